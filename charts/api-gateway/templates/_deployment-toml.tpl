@@ -1,0 +1,138 @@
+{{/*
+deployment.toml of peer .ordinal of the all-in-one HA group. Every peer runs the full API Manager
+(control plane, key manager, gateway, traffic manager). Peers know each other through the headless
+Service: each publishes throttle events to every traffic manager (url_group, loadbalance) and
+duplicates received events to the other peers' event hubs (event_duplicate_url), as in the
+official all-in-one HA pair. Secrets are read from environment variables ($env{...}).
+*/}}
+{{- define "api-gateway.deploymentToml" -}}
+{{- $root := .root }}
+{{- $v := $root.Values }}
+{{- $self := int .ordinal }}
+{{- $replicas := int $v.replicaCount }}
+[server]
+hostname = {{ $v.hostname | quote }}
+node_ip = "$env{NODE_IP}"
+mode = "single"
+base_path = "${carbon.protocol}://${carbon.host}:${carbon.management.port}"
+server_role = "default"
+offset = 0
+
+[super_admin]
+username = "$env{ADMIN_USERNAME}"
+password = "$env{ADMIN_PASSWORD}"
+create_admin_account = true
+
+[user_store]
+type = "database_unique_id"
+
+[database.apim_db]
+type = {{ include "api-gateway.dbType" $root | quote }}
+url = {{ include "api-gateway.jdbcUrl" (dict "root" $root "name" $v.database.apimDb) | quote }}
+username = "$env{DB_USERNAME}"
+password = "$env{DB_PASSWORD}"
+driver = {{ include "api-gateway.dbDriver" $root | quote }}
+
+[database.apim_db.pool_options]
+maxActive = {{ $v.database.maxActive }}
+maxWait = 60000
+validationQuery = "SELECT 1"
+testOnBorrow = true
+
+[database.shared_db]
+type = {{ include "api-gateway.dbType" $root | quote }}
+url = {{ include "api-gateway.jdbcUrl" (dict "root" $root "name" $v.database.sharedDb) | quote }}
+username = "$env{DB_USERNAME}"
+password = "$env{DB_PASSWORD}"
+driver = {{ include "api-gateway.dbDriver" $root | quote }}
+
+[database.shared_db.pool_options]
+maxActive = {{ $v.database.maxActive }}
+maxWait = 60000
+validationQuery = "SELECT 1"
+testOnBorrow = true
+
+[keystore.tls]
+file_name = "wso2carbon.jks"
+type = "JKS"
+password = "$env{KEYSTORE_PASSWORD}"
+alias = "wso2carbon"
+key_password = "$env{KEYSTORE_PASSWORD}"
+
+[keystore.primary]
+file_name = "wso2carbon.jks"
+type = "JKS"
+password = "$env{KEYSTORE_PASSWORD}"
+alias = "wso2carbon"
+key_password = "$env{KEYSTORE_PASSWORD}"
+
+[keystore.internal]
+file_name = "wso2carbon.jks"
+type = "JKS"
+password = "$env{KEYSTORE_PASSWORD}"
+alias = "wso2carbon"
+key_password = "$env{KEYSTORE_PASSWORD}"
+
+[truststore]
+file_name = "client-truststore.jks"
+type = "JKS"
+password = "$env{KEYSTORE_PASSWORD}"
+
+[encryption]
+internal_crypto_provider = "org.wso2.carbon.crypto.provider.SymmetricKeyInternalCryptoProvider"
+key = "$env{ENCRYPTION_KEY}"
+
+[transport.https.properties]
+proxyPort = 443
+
+[[apim.gateway.environment]]
+name = "Default"
+type = "hybrid"
+gateway_type = "Regular"
+provider = "wso2"
+display_in_api_console = true
+description = "Gateway of the API layer, reached through the internal load balancer"
+show_as_token_endpoint_url = true
+service_url = "https://localhost:${mgt.transport.https.port}/services/"
+username = "${admin.username}"
+password = "${admin.password}"
+http_endpoint = "http://{{ $v.hostname }}:${http.nio.port}"
+https_endpoint = "https://{{ $v.hostname }}"
+ws_endpoint = "ws://{{ $v.hostname }}:9099"
+wss_endpoint = "wss://{{ $v.hostname }}:8099"
+
+[apim.key_manager]
+service_url = "https://localhost:${mgt.transport.https.port}/services/"
+username = "$ref{super_admin.username}"
+password = "$ref{super_admin.password}"
+
+[apim.devportal]
+url = "https://{{ $v.hostname }}:9443/devportal"
+
+[apim.sync_runtime_artifacts.gateway]
+gateway_labels = ["Default"]
+
+[apim.throttling]
+throttle_decision_endpoints = ["tcp://localhost:5672"]
+{{- $dups := list }}
+{{- range $i := until $replicas }}
+{{- if ne $i $self }}
+{{- $dups = append $dups (printf "tcp://%s:5672" (include "api-gateway.peerHost" (dict "root" $root "ordinal" $i))) }}
+{{- end }}
+{{- end }}
+event_duplicate_url = {{ toJson $dups }}
+{{- range $i := until $replicas }}
+{{- $host := include "api-gateway.peerHost" (dict "root" $root "ordinal" $i) }}
+
+[[apim.throttling.url_group]]
+traffic_manager_urls = ["tcp://{{ $host }}:9611"]
+traffic_manager_auth_urls = ["ssl://{{ $host }}:9711"]
+type = "loadbalance"
+{{- end }}
+
+[system.parameter]
+"envforge.integration.url" = "http://{{ $v.integration.host }}:{{ $v.integration.port }}"
+
+[database.local]
+url = "jdbc:h2:./repository/database/WSO2CARBON_DB;DB_CLOSE_ON_EXIT=FALSE"
+{{- end }}
