@@ -100,7 +100,12 @@ public final class SchemaRule implements Rule {
 
     private static Optional<JsonSchema> load(Path path) {
         try (InputStream in = Files.newInputStream(path)) {
-            return Optional.of(FACTORY.getSchema(in));
+            // Schemas name draft-04 or an unversioned meta-schema by URL; they are read as draft-07 offline.
+            com.fasterxml.jackson.databind.node.ObjectNode node =
+                    (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(in);
+            node.remove("$schema");
+            node.remove("$id");
+            return Optional.of(FACTORY.getSchema(node));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read schema " + path, e);
         }
