@@ -1,0 +1,20 @@
+package io.envforge.cli;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+/** {@code java -jar envforge.jar <command>}: the front-end for CI servers without a Maven project. */
+@Command(name = "envforge", mixinStandardHelpOptions = true, version = "envforge 0.1.0",
+        description = "Generates validated GitOps trees for many environments.",
+        subcommands = {GenerateCommand.class})
+public final class Main {
+
+    public static void main(String[] args) {
+        System.exit(run(args));
+    }
+
+    /** Runs a command and returns its exit code: 0 done, 1 bad input or failed validation, 2 usage error. */
+    public static int run(String... args) {
+        return new CommandLine(new Main()).execute(args);
+    }
+}

@@ -1,0 +1,135 @@
+package io.envforge.emit;
+
+import io.envforge.error.EnvforgeException;
+import io.envforge.error.Problem;
+import io.envforge.render.OutputTree;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.stream.Stream;
+
+/**
+ * The only class that writes generated files. Each file is replaced atomically (written beside it, then renamed);
+ * a file whose content is already right is not touched; files under an owned folder that the tree no longer holds
+ * are removed, and folders left empty with them.
+ */
+public final class TreeWriter {
+
+    private final Path workspace;
+
+    public TreeWriter(Path workspace) {
+        this.workspace = workspace;
+    }
+
+    /** What {@link #write} would do, without writing. */
+    public WriteResult plan(OutputTree tree, Collection<String> ownedFolders) {
+        return apply(tree, ownedFolders, false);
+    }
+
+    public WriteResult write(OutputTree tree, Collection<String> ownedFolders) {
+        return apply(tree, ownedFolders, true);
+    }
+
+    private WriteResult apply(OutputTree tree, Collection<String> ownedFolders, boolean write) {
+        List<String> added = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        try {
+            for (var file : tree.files().entrySet()) {
+                Path target = workspace.resolve(file.getKey());
+                byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
+                byte[] existing = readIfExists(target);
+                if (existing == null) {
+                    added.add(file.getKey());
+                } else if (Arrays.equals(existing, content)) {
+                    unchanged.add(file.getKey());
+                    continue;
+                } else {
+                    changed.add(file.getKey());
+                }
+                if (write) {
+                    replace(target, content);
+                }
+            }
+            List<String> removed = stale(tree, ownedFolders);
+            if (write) {
+                for (String path : removed) {
+                    Files.delete(workspace.resolve(path));
+                }
+                for (String folder : ownedFolders) {
+                    pruneEmpty(workspace.resolve(folder));
+                }
+            }
+            return new WriteResult(added, changed, removed, unchanged);
+        } catch (IOException e) {
+            throw new EnvforgeException(new Problem(workspace.toString(), "", null, "cannot write the generated tree: "
+                    + e, "check free space and permissions, then run again (unchanged files are skipped)"), e);
+        }
+    }
+
+    private static byte[] readIfExists(Path file) throws IOException {
+        try {
+            return Files.readAllBytes(file);
+        } catch (NoSuchFileException e) {
+            return null;
+        }
+    }
+
+    private static void replace(Path target, byte[] content) throws IOException {
+        Files.createDirectories(target.getParent());
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        try {
+            Files.write(temp, content);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+        } finally {
+            Files.deleteIfExists(temp);
+        }
+    }
+
+    private List<String> stale(OutputTree tree, Collection<String> ownedFolders) throws IOException {
+        TreeSet<String> out = new TreeSet<>();
+        for (String folder : ownedFolders) {
+            Path dir = workspace.resolve(folder);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> files = Files.walk(dir)) {
+                files.filter(Files::isRegularFile)
+                        .map(p -> workspace.relativize(p).toString().replace('\\', '/'))
+                        .filter(p -> !tree.files().containsKey(p))
+                        .forEach(out::add);
+            }
+        }
+        return List.copyOf(out);
+    }
+
+    private static void pruneEmpty(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return;
+        }
+        try (Stream<Path> walk = Files.walk(dir)) {
+            List<Path> dirs = walk.filter(Files::isDirectory).sorted((a, b) -> b.getNameCount() - a.getNameCount())
+                    .toList();
+            for (Path d : dirs) {
+                try (Stream<Path> entries = Files.list(d)) {
+                    if (entries.findAny().isEmpty()) {
+                        Files.delete(d);
+                    }
+                }
+            }
+        }
+    }
+}

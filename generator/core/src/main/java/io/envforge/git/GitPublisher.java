@@ -1,0 +1,109 @@
+package io.envforge.git;
+
+import io.envforge.error.EnvforgeException;
+import io.envforge.error.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+import org.eclipse.jgit.api.CommitCommand;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.api.errors.EmptyCommitException;
+import org.eclipse.jgit.api.errors.GitAPIException;
+import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+
+/**
+ * Commits exactly the generated paths with JGit, on the current branch. Other changes in the work tree or the index
+ * are left alone: the commit is made with {@code --only} semantics. No change, no commit.
+ */
+public final class GitPublisher {
+
+    private static final PersonIdent FALLBACK = new PersonIdent("envforge", "envforge@localhost");
+
+    private final Path workspace;
+
+    public GitPublisher(Path workspace) {
+        this.workspace = workspace;
+    }
+
+    /**
+     * Stages and commits {@code written} (added or changed files) and {@code removed}, relative to the workspace.
+     *
+     * @return the new commit, or empty when Git saw no change
+     */
+    public Optional<ObjectId> commit(Collection<String> written, Collection<String> removed, String message) {
+        if (written.isEmpty() && removed.isEmpty()) {
+            return Optional.empty();
+        }
+        try (Repository repo = open(); Git git = new Git(repo)) {
+            String prefix = prefix(repo);
+            List<String> paths = new ArrayList<>();
+            if (!written.isEmpty()) {
+                var add = git.add();
+                written.forEach(p -> add.addFilepattern(prefix + p));
+                add.call();
+            }
+            if (!removed.isEmpty()) {
+                var rm = git.rm().setCached(true);
+                removed.forEach(p -> rm.addFilepattern(prefix + p));
+                rm.call();
+            }
+            written.forEach(p -> paths.add(prefix + p));
+            removed.forEach(p -> paths.add(prefix + p));
+            CommitCommand commit = git.commit().setMessage(message).setAllowEmpty(false);
+            if (repo.getConfig().getString("user", null, "name") == null) {
+                commit.setAuthor(FALLBACK).setCommitter(FALLBACK);
+            }
+            if (repo.resolve(Constants.HEAD) != null) {
+                paths.forEach(commit::setOnly);
+            }
+            RevCommit created = commit.call();
+            return Optional.of(created.getId());
+        } catch (EmptyCommitException e) {
+            return Optional.empty();
+        } catch (GitAPIException | IOException e) {
+            throw new EnvforgeException(new Problem(workspace.toString(), "", null, "Git commit failed: "
+                    + e.getMessage(), "the files are written; fix the repository and run again to commit them"), e);
+        }
+    }
+
+    /** The current HEAD commit, if any. */
+    public Optional<ObjectId> head() {
+        try (Repository repo = open()) {
+            return Optional.ofNullable(repo.resolve(Constants.HEAD));
+        } catch (IOException e) {
+            throw new EnvforgeException(new Problem(workspace.toString(), "", null, "cannot read Git HEAD: "
+                    + e.getMessage(), "check the repository"), e);
+        }
+    }
+
+    /** True when the workspace is inside a Git work tree. */
+    public boolean isRepository() {
+        return new FileRepositoryBuilder().findGitDir(workspace.toFile()).getGitDir() != null;
+    }
+
+    private Repository open() throws IOException {
+        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(workspace.toFile());
+        if (builder.getGitDir() == null) {
+            throw new EnvforgeException(new Problem(workspace.toString(), "", null, "not inside a Git repository",
+                    "run git init, or turn committing off (-Denvforge.commit=false / --no-commit)"));
+        }
+        return builder.setMustExist(true).build();
+    }
+
+    /** The workspace's path inside the repository, with a trailing slash, or empty at the root. */
+    private String prefix(Repository repo) throws IOException {
+        Path top = repo.getWorkTree().toPath().toRealPath();
+        Path here = Files.exists(workspace) ? workspace.toRealPath() : workspace.toAbsolutePath();
+        String rel = top.relativize(here).toString().replace('\\', '/');
+        return rel.isEmpty() ? "" : rel + "/";
+    }
+}

@@ -1,0 +1,69 @@
+package io.envforge.model;
+
+import io.envforge.error.EnvforgeException;
+import io.envforge.error.Problem;
+import io.envforge.network.Cidr;
+import io.envforge.network.NetworkPlanner;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/** Checks an environment's address block: well formed, private, carvable, and overlapping nothing else. */
+public final class AddressCheck {
+
+    private static final String EXAMPLE = "for example 10.20.0.0/20";
+
+    private AddressCheck() {
+    }
+
+    /**
+     * Returns the parsed block or throws a problem naming {@code file}, {@code path} and the value.
+     *
+     * @param others other environments' blocks by name (the environment itself is skipped)
+     */
+    public static Cidr check(String file, String path, String text, List<Cidr> onPrem, List<Cidr> reserved,
+            Map<String, Cidr> others, String self) {
+        Cidr cidr;
+        try {
+            cidr = Cidr.parse(text);
+        } catch (IllegalArgumentException e) {
+            throw fail(file, path, text, e.getMessage(), EXAMPLE);
+        }
+        if (!cidr.isPrivate()) {
+            throw fail(file, path, text, "is not a private (RFC 1918) range",
+                    "use a block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, " + EXAMPLE);
+        }
+        if (cidr.prefix() > NetworkPlanner.MAX_PREFIX) {
+            throw fail(file, path, text, "prefix /" + cidr.prefix() + " is too small to carve two zones of workload,"
+                    + " data and ingress subnets", "the largest allowed prefix is /" + NetworkPlanner.MAX_PREFIX
+                    + " (a /" + NetworkPlanner.MAX_PREFIX + " or bigger block), " + EXAMPLE);
+        }
+        if (cidr.prefix() < NetworkPlanner.MIN_PREFIX) {
+            throw fail(file, path, text, "prefix /" + cidr.prefix() + " is larger than a cloud network may be",
+                    "use a prefix from /" + NetworkPlanner.MIN_PREFIX + " to /" + NetworkPlanner.MAX_PREFIX);
+        }
+        for (Cidr net : onPrem) {
+            if (net.overlaps(cidr)) {
+                throw fail(file, path, text, "overlaps the on-prem network " + net
+                        + " (environments/platform.yaml spec.onPrem.cidrs)", "choose a block outside it");
+            }
+        }
+        for (Cidr net : reserved) {
+            if (net.overlaps(cidr)) {
+                throw fail(file, path, text, "overlaps the reserved block " + net
+                        + " (environments/platform.yaml spec.reserved)", "choose a block outside it");
+            }
+        }
+        for (Map.Entry<String, Cidr> other : new TreeMap<>(others).entrySet()) {
+            if (!other.getKey().equals(self) && other.getValue().overlaps(cidr)) {
+                throw fail(file, path, text, "overlaps environment " + other.getKey() + " (" + other.getValue()
+                        + ", environments/" + other.getKey() + ".yaml)", "choose a block outside it");
+            }
+        }
+        return cidr;
+    }
+
+    private static EnvforgeException fail(String file, String path, String value, String message, String fix) {
+        return new EnvforgeException(new Problem(file, path, value, message, fix));
+    }
+}

@@ -1,0 +1,39 @@
+package io.envforge.model;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.util.HexFormat;
+
+/**
+ * Cloud resource names derived from the environment's name, deterministic so that manifests and Terraform agree
+ * without a round trip. Globally unique Azure names get a short hash of the platform and environment.
+ *
+ * @param prefix prefix of every resource ({@code envforge-dev1})
+ * @param resourceGroup Azure resource group
+ * @param keyVault Azure Key Vault (3..24 characters, globally unique)
+ * @param storageAccount Azure storage account for the NFS share (3..24 lower-case letters and digits)
+ * @param share the NFS share's name
+ * @param secretsReader the IAM role (AWS) or user-assigned identity (Azure) the cluster reads secrets as
+ */
+public record CloudNames(String prefix, String resourceGroup, String keyVault, String storageAccount, String share,
+        String secretsReader) {
+
+    public static CloudNames of(String platform, String environment) {
+        String alnum = environment.replace("-", "");
+        String shortName = alnum.length() > 14 ? alnum.substring(0, 14) : alnum;
+        String hash = sha256(platform + "/" + environment).substring(0, 6);
+        String prefix = "envforge-" + environment;
+        return new CloudNames(prefix, "rg-" + prefix, "kv" + shortName + hash, "ef" + shortName + hash, "shared",
+                prefix + "-secrets-reader");
+    }
+
+    private static String sha256(String text) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

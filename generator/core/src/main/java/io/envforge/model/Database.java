@@ -1,0 +1,27 @@
+package io.envforge.model;
+
+/**
+ * The environment's managed database (RDS Multi-AZ / Azure Flexible Server zone-redundant).
+ *
+ * @param engine {@code postgres} or {@code mysql}
+ * @param version engine major version
+ * @param size {@code small}, {@code medium} or {@code large}; each cloud module maps it to an instance class
+ * @param storageGb allocated storage
+ * @param host the stable private DNS name Terraform points at the server
+ * @param port the engine's port
+ * @param identifier the server's cloud resource name
+ * @param adminSecret the secret store key holding the admin credentials Terraform generates
+ */
+public record Database(String engine, String version, String size, int storageGb, String host, int port,
+        String identifier, String adminSecret) {
+
+    public Database {
+        Checks.notBlank("database.engine", engine);
+        Checks.notBlank("database.host", host);
+        Checks.atLeast("database.storageGb", storageGb, 20);
+    }
+
+    public static int defaultPort(String engine) {
+        return "mysql".equals(engine) ? 3306 : 5432;
+    }
+}

@@ -1,0 +1,52 @@
+package io.envforge.model;
+
+import io.envforge.network.NetworkPlan;
+import java.util.List;
+
+/**
+ * Everything the renderers need to know about one environment, resolved from the platform file, the spec and the
+ * network plan. Immutable; renderers read it and nothing else.
+ *
+ * @param name the environment's name, also its namespace
+ * @param cloud AWS or Azure
+ * @param region the cloud region
+ * @param zones the two availability zones, zone A first (AWS {@code eu-west-1a}, Azure {@code 1})
+ * @param network the carved network plan
+ * @param onPrem the on-premise side of the VPN
+ * @param connectivity {@code vpn} (a site-to-site VPN per environment) or {@code hub} (attach to a shared hub)
+ * @param internalZone the private DNS zone of the environment ({@code dev1.envforge.internal})
+ * @param apiHostname the API layer's host name as on-prem clients know it
+ * @param api the API layer
+ * @param integration the integration layer
+ * @param nfs the shared file system
+ * @param database the managed database
+ * @param secretStore how the cluster reads secrets
+ * @param gitops the delivery controller and repository
+ * @param names cloud resource names derived from the environment's name
+ * @param state where the environment's Terraform state lives
+ */
+public record Environment(String name, Cloud cloud, String region, List<String> zones, NetworkPlan network,
+        OnPrem onPrem, String connectivity, String internalZone, String apiHostname, Layer api, Layer integration,
+        Nfs nfs, Database database, SecretStore secretStore, GitOps gitops, CloudNames names, TerraformState state) {
+
+    public Environment {
+        Checks.notBlank("name", name);
+        zones = List.copyOf(zones);
+        if (zones.size() != NetworkPlan.ZONES) {
+            throw new IllegalArgumentException("zones must list exactly " + NetworkPlan.ZONES + " zones");
+        }
+        if (!"vpn".equals(connectivity) && !"hub".equals(connectivity)) {
+            throw new IllegalArgumentException("connectivity must be vpn or hub, not " + connectivity);
+        }
+    }
+
+    /** The namespace both layers run in. */
+    public String namespace() {
+        return name;
+    }
+
+    /** Both layers, API first. */
+    public List<Layer> layers() {
+        return List.of(api, integration);
+    }
+}

@@ -1,0 +1,103 @@
+package io.envforge.model;
+
+import io.envforge.network.NetworkPlan;
+import java.util.List;
+import java.util.Map;
+
+/** Derives every name and value of an {@link Environment} once defaults are applied. */
+final class EnvironmentFactory {
+
+    private final Tree platform;
+    private final String platformName;
+    private final String name;
+    private final Cloud cloud;
+    private final String region;
+    private final NetworkPlan plan;
+    private final Tree eff;
+
+    @SuppressWarnings("unchecked")
+    EnvironmentFactory(Tree platform, Map<String, Object> platformDoc, String name, Cloud cloud, String region,
+            NetworkPlan plan, Tree eff) {
+        this.platform = platform;
+        this.platformName = String.valueOf(((Map<String, Object>) platformDoc.get("metadata")).get("name"));
+        this.name = name;
+        this.cloud = cloud;
+        this.region = region;
+        this.plan = plan;
+        this.eff = eff;
+    }
+
+    Environment build(OnPrem onPrem) {
+        String internalZone = name + "." + platform.string("internalDomain");
+        CloudNames names = CloudNames.of(platformName, name);
+        return new Environment(name, cloud, region, zones(), plan, onPrem, connectivity(), internalZone,
+                "api." + name + "." + platform.string("apiDomain"),
+                layer("api", Layer.API, 8243, List.of("apim_db", "shared_db"), "apim_user"),
+                layer("integration", Layer.INTEGRATION, 8290, List.of("mi_db"), "mi_user"),
+                nfs(internalZone, names), database(internalZone), secretStore(names),
+                new GitOps(eff.string("gitops.controller"), platform.string("git.url"), platform.string("git.branch")),
+                names, state(names));
+    }
+
+    private List<String> zones() {
+        return cloud == Cloud.AWS ? List.of(region + "a", region + "b") : List.of("1", "2");
+    }
+
+    private String connectivity() {
+        String value = platform.string("connectivity");
+        return value == null ? "vpn" : value;
+    }
+
+    private Layer layer(String key, String layerName, int port, List<String> databases, String dbUser) {
+        String p = "layers." + key + ".";
+        Resources resources = new Resources(eff.string(p + "resources.requests.cpu"),
+                eff.string(p + "resources.requests.memory"), eff.string(p + "resources.limits.cpu"),
+                eff.string(p + "resources.limits.memory"));
+        return new Layer(layerName, eff.integer(p + "replicas"),
+                new Image(eff.string(p + "image.repository"), eff.string(p + "image.tag")), resources, port,
+                databases, dbUser, layerName + "-db", layerName + "-internal", remoteKey(layerName + "/db"),
+                remoteKey(layerName + "/internal"));
+    }
+
+    /** Secret store key: a path in AWS Secrets Manager, a dash-separated name in the environment's Key Vault. */
+    private String remoteKey(String suffix) {
+        return cloud == Cloud.AWS ? "envforge/" + name + "/" + suffix : suffix.replace('/', '-');
+    }
+
+    private Nfs nfs(String internalZone, CloudNames names) {
+        String size = eff.string("nfs.size");
+        int sizeGi = Integer.parseInt(size.substring(0, size.length() - "Gi".length()));
+        String path = cloud == Cloud.AWS ? "/" : "/" + names.storageAccount() + "/" + names.share();
+        return new Nfs(sizeGi, "nfs." + internalZone, path, name + "-shared-nfs", "shared-nfs");
+    }
+
+    private Database database(String internalZone) {
+        String engine = eff.string("database.engine");
+        return new Database(engine, eff.string("database.version"), eff.string("database.size"),
+                eff.integer("database.storageGb"), "db." + internalZone, Database.defaultPort(engine),
+                "envforge-" + name + "-db", remoteKey("database/admin"));
+    }
+
+    private SecretStore secretStore(CloudNames names) {
+        String account = "envforge-secrets-reader";
+        if (cloud == Cloud.AWS) {
+            String accountId = platform.string("aws.accountId");
+            String arn = accountId == null ? null : "arn:aws:iam::" + accountId + ":role/" + names.secretsReader();
+            return new SecretStore(account, region, arn, null, null, null);
+        }
+        return new SecretStore(account, null, null, "https://" + names.keyVault() + ".vault.azure.net/",
+                eff.string("secrets.azureClientId"), platform.string("azure.tenantId"));
+    }
+
+    private TerraformState state(CloudNames names) {
+        if (cloud == Cloud.AWS) {
+            String bucket = platform.string("aws.stateBucket");
+            return new TerraformState(bucket == null ? "envforge-terraform-state" : bucket,
+                    "envforge/" + name + "/terraform.tfstate", null, null);
+        }
+        String account = platform.string("azure.stateStorageAccount");
+        String group = platform.string("azure.stateResourceGroup");
+        return new TerraformState("tfstate", "envforge/" + name + ".tfstate",
+                account == null ? "envforgetfstate" : account, group == null ? "rg-envforge-tfstate" : group);
+    }
+}

@@ -1,0 +1,36 @@
+package io.envforge.model;
+
+import java.util.List;
+
+/**
+ * One layer of the platform, as deployed in an environment.
+ *
+ * @param name release, chart and Service name: {@code api-gateway} or {@code integration}
+ * @param replicas pods, at least 2
+ * @param image the product image
+ * @param resources container requests and limits
+ * @param port the port of the layer's ClusterIP Service that peers call
+ * @param databases the logical databases the layer owns
+ * @param dbUser the database user of the layer (owns only {@link #databases})
+ * @param dbSecret the Kubernetes Secret (keys {@code username}, {@code password}) an ExternalSecret fills
+ * @param internalSecret the Kubernetes Secret with the product's admin and key material
+ * @param remoteDbSecret the secret store key {@link #dbSecret} is read from
+ * @param remoteInternalSecret the secret store key {@link #internalSecret} is read from
+ */
+public record Layer(String name, int replicas, Image image, Resources resources, int port, List<String> databases,
+        String dbUser, String dbSecret, String internalSecret, String remoteDbSecret, String remoteInternalSecret) {
+
+    public static final String API = "api-gateway";
+    public static final String INTEGRATION = "integration";
+
+    public Layer {
+        Checks.notBlank("name", name);
+        Checks.atLeast(name + ".replicas", replicas, 2);
+        databases = List.copyOf(databases);
+    }
+
+    /** The layer's stable in-cluster DNS name. */
+    public String serviceHost(String namespace) {
+        return name + "." + namespace + ".svc.cluster.local";
+    }
+}

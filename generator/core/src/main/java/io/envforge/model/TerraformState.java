@@ -1,0 +1,17 @@
+package io.envforge.model;
+
+/**
+ * Where the environment's Terraform state lives: one state per environment, with locking.
+ *
+ * @param container S3 bucket (AWS) or storage container (Azure)
+ * @param key the state object's key
+ * @param account Azure: the storage account; AWS: null
+ * @param resourceGroup Azure: the storage account's resource group; AWS: null
+ */
+public record TerraformState(String container, String key, String account, String resourceGroup) {
+
+    public TerraformState {
+        Checks.notBlank("terraform.state.container", container);
+        Checks.notBlank("terraform.state.key", key);
+    }
+}

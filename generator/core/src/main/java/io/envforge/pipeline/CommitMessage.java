@@ -1,0 +1,21 @@
+package io.envforge.pipeline;
+
+import io.envforge.emit.WriteResult;
+import java.util.List;
+
+/** The commit message: a subject naming the environments and a short summary of the change. */
+final class CommitMessage {
+
+    private CommitMessage() {
+    }
+
+    static String of(List<String> environments, WriteResult write) {
+        String subject = environments.size() <= 3
+                ? "envforge: generate " + String.join(", ", environments)
+                : "envforge: generate " + environments.size() + " environments";
+        return subject + "\n\n"
+                + write.added().size() + " file(s) added, " + write.changed().size() + " changed, "
+                + write.removed().size() + " removed.\n"
+                + "Environments: " + String.join(", ", environments) + "\n";
+    }
+}

@@ -1,0 +1,57 @@
+package io.envforge.pipeline;
+
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * What a front-end asks for. The Maven plugin and the CLI each map their options to one of these.
+ *
+ * @param workspace the GitOps repository's root (holds {@code environments/}, {@code charts/})
+ * @param environments names, {@code all}, or globs such as {@code perf-*}
+ * @param subnet the block for a new environment (only with a single environment)
+ * @param cloud the cloud for a new environment; the platform default when empty
+ * @param force allow changing an existing environment's block
+ * @param schemas the folder of strict JSON Schemas, or empty to skip schema validation
+ * @param commit commit the generated paths with JGit
+ * @param dryRun render and validate, report what would change, write nothing
+ */
+public record GenerateRequest(Path workspace, List<String> environments, Optional<String> subnet,
+        Optional<String> cloud, boolean force, Optional<Path> schemas, boolean commit, boolean dryRun) {
+
+    public GenerateRequest {
+        Objects.requireNonNull(workspace, "workspace");
+        environments = List.copyOf(environments);
+        Objects.requireNonNull(subnet, "subnet");
+        Objects.requireNonNull(cloud, "cloud");
+        Objects.requireNonNull(schemas, "schemas");
+    }
+
+    /** A request for one environment with the defaults of {@code mvn generate}. */
+    public static GenerateRequest of(Path workspace, String environment, String subnet) {
+        return new GenerateRequest(workspace, List.of(environment), Optional.ofNullable(subnet), Optional.empty(),
+                false, Optional.empty(), true, false);
+    }
+
+    public GenerateRequest withSchemas(Path folder) {
+        return new GenerateRequest(workspace, environments, subnet, cloud, force, Optional.of(folder), commit, dryRun);
+    }
+
+    public GenerateRequest withCommit(boolean value) {
+        return new GenerateRequest(workspace, environments, subnet, cloud, force, schemas, value, dryRun);
+    }
+
+    public GenerateRequest withForce(boolean value) {
+        return new GenerateRequest(workspace, environments, subnet, cloud, value, schemas, commit, dryRun);
+    }
+
+    public GenerateRequest withCloud(String value) {
+        return new GenerateRequest(workspace, environments, subnet, Optional.ofNullable(value), force, schemas, commit,
+                dryRun);
+    }
+
+    public GenerateRequest withDryRun(boolean value) {
+        return new GenerateRequest(workspace, environments, subnet, cloud, force, schemas, commit, value);
+    }
+}

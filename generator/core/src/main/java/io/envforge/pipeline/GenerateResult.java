@@ -1,0 +1,25 @@
+package io.envforge.pipeline;
+
+import io.envforge.emit.WriteResult;
+import io.envforge.validate.Report;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * What a run did.
+ *
+ * @param environments the environments generated, sorted
+ * @param report the validation report (no errors, or the run would have thrown)
+ * @param write what changed on disk (or would have, in a dry run)
+ * @param commit the new commit's id, if one was made
+ * @param timings milliseconds per step name, summed over environments
+ */
+public record GenerateResult(List<String> environments, Report report, WriteResult write, Optional<String> commit,
+        Map<String, Long> timings) {
+
+    public GenerateResult {
+        environments = List.copyOf(environments);
+        timings = Map.copyOf(timings);
+    }
+}

@@ -1,0 +1,47 @@
+package io.envforge.pipeline;
+
+import io.envforge.error.EnvforgeException;
+import io.envforge.error.Problem;
+import io.envforge.spec.EnvironmentName;
+import java.util.List;
+import java.util.TreeSet;
+import java.util.regex.Pattern;
+
+/** Turns {@code -Denv} values (names, {@code all}, globs) into environment names. */
+final class Selection {
+
+    private Selection() {
+    }
+
+    static List<String> resolve(List<String> selectors, List<String> existing) {
+        if (selectors.isEmpty()) {
+            throw new EnvforgeException(new Problem("-Denv", "", "", "no environment given",
+                    "name one (-Denv=dev1), several (-Denv=dev1,dev2), a glob (-Denv='perf-*') or all (-Denv=all)"));
+        }
+        TreeSet<String> out = new TreeSet<>();
+        for (String raw : selectors) {
+            String selector = raw.trim();
+            if (selector.equals("all")) {
+                out.addAll(existing);
+            } else if (selector.contains("*") || selector.contains("?")) {
+                Pattern glob = Pattern.compile(selector.replace(".", "\\.").replace("?", ".").replace("*", ".*"));
+                List<String> matched = existing.stream().filter(n -> glob.matcher(n).matches()).toList();
+                if (matched.isEmpty()) {
+                    throw new EnvforgeException(new Problem("-Denv", "", selector, "matches no environment",
+                            "list them with ls environments/"));
+                }
+                out.addAll(matched);
+            } else {
+                EnvironmentName.check("-Denv", "", selector).ifPresent(p -> {
+                    throw new EnvforgeException(p);
+                });
+                out.add(selector);
+            }
+        }
+        if (out.isEmpty()) {
+            throw new EnvforgeException(new Problem("-Denv", "", String.join(",", selectors),
+                    "selects no environment", "create one first: mvn generate -Denv=dev1 -Dsubnet=10.20.0.0/20"));
+        }
+        return List.copyOf(out);
+    }
+}

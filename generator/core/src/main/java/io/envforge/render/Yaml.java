@@ -1,0 +1,88 @@
+package io.envforge.render;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Pattern;
+import org.snakeyaml.engine.v2.api.Dump;
+import org.snakeyaml.engine.v2.api.DumpSettings;
+import org.snakeyaml.engine.v2.api.Load;
+import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.common.FlowStyle;
+import org.snakeyaml.engine.v2.common.ScalarStyle;
+import org.snakeyaml.engine.v2.nodes.Tag;
+import org.snakeyaml.engine.v2.representer.StandardRepresenter;
+
+/**
+ * Deterministic YAML for generated files: block style, two-space indent, keys in the order the maps give them, and
+ * strings that a YAML 1.1 reader (kubectl, Helm, Go) would take for a boolean, null or number double-quoted.
+ */
+public final class Yaml {
+
+    private static final Pattern YAML11_SPECIAL = Pattern.compile(
+            "(?i)y|yes|n|no|on|off|true|false|null|~|[-+]?(\\.inf|\\.nan)|"
+                    + "[-+]?[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|0x[0-9a-f_]+|0o?[0-7_]+|[0-9]+(:[0-5]?[0-9])+");
+    private static final DumpSettings SETTINGS = DumpSettings.builder()
+            .setDefaultFlowStyle(FlowStyle.BLOCK)
+            .setIndent(2)
+            .setIndicatorIndent(2)
+            .setIndentWithIndicator(true)
+            .setWidth(4096)
+            .setSplitLines(false)
+            .build();
+
+    private Yaml() {
+    }
+
+    /** One document. */
+    public static String dump(Object document) {
+        return new Dump(SETTINGS, new Representer()).dumpToString(document);
+    }
+
+    /** Several documents separated by {@code ---}. */
+    public static String dumpAll(List<?> documents) {
+        StringBuilder out = new StringBuilder();
+        for (Object doc : documents) {
+            out.append("---\n").append(dump(doc));
+        }
+        return out.toString();
+    }
+
+    /** Parses generated or Helm-rendered YAML (many documents); empty documents are dropped. */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> loadAll(String text) {
+        List<Map<String, Object>> docs = new ArrayList<>();
+        LoadSettings settings = LoadSettings.builder().setDefaultMap(LinkedHashMap::new).build();
+        for (Object doc : new Load(settings).loadAllFromString(text)) {
+            if (doc instanceof Map<?, ?> map) {
+                docs.add((Map<String, Object>) map);
+            }
+        }
+        return docs;
+    }
+
+    /** A map in the order of its arguments: key, value, key, value. Null values are left out. */
+    public static Map<String, Object> map(Object... keysAndValues) {
+        Map<String, Object> out = new LinkedHashMap<>();
+        for (int i = 0; i < keysAndValues.length; i += 2) {
+            if (keysAndValues[i + 1] != null) {
+                out.put((String) keysAndValues[i], keysAndValues[i + 1]);
+            }
+        }
+        return out;
+    }
+
+    private static final class Representer extends StandardRepresenter {
+
+        Representer() {
+            super(SETTINGS);
+            this.representers.put(String.class, data -> {
+                String s = (String) data;
+                ScalarStyle style = YAML11_SPECIAL.matcher(s).matches() ? ScalarStyle.DOUBLE_QUOTED
+                        : s.contains("\n") ? ScalarStyle.LITERAL : ScalarStyle.PLAIN;
+                return representScalar(Tag.STR, s, style);
+            });
+        }
+    }
+}

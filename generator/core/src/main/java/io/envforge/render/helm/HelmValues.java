@@ -1,0 +1,88 @@
+package io.envforge.render.helm;
+
+import static io.envforge.render.Yaml.map;
+
+import io.envforge.model.Cloud;
+import io.envforge.model.Environment;
+import io.envforge.model.Layer;
+import io.envforge.network.Cidr;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The values each chart gets for an environment, exactly the keys of {@code docs/values-contract.md}. Chart defaults
+ * cover the rest.
+ */
+public final class HelmValues {
+
+    private HelmValues() {
+    }
+
+    public static Map<String, Object> forLayer(Environment env, Layer layer) {
+        return layer.name().equals(Layer.API) ? api(env) : integration(env);
+    }
+
+    static Map<String, Object> api(Environment env) {
+        Layer api = env.api();
+        Map<String, Object> values = common(env, api);
+        values.put("hostname", env.apiHostname());
+        Map<String, Object> db = database(env, api);
+        db.put("apimDb", api.databases().get(0));
+        db.put("sharedDb", api.databases().get(1));
+        values.put("database", db);
+        values.put("integration", map("host", env.integration().serviceHost(env.namespace()),
+                "port", env.integration().port()));
+        values.put("internalLoadBalancer", map(
+                "enabled", true,
+                "cloud", env.cloud().id(),
+                "addresses", env.network().apiAddresses(),
+                "subnets", ingressSubnetNames(env),
+                "sourceRanges", strings(env.onPrem().cidrs())));
+        Map<String, Object> policy = networkPolicy(env);
+        policy.put("onPremCidrs", strings(env.onPrem().cidrs()));
+        values.put("networkPolicy", policy);
+        return values;
+    }
+
+    static Map<String, Object> integration(Environment env) {
+        Layer mi = env.integration();
+        Map<String, Object> values = common(env, mi);
+        Map<String, Object> db = database(env, mi);
+        db.put("name", mi.databases().get(0));
+        values.put("database", db);
+        values.put("networkPolicy", networkPolicy(env));
+        return values;
+    }
+
+    private static Map<String, Object> common(Environment env, Layer layer) {
+        return map(
+                "replicaCount", layer.replicas(),
+                "image", map("repository", layer.image().repository(), "tag", layer.image().tag()),
+                "resources", map(
+                        "requests", map("cpu", layer.resources().requestCpu(),
+                                "memory", layer.resources().requestMemory()),
+                        "limits", map("cpu", layer.resources().limitCpu(),
+                                "memory", layer.resources().limitMemory())),
+                "nfs", map("existingClaim", env.nfs().claimName()),
+                "secrets", map("existingSecret", layer.internalSecret()));
+    }
+
+    private static Map<String, Object> database(Environment env, Layer layer) {
+        return map("type", env.database().engine(), "host", env.database().host(), "port", env.database().port(),
+                "existingSecret", layer.dbSecret());
+    }
+
+    private static Map<String, Object> networkPolicy(Environment env) {
+        return map("enabled", true, "dataCidrs", strings(env.network().data()));
+    }
+
+    /** Names of the ingress subnets, as Terraform tags (AWS) or names (Azure) them. */
+    public static List<String> ingressSubnetNames(Environment env) {
+        String prefix = env.cloud() == Cloud.AWS ? env.names().prefix() + "-" : "snet-";
+        return List.of(prefix + "ingress-a", prefix + "ingress-b");
+    }
+
+    private static List<String> strings(List<Cidr> cidrs) {
+        return cidrs.stream().map(Cidr::toString).toList();
+    }
+}

@@ -1,0 +1,33 @@
+package io.envforge.render.helm;
+
+import io.envforge.model.Environment;
+import io.envforge.model.Layer;
+import io.envforge.render.Layout;
+import io.envforge.render.OutputTree;
+import io.envforge.render.Renderer;
+import io.envforge.render.Yaml;
+
+/** Writes {@code overlays/<env>/layers/<chart>.values.yaml}: the reviewed input of each chart render. */
+public final class HelmValuesRenderer implements Renderer {
+
+    @Override
+    public String name() {
+        return "helm-values";
+    }
+
+    @Override
+    public void render(Environment env, OutputTree.Builder out) {
+        for (Layer layer : env.layers()) {
+            out.put(valuesPath(env, layer), Layout.header(env.name(), Layout.spec(env.name()))
+                    + Yaml.dump(HelmValues.forLayer(env, layer)));
+        }
+    }
+
+    public static String valuesPath(Environment env, Layer layer) {
+        return Layout.overlay(env.name()) + "layers/" + layer.name() + ".values.yaml";
+    }
+
+    public static String renderedPath(Environment env, Layer layer) {
+        return Layout.overlay(env.name()) + "layers/" + layer.name() + ".yaml";
+    }
+}

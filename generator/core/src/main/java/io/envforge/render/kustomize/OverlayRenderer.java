@@ -1,0 +1,63 @@
+package io.envforge.render.kustomize;
+
+import static io.envforge.render.Yaml.map;
+
+import io.envforge.model.Environment;
+import io.envforge.model.Layer;
+import io.envforge.render.Layout;
+import io.envforge.render.OutputTree;
+import io.envforge.render.Renderer;
+import io.envforge.render.Yaml;
+import io.envforge.render.helm.HelmValuesRenderer;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The Kustomize overlay {@code overlays/<env>/}: {@code platform/} (namespace, NFS volume and claim, secret store,
+ * ExternalSecrets), {@code layers/} (the rendered charts) and a root that includes both, so that the stock
+ * {@code kubectl kustomize overlays/<env>} prints the whole environment. The GitOps controller applies
+ * {@code platform/} before {@code layers/}.
+ */
+public final class OverlayRenderer implements Renderer {
+
+    public static final String KUSTOMIZE_API = "kustomize.config.k8s.io/v1beta1";
+
+    @Override
+    public String name() {
+        return "kustomize-overlay";
+    }
+
+    @Override
+    public void render(Environment env, OutputTree.Builder out) {
+        String root = Layout.overlay(env.name());
+        String header = Layout.header(env.name(), Layout.spec(env.name()));
+        out.put(root + "kustomization.yaml", header + Yaml.dump(kustomization(env, null, List.of("platform", "layers"))));
+
+        out.put(root + "platform/namespace.yaml", header + Yaml.dump(PlatformManifests.namespace(env)));
+        out.put(root + "platform/storage.yaml", header + Yaml.dumpAll(PlatformManifests.storage(env)));
+        out.put(root + "platform/secret-store.yaml", header + Yaml.dumpAll(PlatformManifests.secretStore(env)));
+        out.put(root + "platform/external-secrets.yaml",
+                header + Yaml.dumpAll(PlatformManifests.externalSecrets(env)));
+        out.put(root + "platform/kustomization.yaml", header + Yaml.dump(kustomization(env, null,
+                List.of("namespace.yaml", "storage.yaml", "secret-store.yaml", "external-secrets.yaml"))));
+
+        List<String> rendered = new ArrayList<>();
+        for (Layer layer : env.layers()) {
+            String path = HelmValuesRenderer.renderedPath(env, layer);
+            rendered.add(path.substring((root + "layers/").length()));
+        }
+        out.put(root + "layers/kustomization.yaml", header + Yaml.dump(kustomization(env, env.namespace(), rendered)));
+    }
+
+    private static Map<String, Object> kustomization(Environment env, String namespace, List<String> resources) {
+        Map<String, Object> k = map("apiVersion", KUSTOMIZE_API, "kind", "Kustomization");
+        if (namespace != null) {
+            k.put("namespace", namespace);
+        }
+        k.put("labels", List.of(map("pairs", map("app.kubernetes.io/part-of", "envforge",
+                "envforge.io/environment", env.name()), "includeSelectors", false)));
+        k.put("resources", resources);
+        return k;
+    }
+}

@@ -1,0 +1,98 @@
+package io.envforge.spec;
+
+import io.envforge.error.EnvforgeException;
+import io.envforge.error.Problem;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+
+/** Reads and validates the files under {@code environments/}. Reads only; never writes. */
+public final class SpecReader {
+
+    public static final String DIRECTORY = "environments";
+    public static final String PLATFORM_FILE = DIRECTORY + "/platform.yaml";
+
+    private SpecReader() {
+    }
+
+    public static String fileOf(String environment) {
+        return DIRECTORY + "/" + environment + ".yaml";
+    }
+
+    public static PlatformSpec readPlatform(Path workspace) {
+        byte[] content = read(workspace, PLATFORM_FILE, "create it from the one in the envforge repository");
+        Map<String, Object> doc = YamlFiles.parseMapping(PLATFORM_FILE, content);
+        SchemaCheck.PLATFORM.check(PLATFORM_FILE, doc);
+        return new PlatformSpec(PLATFORM_FILE, doc, content);
+    }
+
+    /** True when {@code environments/<name>.yaml} exists. */
+    public static boolean exists(Path workspace, String name) {
+        return Files.isRegularFile(workspace.resolve(fileOf(name)));
+    }
+
+    public static EnvironmentSpec readEnvironment(Path workspace, String name) {
+        String file = fileOf(name);
+        byte[] content = read(workspace, file, "create it with mvn generate -Denv=" + name + " -Dsubnet=CIDR");
+        return parseEnvironment(file, name, content);
+    }
+
+    /** Parses and validates spec text; {@code name} must equal {@code metadata.name}. */
+    public static EnvironmentSpec parseEnvironment(String file, String name, byte[] content) {
+        Map<String, Object> doc = YamlFiles.parseMapping(file, content);
+        SchemaCheck.ENVIRONMENT.check(file, doc);
+        @SuppressWarnings("unchecked")
+        String declared = (String) ((Map<String, Object>) doc.get("metadata")).get("name");
+        EnvironmentName.check(file, "metadata.name", declared).ifPresent(p -> {
+            throw new EnvforgeException(p);
+        });
+        if (!declared.equals(name)) {
+            throw new EnvforgeException(new Problem(file, "metadata.name", declared,
+                    "does not match the file name " + name + ".yaml",
+                    "rename the file or set metadata.name: " + name));
+        }
+        return new EnvironmentSpec(file, name, doc, content);
+    }
+
+    /** Names of all environments, sorted: every {@code environments/*.yaml} except the platform file. */
+    public static List<String> listEnvironments(Path workspace) {
+        Path dir = workspace.resolve(DIRECTORY);
+        if (!Files.isDirectory(dir)) {
+            return List.of();
+        }
+        List<String> names = new ArrayList<>();
+        try (Stream<Path> files = Files.list(dir)) {
+            files.map(p -> p.getFileName().toString())
+                    .filter(f -> f.endsWith(".yaml") && !f.equals("platform.yaml"))
+                    .map(f -> f.substring(0, f.length() - ".yaml".length()))
+                    .sorted()
+                    .forEach(names::add);
+        } catch (IOException e) {
+            throw new EnvforgeException(new Problem(DIRECTORY, "", null, "cannot list: " + e.getMessage(),
+                    "check the folder's permissions"), e);
+        }
+        return names;
+    }
+
+    private static byte[] read(Path workspace, String file, String fix) {
+        Path path = workspace.resolve(file);
+        try {
+            long size = Files.size(path);
+            if (size > YamlFiles.MAX_BYTES) {
+                throw new EnvforgeException(new Problem(file, "", null, "file is " + size
+                        + " bytes, larger than the limit of " + YamlFiles.MAX_BYTES + " bytes (1 MiB)",
+                        "a spec holds only what differs from the platform defaults; remove the rest"));
+            }
+            return Files.readAllBytes(path);
+        } catch (java.nio.file.NoSuchFileException e) {
+            throw new EnvforgeException(new Problem(file, "", null, "file not found", fix), e);
+        } catch (IOException e) {
+            throw new EnvforgeException(new Problem(file, "", null, "cannot read: " + e.getMessage(),
+                    "check the file's permissions"), e);
+        }
+    }
+}

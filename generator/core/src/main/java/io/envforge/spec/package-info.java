@@ -1,0 +1,5 @@
+/**
+ * Reading the user's input: the platform file and environment specs under {@code environments/}, parsed as YAML 1.2
+ * with limits and validated against bundled JSON Schemas that reject unknown keys. Depends on {@code error} only.
+ */
+package io.envforge.spec;

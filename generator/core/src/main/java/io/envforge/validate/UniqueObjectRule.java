@@ -1,0 +1,32 @@
+package io.envforge.validate;
+
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** Within one overlay, no two objects share kind, namespace and name (kustomize would refuse to build). */
+public final class UniqueObjectRule implements Rule {
+
+    private final Map<String, String> seen = new HashMap<>();
+
+    @Override
+    public String name() {
+        return "unique-objects";
+    }
+
+    @Override
+    public synchronized void check(String file, List<Map<String, Object>> docs, Map<String, String> tree,
+            List<Finding> findings) {
+        if (file.endsWith("kustomization.yaml") || !file.startsWith("overlays/")) {
+            return;
+        }
+        String overlay = file.substring(0, file.indexOf('/', "overlays/".length()) + 1);
+        for (Map<String, Object> doc : docs) {
+            String key = overlay + Objects.id(doc);
+            String previous = seen.putIfAbsent(key, file);
+            if (previous != null && !previous.equals(file)) {
+                findings.add(Finding.error(file, Objects.id(doc), "also generated in " + previous));
+            }
+        }
+    }
+}

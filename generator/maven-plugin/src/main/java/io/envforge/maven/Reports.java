@@ -1,0 +1,32 @@
+package io.envforge.maven;
+
+import io.envforge.pipeline.GenerateResult;
+import io.envforge.validate.Finding;
+import org.apache.maven.plugin.logging.Log;
+
+/** Prints a result the way every envforge goal does. */
+final class Reports {
+
+    private Reports() {
+    }
+
+    static void log(Log log, GenerateResult result) {
+        for (Finding f : result.report().findings()) {
+            if (f.severity() == Finding.Severity.WARNING) {
+                log.warn(f.render());
+            } else {
+                log.info(f.render());
+            }
+        }
+        var w = result.write();
+        log.info("envforge: " + result.environments().size() + " environment(s) " + String.join(", ",
+                result.environments().size() > 10 ? result.environments().subList(0, 10) : result.environments())
+                + (result.environments().size() > 10 ? ", ..." : "") + ": " + w.added().size() + " added, "
+                + w.changed().size() + " changed, " + w.removed().size() + " removed, " + w.unchanged().size()
+                + " unchanged");
+        log.info(result.commit().map(c -> "envforge: committed " + c).orElse("envforge: nothing to commit"));
+        if (log.isDebugEnabled()) {
+            result.timings().forEach((step, ms) -> log.debug("envforge: step " + step + " " + ms + " ms"));
+        }
+    }
+}
