@@ -11,6 +11,7 @@ import io.envforge.network.Cidr;
 import io.envforge.render.Layout;
 import io.envforge.render.OutputTree;
 import io.envforge.render.Renderer;
+import io.envforge.render.ansible.AnsibleRenderer;
 import io.envforge.render.docs.EnvironmentDocRenderer;
 import io.envforge.render.flux.FluxRenderer;
 import io.envforge.render.helm.ChartRenderer;
@@ -55,6 +56,7 @@ public final class Envforge {
                 new ChartRenderer(workspace.resolve("charts")),
                 new OverlayRenderer(),
                 new FluxRenderer(),
+                new AnsibleRenderer(),
                 new EnvironmentDocRenderer()));
     }
 
