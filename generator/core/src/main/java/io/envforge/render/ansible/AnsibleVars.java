@@ -33,9 +33,12 @@ final class AnsibleVars {
         return vars;
     }
 
-    private static String secretStore(Environment env) {
-        return env.cloud() == Cloud.AWS ? "aws-secrets-manager:" + env.secretStore().awsRegion()
-                : env.secretStore().azureVaultUrl();
+    /** Where the secrets named in {@code database_*_secret} live; the README shows how to read them. */
+    private static Map<String, Object> secretStore(Environment env) {
+        return env.cloud() == Cloud.AWS
+                ? map("kind", "aws-secrets-manager", "region", env.secretStore().awsRegion())
+                : map("kind", "azure-key-vault", "vault", env.names().keyVault(),
+                        "vault_url", env.secretStore().azureVaultUrl());
     }
 
     private static Map<String, Object> nfs(Environment env) {
