@@ -87,8 +87,7 @@ public final class Envforge {
             List<String> paths = new ArrayList<>(written.added());
             paths.addAll(written.changed());
             commit = time("commit", () -> new GitPublisher(ws)
-                    .commit(paths, written.removed(), CommitMessage.of(inputs.selected(), written))
-                    .map(id -> id.name()));
+                    .commit(paths, written.removed(), CommitMessage.of(inputs.selected(), written)));
         }
         return result(inputs, report, written, commit);
     }
