@@ -1,13 +1,17 @@
 # EFS (regional: data in several zones) with a mount target in each data subnet, encrypted at rest, backed up,
 # reachable on NFS only from the workload subnets.
 
+locals {
+  name = "${var.name}-nfs"
+}
+
 resource "aws_efs_file_system" "this" {
-  creation_token   = var.name
+  creation_token   = local.name
   encrypted        = true
   performance_mode = "generalPurpose"
   throughput_mode  = "elastic"
 
-  tags = merge(var.tags, { Name = var.name })
+  tags = merge(var.tags, { Name = local.name })
 }
 
 resource "aws_efs_backup_policy" "this" {
@@ -19,11 +23,11 @@ resource "aws_efs_backup_policy" "this" {
 }
 
 resource "aws_security_group" "nfs" {
-  name        = "${var.name}-clients"
-  description = "envforge ${var.name}: workload subnets to NFS only"
+  name        = "${local.name}-clients"
+  description = "envforge ${local.name}: workload subnets to NFS only"
   vpc_id      = var.vpc_id
 
-  tags = merge(var.tags, { Name = "${var.name}-clients" })
+  tags = merge(var.tags, { Name = "${local.name}-clients" })
 }
 
 resource "aws_vpc_security_group_ingress_rule" "nfs" {

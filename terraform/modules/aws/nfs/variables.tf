@@ -1,10 +1,10 @@
 variable "name" {
-  description = "Name of the file system, envforge-<env>-nfs."
+  description = "Prefix of every resource name, envforge-<env>; the file system is <name>-nfs."
   type        = string
 
   validation {
-    condition     = can(regex("^[a-z][a-z0-9-]{1,60}$", var.name))
-    error_message = "name must be lower-case letters, digits and dashes, for example \"envforge-dev1-nfs\"."
+    condition     = can(regex("^[a-z][a-z0-9-]{1,40}$", var.name))
+    error_message = "name must be lower-case letters, digits and dashes, for example \"envforge-dev1\"."
   }
 }
 

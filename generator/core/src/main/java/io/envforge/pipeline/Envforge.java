@@ -16,6 +16,7 @@ import io.envforge.render.flux.FluxRenderer;
 import io.envforge.render.helm.ChartRenderer;
 import io.envforge.render.helm.HelmValuesRenderer;
 import io.envforge.render.kustomize.OverlayRenderer;
+import io.envforge.render.terraform.TerraformRenderer;
 import io.envforge.spec.EnvironmentSpec;
 import io.envforge.spec.PlatformSpec;
 import io.envforge.spec.SpecReader;
@@ -55,6 +56,7 @@ public final class Envforge {
                 new ChartRenderer(workspace.resolve("charts")),
                 new OverlayRenderer(),
                 new FluxRenderer(),
+                new TerraformRenderer(),
                 new EnvironmentDocRenderer()));
     }
 
