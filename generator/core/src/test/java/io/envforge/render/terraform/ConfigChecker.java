@@ -14,7 +14,8 @@ import java.util.Set;
  * type exists, every argument and nested block it uses exists (also inside {@code dynamic} blocks), no argument is
  * read-only or deprecated, and every required argument and block is set. Provider blocks are checked the same way
  * when the schema file has the provider's block.
- * Module calls must set only the module's variables and all of its variables without a default.
+ * Module calls must set only the module's variables and all of its variables without a default; every {@code var.x}
+ * is declared and every {@code module.m.o} is an output of the module called as m.
  */
 final class ConfigChecker {
 
@@ -70,6 +71,62 @@ final class ConfigChecker {
                 checkModuleCall(file, module.getKey(), body);
             }
         }
+        checkReferences(file, json);
+    }
+
+    /** Every {@code var.x} is a variable of the folder, every {@code module.m.o} an output of module m. */
+    private void checkReferences(Path file, JsonNode json) {
+        String text = String.join("\n", expressions(json, new ArrayList<>()));
+        Set<String> variables = names(file.getParent(), "variable");
+        java.util.regex.Matcher var = VAR.matcher(text);
+        while (var.find()) {
+            if (!variables.contains(var.group(1))) {
+                findings.add(file + ": var." + var.group(1) + " is not declared");
+            }
+        }
+        java.util.regex.Matcher mod = MODULE_OUTPUT.matcher(text);
+        while (mod.find()) {
+            Path dir = moduleDir(file.getParent(), mod.group(1));
+            if (dir == null) {
+                findings.add(file + ": module." + mod.group(1) + " is not called here");
+            } else if (!names(dir, "output").contains(mod.group(2))) {
+                findings.add(file + ": module." + mod.group(1) + " has no output " + mod.group(2));
+            }
+        }
+    }
+
+    private static final java.util.regex.Pattern VAR = java.util.regex.Pattern.compile("\\bvar\\.([a-z0-9_]+)");
+    private static final java.util.regex.Pattern MODULE_OUTPUT =
+            java.util.regex.Pattern.compile("\\bmodule\\.([a-z0-9_]+)\\.([a-z0-9_]+)");
+
+    /** String values holding an expression ({@code ${...}}); plain strings such as error messages are left out. */
+    private static List<String> expressions(JsonNode node, List<String> out) {
+        if (node.isTextual() && node.asText().contains("${")) {
+            out.add(node.asText());
+        }
+        node.forEach(child -> expressions(child, out));
+        return out;
+    }
+
+    /** Names of the top-level blocks of one kind ({@code variable}, {@code output}) across a folder's files. */
+    private Set<String> names(Path dir, String kind) {
+        Set<String> out = new HashSet<>();
+        files.forEach((path, json) -> {
+            if (path.getParent().equals(dir)) {
+                fields(json.path(kind)).forEach(e -> out.add(e.getKey()));
+            }
+        });
+        return out;
+    }
+
+    private Path moduleDir(Path dir, String call) {
+        for (Map.Entry<Path, JsonNode> f : files.entrySet()) {
+            JsonNode body = f.getValue().path("module").path(call);
+            if (f.getKey().getParent().equals(dir) && body.isArray()) {
+                return dir.resolve(body.get(0).path("source").asText()).normalize();
+            }
+        }
+        return null;
     }
 
     private void checkTyped(Path file, String kind, String type, String name, JsonNode body) {

@@ -49,11 +49,14 @@ class ProviderSchemaTest {
     }
 
     @Test
-    void moduleCallWithAnUnknownAndAMissingVariableIsCaught() {
+    void moduleCallsAndReferencesAreChecked() {
         Map<Path, JsonNode> files = Parsed.under(Parsed.BROKEN.resolve("module-call"));
         Path main = Parsed.BROKEN.resolve("module-call/main.tf");
+        Path outputs = Parsed.BROKEN.resolve("module-call/outputs.tf");
         assertEquals(List.of(
                 main + ": module.broken: module ./mod has no variable \"nam\"",
-                main + ": module.broken: missing required variable \"name\""), new ConfigChecker(files).check());
+                main + ": module.broken: missing required variable \"name\"",
+                outputs + ": var.missing is not declared",
+                outputs + ": module.broken has no output nme"), new ConfigChecker(files).check());
     }
 }
