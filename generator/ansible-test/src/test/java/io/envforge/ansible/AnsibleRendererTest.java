@@ -67,7 +67,8 @@ class AnsibleRendererTest {
     @Test
     void theStandardPipelineRendersInventoriesAfterFlux() {
         List<String> steps = Envforge.standard(Repo.root()).steps();
-        assertEquals(steps.indexOf("flux") + 1, steps.indexOf("ansible-inventory"), steps.toString());
+        assertTrue(steps.indexOf("flux") >= 0 && steps.indexOf("ansible-inventory") > steps.indexOf("flux"),
+                steps.toString());
     }
 
     private static Map<String, Object> load(String env, String file) {

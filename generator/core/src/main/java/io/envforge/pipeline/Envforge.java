@@ -17,6 +17,7 @@ import io.envforge.render.flux.FluxRenderer;
 import io.envforge.render.helm.ChartRenderer;
 import io.envforge.render.helm.HelmValuesRenderer;
 import io.envforge.render.kustomize.OverlayRenderer;
+import io.envforge.render.terraform.TerraformRenderer;
 import io.envforge.spec.EnvironmentSpec;
 import io.envforge.spec.PlatformSpec;
 import io.envforge.spec.SpecReader;
@@ -56,6 +57,7 @@ public final class Envforge {
                 new ChartRenderer(workspace.resolve("charts")),
                 new OverlayRenderer(),
                 new FluxRenderer(),
+                new TerraformRenderer(),
                 new AnsibleRenderer(),
                 new EnvironmentDocRenderer()));
     }
@@ -89,8 +91,7 @@ public final class Envforge {
             List<String> paths = new ArrayList<>(written.added());
             paths.addAll(written.changed());
             commit = time("commit", () -> new GitPublisher(ws)
-                    .commit(paths, written.removed(), CommitMessage.of(inputs.selected(), written))
-                    .map(id -> id.name()));
+                    .commit(paths, written.removed(), CommitMessage.of(inputs.selected(), written)));
         }
         return result(inputs, report, written, commit);
     }
