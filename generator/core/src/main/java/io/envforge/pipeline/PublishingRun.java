@@ -55,7 +55,7 @@ public final class PublishingRun {
 
     /** The retry loop on an open remote of the request's workspace. */
     PublishResult loop(GenerateRequest request, Publish publish, GitRemote remote) {
-        GitPublisher git = new GitPublisher(request.workspace());
+        GitPublisher git = new GitPublisher(request.outputDirectory());
         String target = publish.target().orElseGet(git::currentBranch);
         Optional<ObjectId> base = git.head();
         for (int attempt = 1; ; attempt++) {
