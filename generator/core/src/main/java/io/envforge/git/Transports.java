@@ -70,6 +70,12 @@ final class Transports implements TransportConfigCallback, AutoCloseable {
                     + " accepts (and " + Credentials.KNOWN_HOSTS_VARIABLE + " to a known_hosts file with its host"
                     + " key)"));
         }
+        if (lower.contains("server key did not validate") || lower.contains("host key")) {
+            return new EnvforgeException(new Problem(safeUrl, ref, null, action + " failed: the SSH server's host key"
+                    + " is not in known_hosts or does not match it (" + detail + ")", "add the server's key to a"
+                    + " known_hosts file (ssh-keyscan) and set " + Credentials.KNOWN_HOSTS_VARIABLE + " to it, or"
+                    + " check that you reach the right server"));
+        }
         return new EnvforgeException(new Problem(safeUrl, ref, null, action + " failed: " + detail,
                 "check that the remote exists and is reachable, then run again"));
     }

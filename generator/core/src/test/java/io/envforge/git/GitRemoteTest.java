@@ -122,6 +122,23 @@ class GitRemoteTest {
     }
 
     @Test
+    void anUnknownSshHostKeyIsRefusedClearly() throws Exception {
+        String name = name("ssh");
+        Path knownHosts = work.resolve("empty_known_hosts");
+        java.nio.file.Files.writeString(knownHosts, "");
+        Credentials trustsNothing = Credentials.sshKey(servers.get("ssh").credentials().sshKey().orElseThrow(),
+                knownHosts);
+        try (Git local = setUp("ssh", name); GitRemote remote = remote(local, trustsNothing)) {
+            Repos.commit(local, "a.txt", "a\n", "a");
+
+            EnvforgeException e = assertThrows(EnvforgeException.class, () -> remote.push("main"));
+
+            assertTrue(e.getMessage().contains("host key"), e.getMessage());
+            assertTrue(e.getMessage().contains(Credentials.KNOWN_HOSTS_VARIABLE), e.getMessage());
+        }
+    }
+
+    @Test
     void aTokenInTheRemoteUrlIsNeverShown() {
         String name = name("https");
         String secret = "url-embedded-" + Servers.TOKEN;
