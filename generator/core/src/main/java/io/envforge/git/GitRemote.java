@@ -29,6 +29,9 @@ public final class GitRemote implements AutoCloseable {
     private final Credentials credentials;
     private final Transports transports;
 
+    /** Seconds a fetch, push or clone may wait for the server before failing. */
+    private static final int TIMEOUT = 120;
+
     /**
      * @param workspace a folder inside the local repository
      * @param remote the name of a configured remote, such as {@code origin}
@@ -37,20 +40,26 @@ public final class GitRemote implements AutoCloseable {
         this(workspace, remote, credentials, Transports.defaultHome());
     }
 
-    /** As above, with {@code home} instead of the user's home for {@code ~/.ssh} (config, keys, known_hosts). */
+    /**
+     * As above, with {@code home} instead of the user's home for {@code ~/.ssh} (config, keys, known_hosts); null
+     * means the user's home.
+     */
     public GitRemote(Path workspace, String remote, Credentials credentials, File home) {
         this.workspace = workspace;
         this.remote = remote;
         this.credentials = credentials;
-        this.transports = new Transports(credentials, home);
+        this.transports = new Transports(credentials, home != null ? home : Transports.defaultHome());
     }
 
-    /** Clones {@code url} into the empty or missing folder {@code dir}; {@code branch} empty means the remote's HEAD. */
+    /**
+     * Clones {@code url} into the empty or missing folder {@code dir}; {@code branch} empty means the remote's HEAD.
+     * {@code home} as in the constructor.
+     */
     public static GitRemote cloneInto(String url, Path dir, Optional<String> branch, Credentials credentials,
             File home) {
         GitRemote created = new GitRemote(dir, Constants.DEFAULT_REMOTE_NAME, credentials, home);
         var clone = Git.cloneRepository().setURI(url).setDirectory(dir.toFile())
-                .setTransportConfigCallback(created.transports);
+                .setTransportConfigCallback(created.transports).setTimeout(TIMEOUT);
         branch.ifPresent(b -> clone.setBranch(Constants.R_HEADS + b));
         try (Git ignored = clone.call()) {
             return created;
@@ -78,7 +87,7 @@ public final class GitRemote implements AutoCloseable {
             requireRemote(git);
             RefSpec spec = new RefSpec("+" + Constants.R_HEADS + "*:" + Constants.R_REMOTES + remote + "/*");
             FetchResult result = git.fetch().setRemote(remote).setRefSpecs(spec)
-                    .setTransportConfigCallback(transports).call();
+                    .setTransportConfigCallback(transports).setTimeout(TIMEOUT).call();
             return Optional.ofNullable(result.getAdvertisedRef(Constants.R_HEADS + branch)).map(Ref::getObjectId);
         } catch (GitAPIException e) {
             throw transports.failure("fetch from " + remote, url(), Constants.R_HEADS + branch, e);
@@ -91,7 +100,7 @@ public final class GitRemote implements AutoCloseable {
             requireRemote(git);
             RefSpec spec = new RefSpec(Constants.HEAD + ":" + Constants.R_HEADS + branch);
             Iterable<PushResult> results = git.push().setRemote(remote).setRefSpecs(spec).setForce(false)
-                    .setTransportConfigCallback(transports).call();
+                    .setTransportConfigCallback(transports).setTimeout(TIMEOUT).call();
             PushStatus status = PushStatus.UP_TO_DATE;
             for (PushResult result : results) {
                 for (RemoteRefUpdate update : result.getRemoteUpdates()) {

@@ -55,11 +55,10 @@ final class GitOpsRepository {
 
     /** A fresh clone, or the clone already in {@code dir} brought up to date with the remote. */
     private GitRemote open(Path dir) {
-        File home = sshHome != null ? sshHome : new File(System.getProperty("user.home"));
         if (!Files.isDirectory(dir.resolve(".git"))) {
-            return GitRemote.cloneInto(publish.remote(), dir, publish.target(), credentials, home);
+            return GitRemote.cloneInto(publish.remote(), dir, publish.target(), credentials, sshHome);
         }
-        GitRemote remote = new GitRemote(dir, "origin", credentials, home);
+        GitRemote remote = new GitRemote(dir, "origin", credentials, sshHome);
         String url = remote.url();
         if (!url.equals(credentials.redact(publish.remote()))) {
             remote.close();

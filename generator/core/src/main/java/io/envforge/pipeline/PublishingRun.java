@@ -15,6 +15,11 @@ import org.eclipse.jgit.lib.ObjectId;
  * again (generation is deterministic, so the generated commit is derived again rather than rebased) and push again,
  * a bounded number of times. Never pushes with force. Two concurrent runs therefore cannot both win: the second one
  * regenerates on top of the first one's commit, where validation sees the first one's result.
+ *
+ * <p>The local branch is only ever moved forward onto the fetched remote branch, and only when that contains every
+ * commit the local branch had before the run; otherwise the run stops and says how to bring the branch up to date.
+ * In branch mode a rejection means someone else pushed to {@code envforge/<env>}: the local branch then moves onto
+ * that pull-request branch.
  */
 public final class PublishingRun {
 
@@ -26,7 +31,7 @@ public final class PublishingRun {
         this(envforge, credentials, null);
     }
 
-    /** As above, with {@code sshHome} instead of the user's home for {@code ~/.ssh}. */
+    /** As above, with {@code sshHome} instead of the user's home for {@code ~/.ssh} (null: the user's home). */
     public PublishingRun(Envforge envforge, Credentials credentials, File sshHome) {
         this.envforge = envforge;
         this.credentials = credentials;
@@ -43,14 +48,9 @@ public final class PublishingRun {
         if (publish.isUrl()) {
             return new GitOpsRepository(this, publish, credentials, sshHome).publish(request);
         }
-        try (GitRemote remote = remote(request, publish.remote())) {
+        try (GitRemote remote = new GitRemote(request.workspace(), publish.remote(), credentials, sshHome)) {
             return loop(request, publish, remote);
         }
-    }
-
-    private GitRemote remote(GenerateRequest request, String name) {
-        return sshHome == null ? new GitRemote(request.workspace(), name, credentials)
-                : new GitRemote(request.workspace(), name, credentials, sshHome);
     }
 
     /** The retry loop on an open remote of the request's workspace. */
