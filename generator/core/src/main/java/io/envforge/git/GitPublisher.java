@@ -42,9 +42,9 @@ public final class GitPublisher {
     /**
      * Stages and commits {@code written} (added or changed files) and {@code removed}, relative to the workspace.
      *
-     * @return the new commit, or empty when Git saw no change
+     * @return the new commit's id, or empty when Git saw no change
      */
-    public Optional<ObjectId> commit(Collection<String> written, Collection<String> removed, String message) {
+    public Optional<String> commit(Collection<String> written, Collection<String> removed, String message) {
         if (written.isEmpty() && removed.isEmpty()) {
             return Optional.empty();
         }
@@ -71,7 +71,7 @@ public final class GitPublisher {
                 paths.forEach(commit::setOnly);
             }
             RevCommit created = commit.call();
-            return Optional.of(created.getId());
+            return Optional.of(created.getId().name());
         } catch (EmptyCommitException e) {
             return Optional.empty();
         } catch (GitAPIException | IOException e) {
@@ -81,9 +81,9 @@ public final class GitPublisher {
     }
 
     /** The current HEAD commit, if any. */
-    public Optional<ObjectId> head() {
+    public Optional<String> head() {
         try (Repository repo = open()) {
-            return Optional.ofNullable(repo.resolve(Constants.HEAD));
+            return Optional.ofNullable(repo.resolve(Constants.HEAD)).map(ObjectId::name);
         } catch (IOException e) {
             throw new EnvforgeException(new Problem(workspace.toString(), "", null, "cannot read Git HEAD: "
                     + e.getMessage(), "check the repository"), e);
@@ -110,9 +110,9 @@ public final class GitPublisher {
      * would: files changed between HEAD and {@code target} are replaced, other uncommitted changes are kept, and
      * nothing moves if an uncommitted change would be overwritten.
      */
-    public void moveTo(ObjectId target) {
+    public void moveTo(String target) {
         try (Repository repo = open(); RevWalk walk = new RevWalk(repo)) {
-            RevCommit to = walk.parseCommit(target);
+            RevCommit to = walk.parseCommit(ObjectId.fromString(target));
             ObjectId head = repo.resolve(Constants.HEAD);
             DirCache index = repo.lockDirCache();
             try {
@@ -137,18 +137,19 @@ public final class GitPublisher {
                     e.getConflictingFiles()), "uncommitted changes would be overwritten by the remote's new commits",
                     "commit or stash them, then run again"), e);
         } catch (IOException e) {
-            throw new EnvforgeException(new Problem(workspace.toString(), "", target.name(),
+            throw new EnvforgeException(new Problem(workspace.toString(), "", target,
                     "cannot move the branch to the remote's commit: " + e.getMessage(),
                     "check the repository (git status) and run again"), e);
         }
     }
 
     /** True when {@code ancestor} is {@code descendant} or one of its ancestors. */
-    public boolean isAncestor(ObjectId ancestor, ObjectId descendant) {
+    public boolean isAncestor(String ancestor, String descendant) {
         try (Repository repo = open(); RevWalk walk = new RevWalk(repo)) {
-            return walk.isMergedInto(walk.parseCommit(ancestor), walk.parseCommit(descendant));
+            return walk.isMergedInto(walk.parseCommit(ObjectId.fromString(ancestor)),
+                    walk.parseCommit(ObjectId.fromString(descendant)));
         } catch (IOException e) {
-            throw new EnvforgeException(new Problem(workspace.toString(), "", descendant.name(),
+            throw new EnvforgeException(new Problem(workspace.toString(), "", descendant,
                     "cannot compare commits: " + e.getMessage(), "check the repository (git fsck)"), e);
         }
     }

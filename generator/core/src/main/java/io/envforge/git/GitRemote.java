@@ -80,15 +80,15 @@ public final class GitRemote implements AutoCloseable {
     /**
      * Fetches {@code branch} into {@code refs/remotes/<remote>/<branch>}.
      *
-     * @return the remote branch's commit, or empty when the remote has no such branch
+     * @return the remote branch's commit id, or empty when the remote has no such branch
      */
-    public Optional<ObjectId> fetch(String branch) {
+    public Optional<String> fetch(String branch) {
         try (Git git = open()) {
             requireRemote(git);
             RefSpec spec = new RefSpec("+" + Constants.R_HEADS + "*:" + Constants.R_REMOTES + remote + "/*");
             FetchResult result = git.fetch().setRemote(remote).setRefSpecs(spec)
                     .setTransportConfigCallback(transports).setTimeout(TIMEOUT).call();
-            return Optional.ofNullable(result.getAdvertisedRef(Constants.R_HEADS + branch)).map(Ref::getObjectId);
+            return Optional.ofNullable(result.getAdvertisedRef(Constants.R_HEADS + branch)).map(Ref::getObjectId).map(ObjectId::name);
         } catch (GitAPIException e) {
             throw transports.failure("fetch from " + remote, url(), Constants.R_HEADS + branch, e);
         }

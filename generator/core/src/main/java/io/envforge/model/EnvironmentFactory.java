@@ -36,7 +36,12 @@ final class EnvironmentFactory {
                 layer("integration", Layer.INTEGRATION, 8290, List.of("mi_db"), "mi_user"),
                 nfs(internalZone, names), database(internalZone), secretStore(names),
                 new GitOps(eff.string("gitops.controller"), platform.string("git.url"), platform.string("git.branch")),
-                names, state(names));
+                names, state(names), account());
+    }
+
+    private CloudAccount account() {
+        return new CloudAccount(platform.string("aws.accountId"), platform.string("aws.transitGatewayId"),
+                platform.string("azure.subscriptionId"), platform.string("azure.hubVnetId"));
     }
 
     private List<String> zones() {
@@ -61,7 +66,8 @@ final class EnvironmentFactory {
 
     /** Secret store key: a path in AWS Secrets Manager, a dash-separated name in the environment's Key Vault. */
     private String remoteKey(String suffix) {
-        return cloud == Cloud.AWS ? "envforge/" + name + "/" + suffix : suffix.replace('/', '-');
+        return cloud == Cloud.AWS ? CloudNames.of(platformName, name).secretPrefix() + suffix
+                : suffix.replace('/', '-');
     }
 
     private Nfs nfs(String internalZone, CloudNames names) {

@@ -16,6 +16,7 @@ import io.envforge.render.flux.FluxRenderer;
 import io.envforge.render.helm.ChartRenderer;
 import io.envforge.render.helm.HelmValuesRenderer;
 import io.envforge.render.kustomize.OverlayRenderer;
+import io.envforge.render.terraform.TerraformRenderer;
 import io.envforge.spec.EnvironmentSpec;
 import io.envforge.spec.PlatformSpec;
 import io.envforge.spec.SpecReader;
@@ -55,6 +56,7 @@ public final class Envforge {
                 new ChartRenderer(workspace.resolve("charts")),
                 new OverlayRenderer(),
                 new FluxRenderer(),
+                new TerraformRenderer(),
                 new EnvironmentDocRenderer()));
     }
 
@@ -86,8 +88,7 @@ public final class Envforge {
             List<String> paths = new ArrayList<>(written.added());
             paths.addAll(written.changed());
             commit = time("commit", () -> new GitPublisher(request.outputDirectory())
-                    .commit(paths, written.removed(), CommitMessage.of(inputs.selected(), written))
-                    .map(id -> id.name()));
+                    .commit(paths, written.removed(), CommitMessage.of(inputs.selected(), written)));
         }
         return result(inputs, report, written, commit);
     }

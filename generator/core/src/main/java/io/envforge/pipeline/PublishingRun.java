@@ -8,7 +8,6 @@ import io.envforge.git.GitRemote;
 import io.envforge.git.PushStatus;
 import java.io.File;
 import java.util.Optional;
-import org.eclipse.jgit.lib.ObjectId;
 
 /**
  * Generate, commit, push; when the remote branch moved meanwhile, fetch it, move the local branch onto it, generate
@@ -57,7 +56,7 @@ public final class PublishingRun {
     PublishResult loop(GenerateRequest request, Publish publish, GitRemote remote) {
         GitPublisher git = new GitPublisher(request.outputDirectory());
         String target = publish.target().orElseGet(git::currentBranch);
-        Optional<ObjectId> base = git.head();
+        Optional<String> base = git.head();
         for (int attempt = 1; ; attempt++) {
             GenerateResult result = envforge.generate(request);
             String branch = publish.branchFor(target, result.environments());
@@ -70,12 +69,12 @@ public final class PublishingRun {
                         "the remote branch kept moving; gave up after " + attempt + " attempt(s) to generate on top"
                                 + " of it", "run again; the local commit is kept and will be generated again"));
             }
-            ObjectId remoteHead = remote.fetch(branch).orElseThrow(() -> new EnvforgeException(new Problem(
+            String remoteHead = remote.fetch(branch).orElseThrow(() -> new EnvforgeException(new Problem(
                     remote.url(), "refs/heads/" + branch, null, "the push was rejected but the branch is gone",
                     "run again")));
             if (base.isPresent() && !git.isAncestor(base.get(), remoteHead)) {
-                throw new EnvforgeException(new Problem(remote.url(), "refs/heads/" + branch, remoteHead.name(),
-                        "the remote branch does not contain the local branch's commit " + base.get().name()
+                throw new EnvforgeException(new Problem(remote.url(), "refs/heads/" + branch, remoteHead,
+                        "the remote branch does not contain the local branch's commit " + base.get()
                                 + " (local commits not pushed, or the branches diverged); nothing was pushed",
                         "bring the local branch up to date first (git pull --rebase " + publish.remote() + " "
                                 + branch + "), or delete a stale envforge/ branch, then run again"));

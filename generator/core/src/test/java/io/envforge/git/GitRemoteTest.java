@@ -95,7 +95,7 @@ class GitRemoteTest {
 
             assertEquals(PushStatus.REJECTED, remote.push("main"));
             assertEquals(concurrent.getId(), Repos.head(bare, "main"), "the remote branch was not overwritten");
-            assertEquals(Optional.of(concurrent.getId()), remote.fetch("main"));
+            assertEquals(Optional.of(concurrent.getId().name()), remote.fetch("main"));
             assertEquals(Optional.empty(), remote.fetch("no-such-branch"));
         } catch (org.eclipse.jgit.api.errors.GitAPIException e) {
             throw new IllegalStateException(e);
