@@ -42,7 +42,7 @@ public final class PublishingRun {
                 "publish: the request names no remote"));
         if (!request.commit() || request.dryRun()) {
             throw new EnvforgeException(new Problem("-Denvforge.push", "", publish.mode().name().toLowerCase(),
-                    "pushing needs a commit", "leave out -Denvforge.commit=false and dry runs when pushing"));
+                    "pushing needs a commit", "leave out -Denvforge.commit=false (--no-commit) and dry runs when pushing"));
         }
         if (publish.isUrl()) {
             return new GitOpsRepository(this, publish, credentials, sshHome).publish(request);

@@ -1,10 +1,10 @@
 package io.envforge.maven;
 
 import io.envforge.error.EnvforgeException;
-import io.envforge.pipeline.Envforge;
-import io.envforge.pipeline.GenerateRequest;
 import io.envforge.git.Credentials;
 import io.envforge.git.PushStatus;
+import io.envforge.pipeline.Envforge;
+import io.envforge.pipeline.GenerateRequest;
 import io.envforge.pipeline.Publish;
 import io.envforge.pipeline.PublishResult;
 import io.envforge.pipeline.PublishingRun;
