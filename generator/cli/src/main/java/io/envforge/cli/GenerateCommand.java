@@ -3,7 +3,12 @@ package io.envforge.cli;
 import io.envforge.error.EnvforgeException;
 import io.envforge.pipeline.Envforge;
 import io.envforge.pipeline.GenerateRequest;
+import io.envforge.git.Credentials;
+import io.envforge.git.PushStatus;
 import io.envforge.pipeline.GenerateResult;
+import io.envforge.pipeline.Publish;
+import io.envforge.pipeline.PublishResult;
+import io.envforge.pipeline.PublishingRun;
 import io.envforge.pipeline.ValidationFailedException;
 import io.envforge.validate.Finding;
 import java.nio.file.Path;
@@ -15,7 +20,7 @@ import picocli.CommandLine.Option;
 
 /** {@code envforge generate --env dev1 --subnet 10.20.0.0/20}. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Render, validate, write and commit environments.")
+        description = "Render, validate, write, commit and (with --push) push environments.")
 final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--env", required = true, split = ",",
@@ -37,6 +42,18 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--no-commit", negatable = false, description = "Write files but do not commit.")
     boolean noCommit;
 
+    @Option(names = "--push", description = "Push the commit: branch (to envforge/<env>, for a pull request) or"
+            + " direct (to the target branch). Credentials: ENVFORGE_GIT_TOKEN (HTTPS), ENVFORGE_GIT_SSH_KEY (SSH).")
+    String push;
+
+    @Option(names = "--remote", defaultValue = "origin",
+            description = "Where to push: a remote's name or the URL of a separate GitOps repository.")
+    String remote;
+
+    @Option(names = "--clone-dir", description = "Where a separate GitOps repository is cloned; a temporary folder"
+            + " when unset.")
+    Path cloneDir;
+
     @Option(names = "--workspace", defaultValue = ".", description = "The GitOps repository's root.")
     Path workspace;
 
@@ -46,7 +63,17 @@ final class GenerateCommand implements Callable<Integer> {
                 Optional.ofNullable(subnet), Optional.ofNullable(cloud), force, Optional.ofNullable(schemas),
                 !noCommit, false);
         try {
-            GenerateResult result = Envforge.standard(request.workspace()).generate(request);
+            Envforge envforge = Envforge.standard(request.workspace());
+            Optional<PublishResult> published = Optional.empty();
+            GenerateResult result;
+            if (push == null) {
+                result = envforge.generate(request);
+            } else {
+                Publish publish = Publish.to(remote, Publish.Mode.parse("--push", push)).withWorkDir(cloneDir);
+                published = Optional.of(new PublishingRun(envforge, Credentials.fromEnvironment(System.getenv()))
+                        .run(request.withPublish(publish)));
+                result = published.get().generation();
+            }
             result.report().findings().forEach(f -> System.out.println(f.render()));
             var w = result.write();
             System.out.println("envforge: " + String.join(", ", result.environments()) + ": " + w.added().size()
@@ -54,6 +81,8 @@ final class GenerateCommand implements Callable<Integer> {
                     + w.unchanged().size() + " unchanged");
             System.out.println(result.commit().map(c -> "envforge: committed " + c)
                     .orElse("envforge: nothing to commit"));
+            published.ifPresent(p -> System.out.println("envforge: " + (p.status() == PushStatus.PUSHED
+                    ? "pushed to " : "up to date: ") + p.remote() + " " + p.branch()));
             return 0;
         } catch (ValidationFailedException e) {
             e.report().findings().stream().map(Finding::render).forEach(System.err::println);

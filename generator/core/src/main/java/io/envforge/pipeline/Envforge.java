@@ -71,7 +71,6 @@ public final class Envforge {
     }
 
     public GenerateResult generate(GenerateRequest request) {
-        Path ws = request.workspace();
         Inputs inputs = time("load", () -> Inputs.load(request));
         ModelResolver resolver = new ModelResolver(inputs.platform());
         Map<String, Cidr> blocks = time("load", () -> blocks(inputs, resolver));
@@ -81,7 +80,7 @@ public final class Envforge {
             throw new ValidationFailedException(report);
         }
         List<String> owned = inputs.selected().stream().flatMap(e -> Layout.owned(e).stream()).toList();
-        TreeWriter writer = new TreeWriter(ws);
+        TreeWriter writer = new TreeWriter(request.outputDirectory());
         if (request.dryRun()) {
             return result(inputs, report, writer.plan(tree, owned), Optional.empty());
         }
@@ -90,7 +89,7 @@ public final class Envforge {
         if (request.commit()) {
             List<String> paths = new ArrayList<>(written.added());
             paths.addAll(written.changed());
-            commit = time("commit", () -> new GitPublisher(ws)
+            commit = time("commit", () -> new GitPublisher(request.outputDirectory())
                     .commit(paths, written.removed(), CommitMessage.of(inputs.selected(), written)));
         }
         return result(inputs, report, written, commit);

@@ -1,9 +1,13 @@
 package io.envforge.maven;
 
 import io.envforge.error.EnvforgeException;
+import io.envforge.git.Credentials;
+import io.envforge.git.PushStatus;
 import io.envforge.pipeline.Envforge;
 import io.envforge.pipeline.GenerateRequest;
-import io.envforge.pipeline.GenerateResult;
+import io.envforge.pipeline.Publish;
+import io.envforge.pipeline.PublishResult;
+import io.envforge.pipeline.PublishingRun;
 import io.envforge.pipeline.ValidationFailedException;
 import io.envforge.validate.Finding;
 import java.io.File;
@@ -46,6 +50,21 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "envforge.commit", defaultValue = "true")
     boolean commit;
 
+    /**
+     * Push the commit: {@code branch} (to {@code envforge/<env>}, for a pull request) or {@code direct} (to the
+     * target branch). Credentials come from {@code ENVFORGE_GIT_TOKEN} (HTTPS) or {@code ENVFORGE_GIT_SSH_KEY} (SSH).
+     */
+    @Parameter(property = "envforge.push")
+    String push;
+
+    /** Where to push: a configured remote's name, or the URL of a separate GitOps repository. */
+    @Parameter(property = "envforge.remote", defaultValue = "origin")
+    String remote;
+
+    /** Where a separate GitOps repository is cloned (and kept between runs). */
+    @Parameter(defaultValue = "${project.build.directory}/envforge-gitops", readonly = true)
+    File gitopsClone;
+
     /** The GitOps repository's root. */
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     File workspace;
@@ -55,8 +74,18 @@ public class GenerateMojo extends AbstractMojo {
         GenerateRequest request = new GenerateRequest(workspace.toPath(), split(env), Optional.ofNullable(subnet),
                 Optional.ofNullable(cloud), force, schemaFolder(), commit, false);
         try {
-            GenerateResult result = Envforge.standard(workspace.toPath()).generate(request);
-            Reports.log(getLog(), result);
+            Envforge envforge = Envforge.standard(workspace.toPath());
+            if (push == null || push.isBlank()) {
+                Reports.log(getLog(), envforge.generate(request));
+                return;
+            }
+            Publish publish = Publish.to(remote, Publish.Mode.parse("-Denvforge.push", push)).withWorkDir(
+                    gitopsClone.toPath());
+            PublishResult result = new PublishingRun(envforge, Credentials.fromEnvironment(System.getenv()))
+                    .run(request.withPublish(publish));
+            Reports.log(getLog(), result.generation());
+            getLog().info("envforge: " + (result.status() == PushStatus.PUSHED ? "pushed to " : "up to date: ")
+                    + result.remote() + " " + result.branch());
         } catch (ValidationFailedException e) {
             e.report().findings().stream().map(Finding::render).forEach(getLog()::error);
             throw new MojoFailureException("validation failed with " + e.report().errors().size()
