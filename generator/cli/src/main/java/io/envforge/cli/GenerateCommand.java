@@ -37,6 +37,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--no-commit", negatable = false, description = "Write files but do not commit.")
     boolean noCommit;
 
+    @Option(names = "--summary", description = "Also write the Markdown change summary to this file.")
+    Path summary;
+
     @Option(names = "--workspace", defaultValue = ".", description = "The GitOps repository's root.")
     Path workspace;
 
@@ -54,7 +57,7 @@ final class GenerateCommand implements Callable<Integer> {
                     + w.unchanged().size() + " unchanged");
             System.out.println(result.commit().map(c -> "envforge: committed " + c)
                     .orElse("envforge: nothing to commit"));
-            return 0;
+            return SummaryOutput.write(summary, result.summaryMarkdown());
         } catch (ValidationFailedException e) {
             e.report().findings().stream().map(Finding::render).forEach(System.err::println);
             System.err.println("envforge: validation failed; nothing was written");

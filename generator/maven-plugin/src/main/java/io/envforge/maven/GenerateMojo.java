@@ -46,6 +46,10 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "envforge.commit", defaultValue = "true")
     boolean commit;
 
+    /** Where the Markdown change summary goes, for the pull-request comment (outside the GitOps tree). */
+    @Parameter(property = "envforge.summary", defaultValue = "${project.build.directory}/envforge-summary.md")
+    File summary;
+
     /** The GitOps repository's root. */
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     File workspace;
@@ -57,6 +61,7 @@ public class GenerateMojo extends AbstractMojo {
         try {
             GenerateResult result = Envforge.standard(workspace.toPath()).generate(request);
             Reports.log(getLog(), result);
+            SummaryFile.write(summary, result.summaryMarkdown(), getLog());
         } catch (ValidationFailedException e) {
             e.report().findings().stream().map(Finding::render).forEach(getLog()::error);
             throw new MojoFailureException("validation failed with " + e.report().errors().size()
