@@ -36,6 +36,9 @@ final class Fields {
             }
             if (isSecret(path, secretData)) {
                 out.add(new FieldChange(path, a == null ? NONE : REDACTED, b == null ? NONE : REDACTED));
+            } else if (path.substring(path.lastIndexOf('.') + 1).startsWith("checksum/")) {
+                // Differs per environment and says only that its source changed, which the summary shows.
+                out.add(new FieldChange(path, a == null ? NONE : "(checksum)", b == null ? NONE : "(new checksum)"));
             } else {
                 out.addAll(show(path, a, b));
             }

@@ -44,7 +44,7 @@ public final class ArgoCdFleetRenderer implements FleetRenderer {
             return;
         }
         GitOps git = argo.get(0).gitops();
-        String header = Layout.fleetHeader("the Argo CD environments (" + argo.size() + ")");
+        String header = Layout.fleetHeader("the Argo CD environments");
         out.put(FOLDER + "appproject.yaml", header + Yaml.dump(project(argo, git)));
         out.put(FOLDER + "applicationset.yaml", header + Yaml.dump(applicationSet(git)));
     }
