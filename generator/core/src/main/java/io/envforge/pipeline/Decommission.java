@@ -64,7 +64,7 @@ final class Decommission {
             gone.addAll(written.removed());
             commit = new GitPublisher(ws).commit(after.keySet(), gone, "envforge: remove " + env + "\n\n"
                     + files.size() + " file(s) of environment " + env + " removed.\n\n"
-                    + io.envforge.summary.SummaryMarkdown.render(summary)).map(id -> id.name());
+                    + io.envforge.summary.SummaryMarkdown.render(summary));
         }
         return new RemoveResult(env, files, fleetFiles, summary, true, commit);
     }

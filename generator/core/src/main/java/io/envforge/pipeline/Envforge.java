@@ -105,8 +105,7 @@ public final class Envforge {
             List<String> paths = new ArrayList<>(written.added());
             paths.addAll(written.changed());
             commit = time("commit", () -> new GitPublisher(ws)
-                    .commit(paths, written.removed(), CommitMessage.of(inputs.selected(), written, summary))
-                    .map(id -> id.name()));
+                    .commit(paths, written.removed(), CommitMessage.of(inputs.selected(), written, summary)));
         }
         return result(inputs, report, written, commit, summary);
     }

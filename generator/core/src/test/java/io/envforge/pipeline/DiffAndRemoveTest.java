@@ -39,18 +39,18 @@ class DiffAndRemoveTest {
     void diffShowsTheChangeAndWritesNothing() {
         ws.spec("dev1", "aws", "10.20.0.0/20", "  layers:\n    api:\n      replicas: 3\n");
         Map<String, String> before = ws.files();
-        var head = new GitPublisher(dir).head();
+        String head = new GitPublisher(dir).head().orElseThrow();
         GenerateResult diff = Envforge.standard(dir).generate(ws.request(false, true, "dev1").withCommit(true));
         assertTrue(diff.summaryMarkdown().contains("`spec.replicas`: `2` → `3`"), diff.summaryMarkdown());
         assertEquals(before, ws.files());
-        assertEquals(head, new GitPublisher(dir).head());
+        assertEquals(head, new GitPublisher(dir).head().orElseThrow());
         assertEquals(Optional.empty(), diff.commit());
     }
 
     @Test
     void removalWithoutConfirmationListsAndChangesNothing() {
         Map<String, String> before = ws.files();
-        var head = new GitPublisher(dir).head();
+        String head = new GitPublisher(dir).head().orElseThrow();
         for (Optional<String> flag : List.of(Optional.<String>empty(), Optional.of("dev3"), Optional.of("yes"))) {
             RemoveResult listed = Envforge.standard(dir).remove(new RemoveRequest(dir, "dev2", flag, true));
             assertFalse(listed.removed());
@@ -59,12 +59,12 @@ class DiffAndRemoveTest {
             assertEquals(List.of("clusters/argocd/appproject.yaml"), listed.fleetFiles());
         }
         assertEquals(before, ws.files());
-        assertEquals(head, new GitPublisher(dir).head());
+        assertEquals(head, new GitPublisher(dir).head().orElseThrow());
     }
 
     @Test
     void confirmedRemovalDeletesEveryFileOfTheEnvironmentAndCommits() throws Exception {
-        var head = new GitPublisher(dir).head();
+        String head = new GitPublisher(dir).head().orElseThrow();
         RemoveResult done = Envforge.standard(dir).remove(new RemoveRequest(dir, "dev2", Optional.of("dev2"), true));
         assertTrue(done.removed());
         List<String> left = ws.files().keySet().stream().filter(p -> p.matches("(.*/)?dev2([/.].*)?")).toList();
@@ -73,7 +73,7 @@ class DiffAndRemoveTest {
         assertFalse(Files.exists(dir.resolve("clusters/dev2")));
         assertTrue(Files.exists(dir.resolve("overlays/dev3/kustomization.yaml")), "dev3 is untouched");
         assertFalse(ws.read("clusters/argocd/appproject.yaml").contains("dev2"));
-        assertNotEquals(head, new GitPublisher(dir).head());
+        assertNotEquals(head, new GitPublisher(dir).head().orElseThrow());
         try (Git git = Git.open(dir.toFile())) {
             assertTrue(git.status().call().isClean(), "the removal is committed, nothing left over");
         }
