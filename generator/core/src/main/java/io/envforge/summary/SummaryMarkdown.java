@@ -40,6 +40,9 @@ public final class SummaryMarkdown {
             TreeSet<String> envs = bucket.getKey();
             md.append("\n### ").append(envs.size() == 1 ? envs.first()
                     : envs.size() + " environments: " + String.join(", ", envs)).append("\n\n");
+            List<String> highlights = bucket.getValue().stream().map(Line::highlight)
+                    .filter(java.util.Objects::nonNull).distinct().toList();
+            highlights.forEach(h -> md.append("**").append(h).append("**\n\n"));
             String lastHead = null;
             for (Line line : bucket.getValue()) {
                 String head = envs.size() == 1 ? line.head() : line.sharedHead();
@@ -56,7 +59,7 @@ public final class SummaryMarkdown {
     }
 
     /** One printable change: an object's head line, and at most one field under it. */
-    private record Line(String head, String field, String sharedHead, String sharedField) {
+    private record Line(String head, String field, String sharedHead, String sharedField, String highlight) {
 
         String key() {
             return sharedHead + "\u0000" + (sharedField == null ? "" : sharedField);
@@ -91,11 +94,11 @@ public final class SummaryMarkdown {
             String head = head(c);
             String shared = name.matcher(head).replaceAll(ENV);
             if (c.fields().isEmpty()) {
-                out.add(new Line(head, null, shared, null));
+                out.add(new Line(head, null, shared, null, null));
             }
             for (FieldChange f : c.fields()) {
                 String field = field(f);
-                out.add(new Line(head, field, shared, name.matcher(field).replaceAll(ENV)));
+                out.add(new Line(head, field, shared, name.matcher(field).replaceAll(ENV), Highlights.of(c, f)));
             }
         }
         return out;

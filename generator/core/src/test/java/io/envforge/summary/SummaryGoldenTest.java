@@ -41,6 +41,9 @@ class SummaryGoldenTest {
         String md = diff.summaryMarkdown();
         assertTrue(md.contains("### 20 environments: perf-01, perf-02,"), md);
         assertTrue(md.contains("`wso2/wso2am:4.3.0` → `wso2/wso2am:4.4.0`"), md);
+        assertTrue(md.contains("20 environments: perf-01, perf-02, perf-03, perf-04, perf-05, perf-06, perf-07, perf-08,"
+                + " perf-09, perf-10, perf-11, perf-12, perf-13, perf-14, perf-15, perf-16, perf-17, perf-18, perf-19,"
+                + " perf-20\n\n**image tag of api-gateway 4.3.0 → 4.4.0**"), md);
         Golden.check("summary-20-envs/summary.md", md);
     }
 }
