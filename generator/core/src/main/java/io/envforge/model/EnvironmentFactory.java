@@ -37,7 +37,12 @@ final class EnvironmentFactory {
                 nfs(internalZone, names), database(internalZone), secretStore(names),
                 new GitOps(eff.string("gitops.controller"), platform.string("git.url"), platform.string("git.branch"),
                         flag("gitops.prune"), flag("gitops.selfHeal")),
-                names, state(names));
+                names, state(names), account());
+    }
+
+    private CloudAccount account() {
+        return new CloudAccount(platform.string("aws.accountId"), platform.string("aws.transitGatewayId"),
+                platform.string("azure.subscriptionId"), platform.string("azure.hubVnetId"));
     }
 
     private boolean flag(String path) {
@@ -66,7 +71,8 @@ final class EnvironmentFactory {
 
     /** Secret store key: a path in AWS Secrets Manager, a dash-separated name in the environment's Key Vault. */
     private String remoteKey(String suffix) {
-        return cloud == Cloud.AWS ? "envforge/" + name + "/" + suffix : suffix.replace('/', '-');
+        return cloud == Cloud.AWS ? CloudNames.of(platformName, name).secretPrefix() + suffix
+                : suffix.replace('/', '-');
     }
 
     private Nfs nfs(String internalZone, CloudNames names) {

@@ -19,6 +19,7 @@ import io.envforge.render.flux.FluxRenderer;
 import io.envforge.render.helm.ChartRenderer;
 import io.envforge.render.helm.HelmValuesRenderer;
 import io.envforge.render.kustomize.OverlayRenderer;
+import io.envforge.render.terraform.TerraformRenderer;
 import io.envforge.spec.EnvironmentSpec;
 import io.envforge.spec.PlatformSpec;
 import io.envforge.spec.SpecReader;
@@ -67,6 +68,7 @@ public final class Envforge {
                 new OverlayRenderer(),
                 new FluxRenderer(),
                 new ArgoCdRenderer(),
+                new TerraformRenderer(),
                 new EnvironmentDocRenderer()), List.of(new ArgoCdFleetRenderer()));
     }
 
