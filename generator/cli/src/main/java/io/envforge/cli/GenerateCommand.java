@@ -54,6 +54,9 @@ final class GenerateCommand implements Callable<Integer> {
             + " when unset.")
     Path cloneDir;
 
+    @Option(names = "--summary", description = "Also write the Markdown change summary to this file.")
+    Path summary;
+
     @Option(names = "--workspace", defaultValue = ".", description = "The GitOps repository's root.")
     Path workspace;
 
@@ -83,7 +86,7 @@ final class GenerateCommand implements Callable<Integer> {
                     .orElse("envforge: nothing to commit"));
             published.ifPresent(p -> System.out.println("envforge: " + (p.status() == PushStatus.PUSHED
                     ? "pushed to " : "up to date: ") + p.remote() + " " + p.branch()));
-            return 0;
+            return SummaryOutput.write(summary, result.summaryMarkdown());
         } catch (ValidationFailedException e) {
             e.report().findings().stream().map(Finding::render).forEach(System.err::println);
             System.err.println("envforge: validation failed; nothing was written");

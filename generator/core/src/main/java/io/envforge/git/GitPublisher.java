@@ -56,13 +56,19 @@ public final class GitPublisher {
                 written.forEach(p -> add.addFilepattern(prefix + p));
                 add.call();
             }
-            if (!removed.isEmpty()) {
+            // A removed file Git never knew (written earlier without a commit) has nothing to commit.
+            var index = repo.readDirCache();
+            List<String> tracked = removed.stream().filter(p -> index.findEntry(prefix + p) >= 0).toList();
+            if (!tracked.isEmpty()) {
                 var rm = git.rm().setCached(true);
-                removed.forEach(p -> rm.addFilepattern(prefix + p));
+                tracked.forEach(p -> rm.addFilepattern(prefix + p));
                 rm.call();
             }
             written.forEach(p -> paths.add(prefix + p));
-            removed.forEach(p -> paths.add(prefix + p));
+            tracked.forEach(p -> paths.add(prefix + p));
+            if (paths.isEmpty()) {
+                return Optional.empty();
+            }
             CommitCommand commit = git.commit().setMessage(message).setAllowEmpty(false);
             if (repo.getConfig().getString("user", null, "name") == null) {
                 commit.setAuthor(FALLBACK).setCommitter(FALLBACK);

@@ -10,8 +10,11 @@ import io.envforge.model.ModelResolver;
 import io.envforge.network.Cidr;
 import io.envforge.render.Layout;
 import io.envforge.render.OutputTree;
+import io.envforge.render.FleetRenderer;
 import io.envforge.render.Renderer;
 import io.envforge.render.ansible.AnsibleRenderer;
+import io.envforge.render.argocd.ArgoCdFleetRenderer;
+import io.envforge.render.argocd.ArgoCdRenderer;
 import io.envforge.render.docs.EnvironmentDocRenderer;
 import io.envforge.render.flux.FluxRenderer;
 import io.envforge.render.helm.ChartRenderer;
@@ -21,6 +24,7 @@ import io.envforge.render.terraform.TerraformRenderer;
 import io.envforge.spec.EnvironmentSpec;
 import io.envforge.spec.PlatformSpec;
 import io.envforge.spec.SpecReader;
+import io.envforge.summary.ChangeSummary;
 import io.envforge.validate.Report;
 import io.envforge.validate.Validator;
 import java.nio.charset.StandardCharsets;
@@ -44,10 +48,17 @@ import java.util.function.Supplier;
 public final class Envforge {
 
     private final List<Renderer> renderers;
+    private final List<FleetRenderer> fleetRenderers;
     private final Map<String, LongAdder> timings = new ConcurrentHashMap<>();
 
     public Envforge(List<Renderer> renderers) {
+        this(renderers, List.of());
+    }
+
+    /** {@code fleetRenderers} run once per run, after the per-environment renderers, over every environment. */
+    public Envforge(List<Renderer> renderers, List<FleetRenderer> fleetRenderers) {
         this.renderers = List.copyOf(renderers);
+        this.fleetRenderers = List.copyOf(fleetRenderers);
     }
 
     /** The standard steps for a workspace whose charts live in {@code charts/}. */
@@ -57,15 +68,17 @@ public final class Envforge {
                 new ChartRenderer(workspace.resolve("charts")),
                 new OverlayRenderer(),
                 new FluxRenderer(),
+                new ArgoCdRenderer(),
                 new TerraformRenderer(),
                 new AnsibleRenderer(),
-                new EnvironmentDocRenderer()));
+                new EnvironmentDocRenderer()), List.of(new ArgoCdFleetRenderer()));
     }
 
     /** Names of the render steps, in order. */
     public List<String> steps() {
         List<String> names = new ArrayList<>(List.of("load", "resolve"));
         renderers.forEach(r -> names.add(r.name()));
+        fleetRenderers.forEach(r -> names.add(r.name()));
         names.addAll(List.of("validate", "write", "commit"));
         return names;
     }
@@ -74,15 +87,20 @@ public final class Envforge {
         Inputs inputs = time("load", () -> Inputs.load(request));
         ModelResolver resolver = new ModelResolver(inputs.platform());
         Map<String, Cidr> blocks = time("load", () -> blocks(inputs, resolver));
-        OutputTree tree = renderAll(inputs, resolver, blocks);
+        OutputTree rendered = renderAll(inputs, resolver, blocks);
+        OutputTree tree = time("fleet", () -> Fleet.render(fleetRenderers, resolver, inputs.allSpecs(), blocks,
+                rendered));
         Report report = time("validate", () -> new Validator(request.schemas()).validate(tree));
         if (report.hasErrors()) {
             throw new ValidationFailedException(report);
         }
-        List<String> owned = inputs.selected().stream().flatMap(e -> Layout.owned(e).stream()).toList();
+        List<String> owned = new ArrayList<>(Fleet.owned(fleetRenderers));
+        inputs.selected().forEach(e -> owned.addAll(Layout.owned(e)));
         TreeWriter writer = new TreeWriter(request.outputDirectory());
+        WriteResult plan = writer.plan(tree, owned);
+        ChangeSummary summary = Changes.of(writer, tree, plan);
         if (request.dryRun()) {
-            return result(inputs, report, writer.plan(tree, owned), Optional.empty());
+            return result(inputs, report, plan, Optional.empty(), summary);
         }
         WriteResult written = time("write", () -> writer.write(tree, owned));
         Optional<String> commit = Optional.empty();
@@ -90,15 +108,25 @@ public final class Envforge {
             List<String> paths = new ArrayList<>(written.added());
             paths.addAll(written.changed());
             commit = time("commit", () -> new GitPublisher(request.outputDirectory())
-                    .commit(paths, written.removed(), CommitMessage.of(inputs.selected(), written)));
+                    .commit(paths, written.removed(), CommitMessage.of(inputs.selected(), written, summary)));
         }
-        return result(inputs, report, written, commit);
+        return result(inputs, report, written, commit, summary);
     }
 
-    private GenerateResult result(Inputs inputs, Report report, WriteResult write, Optional<String> commit) {
+    /**
+     * Removes one environment's files and spec and regenerates the fleet files without it; unconfirmed, only lists
+     * them. Never part of {@link #generate}: a generation only ever removes stale files inside the selected
+     * environments' own folders.
+     */
+    public RemoveResult remove(RemoveRequest request) {
+        return Decommission.run(request, fleetRenderers);
+    }
+
+    private GenerateResult result(Inputs inputs, Report report, WriteResult write, Optional<String> commit,
+            ChangeSummary summary) {
         Map<String, Long> millis = new TreeMap<>();
         timings.forEach((k, v) -> millis.put(k, v.sum() / 1_000_000));
-        return new GenerateResult(inputs.selected(), report, write, commit, millis);
+        return new GenerateResult(inputs.selected(), report, write, commit, millis, summary);
     }
 
     /** Every environment's block, the selected ones as they will be after this run. */

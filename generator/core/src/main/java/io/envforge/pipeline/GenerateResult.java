@@ -1,6 +1,8 @@
 package io.envforge.pipeline;
 
 import io.envforge.emit.WriteResult;
+import io.envforge.summary.ChangeSummary;
+import io.envforge.summary.SummaryMarkdown;
 import io.envforge.validate.Report;
 import java.util.List;
 import java.util.Map;
@@ -14,12 +16,18 @@ import java.util.Optional;
  * @param write what changed on disk (or would have, in a dry run)
  * @param commit the new commit's id, if one was made
  * @param timings milliseconds per step name, summed over environments
+ * @param summary what changed (or would), object by object, for the pull request
  */
 public record GenerateResult(List<String> environments, Report report, WriteResult write, Optional<String> commit,
-        Map<String, Long> timings) {
+        Map<String, Long> timings, ChangeSummary summary) {
 
     public GenerateResult {
         environments = List.copyOf(environments);
         timings = Map.copyOf(timings);
+    }
+
+    /** The summary as Markdown (commit body, pull-request comment). */
+    public String summaryMarkdown() {
+        return SummaryMarkdown.render(summary);
     }
 }

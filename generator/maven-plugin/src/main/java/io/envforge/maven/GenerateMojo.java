@@ -5,6 +5,7 @@ import io.envforge.git.Credentials;
 import io.envforge.git.PushStatus;
 import io.envforge.pipeline.Envforge;
 import io.envforge.pipeline.GenerateRequest;
+import io.envforge.pipeline.GenerateResult;
 import io.envforge.pipeline.Publish;
 import io.envforge.pipeline.PublishResult;
 import io.envforge.pipeline.PublishingRun;
@@ -65,6 +66,10 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.build.directory}/envforge-gitops", readonly = true)
     File gitopsClone;
 
+    /** Where the Markdown change summary goes, for the pull-request comment (outside the GitOps tree). */
+    @Parameter(property = "envforge.summary", defaultValue = "${project.build.directory}/envforge-summary.md")
+    File summary;
+
     /** The GitOps repository's root. */
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     File workspace;
@@ -75,17 +80,21 @@ public class GenerateMojo extends AbstractMojo {
                 Optional.ofNullable(cloud), force, schemaFolder(), commit, false);
         try {
             Envforge envforge = Envforge.standard(workspace.toPath());
+            GenerateResult generated;
             if (push == null || push.isBlank()) {
-                Reports.log(getLog(), envforge.generate(request));
-                return;
+                generated = envforge.generate(request);
+                Reports.log(getLog(), generated);
+            } else {
+                Publish publish = Publish.to(remote, Publish.Mode.parse("-Denvforge.push", push)).withWorkDir(
+                        gitopsClone.toPath());
+                PublishResult result = new PublishingRun(envforge, Credentials.fromEnvironment(System.getenv()))
+                        .run(request.withPublish(publish));
+                generated = result.generation();
+                Reports.log(getLog(), generated);
+                getLog().info("envforge: " + (result.status() == PushStatus.PUSHED ? "pushed to " : "up to date: ")
+                        + result.remote() + " " + result.branch());
             }
-            Publish publish = Publish.to(remote, Publish.Mode.parse("-Denvforge.push", push)).withWorkDir(
-                    gitopsClone.toPath());
-            PublishResult result = new PublishingRun(envforge, Credentials.fromEnvironment(System.getenv()))
-                    .run(request.withPublish(publish));
-            Reports.log(getLog(), result.generation());
-            getLog().info("envforge: " + (result.status() == PushStatus.PUSHED ? "pushed to " : "up to date: ")
-                    + result.remote() + " " + result.branch());
+            SummaryFile.write(summary, generated.summaryMarkdown(), getLog());
         } catch (ValidationFailedException e) {
             e.report().findings().stream().map(Finding::render).forEach(getLog()::error);
             throw new MojoFailureException("validation failed with " + e.report().errors().size()
