@@ -4,6 +4,7 @@ import io.envforge.error.EnvforgeException;
 import io.envforge.pipeline.Envforge;
 import io.envforge.pipeline.GenerateRequest;
 import io.envforge.pipeline.GenerateResult;
+import io.envforge.pipeline.RunOptions;
 import io.envforge.pipeline.ValidationFailedException;
 import io.envforge.validate.Finding;
 import java.nio.file.Path;
@@ -37,6 +38,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--no-commit", negatable = false, description = "Write files but do not commit.")
     boolean noCommit;
 
+    @Option(names = "--full", description = "Render every selected environment, even those with unchanged inputs.")
+    boolean full;
+
     @Option(names = "--workspace", defaultValue = ".", description = "The GitOps repository's root.")
     Path workspace;
 
@@ -46,12 +50,14 @@ final class GenerateCommand implements Callable<Integer> {
                 Optional.ofNullable(subnet), Optional.ofNullable(cloud), force, Optional.ofNullable(schemas),
                 !noCommit, false);
         try {
-            GenerateResult result = Envforge.standard(request.workspace()).generate(request);
+            GenerateResult result = Envforge.standard(request.workspace())
+                    .generate(request, new RunOptions(full, ConsoleProgress.forThisProcess()));
             result.report().findings().forEach(f -> System.out.println(f.render()));
             var w = result.write();
-            System.out.println("envforge: " + String.join(", ", result.environments()) + ": " + w.added().size()
-                    + " added, " + w.changed().size() + " changed, " + w.removed().size() + " removed, "
-                    + w.unchanged().size() + " unchanged");
+            List<String> generated = result.generated();
+            System.out.println("envforge: files " + w.added().size() + " added, " + w.changed().size() + " changed, "
+                    + w.removed().size() + " removed, " + w.unchanged().size() + " unchanged; generated "
+                    + (generated.size() > 10 ? generated.size() + " environments" : String.join(", ", generated)));
             System.out.println(result.commit().map(c -> "envforge: committed " + c)
                     .orElse("envforge: nothing to commit"));
             return 0;

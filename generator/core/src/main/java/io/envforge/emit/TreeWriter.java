@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -28,6 +29,16 @@ public final class TreeWriter {
 
     public TreeWriter(Path workspace) {
         this.workspace = workspace;
+    }
+
+    /** The current text of a file in the workspace, if it exists. */
+    public Optional<String> read(String path) {
+        try {
+            byte[] content = readIfExists(workspace.resolve(path));
+            return Optional.ofNullable(content).map(c -> new String(c, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
     }
 
     /** What {@link #write} would do, without writing. */

@@ -17,18 +17,20 @@ import io.envforge.render.helm.ChartRenderer;
 import io.envforge.render.helm.HelmValuesRenderer;
 import io.envforge.render.kustomize.OverlayRenderer;
 import io.envforge.spec.EnvironmentSpec;
-import io.envforge.spec.PlatformSpec;
-import io.envforge.spec.SpecReader;
+import io.envforge.validate.Finding;
 import io.envforge.validate.Report;
 import io.envforge.validate.Validator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
+import java.util.Collections;
+import java.util.Comparator;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -42,20 +44,28 @@ import java.util.function.Supplier;
 public final class Envforge {
 
     private final List<Renderer> renderers;
+    private final Optional<Path> charts;
     private final Map<String, LongAdder> timings = new ConcurrentHashMap<>();
 
+    /** Steps with these renderers; the charts are taken from the workspace's {@code charts/} for fingerprints. */
     public Envforge(List<Renderer> renderers) {
+        this(renderers, Optional.empty());
+    }
+
+    private Envforge(List<Renderer> renderers, Optional<Path> charts) {
         this.renderers = List.copyOf(renderers);
+        this.charts = charts;
     }
 
     /** The standard steps for a workspace whose charts live in {@code charts/}. */
     public static Envforge standard(Path workspace) {
+        Path charts = workspace.resolve("charts");
         return new Envforge(List.of(
                 new HelmValuesRenderer(),
-                new ChartRenderer(workspace.resolve("charts")),
+                new ChartRenderer(charts),
                 new OverlayRenderer(),
                 new FluxRenderer(),
-                new EnvironmentDocRenderer()));
+                new EnvironmentDocRenderer()), Optional.of(charts));
     }
 
     /** Names of the render steps, in order. */
@@ -67,84 +77,125 @@ public final class Envforge {
     }
 
     public GenerateResult generate(GenerateRequest request) {
-        Path ws = request.workspace();
-        Inputs inputs = time("load", () -> Inputs.load(request));
-        ModelResolver resolver = new ModelResolver(inputs.platform());
-        Map<String, Cidr> blocks = time("load", () -> blocks(inputs, resolver));
-        OutputTree tree = renderAll(inputs, resolver, blocks);
-        Report report = time("validate", () -> new Validator(request.schemas()).validate(tree));
-        if (report.hasErrors()) {
-            throw new ValidationFailedException(report);
-        }
-        List<String> owned = inputs.selected().stream().flatMap(e -> Layout.owned(e).stream()).toList();
-        TreeWriter writer = new TreeWriter(ws);
-        if (request.dryRun()) {
-            return result(inputs, report, writer.plan(tree, owned), Optional.empty());
-        }
-        WriteResult written = time("write", () -> writer.write(tree, owned));
-        Optional<String> commit = Optional.empty();
-        if (request.commit()) {
-            List<String> paths = new ArrayList<>(written.added());
-            paths.addAll(written.changed());
-            commit = time("commit", () -> new GitPublisher(ws)
-                    .commit(paths, written.removed(), CommitMessage.of(inputs.selected(), written))
-                    .map(id -> id.name()));
-        }
-        return result(inputs, report, written, commit);
+        return generate(request, RunOptions.DEFAULT);
     }
 
-    private GenerateResult result(Inputs inputs, Report report, WriteResult write, Optional<String> commit) {
+    /** Generates the selected environments; those whose inputs did not change keep their files unless full. */
+    public GenerateResult generate(GenerateRequest request, RunOptions options) {
+        long start = System.nanoTime();
+        ProgressListener progress = options.progress();
+        Path ws = request.workspace();
+        Inputs inputs = time("load", () -> Inputs.load(request));
+        Fingerprint fingerprint = time("load", () -> new Fingerprint(inputs.platform().content(),
+                charts.orElse(ws.resolve("charts")), steps()));
+        TreeWriter writer = new TreeWriter(ws);
+        Map<String, String> prints = new TreeMap<>();
+        List<String> toRender = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        for (String name : inputs.selected()) {
+            String print = fingerprint.file(name, inputs.allSpecs().get(name).content());
+            prints.put(name, print);
+            boolean same = !options.full() && !inputs.changedSpecs().contains(name)
+                    && writer.read(Fingerprint.path(name)).filter(print::equals).isPresent();
+            (same ? unchanged : toRender).add(name);
+        }
+        progress.started(inputs.selected().size(), toRender.size());
+        unchanged.forEach(n -> progress.environment(n, ProgressListener.Outcome.UNCHANGED));
+        Rendered rendered = renderAll(inputs, toRender, prints, request, progress);
+        if (!rendered.problems().isEmpty() || rendered.report().hasErrors()) {
+            progress.finished(new RunSummary(toRender.size() - rendered.failed(), unchanged.size(),
+                    rendered.failed(), (System.nanoTime() - start) / 1_000_000));
+            if (!rendered.problems().isEmpty()) {
+                throw new EnvforgeException(rendered.problems());
+            }
+            throw new ValidationFailedException(rendered.report());
+        }
+        List<String> owned = toRender.stream().flatMap(e -> Layout.owned(e).stream()).toList();
+        WriteResult written;
+        Optional<String> commit = Optional.empty();
+        if (request.dryRun()) {
+            written = writer.plan(rendered.tree(), owned);
+        } else {
+            progress.step("write");
+            written = time("write", () -> writer.write(rendered.tree(), owned));
+            if (request.commit()) {
+                progress.step("commit");
+                List<String> paths = new ArrayList<>(written.added());
+                paths.addAll(written.changed());
+                String message = CommitMessage.of(inputs, toRender, unchanged, written);
+                commit = time("commit", () -> new GitPublisher(ws).commit(paths, written.removed(), message)
+                        .map(id -> id.name()));
+            }
+        }
+        progress.finished(new RunSummary(toRender.size(), unchanged.size(), 0,
+                (System.nanoTime() - start) / 1_000_000));
         Map<String, Long> millis = new TreeMap<>();
         timings.forEach((k, v) -> millis.put(k, v.sum() / 1_000_000));
-        return new GenerateResult(inputs.selected(), report, write, commit, millis);
+        return new GenerateResult(inputs.selected(), rendered.report(), written, commit, millis, unchanged);
     }
 
     /** Every environment's block, the selected ones as they will be after this run. */
-    private static Map<String, Cidr> blocks(Inputs inputs, ModelResolver resolver) {
+    private static Map<String, Cidr> blocks(Inputs inputs) {
         Map<String, Cidr> out = new LinkedHashMap<>();
         for (EnvironmentSpec spec : inputs.allSpecs().values()) {
-            if (inputs.selected().contains(spec.name())) {
-                continue;
-            }
             try {
                 out.put(spec.name(), Cidr.parse(spec.cidr()));
             } catch (IllegalArgumentException e) {
-                throw new EnvforgeException(new Problem(spec.file(), "spec.network.cidr", spec.cidr(), e.getMessage(),
-                        "fix that environment's block, for example 10.20.0.0/20"));
-            }
-        }
-        for (String name : inputs.selected()) {
-            EnvironmentSpec spec = inputs.allSpecs().get(name);
-            try {
-                out.put(name, Cidr.parse(spec.cidr()));
-            } catch (IllegalArgumentException ignored) {
-                // reported with the environment's own resolution
+                if (!inputs.selected().contains(spec.name())) {
+                    throw new EnvforgeException(new Problem(spec.file(), "spec.network.cidr", spec.cidr(),
+                            e.getMessage(), "fix that environment's block, for example 10.20.0.0/20"));
+                }
+                // a selected environment's bad block is reported with its own resolution
             }
         }
         return out;
     }
 
-    private OutputTree renderAll(Inputs inputs, ModelResolver resolver, Map<String, Cidr> blocks) {
-        List<Problem> problems = java.util.Collections.synchronizedList(new ArrayList<>());
-        Map<String, OutputTree> trees = new ConcurrentHashMap<>();
-        inputs.selected().parallelStream().forEach(name -> {
-            try {
-                trees.put(name, renderOne(inputs, resolver, blocks, name));
-            } catch (EnvforgeException e) {
-                problems.addAll(e.problems());
-            }
-        });
-        if (!problems.isEmpty()) {
-            List<Problem> sorted = new ArrayList<>(problems);
-            sorted.sort(java.util.Comparator.comparing(Problem::render));
-            throw new EnvforgeException(sorted);
-        }
-        OutputTree.Builder all = OutputTree.builder();
-        inputs.selected().forEach(name -> all.putAll(trees.get(name)));
-        return all.build();
+    /** The merged tree, the merged report, and the problems of environments that could not be rendered. */
+    private record Rendered(OutputTree tree, Report report, List<Problem> problems, int failed) {
     }
 
-    private OutputTree renderOne(Inputs inputs, ModelResolver resolver, Map<String, Cidr> blocks, String name) {
+    private Rendered renderAll(Inputs inputs, List<String> names, Map<String, String> prints,
+            GenerateRequest request, ProgressListener progress) {
+        ModelResolver resolver = new ModelResolver(inputs.platform());
+        Map<String, Cidr> blocks = blocks(inputs);
+        Validator validator = new Validator(request.schemas());
+        List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+        Map<String, OutputTree> trees = new ConcurrentHashMap<>();
+        Map<String, Report> reports = new ConcurrentHashMap<>();
+        names.parallelStream().forEach(name -> {
+            try {
+                OutputTree tree = renderOne(inputs, resolver, blocks, name, prints.get(name));
+                Report report = time("validate", () -> validator.validate(tree));
+                trees.put(name, tree);
+                reports.put(name, report);
+                progress.environment(name, report.hasErrors() ? ProgressListener.Outcome.FAILED
+                        : ProgressListener.Outcome.GENERATED);
+            } catch (EnvforgeException e) {
+                problems.addAll(e.problems());
+                progress.environment(name, ProgressListener.Outcome.FAILED);
+            }
+        });
+        List<Problem> sorted = new ArrayList<>(problems);
+        sorted.sort(Comparator.comparing(Problem::render));
+        OutputTree.Builder all = OutputTree.builder();
+        Set<Finding> findings = new LinkedHashSet<>();
+        int failed = names.size() - trees.size();
+        for (String name : names) {
+            if (trees.containsKey(name)) {
+                all.putAll(trees.get(name));
+                findings.addAll(reports.get(name).findings());
+                failed += reports.get(name).hasErrors() ? 1 : 0;
+            }
+        }
+        if (names.isEmpty()) {
+            findings.addAll(validator.validate(OutputTree.builder().build()).findings());
+        }
+        return new Rendered(all.build(), new Report(new ArrayList<>(findings)), sorted, failed);
+    }
+
+    private OutputTree renderOne(Inputs inputs, ModelResolver resolver, Map<String, Cidr> blocks, String name,
+            String print) {
         EnvironmentSpec spec = inputs.allSpecs().get(name);
         Map<String, Cidr> others = new LinkedHashMap<>(blocks);
         others.remove(name);
@@ -159,6 +210,7 @@ public final class Envforge {
                 return null;
             });
         }
+        out.put(Fingerprint.path(name), print);
         return out.build();
     }
 
@@ -168,59 +220,6 @@ public final class Envforge {
             return work.get();
         } finally {
             timings.computeIfAbsent(step, k -> new LongAdder()).add(System.nanoTime() - start);
-        }
-    }
-
-    /** The parsed inputs of a run. */
-    record Inputs(PlatformSpec platform, List<String> selected, Map<String, EnvironmentSpec> allSpecs,
-            List<String> changedSpecs) {
-
-        static Inputs load(GenerateRequest request) {
-            Path ws = request.workspace();
-            PlatformSpec platform = SpecReader.readPlatform(ws);
-            List<String> existing = SpecReader.listEnvironments(ws);
-            List<String> selected = Selection.resolve(request.environments(), existing);
-            if (request.subnet().isPresent() && selected.size() != 1) {
-                throw new EnvforgeException(new Problem("-Dsubnet", "", request.subnet().get(),
-                        "a subnet goes with exactly one environment, not " + selected.size(),
-                        "run once per new environment, or leave -Dsubnet out"));
-            }
-            Map<String, EnvironmentSpec> specs = new TreeMap<>();
-            List<String> changed = new ArrayList<>();
-            for (String name : existing) {
-                specs.put(name, SpecReader.readEnvironment(ws, name));
-            }
-            for (String name : selected) {
-                EnvironmentSpec current = specs.get(name);
-                EnvironmentSpec wanted = wanted(request, platform, name, current);
-                if (current == null || !Arrays.equals(current.content(), wanted.content())) {
-                    changed.add(name);
-                }
-                specs.put(name, wanted);
-            }
-            return new Inputs(platform, selected, specs, changed);
-        }
-
-        private static EnvironmentSpec wanted(GenerateRequest request, PlatformSpec platform, String name,
-                EnvironmentSpec current) {
-            Optional<String> subnet = request.subnet();
-            if (current == null) {
-                if (subnet.isEmpty()) {
-                    throw new EnvforgeException(new Problem(SpecReader.fileOf(name), "", null,
-                            "environment " + name + " does not exist yet and no subnet was given",
-                            "create it with -Denv=" + name + " -Dsubnet=10.20.0.0/20 (a free private block)"));
-                }
-                @SuppressWarnings("unchecked")
-                String defaultCloud = String.valueOf(((Map<String, Object>) platform.spec().get("defaults"))
-                        .get("cloud"));
-                String cloud = request.cloud().orElse(defaultCloud);
-                if (!cloud.equals("aws") && !cloud.equals("azure")) {
-                    throw new EnvforgeException(new Problem("-Dcloud", "", cloud, "unknown cloud",
-                            "use aws or azure"));
-                }
-                return SpecFiles.create(name, cloud, subnet.get());
-            }
-            return subnet.map(s -> SpecFiles.readdress(current, s, request.force())).orElse(current);
         }
     }
 }

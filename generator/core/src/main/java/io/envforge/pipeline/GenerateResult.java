@@ -14,12 +14,19 @@ import java.util.Optional;
  * @param write what changed on disk (or would have, in a dry run)
  * @param commit the new commit's id, if one was made
  * @param timings milliseconds per step name, summed over environments
+ * @param unchanged the selected environments whose inputs did not change: not rendered again, files kept
  */
 public record GenerateResult(List<String> environments, Report report, WriteResult write, Optional<String> commit,
-        Map<String, Long> timings) {
+        Map<String, Long> timings, List<String> unchanged) {
 
     public GenerateResult {
         environments = List.copyOf(environments);
         timings = Map.copyOf(timings);
+        unchanged = List.copyOf(unchanged);
+    }
+
+    /** The environments rendered in this run. */
+    public List<String> generated() {
+        return environments.stream().filter(e -> !unchanged.contains(e)).toList();
     }
 }

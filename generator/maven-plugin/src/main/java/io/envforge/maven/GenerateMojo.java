@@ -4,6 +4,7 @@ import io.envforge.error.EnvforgeException;
 import io.envforge.pipeline.Envforge;
 import io.envforge.pipeline.GenerateRequest;
 import io.envforge.pipeline.GenerateResult;
+import io.envforge.pipeline.RunOptions;
 import io.envforge.pipeline.ValidationFailedException;
 import io.envforge.validate.Finding;
 import java.io.File;
@@ -46,6 +47,10 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "envforge.commit", defaultValue = "true")
     boolean commit;
 
+    /** Render every selected environment, even those whose inputs (spec, platform, charts, generator) are unchanged. */
+    @Parameter(property = "envforge.full", defaultValue = "false")
+    boolean full;
+
     /** The GitOps repository's root. */
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     File workspace;
@@ -55,7 +60,8 @@ public class GenerateMojo extends AbstractMojo {
         GenerateRequest request = new GenerateRequest(workspace.toPath(), split(env), Optional.ofNullable(subnet),
                 Optional.ofNullable(cloud), force, schemaFolder(), commit, false);
         try {
-            GenerateResult result = Envforge.standard(workspace.toPath()).generate(request);
+            GenerateResult result = Envforge.standard(workspace.toPath())
+                    .generate(request, new RunOptions(full, new LogProgress(getLog())));
             Reports.log(getLog(), result);
         } catch (ValidationFailedException e) {
             e.report().findings().stream().map(Finding::render).forEach(getLog()::error);
