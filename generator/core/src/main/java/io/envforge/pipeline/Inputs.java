@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.stream.Collectors;
 
 /**
  * The parsed inputs of a run: the platform file, every spec as it will be after the run (new environments created,
@@ -31,10 +32,8 @@ record Inputs(PlatformSpec platform, List<String> selected, Map<String, Environm
                     "a subnet goes with exactly one environment, not " + selected.size(),
                     "run once per new environment, or leave -Dsubnet out to take blocks from the pools"));
         }
-        Map<String, EnvironmentSpec> specs = new TreeMap<>();
-        for (String name : existing) {
-            specs.put(name, SpecReader.readEnvironment(ws, name));
-        }
+        Map<String, EnvironmentSpec> specs = new TreeMap<>(existing.parallelStream()
+                .collect(Collectors.toConcurrentMap(n -> n, n -> SpecReader.readEnvironment(ws, n))));
         List<String> created = selected.stream().filter(n -> !specs.containsKey(n)).toList();
         Map<String, Cidr> allocated = request.subnet().isPresent() ? Map.of()
                 : Allocation.allocate(platform, specs.values(), created);
