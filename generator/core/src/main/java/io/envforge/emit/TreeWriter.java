@@ -15,6 +15,8 @@ import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -39,6 +41,28 @@ public final class TreeWriter {
         } catch (IOException e) {
             return Optional.empty();
         }
+    }
+
+    /** The files now under {@code folders} (relative path to text), for comparing with what was generated. */
+    public SortedMap<String, String> snapshot(Collection<String> folders) {
+        SortedMap<String, String> out = new TreeMap<>();
+        try {
+            for (String folder : folders) {
+                Path dir = workspace.resolve(folder);
+                if (!Files.isDirectory(dir)) {
+                    continue;
+                }
+                try (Stream<Path> files = Files.walk(dir)) {
+                    for (Path p : files.filter(Files::isRegularFile).toList()) {
+                        out.put(workspace.relativize(p).toString().replace('\\', '/'),
+                                Files.readString(p, StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            out.put("(unreadable)", String.valueOf(e));
+        }
+        return out;
     }
 
     /** What {@link #write} would do, without writing. */

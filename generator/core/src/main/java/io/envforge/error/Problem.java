@@ -20,9 +20,9 @@ public record Problem(String file, String path, String value, String message, St
 
     /** The one-line form shown to users. */
     public String render() {
-        StringBuilder out = new StringBuilder(file).append(':');
+        StringBuilder out = new StringBuilder(file);
         if (!path.isEmpty()) {
-            out.append(' ').append(path);
+            out.append(": ").append(path);
         }
         if (value != null) {
             out.append(" \"").append(value).append('"');

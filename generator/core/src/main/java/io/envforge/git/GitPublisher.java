@@ -37,9 +37,9 @@ public final class GitPublisher {
     /**
      * Stages and commits {@code written} (added or changed files) and {@code removed}, relative to the workspace.
      *
-     * @return the new commit, or empty when Git saw no change
+     * @return the new commit's id, or empty when Git saw no change
      */
-    public Optional<ObjectId> commit(Collection<String> written, Collection<String> removed, String message) {
+    public Optional<String> commit(Collection<String> written, Collection<String> removed, String message) {
         if (written.isEmpty() && removed.isEmpty()) {
             return Optional.empty();
         }
@@ -66,7 +66,7 @@ public final class GitPublisher {
                 paths.forEach(commit::setOnly);
             }
             RevCommit created = commit.call();
-            return Optional.of(created.getId());
+            return Optional.of(created.getId().name());
         } catch (EmptyCommitException e) {
             return Optional.empty();
         } catch (GitAPIException | IOException e) {
@@ -76,9 +76,9 @@ public final class GitPublisher {
     }
 
     /** The current HEAD commit, if any. */
-    public Optional<ObjectId> head() {
+    public Optional<String> head() {
         try (Repository repo = open()) {
-            return Optional.ofNullable(repo.resolve(Constants.HEAD));
+            return Optional.ofNullable(repo.resolve(Constants.HEAD)).map(ObjectId::name);
         } catch (IOException e) {
             throw new EnvforgeException(new Problem(workspace.toString(), "", null, "cannot read Git HEAD: "
                     + e.getMessage(), "check the repository"), e);

@@ -89,16 +89,17 @@ public final class Envforge {
         Fingerprint fingerprint = time("load", () -> new Fingerprint(inputs.platform().content(),
                 charts.orElse(ws.resolve("charts")), steps()));
         TreeWriter writer = new TreeWriter(ws);
-        Map<String, String> prints = new TreeMap<>();
-        List<String> toRender = new ArrayList<>();
-        List<String> unchanged = new ArrayList<>();
-        for (String name : inputs.selected()) {
-            String print = fingerprint.file(name, inputs.allSpecs().get(name).content());
+        Map<String, String> prints = new ConcurrentHashMap<>();
+        Set<String> same = ConcurrentHashMap.newKeySet();
+        inputs.selected().parallelStream().forEach(name -> {
+            String print = fingerprint.inputs(inputs.allSpecs().get(name).content());
             prints.put(name, print);
-            boolean same = !options.full() && !inputs.changedSpecs().contains(name)
-                    && writer.read(Fingerprint.path(name)).filter(print::equals).isPresent();
-            (same ? unchanged : toRender).add(name);
-        }
+            if (!options.full() && !inputs.changedSpecs().contains(name) && unchanged(writer, name, print)) {
+                same.add(name);
+            }
+        });
+        List<String> toRender = inputs.selected().stream().filter(n -> !same.contains(n)).toList();
+        List<String> unchanged = inputs.selected().stream().filter(same::contains).toList();
         progress.started(inputs.selected().size(), toRender.size());
         unchanged.forEach(n -> progress.environment(n, ProgressListener.Outcome.UNCHANGED));
         Rendered rendered = renderAll(inputs, toRender, prints, request, progress);
@@ -123,8 +124,7 @@ public final class Envforge {
                 List<String> paths = new ArrayList<>(written.added());
                 paths.addAll(written.changed());
                 String message = CommitMessage.of(inputs, toRender, unchanged, written);
-                commit = time("commit", () -> new GitPublisher(ws).commit(paths, written.removed(), message)
-                        .map(id -> id.name()));
+                commit = time("commit", () -> new GitPublisher(ws).commit(paths, written.removed(), message));
             }
         }
         progress.finished(new RunSummary(toRender.size(), unchanged.size(), 0,
@@ -132,6 +132,16 @@ public final class Envforge {
         Map<String, Long> millis = new TreeMap<>();
         timings.forEach((k, v) -> millis.put(k, v.sum() / 1_000_000));
         return new GenerateResult(inputs.selected(), rendered.report(), written, commit, millis, unchanged);
+    }
+
+    /** True when the recorded inputs digest is {@code inputs} and the files on disk still match their digest. */
+    private static boolean unchanged(TreeWriter writer, String name, String inputs) {
+        Optional<String> recorded = writer.read(Fingerprint.path(name));
+        if (recorded.isEmpty() || !recorded.get().contains("\ninputs " + inputs + "\n")) {
+            return false;
+        }
+        String outputs = Fingerprint.outputs(writer.snapshot(Layout.owned(name)));
+        return recorded.get().endsWith("\noutputs " + outputs + "\n");
     }
 
     /** Every environment's block, the selected ones as they will be after this run. */
@@ -210,7 +220,10 @@ public final class Envforge {
                 return null;
             });
         }
-        out.put(Fingerprint.path(name), print);
+        OutputTree built = out.build();
+        Map<String, String> owned = new TreeMap<>();
+        Layout.owned(name).forEach(folder -> owned.putAll(built.under(folder)));
+        out.put(Fingerprint.path(name), Fingerprint.file(name, print, Fingerprint.outputs(owned)));
         return out.build();
     }
 

@@ -13,13 +13,16 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 
 /**
  * The SHA-256 of everything an environment's files are made from: its spec, the platform file, the charts and the
- * generator (version and build). Recorded in {@code clusters/<env>/envforge/inputs.sha256}; an environment whose
- * recorded fingerprint equals the current one is not rendered again.
+ * generator (version and build), and of the files generated from them. Both are recorded in
+ * {@code clusters/<env>/envforge/inputs.sha256}; an environment whose inputs digest is unchanged and whose files on
+ * disk still have the recorded digest is not rendered again.
  */
 final class Fingerprint {
 
@@ -41,27 +44,66 @@ final class Fingerprint {
         return Layout.cluster(env) + FILE;
     }
 
-    /** The file's text for {@code env} with spec {@code spec}. */
-    String file(String env, byte[] spec) {
+    /** The digest of {@code env}'s inputs: what all share, plus its spec. */
+    String inputs(byte[] spec) {
         MessageDigest digest = sha256();
         update(digest, "shared", shared);
         update(digest, "spec", spec);
-        return Layout.header(env, "its inputs (spec, platform file, charts, generator)")
-                + "sha256:" + HexFormat.of().formatHex(digest.digest()) + "\n";
+        return "sha256:" + HexFormat.of().formatHex(digest.digest());
     }
 
+    /**
+     * The digest of an environment's generated files (path and text, sorted), except this file itself: a hand edit,
+     * a deleted or a stray file in the owned folders makes the environment render again.
+     */
+    static String outputs(Map<String, String> files) {
+        MessageDigest digest = sha256();
+        new TreeMap<>(files).forEach((path, text) -> {
+            if (!path.endsWith("/" + FILE)) {
+                update(digest, path, text.getBytes(StandardCharsets.UTF_8));
+            }
+        });
+        return "sha256:" + HexFormat.of().formatHex(digest.digest());
+    }
+
+    /** The file's text: a header, then one line for the inputs and one for the outputs. */
+    static String file(String env, String inputs, String outputs) {
+        return Layout.header(env, "its inputs (spec, platform file, charts, generator)")
+                + "inputs " + inputs + "\noutputs " + outputs + "\n";
+    }
+
+    /**
+     * Hashes what {@code helm template} reads from each chart: {@code Chart.yaml}, {@code values.yaml},
+     * {@code values.schema.json}, {@code templates/}, {@code charts/}, {@code crds/}. A chart whose templates use
+     * {@code .Files} can read anything, so then every file counts. READMEs and {@code ci/} scenarios do not.
+     */
     private static void folder(MessageDigest digest, Path root) {
         if (!Files.isDirectory(root)) {
             return;
         }
         try (Stream<Path> walk = Files.walk(root)) {
-            for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
-                update(digest, root.relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+            List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
+            boolean readsFiles = false;
+            for (Path file : files) {
+                readsFiles |= file.toString().contains("/templates/")
+                        && Files.readString(file, StandardCharsets.ISO_8859_1).contains(".Files");
+            }
+            for (Path file : files) {
+                String rel = root.relativize(file).toString().replace('\\', '/');
+                if (readsFiles || rendered(rel)) {
+                    update(digest, rel, Files.readAllBytes(file));
+                }
             }
         } catch (IOException e) {
             throw new EnvforgeException(new Problem(root.toString(), "", null, "cannot read: " + e.getMessage(),
                     "check the folder's permissions"), e);
         }
+    }
+
+    private static boolean rendered(String path) {
+        String inChart = path.substring(path.indexOf('/') + 1);
+        return inChart.equals("Chart.yaml") || inChart.equals("values.yaml") || inChart.equals("values.schema.json")
+                || inChart.startsWith("templates/") || inChart.startsWith("charts/") || inChart.startsWith("crds/");
     }
 
     private static void update(MessageDigest digest, String label, byte[] content) {

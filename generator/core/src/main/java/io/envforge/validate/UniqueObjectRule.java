@@ -24,7 +24,7 @@ public final class UniqueObjectRule implements Rule {
         for (Map<String, Object> doc : docs) {
             String key = overlay + Objects.id(doc);
             String previous = seen.putIfAbsent(key, file);
-            if (previous != null && !previous.equals(file)) {
+            if (previous != null) {
                 findings.add(Finding.error(file, Objects.id(doc), "also generated in " + previous));
             }
         }

@@ -23,7 +23,7 @@ public final class Validator {
         this.schemas = schemaRoot.map(SchemaRule::new);
         this.rules = () -> {
             List<Rule> list = new ArrayList<>(List.of(new NoPlaintextSecretRule(), new KustomizationRule(),
-                    new UniqueObjectRule()));
+                    new UniqueObjectRule(), new WorkloadIdentityRule()));
             schemas.ifPresent(list::add);
             return list;
         };

@@ -84,10 +84,27 @@ class FleetRunTest {
         Files.writeString(ws.resolve("environments/platform.yaml"), "# touched\n", java.nio.file.StandardOpenOption
                 .APPEND);
         assertEquals(List.of("a", "b"), Envforge.standard(ws).generate(request(ws, "all")).generated());
-        Files.writeString(ws.resolve("charts/integration/templates/NOTES.txt"), "# touched\n",
+        Files.writeString(ws.resolve("charts/integration/values.yaml"), "# touched\n",
                 java.nio.file.StandardOpenOption.APPEND);
         assertEquals(List.of("a", "b"), Envforge.standard(ws).generate(request(ws, "all")).generated());
         assertEquals(List.of(), Envforge.standard(ws).generate(request(ws, "all")).generated());
+        Files.writeString(ws.resolve("charts/integration/README.md"), "# not read by helm template\n");
+        assertEquals(List.of(), Envforge.standard(ws).generate(request(ws, "all")).generated());
+    }
+
+    @Test
+    void aHandEditedGeneratedFileMakesItsEnvironmentRenderAgain() throws Exception {
+        Path ws = Workspaces.create(dir, List.of("a=10.64.0.0/20", "b=10.64.16.0/20"));
+        Envforge.standard(ws).generate(request(ws, "all"));
+        Path edited = ws.resolve("overlays/b/platform/namespace.yaml");
+        String original = Files.readString(edited);
+        Files.writeString(edited, original + "# hand edit\n");
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(ws.toFile())) {
+            git.commit().setAll(true).setMessage("a hand edit").call();
+        }
+        GenerateResult repaired = Envforge.standard(ws).generate(request(ws, "all"));
+        assertEquals(List.of("b"), repaired.generated());
+        assertEquals(original, Files.readString(edited));
     }
 
     @Test

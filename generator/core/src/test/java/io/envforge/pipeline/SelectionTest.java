@@ -37,7 +37,7 @@ class SelectionTest {
     void aGlobMatchingNothingIsAnError() {
         EnvforgeException e = assertThrows(EnvforgeException.class,
                 () -> Selection.resolve(List.of("stage-*"), EXISTING));
-        assertEquals("-Denv: \"stage-*\": matches no environment; list them with ls environments/",
+        assertEquals("-Denv \"stage-*\": matches no environment; list them with ls environments/",
                 e.problems().get(0).render());
     }
 }

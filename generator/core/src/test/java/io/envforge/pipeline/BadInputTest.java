@@ -1,0 +1,102 @@
+package io.envforge.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.envforge.TestWorkspace;
+import io.envforge.error.EnvforgeException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+
+/**
+ * One case per way to be wrong: each fails with one clear error naming file, path, value and fix, and leaves no file
+ * changed and no commit behind. The workspace already holds dev1 (10.20.0.0/20).
+ */
+class BadInputTest {
+
+    private static final String SPEC = "environments/dev9.yaml";
+
+    @TempDir
+    static Path base;
+    private static TestWorkspace workspace;
+
+    @BeforeAll
+    static void createDev1() {
+        workspace = TestWorkspace.create(base.resolve("ws"));
+        Envforge.standard(workspace.root()).generate(GenerateRequest.of(workspace.root(), "dev1", "10.20.0.0/20"));
+    }
+
+    static Stream<Arguments> cases() {
+        return Stream.of(
+                subnet("prefix over 32", "10.20.0.0/33", "prefix must be 0..32", "for example 10.20.0.0/20"),
+                subnet("octet over 255", "300.1.2.3/16", "octet 300 is larger than 255", "for example"),
+                subnet("host bits", "10.20.0.1/20", "host bits are set; the block starts at 10.20.0.0/20", "for"),
+                subnet("not a CIDR", "abc", "not a CIDR", "for example 10.20.0.0/20"),
+                subnet("public range", "8.8.0.0/20", "is not a private (RFC 1918) range", "use a block inside"),
+                subnet("prefix too small", "10.30.0.0/25", "too small", "the largest allowed prefix is /23"),
+                subnet("on-prem overlap", "10.0.16.0/20", "10.0.0.0/16", "choose a block outside it"),
+                subnet("other environment", "10.20.8.0/21", "overlaps environment dev1 (10.20.0.0/20",
+                        "choose a block outside it"),
+                name("underscore and capital", "Dev_1", "is not a DNS label"),
+                name("slash", "a/b", "is not a DNS label"),
+                name("dot dot", "..", "is not a DNS label"),
+                name("empty", "", "an environment name is required"),
+                name("too long", "a".repeat(31), "31 characters long, more than 30"),
+                spec("unknown key", "spec:\n  network:\n    cidr: 10.40.0.0/20\n    cidrr: x\n",
+                        SPEC + ": spec.network.cidrr: unknown key"),
+                spec("YAML syntax error", "spec:\n  network:\n    cidr: 10.40.0.0/20\n  - item\n  nfs: {}\n",
+                        SPEC + ":8:3: YAML syntax error"),
+                spec("alias bomb", "spec:\n  network: &a\n    cidr: 10.40.0.0/20\n  nfs: *a\n",
+                        "anchors and aliases"),
+                spec("file over 1 MiB", "spec:\n  network:\n    cidr: 10.40.0.0/20\n# " + "x".repeat(1024 * 1024),
+                        "larger than the limit of 1048576 bytes (1 MiB)"));
+    }
+
+    private static Arguments subnet(String label, String cidr, String message, String fix) {
+        return Arguments.of(label, (Consumer<Path>) ws -> { }, "dev9", cidr,
+                List.of("environments/dev9.yaml: spec.network.cidr \"" + cidr + "\": ", message, fix));
+    }
+
+    private static Arguments name(String label, String env, String message) {
+        return Arguments.of(label, (Consumer<Path>) ws -> { }, env, "10.40.0.0/20",
+                List.of("-Denv \"" + env + "\": ", message, "use a lower-case DNS label"));
+    }
+
+    private static Arguments spec(String label, String body, String message) {
+        String text = "apiVersion: envforge.io/v1alpha1\nkind: Environment\nmetadata:\n  name: dev9\n" + body;
+        return Arguments.of(label, (Consumer<Path>) ws -> workspace.write(SPEC, text), "dev9", null,
+                List.of(message));
+    }
+
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("cases")
+    void failsCleanly(String label, Consumer<Path> setup, String env, String subnet, List<String> expected) {
+        setup.accept(workspace.root());
+        Map<String, String> before = workspace.snapshot();
+        String head = workspace.head();
+        GenerateRequest request = new GenerateRequest(workspace.root(), List.of(env), Optional.ofNullable(subnet),
+                Optional.empty(), false, Optional.of(TestWorkspace.SCHEMAS), true, false);
+        try {
+            EnvforgeException e = assertThrows(EnvforgeException.class,
+                    () -> Envforge.standard(workspace.root()).generate(request));
+            assertEquals(1, e.problems().size(), e.getMessage());
+            for (String fragment : expected) {
+                assertTrue(e.getMessage().contains(fragment), "expected \"" + fragment + "\" in: " + e.getMessage());
+            }
+            assertEquals(before, workspace.snapshot(), "no file may change");
+            assertEquals(head, workspace.head(), "no commit may be made");
+        } finally {
+            workspace.root().resolve(SPEC).toFile().delete();
+        }
+    }
+}
