@@ -1,41 +1,33 @@
 package io.envforge.pipeline;
 
+import io.envforge.TestWorkspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.errors.GitAPIException;
 
-/** Scratch GitOps workspaces: the repository's charts and platform file in a fresh Git repository. */
+/** Fleet test helpers on top of {@link TestWorkspace}: specs with given blocks, and reading a spec's block back. */
 final class Workspaces {
 
     private Workspaces() {
     }
 
-    static Path repo() {
-        return Path.of(System.getProperty("envforge.repo")).toAbsolutePath().normalize();
-    }
-
-    /** A workspace in {@code dir} with charts, the platform file and the given specs, committed. */
+    /** A workspace in {@code dir} with charts, the platform file and specs {@code name=cidr}, committed. */
     static Path create(Path dir, List<String> specs) {
-        try {
-            copy(repo().resolve("charts"), dir.resolve("charts"));
-            Files.createDirectories(dir.resolve("environments"));
-            Files.copy(repo().resolve("environments/platform.yaml"), dir.resolve("environments/platform.yaml"));
+        Path root = TestWorkspace.create(dir).root();
+        try (Git git = Git.open(root.toFile())) {
             for (String spec : specs) {
-                String name = spec.substring(0, spec.indexOf('='));
-                writeSpec(dir, name, "aws", spec.substring(spec.indexOf('=') + 1));
+                int eq = spec.indexOf('=');
+                writeSpec(root, spec.substring(0, eq), "aws", spec.substring(eq + 1));
             }
-            try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
-                git.getRepository().getConfig().setString("user", null, "name", "test");
-                git.getRepository().getConfig().setString("user", null, "email", "test@localhost");
-                git.add().addFilepattern(".").call();
-                git.commit().setMessage("init").call();
+            if (!specs.isEmpty()) {
+                git.add().addFilepattern("environments").call();
+                git.commit().setMessage("specs").call();
             }
-            return dir;
+            return root;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GitAPIException e) {
@@ -53,18 +45,5 @@ final class Workspaces {
         return Files.readAllLines(dir.resolve("environments/" + env + ".yaml")).stream()
                 .filter(l -> l.trim().startsWith("cidr:")).map(l -> l.trim().substring("cidr:".length()).trim())
                 .findFirst().orElseThrow();
-    }
-
-    private static void copy(Path from, Path to) throws IOException {
-        try (Stream<Path> walk = Files.walk(from)) {
-            for (Path p : walk.toList()) {
-                Path target = to.resolve(from.relativize(p).toString());
-                if (Files.isDirectory(p)) {
-                    Files.createDirectories(target);
-                } else {
-                    Files.copy(p, target);
-                }
-            }
-        }
     }
 }
