@@ -9,6 +9,8 @@
 #                      process per call, on all cores (xargs -P), from the same values files envforge wrote
 # and prints wall time, CPU time (user + sys, children included), peak RSS of the largest process, and ratios.
 # Needs: Java 17, Maven (builds the CLI jar once), kubectl, npm (Helm 3 binary from tools/helm), /usr/bin/time.
+# ENVFORGE_JAVA_OPTS: JVM options for the envforge runs, e.g. -XX:TieredStopAtLevel=1 (C1 only: half the CPU of a
+# short run, where the JIT compilers dominate).
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -16,6 +18,7 @@ SCHEMAS=${ENVFORGE_SCHEMAS:-$ROOT/../shared/schemas}
 JAR=$ROOT/generator/cli/target/envforge.jar
 HELM=$ROOT/tools/helm/bin/helm
 CORES=$(nproc)
+read -r -a JAVA_OPTS <<< "${ENVFORGE_JAVA_OPTS:-}"
 [ $# -gt 0 ] || set -- 10 100 1000
 
 if [ ! -f "$JAR" ]; then
@@ -79,13 +82,14 @@ export HELM CORES
 
 echo "machine: $CORES cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo),"\
   "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), load $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "envforge JVM options: ${ENVFORGE_JAVA_OPTS:-(none)}; java $(java -version 2>&1 | head -1)"
 echo "helm $("$HELM" version --short), $(kubectl version --client 2>/dev/null | head -2 | tr '\n' ' ')"
 printf "%-6s %-16s %11s %11s %12s\n" N run wall cpu "peak RSS"
 for N in "$@"; do
   SCRATCH=$(mktemp -d)
   WS=$SCRATCH/ws
   workspace "$WS" "$N"
-  GEN=(java -jar "$JAR" generate --env all --workspace "$WS" --schemas "$SCHEMAS")
+  GEN=(java "${JAVA_OPTS[@]}" -jar "$JAR" generate --env all --workspace "$WS" --schemas "$SCHEMAS")
   measure "envforge full" env CI=true "${GEN[@]}"; FULL=$WALL
   test "$(git -C "$WS" log --oneline | wc -l)" = 2 || { echo "expected one commit" >&2; exit 1; }
   measure "envforge no-op" env CI=true "${GEN[@]}"

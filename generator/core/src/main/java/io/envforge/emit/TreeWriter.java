@@ -43,9 +43,9 @@ public final class TreeWriter {
         }
     }
 
-    /** The files now under {@code folders} (relative path to text), for comparing with what was generated. */
-    public SortedMap<String, String> snapshot(Collection<String> folders) {
-        SortedMap<String, String> out = new TreeMap<>();
+    /** The files now under {@code folders} (relative path to bytes), for comparing with what was generated. */
+    public SortedMap<String, byte[]> snapshot(Collection<String> folders) {
+        SortedMap<String, byte[]> out = new TreeMap<>();
         try {
             for (String folder : folders) {
                 Path dir = workspace.resolve(folder);
@@ -54,13 +54,12 @@ public final class TreeWriter {
                 }
                 try (Stream<Path> files = Files.walk(dir)) {
                     for (Path p : files.filter(Files::isRegularFile).toList()) {
-                        out.put(workspace.relativize(p).toString().replace('\\', '/'),
-                                Files.readString(p, StandardCharsets.UTF_8));
+                        out.put(workspace.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
                     }
                 }
             }
         } catch (IOException | java.io.UncheckedIOException e) {
-            out.put("(unreadable)", String.valueOf(e));
+            out.put("(unreadable)", String.valueOf(e).getBytes(StandardCharsets.UTF_8));
         }
         return out;
     }

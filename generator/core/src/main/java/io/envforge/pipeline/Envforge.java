@@ -221,8 +221,9 @@ public final class Envforge {
             });
         }
         OutputTree built = out.build();
-        Map<String, String> owned = new TreeMap<>();
-        Layout.owned(name).forEach(folder -> owned.putAll(built.under(folder)));
+        Map<String, byte[]> owned = new TreeMap<>();
+        Layout.owned(name).forEach(folder -> built.under(folder)
+                .forEach((path, text) -> owned.put(path, text.getBytes(StandardCharsets.UTF_8))));
         out.put(Fingerprint.path(name), Fingerprint.file(name, print, Fingerprint.outputs(owned)));
         return out.build();
     }
