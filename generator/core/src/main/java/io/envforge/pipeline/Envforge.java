@@ -85,6 +85,7 @@ public final class Envforge {
         long start = System.nanoTime();
         ProgressListener progress = options.progress();
         Path ws = request.workspace();
+        warmUp();
         Inputs inputs = time("load", () -> Inputs.load(request));
         Fingerprint fingerprint = time("load", () -> new Fingerprint(inputs.platform().content(),
                 charts.orElse(ws.resolve("charts")), steps()));
@@ -132,6 +133,19 @@ public final class Envforge {
         Map<String, Long> millis = new TreeMap<>();
         timings.forEach((k, v) -> millis.put(k, v.sum() / 1_000_000));
         return new GenerateResult(inputs.selected(), rendered.report(), written, commit, millis, unchanged);
+    }
+
+    /** Lets the renderers load what they need while inputs are read; a failure shows again when rendering. */
+    private void warmUp() {
+        Thread thread = new Thread(() -> renderers.forEach(r -> {
+            try {
+                r.warmUp();
+            } catch (RuntimeException | LinkageError e) {
+                // the same call fails again, with its message, in render
+            }
+        }), "envforge-warm-up");
+        thread.setDaemon(true);
+        thread.start();
     }
 
     /** True when the recorded inputs digest is {@code inputs} and the files on disk still match their digest. */

@@ -41,6 +41,14 @@ public final class ChartRenderer implements Renderer {
         return "helm-template";
     }
 
+    /** Loads Helm's native library (about half a second) while the pipeline is still reading specs. */
+    @Override
+    public void warmUp() {
+        synchronized (HELM) {
+            Helm.version().call();
+        }
+    }
+
     @Override
     public void render(Environment env, OutputTree.Builder out) {
         for (Layer layer : env.layers()) {
