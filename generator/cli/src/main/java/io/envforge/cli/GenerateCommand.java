@@ -3,8 +3,13 @@ package io.envforge.cli;
 import io.envforge.error.EnvforgeException;
 import io.envforge.pipeline.Envforge;
 import io.envforge.pipeline.GenerateRequest;
+import io.envforge.git.Credentials;
+import io.envforge.git.PushStatus;
 import io.envforge.pipeline.GenerateResult;
 import io.envforge.pipeline.RunOptions;
+import io.envforge.pipeline.Publish;
+import io.envforge.pipeline.PublishResult;
+import io.envforge.pipeline.PublishingRun;
 import io.envforge.pipeline.ValidationFailedException;
 import io.envforge.validate.Finding;
 import java.nio.file.Path;
@@ -16,7 +21,7 @@ import picocli.CommandLine.Option;
 
 /** {@code envforge generate --env dev1 --subnet 10.20.0.0/20}. */
 @Command(name = "generate", mixinStandardHelpOptions = true,
-        description = "Render, validate, write and commit environments.")
+        description = "Render, validate, write, commit and (with --push) push environments.")
 final class GenerateCommand implements Callable<Integer> {
 
     @Option(names = "--env", required = true, split = ",",
@@ -41,6 +46,21 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--full", description = "Render every selected environment, even those with unchanged inputs.")
     boolean full;
 
+    @Option(names = "--push", description = "Push the commit: branch (to envforge/<env>, for a pull request) or"
+            + " direct (to the target branch). Credentials: ENVFORGE_GIT_TOKEN (HTTPS), ENVFORGE_GIT_SSH_KEY (SSH).")
+    String push;
+
+    @Option(names = "--remote", defaultValue = "origin",
+            description = "Where to push: a remote's name or the URL of a separate GitOps repository.")
+    String remote;
+
+    @Option(names = "--clone-dir", description = "Where a separate GitOps repository is cloned; a temporary folder"
+            + " when unset.")
+    Path cloneDir;
+
+    @Option(names = "--summary", description = "Also write the Markdown change summary to this file.")
+    Path summary;
+
     @Option(names = "--workspace", defaultValue = ".", description = "The GitOps repository's root.")
     Path workspace;
 
@@ -50,8 +70,18 @@ final class GenerateCommand implements Callable<Integer> {
                 Optional.ofNullable(subnet), Optional.ofNullable(cloud), force, Optional.ofNullable(schemas),
                 !noCommit, false);
         try {
-            GenerateResult result = Envforge.standard(request.workspace())
-                    .generate(request, new RunOptions(full, ConsoleProgress.forThisProcess()));
+            Envforge envforge = Envforge.standard(request.workspace());
+            RunOptions options = new RunOptions(full, ConsoleProgress.forThisProcess());
+            Optional<PublishResult> published = Optional.empty();
+            GenerateResult result;
+            if (push == null) {
+                result = envforge.generate(request, options);
+            } else {
+                Publish publish = Publish.to(remote, Publish.Mode.parse("--push", push)).withWorkDir(cloneDir);
+                published = Optional.of(new PublishingRun(envforge, Credentials.fromEnvironment(System.getenv()))
+                        .withOptions(options).run(request.withPublish(publish)));
+                result = published.get().generation();
+            }
             result.report().findings().forEach(f -> System.out.println(f.render()));
             var w = result.write();
             List<String> generated = result.generated();
@@ -60,7 +90,9 @@ final class GenerateCommand implements Callable<Integer> {
                     + (generated.size() > 10 ? generated.size() + " environments" : String.join(", ", generated)));
             System.out.println(result.commit().map(c -> "envforge: committed " + c)
                     .orElse("envforge: nothing to commit"));
-            return 0;
+            published.ifPresent(p -> System.out.println("envforge: " + (p.status() == PushStatus.PUSHED
+                    ? "pushed to " : "up to date: ") + p.remote() + " " + p.branch()));
+            return SummaryOutput.write(summary, result.summaryMarkdown());
         } catch (ValidationFailedException e) {
             e.report().findings().stream().map(Finding::render).forEach(System.err::println);
             System.err.println("envforge: validation failed; nothing was written");

@@ -69,6 +69,53 @@ public final class TreeWriter {
         return apply(tree, ownedFolders, false);
     }
 
+    /** The texts of {@code paths} as they are on disk now; a missing file is left out. */
+    public java.util.Map<String, String> current(Collection<String> paths) {
+        java.util.Map<String, String> out = new java.util.TreeMap<>();
+        try {
+            for (String path : paths) {
+                byte[] bytes = readIfExists(workspace.resolve(path));
+                if (bytes != null) {
+                    out.put(path, new String(bytes, StandardCharsets.UTF_8));
+                }
+            }
+        } catch (IOException e) {
+            throw new EnvforgeException(new Problem(workspace.toString(), "", null, "cannot read the current tree: "
+                    + e, "check permissions, then run again"), e);
+        }
+        return out;
+    }
+
+    /** Deletes {@code files} (relative paths) and the folders they leave empty up to the workspace. */
+    public List<String> delete(Collection<String> files) {
+        List<String> out = new ArrayList<>();
+        try {
+            for (String path : new TreeSet<>(files)) {
+                Path file = workspace.resolve(path);
+                if (Files.deleteIfExists(file)) {
+                    out.add(path);
+                }
+                for (Path dir = file.getParent(); dir != null && !dir.equals(workspace) && isEmptyDir(dir);
+                        dir = dir.getParent()) {
+                    Files.delete(dir);
+                }
+            }
+        } catch (IOException e) {
+            throw new EnvforgeException(new Problem(workspace.toString(), "", null, "cannot delete: " + e,
+                    "check permissions, then run again (deleted files stay deleted)"), e);
+        }
+        return out;
+    }
+
+    private static boolean isEmptyDir(Path dir) throws IOException {
+        if (!Files.isDirectory(dir)) {
+            return false;
+        }
+        try (Stream<Path> entries = Files.list(dir)) {
+            return entries.findAny().isEmpty();
+        }
+    }
+
     public WriteResult write(OutputTree tree, Collection<String> ownedFolders) {
         return apply(tree, ownedFolders, true);
     }

@@ -7,10 +7,16 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.Optional;
+import org.eclipse.jgit.dircache.DirCache;
+import org.eclipse.jgit.dircache.DirCacheCheckout;
+import org.eclipse.jgit.errors.CheckoutConflictException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.revwalk.RevCommit;
+import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 
 /**
@@ -53,6 +59,70 @@ public final class GitPublisher {
         } catch (IOException e) {
             throw new EnvforgeException(new Problem(workspace.toString(), "", null, "cannot read Git HEAD: "
                     + e.getMessage(), "check the repository"), e);
+        }
+    }
+
+    /** The checked-out branch's short name, such as {@code main}; the commit id when HEAD is detached. */
+    public String currentBranch() {
+        try (Repository repo = open()) {
+            String branch = repo.getBranch();
+            if (branch == null) {
+                throw new EnvforgeException(new Problem(workspace.toString(), "HEAD", null, "no branch checked out",
+                        "check out the branch to publish (git switch main)"));
+            }
+            return branch;
+        } catch (IOException e) {
+            throw new EnvforgeException(new Problem(workspace.toString(), "", null, "cannot read Git HEAD: "
+                    + e.getMessage(), "check the repository"), e);
+        }
+    }
+
+    /**
+     * Moves the current branch to {@code target} and updates the index and the work tree as {@code git checkout}
+     * would: files changed between HEAD and {@code target} are replaced, other uncommitted changes are kept, and
+     * nothing moves if an uncommitted change would be overwritten.
+     */
+    public void moveTo(String target) {
+        try (Repository repo = open(); RevWalk walk = new RevWalk(repo)) {
+            RevCommit to = walk.parseCommit(ObjectId.fromString(target));
+            ObjectId head = repo.resolve(Constants.HEAD);
+            DirCache index = repo.lockDirCache();
+            try {
+                DirCacheCheckout checkout = new DirCacheCheckout(repo,
+                        head == null ? null : walk.parseCommit(head).getTree(), index, to.getTree());
+                checkout.setFailOnConflict(true);
+                checkout.checkout();
+            } finally {
+                index.unlock();
+            }
+            RefUpdate update = repo.updateRef(Constants.HEAD);
+            update.setNewObjectId(to);
+            update.setExpectedOldObjectId(head == null ? ObjectId.zeroId() : head);
+            update.setRefLogMessage("envforge: move to the remote branch before generating again", false);
+            RefUpdate.Result result = update.forceUpdate();
+            if (result != RefUpdate.Result.FORCED && result != RefUpdate.Result.FAST_FORWARD
+                    && result != RefUpdate.Result.NO_CHANGE && result != RefUpdate.Result.NEW) {
+                throw new IOException("updating HEAD returned " + result);
+            }
+        } catch (CheckoutConflictException e) {
+            throw new EnvforgeException(new Problem(workspace.toString(), "", String.join(", ",
+                    e.getConflictingFiles()), "uncommitted changes would be overwritten by the remote's new commits",
+                    "commit or stash them, then run again"), e);
+        } catch (IOException e) {
+            throw new EnvforgeException(new Problem(workspace.toString(), "", target,
+                    "cannot move the branch to the remote's commit: " + e.getMessage(),
+                    "check the repository (git status) and run again"), e);
+        }
+    }
+
+    /** True when {@code ancestor} is {@code descendant} or one of its ancestors. */
+    public boolean isAncestor(String ancestor, String descendant) {
+        try (Repository repo = open(); RevWalk walk = new RevWalk(repo)) {
+            return walk.isMergedInto(walk.parseCommit(ObjectId.fromString(ancestor)),
+                    walk.parseCommit(ObjectId.fromString(descendant)));
+        } catch (IOException e) {
+            throw new EnvforgeException(new Problem(workspace.toString(), "", descendant,
+                    "cannot compare commits: " + e.getMessage(), "check the repository (git fsck)"), e);
         }
     }
 

@@ -1,5 +1,7 @@
 /**
- * The Git publisher: commits (and, later, pushes) exactly the generated paths with JGit. The only class besides the
- * writer with side effects. Depends on {@code error} only.
+ * Everything that talks to Git, with JGit: {@link io.envforge.git.GitPublisher} commits exactly the generated paths
+ * (and moves a branch to a fetched commit); {@link io.envforge.git.GitRemote} clones, fetches and pushes (never with
+ * force) over {@code file://}, {@code git://}, SSH and HTTP(S) with {@link io.envforge.git.Credentials}, and keeps
+ * secrets out of every message. Depends on {@code error} only.
  */
 package io.envforge.git;

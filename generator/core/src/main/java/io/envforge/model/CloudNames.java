@@ -15,9 +15,11 @@ import java.util.HexFormat;
  * @param storageAccount Azure storage account for the NFS share (3..24 lower-case letters and digits)
  * @param share the NFS share's name
  * @param secretsReader the IAM role (AWS) or user-assigned identity (Azure) the cluster reads secrets as
+ * @param secretPrefix AWS: every Secrets Manager key of the environment starts with it ({@code envforge/dev1/}); the
+ *     secrets reader may read nothing else
  */
 public record CloudNames(String prefix, String resourceGroup, String keyVault, String storageAccount, String share,
-        String secretsReader) {
+        String secretsReader, String secretPrefix) {
 
     public static CloudNames of(String platform, String environment) {
         String alnum = environment.replace("-", "");
@@ -25,7 +27,7 @@ public record CloudNames(String prefix, String resourceGroup, String keyVault, S
         String hash = sha256(platform + "/" + environment).substring(0, 6);
         String prefix = "envforge-" + environment;
         return new CloudNames(prefix, "rg-" + prefix, "kv" + shortName + hash, "ef" + shortName + hash, "shared",
-                prefix + "-secrets-reader");
+                prefix + "-secrets-reader", "envforge/" + environment + "/");
     }
 
     private static String sha256(String text) {

@@ -24,10 +24,12 @@ import java.util.List;
  * @param gitops the delivery controller and repository
  * @param names cloud resource names derived from the environment's name
  * @param state where the environment's Terraform state lives
+ * @param account the platform's cloud account and shared hub
  */
 public record Environment(String name, Cloud cloud, String region, List<String> zones, NetworkPlan network,
         OnPrem onPrem, String connectivity, String internalZone, String apiHostname, Layer api, Layer integration,
-        Nfs nfs, Database database, SecretStore secretStore, GitOps gitops, CloudNames names, TerraformState state) {
+        Nfs nfs, Database database, SecretStore secretStore, GitOps gitops, CloudNames names, TerraformState state,
+        CloudAccount account) {
 
     public Environment {
         Checks.notBlank("name", name);
@@ -43,6 +45,21 @@ public record Environment(String name, Cloud cloud, String region, List<String> 
     /** The namespace both layers run in. */
     public String namespace() {
         return name;
+    }
+
+    /**
+     * A subnet's name: its AWS {@code Name} tag ({@code envforge-dev1-ingress-a}) or its Azure name
+     * ({@code snet-ingress-a}); Azure's gateway subnet must be called {@code GatewaySubnet}.
+     *
+     * @param role {@code workload}, {@code data}, {@code ingress} or {@code gateway}
+     * @param zone the zone's index, 0 for zone A; ignored for the gateway
+     */
+    public String subnetName(String role, int zone) {
+        String suffix = role.equals("gateway") ? role : role + "-" + (char) ('a' + zone);
+        if (cloud == Cloud.AWS) {
+            return names.prefix() + "-" + suffix;
+        }
+        return role.equals("gateway") ? "GatewaySubnet" : "snet-" + suffix;
     }
 
     /** Both layers, API first. */

@@ -35,8 +35,18 @@ final class EnvironmentFactory {
                 layer("api", Layer.API, 8243, List.of("apim_db", "shared_db"), "apim_user"),
                 layer("integration", Layer.INTEGRATION, 8290, List.of("mi_db"), "mi_user"),
                 nfs(internalZone, names), database(internalZone), secretStore(names),
-                new GitOps(eff.string("gitops.controller"), platform.string("git.url"), platform.string("git.branch")),
-                names, state(names));
+                new GitOps(eff.string("gitops.controller"), platform.string("git.url"), platform.string("git.branch"),
+                        flag("gitops.prune"), flag("gitops.selfHeal")),
+                names, state(names), account());
+    }
+
+    private CloudAccount account() {
+        return new CloudAccount(platform.string("aws.accountId"), platform.string("aws.transitGatewayId"),
+                platform.string("azure.subscriptionId"), platform.string("azure.hubVnetId"));
+    }
+
+    private boolean flag(String path) {
+        return !Boolean.FALSE.equals(eff.get(path));
     }
 
     private List<String> zones() {
@@ -61,7 +71,8 @@ final class EnvironmentFactory {
 
     /** Secret store key: a path in AWS Secrets Manager, a dash-separated name in the environment's Key Vault. */
     private String remoteKey(String suffix) {
-        return cloud == Cloud.AWS ? "envforge/" + name + "/" + suffix : suffix.replace('/', '-');
+        return cloud == Cloud.AWS ? CloudNames.of(platformName, name).secretPrefix() + suffix
+                : suffix.replace('/', '-');
     }
 
     private Nfs nfs(String internalZone, CloudNames names) {

@@ -1,7 +1,10 @@
 package io.envforge.model;
 
-/** How the environment is delivered: the controller and the repository it reads. */
-public record GitOps(String controller, String repoUrl, String branch) {
+/**
+ * How the environment is delivered: the controller, the repository it reads, and (Argo CD) whether automated sync
+ * prunes objects no longer in Git and undoes changes made in the cluster.
+ */
+public record GitOps(String controller, String repoUrl, String branch, boolean prune, boolean selfHeal) {
 
     public static final String FLUX = "flux";
     public static final String ARGOCD = "argocd";
@@ -12,5 +15,10 @@ public record GitOps(String controller, String repoUrl, String branch) {
         }
         Checks.notBlank("git.url", repoUrl);
         Checks.notBlank("git.branch", branch);
+    }
+
+    /** Pruning and self-healing on, the default. */
+    public GitOps(String controller, String repoUrl, String branch) {
+        this(controller, repoUrl, branch, true, true);
     }
 }

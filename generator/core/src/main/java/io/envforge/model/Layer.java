@@ -29,6 +29,24 @@ public record Layer(String name, int replicas, Image image, Resources resources,
         databases = List.copyOf(databases);
     }
 
+    /** The account the layer's pods run as (both layers run WSO2 images). */
+    public ProductAccount account() {
+        return ProductAccount.WSO2;
+    }
+
+    /** The layer's folder on the NFS share: the chart's {@code nfs.subPath}, whose default is the layer's name. */
+    public String nfsSubPath() {
+        return name;
+    }
+
+    /**
+     * Folders below {@link #nfsSubPath} that the chart mounts: the API layer's synapse artifacts, the integration
+     * layer's Carbon applications.
+     */
+    public List<String> nfsMounts() {
+        return API.equals(name) ? List.of("synapse-configs") : List.of("carbonapps");
+    }
+
     /** The layer's stable in-cluster DNS name. */
     public String serviceHost(String namespace) {
         return name + "." + namespace + ".svc.cluster.local";

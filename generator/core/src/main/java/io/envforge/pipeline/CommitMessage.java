@@ -1,18 +1,21 @@
 package io.envforge.pipeline;
 
 import io.envforge.emit.WriteResult;
+import io.envforge.summary.ChangeSummary;
+import io.envforge.summary.SummaryMarkdown;
 import java.util.List;
 
 /**
- * The commit message: a subject naming the environments, then the change grouped: new environments, regenerated
- * ones, how many were unchanged, and the file counts.
+ * The commit message: a subject naming the environments, then the change grouped: file counts, new environments,
+ * regenerated ones, how many were unchanged, and the change summary.
  */
 final class CommitMessage {
 
     private CommitMessage() {
     }
 
-    static String of(Inputs inputs, List<String> generated, List<String> unchanged, WriteResult write) {
+    static String of(Inputs inputs, List<String> generated, List<String> unchanged, WriteResult write,
+            ChangeSummary summary) {
         String subject = generated.size() <= 3
                 ? "envforge: generate " + String.join(", ", generated)
                 : "envforge: generate " + generated.size() + " environments";
@@ -26,7 +29,7 @@ final class CommitMessage {
         if (!unchanged.isEmpty()) {
             body.append("Unchanged environments (not rendered): ").append(unchanged.size()).append('\n');
         }
-        return body.toString();
+        return body.append('\n').append(SummaryMarkdown.render(summary)).toString();
     }
 
     private static void group(StringBuilder body, String title, List<String> names) {

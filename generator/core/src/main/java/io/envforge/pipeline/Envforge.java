@@ -8,15 +8,21 @@ import io.envforge.git.GitPublisher;
 import io.envforge.model.Environment;
 import io.envforge.model.ModelResolver;
 import io.envforge.network.Cidr;
+import io.envforge.render.FleetRenderer;
 import io.envforge.render.Layout;
 import io.envforge.render.OutputTree;
 import io.envforge.render.Renderer;
+import io.envforge.render.ansible.AnsibleRenderer;
+import io.envforge.render.argocd.ArgoCdFleetRenderer;
+import io.envforge.render.argocd.ArgoCdRenderer;
 import io.envforge.render.docs.EnvironmentDocRenderer;
 import io.envforge.render.flux.FluxRenderer;
 import io.envforge.render.helm.ChartRenderer;
 import io.envforge.render.helm.HelmValuesRenderer;
 import io.envforge.render.kustomize.OverlayRenderer;
+import io.envforge.render.terraform.TerraformRenderer;
 import io.envforge.spec.EnvironmentSpec;
+import io.envforge.summary.ChangeSummary;
 import io.envforge.validate.Finding;
 import io.envforge.validate.Report;
 import io.envforge.validate.Validator;
@@ -44,34 +50,37 @@ import java.util.function.Supplier;
 public final class Envforge {
 
     private final List<Renderer> renderers;
-    private final Optional<Path> charts;
+    private final List<FleetRenderer> fleetRenderers;
     private final Map<String, LongAdder> timings = new ConcurrentHashMap<>();
 
-    /** Steps with these renderers; the charts are taken from the workspace's {@code charts/} for fingerprints. */
     public Envforge(List<Renderer> renderers) {
-        this(renderers, Optional.empty());
+        this(renderers, List.of());
     }
 
-    private Envforge(List<Renderer> renderers, Optional<Path> charts) {
+    /** {@code fleetRenderers} run once per run, after the per-environment renderers, over every environment. */
+    public Envforge(List<Renderer> renderers, List<FleetRenderer> fleetRenderers) {
         this.renderers = List.copyOf(renderers);
-        this.charts = charts;
+        this.fleetRenderers = List.copyOf(fleetRenderers);
     }
 
     /** The standard steps for a workspace whose charts live in {@code charts/}. */
     public static Envforge standard(Path workspace) {
-        Path charts = workspace.resolve("charts");
         return new Envforge(List.of(
                 new HelmValuesRenderer(),
-                new ChartRenderer(charts),
+                new ChartRenderer(workspace.resolve("charts")),
                 new OverlayRenderer(),
                 new FluxRenderer(),
-                new EnvironmentDocRenderer()), Optional.of(charts));
+                new ArgoCdRenderer(),
+                new TerraformRenderer(),
+                new AnsibleRenderer(),
+                new EnvironmentDocRenderer()), List.of(new ArgoCdFleetRenderer()));
     }
 
     /** Names of the render steps, in order. */
     public List<String> steps() {
         List<String> names = new ArrayList<>(List.of("load", "resolve"));
         renderers.forEach(r -> names.add(r.name()));
+        fleetRenderers.forEach(r -> names.add(r.name()));
         names.addAll(List.of("validate", "write", "commit"));
         return names;
     }
@@ -84,12 +93,11 @@ public final class Envforge {
     public GenerateResult generate(GenerateRequest request, RunOptions options) {
         long start = System.nanoTime();
         ProgressListener progress = options.progress();
-        Path ws = request.workspace();
         warmUp();
         Inputs inputs = time("load", () -> Inputs.load(request));
+        TreeWriter writer = new TreeWriter(request.outputDirectory());
         Fingerprint fingerprint = time("load", () -> new Fingerprint(inputs.platform().content(),
-                charts.orElse(ws.resolve("charts")), steps()));
-        TreeWriter writer = new TreeWriter(ws);
+                request.workspace().resolve("charts"), steps()));
         Map<String, String> prints = new ConcurrentHashMap<>();
         Set<String> same = ConcurrentHashMap.newKeySet();
         inputs.selected().parallelStream().forEach(name -> {
@@ -103,36 +111,71 @@ public final class Envforge {
         List<String> unchanged = inputs.selected().stream().filter(same::contains).toList();
         progress.started(inputs.selected().size(), toRender.size());
         unchanged.forEach(n -> progress.environment(n, ProgressListener.Outcome.UNCHANGED));
-        Rendered rendered = renderAll(inputs, toRender, prints, request, progress);
-        if (!rendered.problems().isEmpty() || rendered.report().hasErrors()) {
-            progress.finished(new RunSummary(toRender.size() - rendered.failed(), unchanged.size(),
-                    rendered.failed(), (System.nanoTime() - start) / 1_000_000));
-            if (!rendered.problems().isEmpty()) {
-                throw new EnvforgeException(rendered.problems());
-            }
-            throw new ValidationFailedException(rendered.report());
+        ModelResolver resolver = new ModelResolver(inputs.platform());
+        Map<String, Cidr> blocks = blocks(inputs);
+        Validator validator = new Validator(request.schemas());
+        Rendered rendered = renderAll(inputs, resolver, blocks, toRender, prints, validator, progress);
+        if (!rendered.problems().isEmpty()) {
+            finished(progress, rendered, unchanged, start);
+            throw new EnvforgeException(rendered.problems());
         }
-        List<String> owned = toRender.stream().flatMap(e -> Layout.owned(e).stream()).toList();
-        WriteResult written;
+        OutputTree tree = time("fleet", () -> Fleet.render(fleetRenderers, resolver, inputs.allSpecs(), blocks,
+                rendered.tree()));
+        Report report = time("validate", () -> rendered.report().plus(validator.validate(fleetPart(tree,
+                rendered.tree()))));
+        if (report.hasErrors()) {
+            finished(progress, rendered, unchanged, start);
+            throw new ValidationFailedException(new Report(List.copyOf(new LinkedHashSet<>(report.findings()))));
+        }
+        List<String> owned = new ArrayList<>(Fleet.owned(fleetRenderers));
+        toRender.forEach(e -> owned.addAll(Layout.owned(e)));
+        WriteResult plan = writer.plan(tree, owned);
+        ChangeSummary summary = Changes.of(writer, tree, plan);
+        WriteResult written = plan;
         Optional<String> commit = Optional.empty();
-        if (request.dryRun()) {
-            written = writer.plan(rendered.tree(), owned);
-        } else {
+        if (!request.dryRun()) {
             progress.step("write");
-            written = time("write", () -> writer.write(rendered.tree(), owned));
+            written = time("write", () -> writer.write(tree, owned));
             if (request.commit()) {
                 progress.step("commit");
                 List<String> paths = new ArrayList<>(written.added());
                 paths.addAll(written.changed());
-                String message = CommitMessage.of(inputs, toRender, unchanged, written);
-                commit = time("commit", () -> new GitPublisher(ws).commit(paths, written.removed(), message));
+                String message = CommitMessage.of(inputs, toRender, unchanged, written, summary);
+                List<String> removed = written.removed();
+                commit = time("commit", () -> new GitPublisher(request.outputDirectory())
+                        .commit(paths, removed, message));
             }
         }
-        progress.finished(new RunSummary(toRender.size(), unchanged.size(), 0,
-                (System.nanoTime() - start) / 1_000_000));
+        finished(progress, rendered, unchanged, start);
         Map<String, Long> millis = new TreeMap<>();
         timings.forEach((k, v) -> millis.put(k, v.sum() / 1_000_000));
-        return new GenerateResult(inputs.selected(), rendered.report(), written, commit, millis, unchanged);
+        Report distinct = new Report(List.copyOf(new LinkedHashSet<>(report.findings())));
+        return new GenerateResult(inputs.selected(), distinct, written, commit, millis, summary, unchanged);
+    }
+
+    /**
+     * Removes one environment's files and spec and regenerates the fleet files without it; unconfirmed, only lists
+     * them. Never part of {@link #generate}: a generation only ever removes stale files inside the selected
+     * environments' own folders.
+     */
+    public RemoveResult remove(RemoveRequest request) {
+        return Decommission.run(request, fleetRenderers);
+    }
+
+    private static void finished(ProgressListener progress, Rendered rendered, List<String> unchanged, long start) {
+        progress.finished(new RunSummary(rendered.generated(), unchanged.size(), rendered.failed(),
+                (System.nanoTime() - start) / 1_000_000));
+    }
+
+    /** The files the fleet step added to {@code perEnvironment}. */
+    private static OutputTree fleetPart(OutputTree all, OutputTree perEnvironment) {
+        OutputTree.Builder out = OutputTree.builder();
+        all.files().forEach((path, text) -> {
+            if (!perEnvironment.files().containsKey(path)) {
+                out.put(path, text);
+            }
+        });
+        return out.build();
     }
 
     /** Lets the renderers load what they need while inputs are read; a failure shows again when rendering. */
@@ -176,14 +219,11 @@ public final class Envforge {
     }
 
     /** The merged tree, the merged report, and the problems of environments that could not be rendered. */
-    private record Rendered(OutputTree tree, Report report, List<Problem> problems, int failed) {
+    private record Rendered(OutputTree tree, Report report, List<Problem> problems, int generated, int failed) {
     }
 
-    private Rendered renderAll(Inputs inputs, List<String> names, Map<String, String> prints,
-            GenerateRequest request, ProgressListener progress) {
-        ModelResolver resolver = new ModelResolver(inputs.platform());
-        Map<String, Cidr> blocks = blocks(inputs);
-        Validator validator = new Validator(request.schemas());
+    private Rendered renderAll(Inputs inputs, ModelResolver resolver, Map<String, Cidr> blocks, List<String> names,
+            Map<String, String> prints, Validator validator, ProgressListener progress) {
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
         Map<String, OutputTree> trees = new ConcurrentHashMap<>();
         Map<String, Report> reports = new ConcurrentHashMap<>();
@@ -212,10 +252,7 @@ public final class Envforge {
                 failed += reports.get(name).hasErrors() ? 1 : 0;
             }
         }
-        if (names.isEmpty()) {
-            findings.addAll(validator.validate(OutputTree.builder().build()).findings());
-        }
-        return new Rendered(all.build(), new Report(new ArrayList<>(findings)), sorted, failed);
+        return new Rendered(all.build(), new Report(new ArrayList<>(findings)), sorted, names.size() - failed, failed);
     }
 
     private OutputTree renderOne(Inputs inputs, ModelResolver resolver, Map<String, Cidr> blocks, String name,

@@ -16,9 +16,13 @@ import java.util.Optional;
  * @param schemas the folder of strict JSON Schemas, or empty to skip schema validation
  * @param commit commit the generated paths with JGit
  * @param dryRun render and validate, report what would change, write nothing
+ * @param publish push the commit to a remote (see {@link PublishingRun}); {@link Envforge#generate} ignores it
+ * @param output where the tree is written and committed (a clone of a separate GitOps repository); the workspace
+ *     when empty. Specs and charts are always read from the workspace.
  */
 public record GenerateRequest(Path workspace, List<String> environments, Optional<String> subnet,
-        Optional<String> cloud, boolean force, Optional<Path> schemas, boolean commit, boolean dryRun) {
+        Optional<String> cloud, boolean force, Optional<Path> schemas, boolean commit, boolean dryRun,
+        Optional<Publish> publish, Optional<Path> output) {
 
     public GenerateRequest {
         Objects.requireNonNull(workspace, "workspace");
@@ -26,6 +30,19 @@ public record GenerateRequest(Path workspace, List<String> environments, Optiona
         Objects.requireNonNull(subnet, "subnet");
         Objects.requireNonNull(cloud, "cloud");
         Objects.requireNonNull(schemas, "schemas");
+        Objects.requireNonNull(publish, "publish");
+        Objects.requireNonNull(output, "output");
+    }
+
+    /** The folder the tree is written to and committed in. */
+    public Path outputDirectory() {
+        return output.orElse(workspace);
+    }
+
+    /** A request that does not publish. */
+    public GenerateRequest(Path workspace, List<String> environments, Optional<String> subnet, Optional<String> cloud,
+            boolean force, Optional<Path> schemas, boolean commit, boolean dryRun) {
+        this(workspace, environments, subnet, cloud, force, schemas, commit, dryRun, Optional.empty(), Optional.empty());
     }
 
     /** A request for one environment with the defaults of {@code mvn generate}. */
@@ -35,23 +52,35 @@ public record GenerateRequest(Path workspace, List<String> environments, Optiona
     }
 
     public GenerateRequest withSchemas(Path folder) {
-        return new GenerateRequest(workspace, environments, subnet, cloud, force, Optional.of(folder), commit, dryRun);
+        return new GenerateRequest(workspace, environments, subnet, cloud, force, Optional.of(folder), commit, dryRun,
+                publish, output);
     }
 
     public GenerateRequest withCommit(boolean value) {
-        return new GenerateRequest(workspace, environments, subnet, cloud, force, schemas, value, dryRun);
+        return new GenerateRequest(workspace, environments, subnet, cloud, force, schemas, value, dryRun, publish, output);
     }
 
     public GenerateRequest withForce(boolean value) {
-        return new GenerateRequest(workspace, environments, subnet, cloud, value, schemas, commit, dryRun);
+        return new GenerateRequest(workspace, environments, subnet, cloud, value, schemas, commit, dryRun, publish, output);
     }
 
     public GenerateRequest withCloud(String value) {
         return new GenerateRequest(workspace, environments, subnet, Optional.ofNullable(value), force, schemas, commit,
-                dryRun);
+                dryRun, publish, output);
     }
 
     public GenerateRequest withDryRun(boolean value) {
-        return new GenerateRequest(workspace, environments, subnet, cloud, force, schemas, commit, value);
+        return new GenerateRequest(workspace, environments, subnet, cloud, force, schemas, commit, value, publish, output);
+    }
+
+    public GenerateRequest withPublish(Publish value) {
+        return new GenerateRequest(workspace, environments, subnet, cloud, force, schemas, commit, dryRun,
+                Optional.ofNullable(value), output);
+    }
+
+    /** The same request, writing and committing into {@code folder} (a clone of a separate GitOps repository). */
+    public GenerateRequest withOutput(Path folder) {
+        return new GenerateRequest(workspace, environments, subnet, cloud, force, schemas, commit, dryRun, publish,
+                Optional.ofNullable(folder));
     }
 }

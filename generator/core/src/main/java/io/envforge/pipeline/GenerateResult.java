@@ -1,6 +1,8 @@
 package io.envforge.pipeline;
 
 import io.envforge.emit.WriteResult;
+import io.envforge.summary.ChangeSummary;
+import io.envforge.summary.SummaryMarkdown;
 import io.envforge.validate.Report;
 import java.util.List;
 import java.util.Map;
@@ -14,10 +16,11 @@ import java.util.Optional;
  * @param write what changed on disk (or would have, in a dry run)
  * @param commit the new commit's id, if one was made
  * @param timings milliseconds per step name, summed over environments
+ * @param summary what changed (or would), object by object, for the pull request
  * @param unchanged the selected environments whose inputs did not change: not rendered again, files kept
  */
 public record GenerateResult(List<String> environments, Report report, WriteResult write, Optional<String> commit,
-        Map<String, Long> timings, List<String> unchanged) {
+        Map<String, Long> timings, ChangeSummary summary, List<String> unchanged) {
 
     public GenerateResult {
         environments = List.copyOf(environments);
@@ -28,5 +31,10 @@ public record GenerateResult(List<String> environments, Report report, WriteResu
     /** The environments rendered in this run. */
     public List<String> generated() {
         return environments.stream().filter(e -> !unchanged.contains(e)).toList();
+    }
+
+    /** The summary as Markdown (commit body, pull-request comment). */
+    public String summaryMarkdown() {
+        return SummaryMarkdown.render(summary);
     }
 }

@@ -11,6 +11,8 @@ public final class EnvironmentName {
 
     /** Longest name: leaves room for the longest derived cloud name (an IAM role, a Key Vault). */
     public static final int MAX_LENGTH = 30;
+    /** Names of fleet-level folders under {@code clusters/}. */
+    private static final java.util.Set<String> RESERVED = java.util.Set.of("argocd");
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
 
     private EnvironmentName() {
@@ -28,6 +30,11 @@ public final class EnvironmentName {
         }
         if (!LABEL.matcher(name).matches()) {
             return Optional.of(new Problem(source, path, name, "is not a DNS label", fix));
+        }
+        if (RESERVED.contains(name)) {
+            return Optional.of(new Problem(source, path, name, "is reserved: clusters/" + name
+                    + "/ holds fleet-level files generated from all environments", "choose another name, e.g. "
+                    + name + "-1"));
         }
         return Optional.empty();
     }

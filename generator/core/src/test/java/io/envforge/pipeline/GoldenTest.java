@@ -29,7 +29,7 @@ class GoldenTest {
     Path temp;
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"aws-dev1", "azure-tst2"})
+    @ValueSource(strings = {"aws-dev1", "azure-tst2", "aws-argocd-prod1"})
     void generatesTheExpectedTree(String name) throws IOException {
         Path input = GOLDEN.resolve(name).resolve("input");
         TestWorkspace ws = TestWorkspace.create(temp.resolve("ws"));

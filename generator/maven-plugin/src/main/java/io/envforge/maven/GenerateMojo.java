@@ -1,10 +1,15 @@
 package io.envforge.maven;
 
 import io.envforge.error.EnvforgeException;
+import io.envforge.git.Credentials;
+import io.envforge.git.PushStatus;
 import io.envforge.pipeline.Envforge;
 import io.envforge.pipeline.GenerateRequest;
 import io.envforge.pipeline.GenerateResult;
 import io.envforge.pipeline.RunOptions;
+import io.envforge.pipeline.Publish;
+import io.envforge.pipeline.PublishResult;
+import io.envforge.pipeline.PublishingRun;
 import io.envforge.pipeline.ValidationFailedException;
 import io.envforge.validate.Finding;
 import java.io.File;
@@ -51,6 +56,25 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "envforge.full", defaultValue = "false")
     boolean full;
 
+    /**
+     * Push the commit: {@code branch} (to {@code envforge/<env>}, for a pull request) or {@code direct} (to the
+     * target branch). Credentials come from {@code ENVFORGE_GIT_TOKEN} (HTTPS) or {@code ENVFORGE_GIT_SSH_KEY} (SSH).
+     */
+    @Parameter(property = "envforge.push")
+    String push;
+
+    /** Where to push: a configured remote's name, or the URL of a separate GitOps repository. */
+    @Parameter(property = "envforge.remote", defaultValue = "origin")
+    String remote;
+
+    /** Where a separate GitOps repository is cloned (and kept between runs). */
+    @Parameter(defaultValue = "${project.build.directory}/envforge-gitops", readonly = true)
+    File gitopsClone;
+
+    /** Where the Markdown change summary goes, for the pull-request comment (outside the GitOps tree). */
+    @Parameter(property = "envforge.summary", defaultValue = "${project.build.directory}/envforge-summary.md")
+    File summary;
+
     /** The GitOps repository's root. */
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     File workspace;
@@ -60,9 +84,23 @@ public class GenerateMojo extends AbstractMojo {
         GenerateRequest request = new GenerateRequest(workspace.toPath(), split(env), Optional.ofNullable(subnet),
                 Optional.ofNullable(cloud), force, schemaFolder(), commit, false);
         try {
-            GenerateResult result = Envforge.standard(workspace.toPath())
-                    .generate(request, new RunOptions(full, new LogProgress(getLog())));
-            Reports.log(getLog(), result);
+            Envforge envforge = Envforge.standard(workspace.toPath());
+            RunOptions options = new RunOptions(full, new LogProgress(getLog()));
+            GenerateResult generated;
+            if (push == null || push.isBlank()) {
+                generated = envforge.generate(request, options);
+                Reports.log(getLog(), generated);
+            } else {
+                Publish publish = Publish.to(remote, Publish.Mode.parse("-Denvforge.push", push)).withWorkDir(
+                        gitopsClone.toPath());
+                PublishResult result = new PublishingRun(envforge, Credentials.fromEnvironment(System.getenv()))
+                        .withOptions(options).run(request.withPublish(publish));
+                generated = result.generation();
+                Reports.log(getLog(), generated);
+                getLog().info("envforge: " + (result.status() == PushStatus.PUSHED ? "pushed to " : "up to date: ")
+                        + result.remote() + " " + result.branch());
+            }
+            SummaryFile.write(summary, generated.summaryMarkdown(), getLog());
         } catch (ValidationFailedException e) {
             e.report().findings().stream().map(Finding::render).forEach(getLog()::error);
             throw new MojoFailureException("validation failed with " + e.report().errors().size()

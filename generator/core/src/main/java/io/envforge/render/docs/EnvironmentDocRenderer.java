@@ -67,6 +67,7 @@ public final class EnvironmentDocRenderer implements Renderer {
         c.put("nfsHost", env.nfs().host());
         c.put("nfsPath", env.nfs().path());
         c.put("controller", env.gitops().controller());
+        c.put("diagram", EnvironmentDiagram.mermaid(env));
         return c;
     }
 

@@ -13,14 +13,8 @@ import java.util.Map;
 
 /**
  * Flux objects in {@code clusters/<env>/envforge/}, picked up by the cluster's bootstrap Kustomization
- * ({@code flux bootstrap ... --path=clusters/<env>}): a GitRepository that fetches only this environment's folder, an
- * ArtifactGenerator that turns that folder into an ExternalArtifact whose revision is the digest of its content, and
- * two Kustomizations on that artifact, platform then layers ({@code dependsOn}), each pruning and waiting for health.
- *
- * <p>Why the generator: a GitRepository's revision is the commit, so every commit to the repository (any of a
- * thousand environments) would make every cluster's Kustomizations reconcile, even with {@code spec.ignore}. The
- * ExternalArtifact's revision changes only when this environment's files change (Flux 2.7+, source-watcher;
- * docs/fleet.md).
+ * ({@code flux bootstrap ... --path=clusters/<env>}): a GitRepository that sees only this environment's folders, and
+ * two Kustomizations, platform then layers ({@code dependsOn}), each pruning and waiting for health.
  */
 public final class FluxRenderer implements Renderer {
 
@@ -37,12 +31,10 @@ public final class FluxRenderer implements Renderer {
             return;
         }
         String source = "envforge-" + env.name();
-        String artifact = source + "-overlay";
         List<Map<String, Object>> docs = List.of(
                 gitRepository(env, source),
-                artifactGenerator(env, source, artifact),
-                kustomization(env, artifact, "platform", List.of()),
-                kustomization(env, artifact, "layers", List.of(env.name() + "-platform")));
+                kustomization(env, source, "platform", List.of()),
+                kustomization(env, source, "layers", List.of(env.name() + "-platform")));
         out.put(Layout.cluster(env.name()) + "sync.yaml",
                 Layout.header(env.name(), Layout.spec(env.name())) + Yaml.dumpAll(docs));
     }
@@ -58,26 +50,13 @@ public final class FluxRenderer implements Renderer {
                         "ignore", ignore));
     }
 
-    /**
-     * One ExternalArtifact holding {@code overlays/<env>/} at the same path. No {@code originRevision}: it would tie
-     * the artifact to the commit again and make the Kustomizations reconcile on every commit.
-     */
-    private static Map<String, Object> artifactGenerator(Environment env, String source, String artifact) {
-        String overlay = Layout.overlay(env.name());
-        return map("apiVersion", "source.extensions.fluxcd.io/v1beta1", "kind", "ArtifactGenerator",
-                "metadata", map("name", source, "namespace", NAMESPACE),
-                "spec", map("sources", List.of(map("alias", "repo", "kind", "GitRepository", "name", source)),
-                        "artifacts", List.of(map("name", artifact, "copy", List.of(
-                                map("from", "@repo/" + overlay + "**", "to", "@artifact/" + overlay))))));
-    }
-
     private static Map<String, Object> kustomization(Environment env, String source, String part,
             List<String> dependsOn) {
         Map<String, Object> spec = map("interval", "10m", "retryInterval", "1m", "timeout", "5m");
         if (!dependsOn.isEmpty()) {
             spec.put("dependsOn", dependsOn.stream().map(d -> map("name", d)).toList());
         }
-        spec.put("sourceRef", map("kind", "ExternalArtifact", "name", source));
+        spec.put("sourceRef", map("kind", "GitRepository", "name", source));
         spec.put("path", "./" + Layout.overlay(env.name()) + part);
         spec.put("prune", true);
         // wait: every applied object must become healthy (Deployments available, ExternalSecrets synced) before

@@ -2,7 +2,6 @@ package io.envforge.render.helm;
 
 import static io.envforge.render.Yaml.map;
 
-import io.envforge.model.Cloud;
 import io.envforge.model.Environment;
 import io.envforge.model.Layer;
 import io.envforge.network.Cidr;
@@ -78,8 +77,7 @@ public final class HelmValues {
 
     /** Names of the ingress subnets, as Terraform tags (AWS) or names (Azure) them. */
     public static List<String> ingressSubnetNames(Environment env) {
-        String prefix = env.cloud() == Cloud.AWS ? env.names().prefix() + "-" : "snet-";
-        return List.of(prefix + "ingress-a", prefix + "ingress-b");
+        return List.of(env.subnetName("ingress", 0), env.subnetName("ingress", 1));
     }
 
     private static List<String> strings(List<Cidr> cidrs) {

@@ -17,7 +17,8 @@ import java.util.Map;
  * The Kustomize overlay {@code overlays/<env>/}: {@code platform/} (namespace, NFS volume and claim, secret store,
  * ExternalSecrets), {@code layers/} (the rendered charts) and a root that includes both, so that the stock
  * {@code kubectl kustomize overlays/<env>} prints the whole environment. The GitOps controller applies
- * {@code platform/} before {@code layers/}.
+ * {@code platform/} before {@code layers/}: Flux with two Kustomizations, Argo CD with the sync waves on the platform
+ * objects ({@link SyncWaves}; Flux ignores the annotation).
  */
 public final class OverlayRenderer implements Renderer {
 
@@ -34,11 +35,14 @@ public final class OverlayRenderer implements Renderer {
         String header = Layout.header(env.name(), Layout.spec(env.name()));
         out.put(root + "kustomization.yaml", header + Yaml.dump(kustomization(env, null, List.of("platform", "layers"))));
 
-        out.put(root + "platform/namespace.yaml", header + Yaml.dump(PlatformManifests.namespace(env)));
-        out.put(root + "platform/storage.yaml", header + Yaml.dumpAll(PlatformManifests.storage(env)));
-        out.put(root + "platform/secret-store.yaml", header + Yaml.dumpAll(PlatformManifests.secretStore(env)));
+        out.put(root + "platform/namespace.yaml",
+                header + Yaml.dump(SyncWaves.at(SyncWaves.NAMESPACE, List.of(PlatformManifests.namespace(env))).get(0)));
+        out.put(root + "platform/storage.yaml",
+                header + Yaml.dumpAll(SyncWaves.at(SyncWaves.PLATFORM, PlatformManifests.storage(env))));
+        out.put(root + "platform/secret-store.yaml",
+                header + Yaml.dumpAll(SyncWaves.at(SyncWaves.PLATFORM, PlatformManifests.secretStore(env))));
         out.put(root + "platform/external-secrets.yaml",
-                header + Yaml.dumpAll(PlatformManifests.externalSecrets(env)));
+                header + Yaml.dumpAll(SyncWaves.at(SyncWaves.SECRETS, PlatformManifests.externalSecrets(env))));
         out.put(root + "platform/kustomization.yaml", header + Yaml.dump(kustomization(env, null,
                 List.of("namespace.yaml", "storage.yaml", "secret-store.yaml", "external-secrets.yaml"))));
 

@@ -1,0 +1,175 @@
+package io.envforge.ansible;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.envforge.model.Environment;
+import io.envforge.model.Layer;
+import io.envforge.model.ProductAccount;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.LinkOption;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Runs the generated inventory of dev1 with {@code playbooks/prepare.yml} against a throwaway PostgreSQL 15 (admin
+ * without superuser, as on RDS or Azure Flexible Server) and a temporary folder as the NFS share, twice, and checks
+ * what the layers will find.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class PrepareTest {
+
+    static final String ENV = "dev1";
+    static final String ADMIN = "envforge_admin";
+    static final Map<String, String> PASSWORDS = Map.of(ADMIN, "admin-test-password",
+            "apim_user", "apim-test-password", "mi_user", "mi-test-password");
+
+    private final Environment env = Environments.resolve(ENV);
+    private Path tmp;
+    private Postgres pg;
+    private Workspace ws;
+    private Path nfs;
+    private Playbook.Run first;
+    private Playbook.Run second;
+
+    @BeforeAll
+    void runTwice() throws IOException {
+        Tools.require("ansible-playbook");
+        tmp = Files.createTempDirectory("envforge-ansible");
+        pg = Postgres.start();
+        pg.query("postgres", "CREATE ROLE " + ADMIN + " LOGIN CREATEDB CREATEROLE PASSWORD '"
+                + PASSWORDS.get(ADMIN) + "'");
+        ws = Workspace.create(tmp);
+        nfs = Files.createDirectories(tmp.resolve("nfs"));
+        Path vars = SecretsFile.write(tmp.resolve("dev1.secret.yaml"), pg.port(), nfs, PASSWORDS, ADMIN);
+        first = Playbook.prepare(ws, ENV, vars);
+        second = Playbook.prepare(ws, ENV, vars);
+        System.out.printf("prepare.yml for %s: first run %d ms, second run %d ms%n", ENV, first.millis(),
+                second.millis());
+    }
+
+    @AfterAll
+    void cleanUp() throws IOException {
+        if (pg != null) {
+            pg.close();
+        }
+        if (tmp != null) {
+            try (Stream<Path> files = Files.walk(tmp)) {
+                for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+        }
+    }
+
+    @Test
+    void firstRunChangesBothHostsAndTheSecondChangesNothing() {
+        first.result().assertOk("first ansible-playbook run");
+        assertEquals(List.of(env.database().host(), env.nfs().host()), first.changed().keySet().stream().sorted()
+                .toList(), first.result().output());
+        first.changed().forEach((host, n) -> assertTrue(n > 0, host + " changed nothing on the first run"));
+        second.result().assertOk("second ansible-playbook run");
+        second.changed().forEach((host, n) -> assertEquals(0, n,
+                host + " changed " + n + " things on the second run:\n" + second.result().output()));
+    }
+
+    @Test
+    void layerUsersMayOnlyLogIn() {
+        assertEquals("apim_user|t|f|f|f|f\nmi_user|t|f|f|f|f", pg.query("postgres",
+                "SELECT rolname, rolcanlogin, rolsuper, rolcreatedb, rolcreaterole, rolreplication FROM pg_roles"
+                        + " WHERE rolname IN ('apim_user', 'mi_user') ORDER BY 1"));
+    }
+
+    @Test
+    void eachDatabaseBelongsToItsLayerAndOnlyItsOwnerMayConnect() {
+        assertEquals("apim_db|apim_user|UTF8\nmi_db|mi_user|UTF8\nshared_db|apim_user|UTF8", pg.query("postgres",
+                "SELECT datname, pg_get_userbyid(datdba), pg_encoding_to_char(encoding) FROM pg_database"
+                        + " WHERE datname IN ('apim_db', 'shared_db', 'mi_db') ORDER BY 1"));
+        String grid = pg.query("postgres", "SELECT r || '>' || d || '=' || has_database_privilege(r, d, 'CONNECT')"
+                + " FROM unnest(ARRAY['apim_user', 'mi_user']) r, unnest(ARRAY['apim_db', 'shared_db', 'mi_db']) d"
+                + " ORDER BY r, d");
+        assertEquals(String.join("\n", "apim_user>apim_db=true", "apim_user>mi_db=false",
+                "apim_user>shared_db=true", "mi_user>apim_db=false", "mi_user>mi_db=true",
+                "mi_user>shared_db=false"), grid);
+    }
+
+    @Test
+    void aLayerUserCannotConnectToTheOtherLayersDatabase() {
+        for (Layer layer : env.layers()) {
+            Layer other = layer == env.api() ? env.integration() : env.api();
+            for (String db : other.databases()) {
+                Tools.Result r = pg.psql(layer.dbUser(), PASSWORDS.get(layer.dbUser()), db, "SELECT 1");
+                assertNotEquals(0, r.exit(), layer.dbUser() + " connected to " + db);
+                assertTrue(r.output().contains("permission denied for database \"" + db + "\""), r.output());
+            }
+        }
+    }
+
+    @Test
+    void eachDatabaseHoldsTheProductSchemaOwnedByItsLayer() {
+        Map<String, String> expected = Map.of(
+                "apim_db", "am_api|apim_user\nam_subscriber|apim_user",
+                "shared_db", "reg_resource|apim_user\num_user|apim_user",
+                "mi_db", "cluster_node_status_table|mi_user\nleader_status_table|mi_user");
+        for (Layer layer : env.layers()) {
+            for (String db : layer.databases()) {
+                String tables = pg.psql(layer.dbUser(), PASSWORDS.get(layer.dbUser()), db,
+                        "SELECT tablename, tableowner FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")
+                        .assertOk("psql as " + layer.dbUser()).output().strip();
+                assertEquals(expected.get(db), tables, db);
+            }
+        }
+    }
+
+    @Test
+    void theShareHoldsTheLayersFoldersOwnedByTheProductAccount() throws IOException {
+        ProductAccount account = ProductAccount.WSO2;
+        for (String dir : List.of("envforge", "api-gateway", "api-gateway/synapse-configs", "integration",
+                "integration/carbonapps")) {
+            assertOwnedAndMode(nfs.resolve(dir), account, "rwxr-x---");
+        }
+        for (String file : List.of("envforge/README.md", "envforge/environment.yaml")) {
+            assertOwnedAndMode(nfs.resolve(file), account, "rw-r-----");
+        }
+        String settings = Files.readString(nfs.resolve("envforge/environment.yaml"), StandardCharsets.UTF_8);
+        assertTrue(settings.contains("environment: dev1\n"), settings);
+        assertTrue(settings.contains("apiHostname: " + env.apiHostname() + "\n"), settings);
+        assertTrue(settings.contains("host: " + env.nfs().host() + "\n"), settings);
+    }
+
+    @Test
+    void theProductAccountExistsOnTheHostThatMountsTheShare() {
+        Tools.Result user = Tools.run(tmp, Map.of(), List.of("getent", "passwd", "wso2carbon")).assertOk("getent");
+        assertTrue(user.output().startsWith("wso2carbon:x:802:802:"), user.output());
+        Tools.Result group = Tools.run(tmp, Map.of(), List.of("getent", "group", "wso2")).assertOk("getent");
+        assertTrue(group.output().startsWith("wso2:x:802:"), group.output());
+    }
+
+    @Test
+    void missingSecretsFailWithAMessageSayingWhereTheyComeFrom() throws IOException {
+        Path vars = SecretsFile.write(tmp.resolve("incomplete.secret.yaml"), pg.port(), nfs,
+                Map.of(ADMIN, PASSWORDS.get(ADMIN), "apim_user", "x"), ADMIN);
+        Playbook.Run run = Playbook.prepare(ws, ENV, vars, "--limit", "database");
+        assertNotEquals(0, run.result().exit(), run.result().output());
+        assertTrue(run.result().output().contains("Pass the database secrets"), run.result().output());
+        assertTrue(run.result().output().contains(env.database().adminSecret()), run.result().output());
+    }
+
+    private static void assertOwnedAndMode(Path path, ProductAccount account, String mode) throws IOException {
+        assertTrue(Files.exists(path, LinkOption.NOFOLLOW_LINKS), path + " is missing");
+        assertEquals(account.uid(), Files.getAttribute(path, "unix:uid"), path + " uid");
+        assertEquals(account.gid(), Files.getAttribute(path, "unix:gid"), path + " gid");
+        assertEquals(mode, PosixFilePermissions.toString(Files.getPosixFilePermissions(path)), path + " mode");
+    }
+}

@@ -1,0 +1,11 @@
+-- Test stand-in for <APIM_HOME>/dbscripts/postgresql.sql (registry and user store): a few REG_ and UM_ tables.
+CREATE TABLE REG_RESOURCE (
+    REG_PATH_ID INTEGER NOT NULL,
+    REG_NAME VARCHAR(256),
+    REG_TENANT_ID INTEGER NOT NULL DEFAULT 0
+);
+CREATE TABLE UM_USER (
+    UM_ID SERIAL PRIMARY KEY,
+    UM_USER_NAME VARCHAR(255) NOT NULL,
+    UM_TENANT_ID INTEGER DEFAULT 0
+);

@@ -1,0 +1,86 @@
+package io.envforge.pipeline;
+
+import io.envforge.emit.TreeWriter;
+import io.envforge.emit.WriteResult;
+import io.envforge.error.EnvforgeException;
+import io.envforge.error.Problem;
+import io.envforge.git.GitPublisher;
+import io.envforge.model.ModelResolver;
+import io.envforge.network.Cidr;
+import io.envforge.render.FleetRenderer;
+import io.envforge.render.Layout;
+import io.envforge.render.OutputTree;
+import io.envforge.spec.EnvironmentSpec;
+import io.envforge.spec.PlatformSpec;
+import io.envforge.spec.SpecReader;
+import io.envforge.summary.ChangeSummary;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+
+/**
+ * Removes one environment on purpose: every file in its owned folders and its spec, and the fleet files regenerated
+ * without it. Unconfirmed, it only lists what would go and changes nothing.
+ */
+final class Decommission {
+
+    private Decommission() {
+    }
+
+    static RemoveResult run(RemoveRequest request, List<FleetRenderer> fleet) {
+        var ws = request.workspace();
+        String env = request.environment();
+        List<String> existing = SpecReader.listEnvironments(ws);
+        if (!existing.contains(env)) {
+            throw new EnvforgeException(new Problem(Layout.spec(env), "", env, "no such environment to remove",
+                    "name one of: " + String.join(", ", existing)));
+        }
+        TreeWriter writer = new TreeWriter(ws);
+        List<String> files = new ArrayList<>(writer.plan(OutputTree.builder().build(), Layout.owned(env)).removed());
+        files.add(Layout.spec(env));
+        OutputTree fleetTree = fleetWithout(ws, env, existing, fleet);
+        List<String> fleetOwned = Fleet.owned(fleet);
+        WriteResult fleetPlan = writer.plan(fleetTree, fleetOwned);
+        List<String> old = new ArrayList<>(files);
+        old.addAll(fleetPlan.changed());
+        old.addAll(fleetPlan.removed());
+        Map<String, String> after = new TreeMap<>();
+        fleetPlan.added().forEach(p -> after.put(p, fleetTree.get(p)));
+        fleetPlan.changed().forEach(p -> after.put(p, fleetTree.get(p)));
+        ChangeSummary summary = ChangeSummary.of(writer.current(old), after);
+        List<String> fleetFiles = new ArrayList<>(after.keySet());
+        fleetFiles.addAll(fleetPlan.removed());
+        if (!request.confirmed()) {
+            return new RemoveResult(env, files, fleetFiles, summary, false, Optional.empty());
+        }
+        WriteResult written = writer.write(fleetTree, fleetOwned);
+        writer.delete(files);
+        Optional<String> commit = Optional.empty();
+        if (request.commit()) {
+            List<String> gone = new ArrayList<>(files);
+            gone.addAll(written.removed());
+            commit = new GitPublisher(ws).commit(after.keySet(), gone, "envforge: remove " + env + "\n\n"
+                    + files.size() + " file(s) of environment " + env + " removed.\n\n"
+                    + io.envforge.summary.SummaryMarkdown.render(summary));
+        }
+        return new RemoveResult(env, files, fleetFiles, summary, true, commit);
+    }
+
+    private static OutputTree fleetWithout(java.nio.file.Path ws, String env, List<String> existing,
+            List<FleetRenderer> fleet) {
+        PlatformSpec platform = SpecReader.readPlatform(ws);
+        Map<String, EnvironmentSpec> specs = new TreeMap<>();
+        Map<String, Cidr> blocks = new LinkedHashMap<>();
+        for (String name : existing) {
+            if (!name.equals(env)) {
+                EnvironmentSpec spec = SpecReader.readEnvironment(ws, name);
+                specs.put(name, spec);
+                blocks.put(name, Cidr.parse(spec.cidr()));
+            }
+        }
+        return Fleet.render(fleet, new ModelResolver(platform), specs, blocks, OutputTree.builder().build());
+    }
+}

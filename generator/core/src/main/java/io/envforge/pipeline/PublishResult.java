@@ -1,0 +1,16 @@
+package io.envforge.pipeline;
+
+import io.envforge.git.PushStatus;
+
+/**
+ * What a publishing run did.
+ *
+ * @param generation the last generation (the one that was pushed)
+ * @param remote the remote's URL, without credentials
+ * @param branch the remote branch pushed to
+ * @param status {@link PushStatus#PUSHED} or {@link PushStatus#UP_TO_DATE}
+ * @param attempts how many generations it took (more than one when the remote moved meanwhile)
+ */
+public record PublishResult(GenerateResult generation, String remote, String branch, PushStatus status,
+        int attempts) {
+}

@@ -1,0 +1,66 @@
+package io.envforge.render.argocd;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.envforge.model.Environment;
+import io.envforge.model.GitOps;
+import io.envforge.render.Layout;
+import io.envforge.render.OutputTree;
+import io.envforge.render.Renderer;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * {@code clusters/<env>/envforge/argocd.json} for an environment delivered by Argo CD: the parameters that the fleet's
+ * ApplicationSet (a Git files generator over these files) turns into the environment's Application. The file existing
+ * is what makes the environment part of the Argo CD fleet; JSON has no comments, so the header is a key.
+ */
+public final class ArgoCdRenderer implements Renderer {
+
+    /** The generator's parameter file, one per Argo CD environment. */
+    public static final String CONFIG = "argocd.json";
+    /** The files generator's glob: every environment's parameter file, and nothing else. */
+    public static final String CONFIG_GLOB = "clusters/*/envforge/" + CONFIG;
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Override
+    public String name() {
+        return "argocd";
+    }
+
+    @Override
+    public void render(Environment env, OutputTree.Builder out) {
+        if (!GitOps.ARGOCD.equals(env.gitops().controller())) {
+            return;
+        }
+        out.put(configPath(env.name()), json(parameters(env)));
+    }
+
+    /** Where {@code env}'s parameter file goes. */
+    public static String configPath(String env) {
+        return Layout.cluster(env) + CONFIG;
+    }
+
+    static Map<String, Object> parameters(Environment env) {
+        Map<String, Object> p = new LinkedHashMap<>();
+        p.put("generated", Layout.header(env.name(), Layout.spec(env.name())).substring(2).trim());
+        p.put("environment", env.name());
+        // The cluster as registered in Argo CD (argocd cluster add ... --name): its cloud name.
+        p.put("cluster", env.names().prefix());
+        p.put("namespace", env.namespace());
+        p.put("path", Layout.overlay(env.name()).replaceAll("/$", ""));
+        p.put("prune", env.gitops().prune());
+        p.put("selfHeal", env.gitops().selfHeal());
+        return p;
+    }
+
+    static String json(Object value) {
+        try {
+            return JSON.writerWithDefaultPrettyPrinter().writeValueAsString(value) + "\n";
+        } catch (JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,8 @@
+/**
+ * Terraform roots: {@code terraform/environments/<env>/} for each environment, from Jinjava templates under
+ * {@code io/envforge/templates/terraform/<cloud>/}. A root configures the state backend and the providers and calls
+ * the hand-written modules of {@code terraform/modules/<cloud>/} with the environment's values, all taken from the
+ * model so that the manifests and the cloud agree on every name (DNS names, secret names, subnet names). May depend
+ * on {@code model}, {@code network}, {@code error} and {@code render}; never on other renderers.
+ */
+package io.envforge.render.terraform;

@@ -1,0 +1,94 @@
+package io.envforge.summary;
+
+import io.envforge.summary.FileObjects.Parsed;
+import io.envforge.summary.ResourceChange.FieldChange;
+import io.envforge.summary.ResourceChange.Type;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * What a run changes, per environment (and {@value #FLEET} for fleet-level files): computed from the texts of the
+ * generated files before the run (from disk) and after it (the new tree). Only files that differ need be given.
+ *
+ * @param changes per environment name, sorted; each list sorted by file, then resource
+ */
+public record ChangeSummary(SortedMap<String, List<ResourceChange>> changes) {
+
+    /** The pseudo-environment of files generated for the whole fleet. */
+    public static final String FLEET = "(fleet)";
+    private static final Pattern OWNER = Pattern.compile(
+            "(?:overlays/([^/]+)/|clusters/([^/]+)/envforge/|terraform/environments/([^/]+)/"
+                    + "|ansible/inventories/([^/]+)/|environments/([^/]+)\\.yaml$).*");
+
+    public ChangeSummary {
+        SortedMap<String, List<ResourceChange>> copy = new TreeMap<>();
+        changes.forEach((k, v) -> copy.put(k, List.copyOf(v)));
+        changes = java.util.Collections.unmodifiableSortedMap(copy);
+    }
+
+    /** {@code before}: old texts of files changed or removed; {@code after}: new texts of files added or changed. */
+    public static ChangeSummary of(Map<String, String> before, Map<String, String> after) {
+        TreeSet<String> files = new TreeSet<>(before.keySet());
+        files.addAll(after.keySet());
+        SortedMap<String, List<ResourceChange>> out = new TreeMap<>();
+        for (String file : files) {
+            List<ResourceChange> changes = compare(file, before.get(file), after.get(file));
+            if (!changes.isEmpty()) {
+                out.computeIfAbsent(owner(file), k -> new ArrayList<>()).addAll(changes);
+            }
+        }
+        return new ChangeSummary(out);
+    }
+
+    /** The environment a generated file belongs to, or {@link #FLEET}. */
+    public static String owner(String file) {
+        Matcher m = OWNER.matcher(file);
+        if (m.matches()) {
+            for (int g = 1; g <= m.groupCount(); g++) {
+                if (m.group(g) != null && !(g == m.groupCount() && m.group(g).equals("platform"))) {
+                    return m.group(g);
+                }
+            }
+        }
+        return FLEET;
+    }
+
+    public boolean isEmpty() {
+        return changes.isEmpty();
+    }
+
+    private static List<ResourceChange> compare(String file, String oldText, String newText) {
+        if (oldText != null && oldText.equals(newText)) {
+            return List.of();
+        }
+        Map<String, Parsed> old = FileObjects.of(file, oldText);
+        Map<String, Parsed> now = FileObjects.of(file, newText);
+        TreeSet<String> ids = new TreeSet<>(old.keySet());
+        ids.addAll(now.keySet());
+        List<ResourceChange> out = new ArrayList<>();
+        for (String id : ids) {
+            Parsed a = old.get(id);
+            Parsed b = now.get(id);
+            if (a == null) {
+                out.add(new ResourceChange(Type.ADDED, id, file, List.of()));
+            } else if (b == null) {
+                out.add(new ResourceChange(Type.REMOVED, id, file, List.of()));
+            } else {
+                List<FieldChange> fields = a.content() instanceof String s && b.content() instanceof String t
+                        ? List.of(new FieldChange("", "(" + s.split("\n", -1).length + " lines)",
+                                "(" + t.split("\n", -1).length + " lines) " + Lines.delta(s, t)))
+                        : Fields.diff(a.content(), b.content(), a.secret() || b.secret());
+                if (!fields.isEmpty()) {
+                    out.add(new ResourceChange(Type.CHANGED, id, file, fields));
+                }
+            }
+        }
+        return out;
+    }
+}

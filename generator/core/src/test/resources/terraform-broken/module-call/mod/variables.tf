@@ -1,0 +1,4 @@
+variable "name" {
+  description = "A name."
+  type        = string
+}

@@ -1,0 +1,49 @@
+output "vpc_id" {
+  description = "The VPC's id."
+  value       = aws_vpc.this.id
+}
+
+output "vpc_cidr" {
+  description = "The VPC's block."
+  value       = aws_vpc.this.cidr_block
+}
+
+output "route_table_id" {
+  description = "The private route table every subnet uses; on-prem routes go here."
+  value       = aws_route_table.private.id
+}
+
+output "subnet_ids" {
+  description = "Subnet ids by plan key (workload-a, data-b, ...)."
+  value       = { for k, s in aws_subnet.this : k => s.id }
+}
+
+output "subnet_names" {
+  description = "Subnet Name tags by plan key; the manifests select ingress subnets by these."
+  value       = { for k, s in var.subnets : k => s.name }
+}
+
+output "workload_subnet_ids" {
+  description = "Workload subnets, zone A first."
+  value       = [for k in sort(keys(var.subnets)) : aws_subnet.this[k].id if var.subnets[k].role == "workload"]
+}
+
+output "data_subnet_ids" {
+  description = "Private data subnets, zone A first."
+  value       = [for k in sort(keys(var.subnets)) : aws_subnet.this[k].id if var.subnets[k].role == "data"]
+}
+
+output "ingress_subnet_ids" {
+  description = "Ingress subnets holding the API layer's fixed addresses, zone A first."
+  value       = [for k in sort(keys(var.subnets)) : aws_subnet.this[k].id if var.subnets[k].role == "ingress"]
+}
+
+output "zone_id" {
+  description = "The private hosted zone's id."
+  value       = aws_route53_zone.internal.zone_id
+}
+
+output "zone_name" {
+  description = "The private hosted zone's name."
+  value       = aws_route53_zone.internal.name
+}

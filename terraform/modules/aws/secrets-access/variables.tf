@@ -1,0 +1,51 @@
+variable "role_name" {
+  description = "The IAM role the cluster reads secrets as (CloudNames.secretsReader)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[A-Za-z0-9+=,.@_-]{1,64}$", var.role_name))
+    error_message = "role_name must be a valid IAM role name, for example \"envforge-dev1-secrets-reader\"."
+  }
+}
+
+variable "namespace" {
+  description = "Namespace of the ServiceAccount External Secrets authenticates as (the environment's name)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", var.namespace))
+    error_message = "namespace must be a Kubernetes namespace name, for example \"dev1\"."
+  }
+}
+
+variable "service_account" {
+  description = "The ServiceAccount External Secrets authenticates as."
+  type        = string
+  default     = "envforge-secrets-reader"
+}
+
+variable "oidc_provider_arn" {
+  description = "ARN of the cluster's IAM OIDC provider (IRSA)."
+  type        = string
+
+  validation {
+    condition     = can(regex("^arn:aws[a-z-]*:iam::[0-9]{12}:oidc-provider/.+$", var.oidc_provider_arn))
+    error_message = "oidc_provider_arn must be an IAM OIDC provider ARN, for example \"arn:aws:iam::123456789012:oidc-provider/oidc.eks.eu-west-1.amazonaws.com/id/EXAMPLED539D4633E53DE1B71EXAMPLE\"."
+  }
+}
+
+variable "secret_prefix" {
+  description = "The role may read only secrets whose names start with this: envforge/<env>/."
+  type        = string
+
+  validation {
+    condition     = can(regex("^envforge/[a-z0-9-]+/$", var.secret_prefix))
+    error_message = "secret_prefix must be envforge/<env>/, for example \"envforge/dev1/\"."
+  }
+}
+
+variable "tags" {
+  description = "Tags added to every resource."
+  type        = map(string)
+  default     = {}
+}

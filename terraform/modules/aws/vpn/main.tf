@@ -1,0 +1,4 @@
+locals {
+  vpn = var.connectivity == "vpn"
+  hub = var.connectivity == "hub"
+}

@@ -1,0 +1,48 @@
+# connectivity = "vpn": a site-to-site IPsec VPN (two tunnels, one per AWS endpoint) with a static route per
+# on-prem CIDR, and the same CIDRs routed to the virtual private gateway.
+
+resource "aws_customer_gateway" "onprem" {
+  count = local.vpn ? 1 : 0
+
+  type       = "ipsec.1"
+  ip_address = var.on_prem_gateway_ip
+  bgp_asn    = tostring(var.on_prem_bgp_asn)
+
+  tags = merge(var.tags, { Name = "${var.name}-onprem" })
+}
+
+resource "aws_vpn_gateway" "this" {
+  count = local.vpn ? 1 : 0
+
+  vpc_id = var.vpc_id
+
+  tags = merge(var.tags, { Name = var.name })
+}
+
+resource "aws_vpn_connection" "this" {
+  count = local.vpn ? 1 : 0
+
+  type                 = "ipsec.1"
+  customer_gateway_id  = aws_customer_gateway.onprem[0].id
+  vpn_gateway_id       = aws_vpn_gateway.this[0].id
+  static_routes_only   = true
+  tunnel1_ike_versions = ["ikev2"]
+  tunnel2_ike_versions = ["ikev2"]
+
+  tags = merge(var.tags, { Name = "${var.name}-onprem" })
+}
+
+resource "aws_vpn_connection_route" "onprem" {
+  for_each = local.vpn ? toset(var.on_prem_cidrs) : toset([])
+
+  vpn_connection_id      = aws_vpn_connection.this[0].id
+  destination_cidr_block = each.value
+}
+
+resource "aws_route" "onprem_vpn" {
+  for_each = local.vpn ? toset(var.on_prem_cidrs) : toset([])
+
+  route_table_id         = var.route_table_id
+  destination_cidr_block = each.value
+  gateway_id             = aws_vpn_gateway.this[0].id
+}

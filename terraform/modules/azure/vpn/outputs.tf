@@ -1,0 +1,25 @@
+output "gateway_public_ip" {
+  description = "vpn: the Azure side's public address, to configure on the on-prem gateway; null with a hub."
+  value       = local.vpn ? azurerm_public_ip.gateway[0].ip_address : null
+}
+
+output "shared_key" {
+  description = "vpn: the IPsec pre-shared key, to configure on the on-prem gateway."
+  value       = local.vpn ? random_password.shared_key[0].result : null
+  sensitive   = true
+}
+
+output "connection_id" {
+  description = "vpn: the IPsec connection; null with a hub."
+  value       = local.vpn ? azurerm_virtual_network_gateway_connection.onprem[0].id : null
+}
+
+output "hub_peering_id" {
+  description = "hub: the peering to the hub VNet; null with a VPN."
+  value       = local.hub ? azurerm_virtual_network_peering.to_hub[0].id : null
+}
+
+output "on_prem_routes" {
+  description = "The on-prem CIDRs routed out of the VNet (the local network gateway's address space)."
+  value       = sort(var.on_prem_cidrs)
+}
