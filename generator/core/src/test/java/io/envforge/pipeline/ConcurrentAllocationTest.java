@@ -3,6 +3,8 @@ package io.envforge.pipeline;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.envforge.git.Credentials;
+import io.envforge.git.PushStatus;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * Two engineers allocate a block at the same time from clones of one repository. Both pick the same lowest block;
  * the first push wins, the second is rejected, and re-running generation on top of the winner's commit (what the
  * publish loop does) gives the loser the next block, because allocation is a pure function of the specs in the tree.
+ * Played twice: with JGit by hand, and through {@link PublishingRun}.
  */
 class ConcurrentAllocationTest {
 
@@ -50,6 +53,32 @@ class ConcurrentAllocationTest {
             assertNotEquals(Workspaces.cidrOf(b, "perf-a"), Workspaces.cidrOf(b, "perf-b"));
             assertEquals(RemoteRefUpdate.Status.OK, push(bob));
         }
+    }
+
+    @Test
+    void thePublishLoopReallocatesWhenItsPushIsRejected() throws Exception {
+        Path bare = dir.resolve("remote.git");
+        Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
+        try (Git seed = Git.open(Workspaces.create(dir.resolve("seed"), List.of()).toFile())) {
+            seed.push().setRemote(bare.toUri().toString()).add("main").call();
+        }
+        try (Git alice = clone(bare, "alice"); Git bob = clone(bare, "bob")) {
+            PublishResult first = publish(alice, "perf-a");
+            PublishResult second = publish(bob, "perf-b");
+            assertEquals(1, first.attempts());
+            assertEquals(2, second.attempts(), "bob's first push lost the race and was generated again on top");
+            Path b = bob.getRepository().getWorkTree().toPath();
+            assertEquals("10.64.0.0/20", Workspaces.cidrOf(b, "perf-a"));
+            assertEquals("10.64.16.0/20", Workspaces.cidrOf(b, "perf-b"));
+            assertEquals(PushStatus.PUSHED, second.status());
+        }
+    }
+
+    private static PublishResult publish(Git git, String env) {
+        Path ws = git.getRepository().getWorkTree().toPath();
+        GenerateRequest request = new GenerateRequest(ws, List.of(env), Optional.empty(), Optional.empty(), false,
+                Optional.empty(), true, false).withPublish(Publish.to("origin", Publish.Mode.DIRECT));
+        return new PublishingRun(Envforge.standard(ws), Credentials.none()).run(request);
     }
 
     private static Git clone(Path bare, String who) throws Exception {
