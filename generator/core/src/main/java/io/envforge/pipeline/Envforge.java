@@ -31,7 +31,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -201,9 +200,9 @@ public final class Envforge {
         return recorded.get().endsWith("\noutputs " + outputs + "\n");
     }
 
-    /** Every environment's block, the selected ones as they will be after this run. */
+    /** Every environment's block, the selected ones as after this run; sorted (the resolver skips itself). */
     private static Map<String, Cidr> blocks(Inputs inputs) {
-        Map<String, Cidr> out = new LinkedHashMap<>();
+        Map<String, Cidr> out = new TreeMap<>();
         for (EnvironmentSpec spec : inputs.allSpecs().values()) {
             try {
                 out.put(spec.name(), Cidr.parse(spec.cidr()));
@@ -252,15 +251,14 @@ public final class Envforge {
                 failed += reports.get(name).hasErrors() ? 1 : 0;
             }
         }
-        return new Rendered(all.build(), new Report(new ArrayList<>(findings)), sorted, names.size() - failed, failed);
+        return new Rendered(all.build(), new Report(new ArrayList<>(findings)), sorted, names.size() - failed,
+                failed);
     }
 
     private OutputTree renderOne(Inputs inputs, ModelResolver resolver, Map<String, Cidr> blocks, String name,
             String print) {
         EnvironmentSpec spec = inputs.allSpecs().get(name);
-        Map<String, Cidr> others = new LinkedHashMap<>(blocks);
-        others.remove(name);
-        Environment env = time("resolve", () -> resolver.resolve(spec, others));
+        Environment env = time("resolve", () -> resolver.resolve(spec, blocks));
         OutputTree.Builder out = OutputTree.builder();
         if (inputs.changedSpecs().contains(name)) {
             out.put(spec.file(), new String(spec.content(), StandardCharsets.UTF_8));

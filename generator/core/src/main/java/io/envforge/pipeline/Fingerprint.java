@@ -67,8 +67,8 @@ final class Fingerprint {
                 crc.update(content);
             }
         });
-        return "crc32c:" + String.format(java.util.Locale.ROOT, "%08x", crc.getValue()) + " files:" + files.keySet().stream()
-                .filter(p -> !p.endsWith("/" + FILE)).count();
+        long count = files.keySet().stream().filter(p -> !p.endsWith("/" + FILE)).count();
+        return "crc32c:" + String.format(java.util.Locale.ROOT, "%08x", crc.getValue()) + " files:" + count;
     }
 
     /** The file's text: a header, then one line for the inputs and one for the outputs. */
