@@ -6,6 +6,7 @@ import io.envforge.pipeline.GenerateRequest;
 import io.envforge.git.Credentials;
 import io.envforge.git.PushStatus;
 import io.envforge.pipeline.GenerateResult;
+import io.envforge.pipeline.RunOptions;
 import io.envforge.pipeline.Publish;
 import io.envforge.pipeline.PublishResult;
 import io.envforge.pipeline.PublishingRun;
@@ -42,6 +43,9 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--no-commit", negatable = false, description = "Write files but do not commit.")
     boolean noCommit;
 
+    @Option(names = "--full", description = "Render every selected environment, even those with unchanged inputs.")
+    boolean full;
+
     @Option(names = "--push", description = "Push the commit: branch (to envforge/<env>, for a pull request) or"
             + " direct (to the target branch). Credentials: ENVFORGE_GIT_TOKEN (HTTPS), ENVFORGE_GIT_SSH_KEY (SSH).")
     String push;
@@ -67,21 +71,23 @@ final class GenerateCommand implements Callable<Integer> {
                 !noCommit, false);
         try {
             Envforge envforge = Envforge.standard(request.workspace());
+            RunOptions options = new RunOptions(full, ConsoleProgress.forThisProcess());
             Optional<PublishResult> published = Optional.empty();
             GenerateResult result;
             if (push == null) {
-                result = envforge.generate(request);
+                result = envforge.generate(request, options);
             } else {
                 Publish publish = Publish.to(remote, Publish.Mode.parse("--push", push)).withWorkDir(cloneDir);
                 published = Optional.of(new PublishingRun(envforge, Credentials.fromEnvironment(System.getenv()))
-                        .run(request.withPublish(publish)));
+                        .withOptions(options).run(request.withPublish(publish)));
                 result = published.get().generation();
             }
             result.report().findings().forEach(f -> System.out.println(f.render()));
             var w = result.write();
-            System.out.println("envforge: " + String.join(", ", result.environments()) + ": " + w.added().size()
-                    + " added, " + w.changed().size() + " changed, " + w.removed().size() + " removed, "
-                    + w.unchanged().size() + " unchanged");
+            List<String> generated = result.generated();
+            System.out.println("envforge: files " + w.added().size() + " added, " + w.changed().size() + " changed, "
+                    + w.removed().size() + " removed, " + w.unchanged().size() + " unchanged; generated "
+                    + (generated.size() > 10 ? generated.size() + " environments" : String.join(", ", generated)));
             System.out.println(result.commit().map(c -> "envforge: committed " + c)
                     .orElse("envforge: nothing to commit"));
             published.ifPresent(p -> System.out.println("envforge: " + (p.status() == PushStatus.PUSHED

@@ -14,6 +14,9 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.stream.Stream;
 
@@ -28,6 +31,37 @@ public final class TreeWriter {
 
     public TreeWriter(Path workspace) {
         this.workspace = workspace;
+    }
+
+    /** The current text of a file in the workspace, if it exists. */
+    public Optional<String> read(String path) {
+        try {
+            byte[] content = readIfExists(workspace.resolve(path));
+            return Optional.ofNullable(content).map(c -> new String(c, StandardCharsets.UTF_8));
+        } catch (IOException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The files now under {@code folders} (relative path to bytes), for comparing with what was generated. */
+    public SortedMap<String, byte[]> snapshot(Collection<String> folders) {
+        SortedMap<String, byte[]> out = new TreeMap<>();
+        try {
+            for (String folder : folders) {
+                Path dir = workspace.resolve(folder);
+                if (!Files.isDirectory(dir)) {
+                    continue;
+                }
+                try (Stream<Path> files = Files.walk(dir)) {
+                    for (Path p : files.filter(Files::isRegularFile).toList()) {
+                        out.put(workspace.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
+                    }
+                }
+            }
+        } catch (IOException | java.io.UncheckedIOException e) {
+            out.put("(unreadable)", String.valueOf(e).getBytes(StandardCharsets.UTF_8));
+        }
+        return out;
     }
 
     /** What {@link #write} would do, without writing. */

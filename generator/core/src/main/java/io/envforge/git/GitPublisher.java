@@ -5,14 +5,8 @@ import io.envforge.error.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Collection;
-import java.util.List;
 import java.util.Optional;
-import org.eclipse.jgit.api.CommitCommand;
-import org.eclipse.jgit.api.Git;
-import org.eclipse.jgit.api.errors.EmptyCommitException;
-import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheCheckout;
 import org.eclipse.jgit.errors.CheckoutConflictException;
@@ -48,39 +42,11 @@ public final class GitPublisher {
         if (written.isEmpty() && removed.isEmpty()) {
             return Optional.empty();
         }
-        try (Repository repo = open(); Git git = new Git(repo)) {
+        try (Repository repo = open()) {
             String prefix = prefix(repo);
-            List<String> paths = new ArrayList<>();
-            if (!written.isEmpty()) {
-                var add = git.add();
-                written.forEach(p -> add.addFilepattern(prefix + p));
-                add.call();
-            }
-            // A removed file Git never knew (written earlier without a commit) has nothing to commit.
-            var index = repo.readDirCache();
-            List<String> tracked = removed.stream().filter(p -> index.findEntry(prefix + p) >= 0).toList();
-            if (!tracked.isEmpty()) {
-                var rm = git.rm().setCached(true);
-                tracked.forEach(p -> rm.addFilepattern(prefix + p));
-                rm.call();
-            }
-            written.forEach(p -> paths.add(prefix + p));
-            tracked.forEach(p -> paths.add(prefix + p));
-            if (paths.isEmpty()) {
-                return Optional.empty();
-            }
-            CommitCommand commit = git.commit().setMessage(message).setAllowEmpty(false);
-            if (repo.getConfig().getString("user", null, "name") == null) {
-                commit.setAuthor(FALLBACK).setCommitter(FALLBACK);
-            }
-            if (repo.resolve(Constants.HEAD) != null) {
-                paths.forEach(commit::setOnly);
-            }
-            RevCommit created = commit.call();
-            return Optional.of(created.getId().name());
-        } catch (EmptyCommitException e) {
-            return Optional.empty();
-        } catch (GitAPIException | IOException e) {
+            return PathCommit.commit(repo, written.stream().map(p -> prefix + p).toList(),
+                    removed.stream().map(p -> prefix + p).toList(), message, FALLBACK).map(ObjectId::name);
+        } catch (IOException e) {
             throw new EnvforgeException(new Problem(workspace.toString(), "", null, "Git commit failed: "
                     + e.getMessage(), "the files are written; fix the repository and run again to commit them"), e);
         }

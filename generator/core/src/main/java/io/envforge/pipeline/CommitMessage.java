@@ -5,19 +5,37 @@ import io.envforge.summary.ChangeSummary;
 import io.envforge.summary.SummaryMarkdown;
 import java.util.List;
 
-/** The commit message: a subject naming the environments, file counts, and the change summary as its body. */
+/**
+ * The commit message: a subject naming the environments, then the change grouped: file counts, new environments,
+ * regenerated ones, how many were unchanged, and the change summary.
+ */
 final class CommitMessage {
 
     private CommitMessage() {
     }
 
-    static String of(List<String> environments, WriteResult write, ChangeSummary summary) {
-        String subject = environments.size() <= 3
-                ? "envforge: generate " + String.join(", ", environments)
-                : "envforge: generate " + environments.size() + " environments";
-        return subject + "\n\n"
-                + write.added().size() + " file(s) added, " + write.changed().size() + " changed, "
-                + write.removed().size() + " removed.\n"
-                + "Environments: " + String.join(", ", environments) + "\n\n" + SummaryMarkdown.render(summary);
+    static String of(Inputs inputs, List<String> generated, List<String> unchanged, WriteResult write,
+            ChangeSummary summary) {
+        String subject = generated.size() <= 3
+                ? "envforge: generate " + String.join(", ", generated)
+                : "envforge: generate " + generated.size() + " environments";
+        List<String> created = generated.stream().filter(inputs.created()::contains).toList();
+        List<String> updated = generated.stream().filter(e -> !inputs.created().contains(e)).toList();
+        StringBuilder body = new StringBuilder(subject).append("\n\n");
+        body.append(write.added().size()).append(" file(s) added, ").append(write.changed().size())
+                .append(" changed, ").append(write.removed().size()).append(" removed.\n");
+        group(body, "New environments", created);
+        group(body, "Regenerated environments", updated);
+        if (!unchanged.isEmpty()) {
+            body.append("Unchanged environments (not rendered): ").append(unchanged.size()).append('\n');
+        }
+        return body.append('\n').append(SummaryMarkdown.render(summary)).toString();
+    }
+
+    private static void group(StringBuilder body, String title, List<String> names) {
+        if (!names.isEmpty()) {
+            body.append(title).append(" (").append(names.size()).append("): ").append(String.join(", ", names))
+                    .append('\n');
+        }
     }
 }

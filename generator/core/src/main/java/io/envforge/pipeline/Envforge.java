@@ -8,9 +8,9 @@ import io.envforge.git.GitPublisher;
 import io.envforge.model.Environment;
 import io.envforge.model.ModelResolver;
 import io.envforge.network.Cidr;
+import io.envforge.render.FleetRenderer;
 import io.envforge.render.Layout;
 import io.envforge.render.OutputTree;
-import io.envforge.render.FleetRenderer;
 import io.envforge.render.Renderer;
 import io.envforge.render.ansible.AnsibleRenderer;
 import io.envforge.render.argocd.ArgoCdFleetRenderer;
@@ -22,19 +22,20 @@ import io.envforge.render.helm.HelmValuesRenderer;
 import io.envforge.render.kustomize.OverlayRenderer;
 import io.envforge.render.terraform.TerraformRenderer;
 import io.envforge.spec.EnvironmentSpec;
-import io.envforge.spec.PlatformSpec;
-import io.envforge.spec.SpecReader;
 import io.envforge.summary.ChangeSummary;
+import io.envforge.validate.Finding;
 import io.envforge.validate.Report;
 import io.envforge.validate.Validator;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.LinkedHashMap;
+import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -84,33 +85,71 @@ public final class Envforge {
     }
 
     public GenerateResult generate(GenerateRequest request) {
+        return generate(request, RunOptions.DEFAULT);
+    }
+
+    /** Generates the selected environments; those whose inputs did not change keep their files unless full. */
+    public GenerateResult generate(GenerateRequest request, RunOptions options) {
+        long start = System.nanoTime();
+        ProgressListener progress = options.progress();
+        warmUp();
         Inputs inputs = time("load", () -> Inputs.load(request));
+        TreeWriter writer = new TreeWriter(request.outputDirectory());
+        Fingerprint fingerprint = time("load", () -> new Fingerprint(inputs.platform().content(),
+                request.workspace().resolve("charts"), steps()));
+        Map<String, String> prints = new ConcurrentHashMap<>();
+        Set<String> same = ConcurrentHashMap.newKeySet();
+        inputs.selected().parallelStream().forEach(name -> {
+            String print = fingerprint.inputs(inputs.allSpecs().get(name).content());
+            prints.put(name, print);
+            if (!options.full() && !inputs.changedSpecs().contains(name) && unchanged(writer, name, print)) {
+                same.add(name);
+            }
+        });
+        List<String> toRender = inputs.selected().stream().filter(n -> !same.contains(n)).toList();
+        List<String> unchanged = inputs.selected().stream().filter(same::contains).toList();
+        progress.started(inputs.selected().size(), toRender.size());
+        unchanged.forEach(n -> progress.environment(n, ProgressListener.Outcome.UNCHANGED));
         ModelResolver resolver = new ModelResolver(inputs.platform());
-        Map<String, Cidr> blocks = time("load", () -> blocks(inputs, resolver));
-        OutputTree rendered = renderAll(inputs, resolver, blocks);
+        Map<String, Cidr> blocks = blocks(inputs);
+        Validator validator = new Validator(request.schemas());
+        Rendered rendered = renderAll(inputs, resolver, blocks, toRender, prints, validator, progress);
+        if (!rendered.problems().isEmpty()) {
+            finished(progress, rendered, unchanged, start);
+            throw new EnvforgeException(rendered.problems());
+        }
         OutputTree tree = time("fleet", () -> Fleet.render(fleetRenderers, resolver, inputs.allSpecs(), blocks,
-                rendered));
-        Report report = time("validate", () -> new Validator(request.schemas()).validate(tree));
+                rendered.tree()));
+        Report report = time("validate", () -> rendered.report().plus(validator.validate(fleetPart(tree,
+                rendered.tree()))));
         if (report.hasErrors()) {
-            throw new ValidationFailedException(report);
+            finished(progress, rendered, unchanged, start);
+            throw new ValidationFailedException(new Report(List.copyOf(new LinkedHashSet<>(report.findings()))));
         }
         List<String> owned = new ArrayList<>(Fleet.owned(fleetRenderers));
-        inputs.selected().forEach(e -> owned.addAll(Layout.owned(e)));
-        TreeWriter writer = new TreeWriter(request.outputDirectory());
+        toRender.forEach(e -> owned.addAll(Layout.owned(e)));
         WriteResult plan = writer.plan(tree, owned);
         ChangeSummary summary = Changes.of(writer, tree, plan);
-        if (request.dryRun()) {
-            return result(inputs, report, plan, Optional.empty(), summary);
-        }
-        WriteResult written = time("write", () -> writer.write(tree, owned));
+        WriteResult written = plan;
         Optional<String> commit = Optional.empty();
-        if (request.commit()) {
-            List<String> paths = new ArrayList<>(written.added());
-            paths.addAll(written.changed());
-            commit = time("commit", () -> new GitPublisher(request.outputDirectory())
-                    .commit(paths, written.removed(), CommitMessage.of(inputs.selected(), written, summary)));
+        if (!request.dryRun()) {
+            progress.step("write");
+            written = time("write", () -> writer.write(tree, owned));
+            if (request.commit()) {
+                progress.step("commit");
+                List<String> paths = new ArrayList<>(written.added());
+                paths.addAll(written.changed());
+                String message = CommitMessage.of(inputs, toRender, unchanged, written, summary);
+                List<String> removed = written.removed();
+                commit = time("commit", () -> new GitPublisher(request.outputDirectory())
+                        .commit(paths, removed, message));
+            }
         }
-        return result(inputs, report, written, commit, summary);
+        finished(progress, rendered, unchanged, start);
+        Map<String, Long> millis = new TreeMap<>();
+        timings.forEach((k, v) -> millis.put(k, v.sum() / 1_000_000));
+        Report distinct = new Report(List.copyOf(new LinkedHashSet<>(report.findings())));
+        return new GenerateResult(inputs.selected(), distinct, written, commit, millis, summary, unchanged);
     }
 
     /**
@@ -122,63 +161,104 @@ public final class Envforge {
         return Decommission.run(request, fleetRenderers);
     }
 
-    private GenerateResult result(Inputs inputs, Report report, WriteResult write, Optional<String> commit,
-            ChangeSummary summary) {
-        Map<String, Long> millis = new TreeMap<>();
-        timings.forEach((k, v) -> millis.put(k, v.sum() / 1_000_000));
-        return new GenerateResult(inputs.selected(), report, write, commit, millis, summary);
+    private static void finished(ProgressListener progress, Rendered rendered, List<String> unchanged, long start) {
+        progress.finished(new RunSummary(rendered.generated(), unchanged.size(), rendered.failed(),
+                (System.nanoTime() - start) / 1_000_000));
     }
 
-    /** Every environment's block, the selected ones as they will be after this run. */
-    private static Map<String, Cidr> blocks(Inputs inputs, ModelResolver resolver) {
-        Map<String, Cidr> out = new LinkedHashMap<>();
-        for (EnvironmentSpec spec : inputs.allSpecs().values()) {
-            if (inputs.selected().contains(spec.name())) {
-                continue;
+    /** The files the fleet step added to {@code perEnvironment}. */
+    private static OutputTree fleetPart(OutputTree all, OutputTree perEnvironment) {
+        OutputTree.Builder out = OutputTree.builder();
+        all.files().forEach((path, text) -> {
+            if (!perEnvironment.files().containsKey(path)) {
+                out.put(path, text);
             }
+        });
+        return out.build();
+    }
+
+    /** Lets the renderers load what they need while inputs are read; a failure shows again when rendering. */
+    private void warmUp() {
+        Thread thread = new Thread(() -> renderers.forEach(r -> {
+            try {
+                r.warmUp();
+            } catch (RuntimeException | LinkageError e) {
+                // the same call fails again, with its message, in render
+            }
+        }), "envforge-warm-up");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    /** True when the recorded inputs digest is {@code inputs} and the files on disk still match their digest. */
+    private static boolean unchanged(TreeWriter writer, String name, String inputs) {
+        Optional<String> recorded = writer.read(Fingerprint.path(name));
+        if (recorded.isEmpty() || !recorded.get().contains("\ninputs " + inputs + "\n")) {
+            return false;
+        }
+        String outputs = Fingerprint.outputs(writer.snapshot(Layout.owned(name)));
+        return recorded.get().endsWith("\noutputs " + outputs + "\n");
+    }
+
+    /** Every environment's block, the selected ones as after this run; sorted (the resolver skips itself). */
+    private static Map<String, Cidr> blocks(Inputs inputs) {
+        Map<String, Cidr> out = new TreeMap<>();
+        for (EnvironmentSpec spec : inputs.allSpecs().values()) {
             try {
                 out.put(spec.name(), Cidr.parse(spec.cidr()));
             } catch (IllegalArgumentException e) {
-                throw new EnvforgeException(new Problem(spec.file(), "spec.network.cidr", spec.cidr(), e.getMessage(),
-                        "fix that environment's block, for example 10.20.0.0/20"));
-            }
-        }
-        for (String name : inputs.selected()) {
-            EnvironmentSpec spec = inputs.allSpecs().get(name);
-            try {
-                out.put(name, Cidr.parse(spec.cidr()));
-            } catch (IllegalArgumentException ignored) {
-                // reported with the environment's own resolution
+                if (!inputs.selected().contains(spec.name())) {
+                    throw new EnvforgeException(new Problem(spec.file(), "spec.network.cidr", spec.cidr(),
+                            e.getMessage(), "fix that environment's block, for example 10.20.0.0/20"));
+                }
+                // a selected environment's bad block is reported with its own resolution
             }
         }
         return out;
     }
 
-    private OutputTree renderAll(Inputs inputs, ModelResolver resolver, Map<String, Cidr> blocks) {
-        List<Problem> problems = java.util.Collections.synchronizedList(new ArrayList<>());
-        Map<String, OutputTree> trees = new ConcurrentHashMap<>();
-        inputs.selected().parallelStream().forEach(name -> {
-            try {
-                trees.put(name, renderOne(inputs, resolver, blocks, name));
-            } catch (EnvforgeException e) {
-                problems.addAll(e.problems());
-            }
-        });
-        if (!problems.isEmpty()) {
-            List<Problem> sorted = new ArrayList<>(problems);
-            sorted.sort(java.util.Comparator.comparing(Problem::render));
-            throw new EnvforgeException(sorted);
-        }
-        OutputTree.Builder all = OutputTree.builder();
-        inputs.selected().forEach(name -> all.putAll(trees.get(name)));
-        return all.build();
+    /** The merged tree, the merged report, and the problems of environments that could not be rendered. */
+    private record Rendered(OutputTree tree, Report report, List<Problem> problems, int generated, int failed) {
     }
 
-    private OutputTree renderOne(Inputs inputs, ModelResolver resolver, Map<String, Cidr> blocks, String name) {
+    private Rendered renderAll(Inputs inputs, ModelResolver resolver, Map<String, Cidr> blocks, List<String> names,
+            Map<String, String> prints, Validator validator, ProgressListener progress) {
+        List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
+        Map<String, OutputTree> trees = new ConcurrentHashMap<>();
+        Map<String, Report> reports = new ConcurrentHashMap<>();
+        names.parallelStream().forEach(name -> {
+            try {
+                OutputTree tree = renderOne(inputs, resolver, blocks, name, prints.get(name));
+                Report report = time("validate", () -> validator.validate(tree));
+                trees.put(name, tree);
+                reports.put(name, report);
+                progress.environment(name, report.hasErrors() ? ProgressListener.Outcome.FAILED
+                        : ProgressListener.Outcome.GENERATED);
+            } catch (EnvforgeException e) {
+                problems.addAll(e.problems());
+                progress.environment(name, ProgressListener.Outcome.FAILED);
+            }
+        });
+        List<Problem> sorted = new ArrayList<>(problems);
+        sorted.sort(Comparator.comparing(Problem::render));
+        OutputTree.Builder all = OutputTree.builder();
+        Set<Finding> findings = new LinkedHashSet<>();
+        int failed = names.size() - trees.size();
+        for (String name : names) {
+            if (trees.containsKey(name)) {
+                all.putAll(trees.get(name));
+                findings.addAll(reports.get(name).findings());
+                failed += reports.get(name).hasErrors() ? 1 : 0;
+            }
+        }
+        return new Rendered(all.build(), new Report(new ArrayList<>(findings)), sorted, names.size() - failed,
+                failed);
+    }
+
+    private OutputTree renderOne(Inputs inputs, ModelResolver resolver, Map<String, Cidr> blocks, String name,
+            String print) {
         EnvironmentSpec spec = inputs.allSpecs().get(name);
-        Map<String, Cidr> others = new LinkedHashMap<>(blocks);
-        others.remove(name);
-        Environment env = time("resolve", () -> resolver.resolve(spec, others));
+        Environment env = time("resolve", () -> resolver.resolve(spec, blocks));
         OutputTree.Builder out = OutputTree.builder();
         if (inputs.changedSpecs().contains(name)) {
             out.put(spec.file(), new String(spec.content(), StandardCharsets.UTF_8));
@@ -189,6 +269,11 @@ public final class Envforge {
                 return null;
             });
         }
+        OutputTree built = out.build();
+        Map<String, byte[]> owned = new TreeMap<>();
+        Layout.owned(name).forEach(folder -> built.under(folder)
+                .forEach((path, text) -> owned.put(path, text.getBytes(StandardCharsets.UTF_8))));
+        out.put(Fingerprint.path(name), Fingerprint.file(name, print, Fingerprint.outputs(owned)));
         return out.build();
     }
 
@@ -198,59 +283,6 @@ public final class Envforge {
             return work.get();
         } finally {
             timings.computeIfAbsent(step, k -> new LongAdder()).add(System.nanoTime() - start);
-        }
-    }
-
-    /** The parsed inputs of a run. */
-    record Inputs(PlatformSpec platform, List<String> selected, Map<String, EnvironmentSpec> allSpecs,
-            List<String> changedSpecs) {
-
-        static Inputs load(GenerateRequest request) {
-            Path ws = request.workspace();
-            PlatformSpec platform = SpecReader.readPlatform(ws);
-            List<String> existing = SpecReader.listEnvironments(ws);
-            List<String> selected = Selection.resolve(request.environments(), existing);
-            if (request.subnet().isPresent() && selected.size() != 1) {
-                throw new EnvforgeException(new Problem("-Dsubnet", "", request.subnet().get(),
-                        "a subnet goes with exactly one environment, not " + selected.size(),
-                        "run once per new environment, or leave -Dsubnet out"));
-            }
-            Map<String, EnvironmentSpec> specs = new TreeMap<>();
-            List<String> changed = new ArrayList<>();
-            for (String name : existing) {
-                specs.put(name, SpecReader.readEnvironment(ws, name));
-            }
-            for (String name : selected) {
-                EnvironmentSpec current = specs.get(name);
-                EnvironmentSpec wanted = wanted(request, platform, name, current);
-                if (current == null || !Arrays.equals(current.content(), wanted.content())) {
-                    changed.add(name);
-                }
-                specs.put(name, wanted);
-            }
-            return new Inputs(platform, selected, specs, changed);
-        }
-
-        private static EnvironmentSpec wanted(GenerateRequest request, PlatformSpec platform, String name,
-                EnvironmentSpec current) {
-            Optional<String> subnet = request.subnet();
-            if (current == null) {
-                if (subnet.isEmpty()) {
-                    throw new EnvforgeException(new Problem(SpecReader.fileOf(name), "", null,
-                            "environment " + name + " does not exist yet and no subnet was given",
-                            "create it with -Denv=" + name + " -Dsubnet=10.20.0.0/20 (a free private block)"));
-                }
-                @SuppressWarnings("unchecked")
-                String defaultCloud = String.valueOf(((Map<String, Object>) platform.spec().get("defaults"))
-                        .get("cloud"));
-                String cloud = request.cloud().orElse(defaultCloud);
-                if (!cloud.equals("aws") && !cloud.equals("azure")) {
-                    throw new EnvforgeException(new Problem("-Dcloud", "", cloud, "unknown cloud",
-                            "use aws or azure"));
-                }
-                return SpecFiles.create(name, cloud, subnet.get());
-            }
-            return subnet.map(s -> SpecFiles.readdress(current, s, request.force())).orElse(current);
         }
     }
 }

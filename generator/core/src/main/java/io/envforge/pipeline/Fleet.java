@@ -6,10 +6,9 @@ import io.envforge.network.Cidr;
 import io.envforge.render.FleetRenderer;
 import io.envforge.render.OutputTree;
 import io.envforge.spec.EnvironmentSpec;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /**
  * The fleet step: resolves every environment of the repository (not only the selected ones, whose specs are given
@@ -25,12 +24,9 @@ final class Fleet {
         if (renderers.isEmpty()) {
             return tree;
         }
-        List<Environment> all = new ArrayList<>();
-        for (EnvironmentSpec spec : specs.values()) {
-            Map<String, Cidr> others = new LinkedHashMap<>(blocks);
-            others.remove(spec.name());
-            all.add(resolver.resolve(spec, others));
-        }
+        // One sorted map for all: the resolver skips the environment itself, and copying a sorted map is linear.
+        Map<String, Cidr> sorted = new TreeMap<>(blocks);
+        List<Environment> all = specs.values().parallelStream().map(spec -> resolver.resolve(spec, sorted)).toList();
         OutputTree.Builder out = OutputTree.builder().putAll(tree);
         renderers.forEach(r -> r.render(List.copyOf(all), out));
         return out.build();

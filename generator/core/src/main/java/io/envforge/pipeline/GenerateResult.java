@@ -17,13 +17,20 @@ import java.util.Optional;
  * @param commit the new commit's id, if one was made
  * @param timings milliseconds per step name, summed over environments
  * @param summary what changed (or would), object by object, for the pull request
+ * @param unchanged the selected environments whose inputs did not change: not rendered again, files kept
  */
 public record GenerateResult(List<String> environments, Report report, WriteResult write, Optional<String> commit,
-        Map<String, Long> timings, ChangeSummary summary) {
+        Map<String, Long> timings, ChangeSummary summary, List<String> unchanged) {
 
     public GenerateResult {
         environments = List.copyOf(environments);
         timings = Map.copyOf(timings);
+        unchanged = List.copyOf(unchanged);
+    }
+
+    /** The environments rendered in this run. */
+    public List<String> generated() {
+        return environments.stream().filter(e -> !unchanged.contains(e)).toList();
     }
 
     /** The summary as Markdown (commit body, pull-request comment). */

@@ -25,6 +25,7 @@ public final class PublishingRun {
     private final Envforge envforge;
     private final Credentials credentials;
     private final File sshHome;
+    private RunOptions options = RunOptions.DEFAULT;
 
     public PublishingRun(Envforge envforge, Credentials credentials) {
         this(envforge, credentials, null);
@@ -35,6 +36,13 @@ public final class PublishingRun {
         this.envforge = envforge;
         this.credentials = credentials;
         this.sshHome = sshHome;
+    }
+
+    /** The same run where each generation (the first and every one on top of a fetched head) uses {@code value}. */
+    public PublishingRun withOptions(RunOptions value) {
+        PublishingRun copy = new PublishingRun(envforge, credentials, sshHome);
+        copy.options = value;
+        return copy;
     }
 
     public PublishResult run(GenerateRequest request) {
@@ -58,7 +66,7 @@ public final class PublishingRun {
         String target = publish.target().orElseGet(git::currentBranch);
         Optional<String> base = git.head();
         for (int attempt = 1; ; attempt++) {
-            GenerateResult result = envforge.generate(request);
+            GenerateResult result = envforge.generate(request, options);
             String branch = publish.branchFor(target, result.environments());
             PushStatus status = remote.push(branch);
             if (status != PushStatus.REJECTED) {

@@ -2,6 +2,8 @@
  * The pipeline: the request and result types front-ends use, and {@link io.envforge.pipeline.Envforge}, the one class
  * that fixes the order of steps (load, resolve, render, validate, write, commit), and
  * {@link io.envforge.pipeline.PublishingRun}, which wraps it to push the commit and to generate again on top of a remote
- * that moved meanwhile. Depends on every core package; nothing in core depends on it.
+ * that moved meanwhile. Fleet runs: pool allocation for new environments ({@code Allocation}), input fingerprints that
+ * skip unchanged environments ({@code Fingerprint}), and {@link io.envforge.pipeline.ProgressListener} events for the
+ * front-ends to print. Depends on every core package; nothing in core depends on it.
  */
 package io.envforge.pipeline;

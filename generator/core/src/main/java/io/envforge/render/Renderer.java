@@ -16,4 +16,11 @@ public interface Renderer {
      * overlay reads the rendered charts).
      */
     void render(Environment env, OutputTree.Builder out);
+
+    /**
+     * Loads what the first {@link #render} would otherwise wait for (a native library, say). Called once per run on a
+     * background thread while the pipeline reads inputs; must be safe to run concurrently with {@link #render}.
+     */
+    default void warmUp() {
+    }
 }

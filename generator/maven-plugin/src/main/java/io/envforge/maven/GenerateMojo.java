@@ -6,6 +6,7 @@ import io.envforge.git.PushStatus;
 import io.envforge.pipeline.Envforge;
 import io.envforge.pipeline.GenerateRequest;
 import io.envforge.pipeline.GenerateResult;
+import io.envforge.pipeline.RunOptions;
 import io.envforge.pipeline.Publish;
 import io.envforge.pipeline.PublishResult;
 import io.envforge.pipeline.PublishingRun;
@@ -51,6 +52,10 @@ public class GenerateMojo extends AbstractMojo {
     @Parameter(property = "envforge.commit", defaultValue = "true")
     boolean commit;
 
+    /** Render every selected environment, even those whose inputs (spec, platform, charts, generator) are unchanged. */
+    @Parameter(property = "envforge.full", defaultValue = "false")
+    boolean full;
+
     /**
      * Push the commit: {@code branch} (to {@code envforge/<env>}, for a pull request) or {@code direct} (to the
      * target branch). Credentials come from {@code ENVFORGE_GIT_TOKEN} (HTTPS) or {@code ENVFORGE_GIT_SSH_KEY} (SSH).
@@ -80,15 +85,16 @@ public class GenerateMojo extends AbstractMojo {
                 Optional.ofNullable(cloud), force, schemaFolder(), commit, false);
         try {
             Envforge envforge = Envforge.standard(workspace.toPath());
+            RunOptions options = new RunOptions(full, new LogProgress(getLog()));
             GenerateResult generated;
             if (push == null || push.isBlank()) {
-                generated = envforge.generate(request);
+                generated = envforge.generate(request, options);
                 Reports.log(getLog(), generated);
             } else {
                 Publish publish = Publish.to(remote, Publish.Mode.parse("-Denvforge.push", push)).withWorkDir(
                         gitopsClone.toPath());
                 PublishResult result = new PublishingRun(envforge, Credentials.fromEnvironment(System.getenv()))
-                        .run(request.withPublish(publish));
+                        .withOptions(options).run(request.withPublish(publish));
                 generated = result.generation();
                 Reports.log(getLog(), generated);
                 getLog().info("envforge: " + (result.status() == PushStatus.PUSHED ? "pushed to " : "up to date: ")

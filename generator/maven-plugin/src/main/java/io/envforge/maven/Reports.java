@@ -19,9 +19,10 @@ final class Reports {
             }
         }
         var w = result.write();
-        log.info("envforge: " + result.environments().size() + " environment(s) " + String.join(", ",
-                result.environments().size() > 10 ? result.environments().subList(0, 10) : result.environments())
-                + (result.environments().size() > 10 ? ", ..." : "") + ": " + w.added().size() + " added, "
+        var generated = result.generated();
+        log.info("envforge: generated " + generated.size() + " environment(s) " + String.join(", ",
+                generated.size() > 10 ? generated.subList(0, 10) : generated)
+                + (generated.size() > 10 ? ", ..." : "") + "; files " + w.added().size() + " added, "
                 + w.changed().size() + " changed, " + w.removed().size() + " removed, " + w.unchanged().size()
                 + " unchanged");
         log.info(result.commit().map(c -> "envforge: committed " + c).orElse("envforge: nothing to commit"));

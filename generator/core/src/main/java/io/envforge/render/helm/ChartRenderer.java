@@ -24,6 +24,12 @@ import java.util.Map;
  */
 public final class ChartRenderer implements Renderer {
 
+    /**
+     * helm-java swaps the process-wide Go stdout/stderr around every call, so concurrent calls race; measured, two
+     * threads render no faster than one. One call at a time; the other threads do the Java work meanwhile.
+     */
+    private static final Object HELM = new Object();
+
     private final Path chartsDir;
 
     public ChartRenderer(Path chartsDir) {
@@ -33,6 +39,14 @@ public final class ChartRenderer implements Renderer {
     @Override
     public String name() {
         return "helm-template";
+    }
+
+    /** Loads Helm's native library (about half a second) while the pipeline is still reading specs. */
+    @Override
+    public void warmUp() {
+        synchronized (HELM) {
+            Helm.version().call();
+        }
     }
 
     @Override
@@ -52,8 +66,10 @@ public final class ChartRenderer implements Renderer {
         try {
             file = Files.createTempFile("envforge-" + env.name() + "-", ".values.yaml");
             Files.writeString(file, values, StandardCharsets.UTF_8);
-            return new Helm(chart).template().withName(layer.name()).withNamespace(env.namespace())
-                    .withValuesFile(file).call();
+            synchronized (HELM) {
+                return new Helm(chart).template().withName(layer.name()).withNamespace(env.namespace())
+                        .withValuesFile(file).call();
+            }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (IllegalStateException e) {

@@ -1,0 +1,31 @@
+package io.envforge.cli;
+
+import io.envforge.error.EnvforgeException;
+import io.envforge.network.PoolUsage;
+import io.envforge.pipeline.Pools;
+import java.nio.file.Path;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+/** {@code envforge pools}: size, prefix, used and free blocks of each address pool. */
+@Command(name = "pools", mixinStandardHelpOptions = true,
+        description = "Show how full each address pool of environments/platform.yaml is.")
+final class PoolsCommand implements Callable<Integer> {
+
+    @Option(names = "--workspace", defaultValue = ".", description = "The GitOps repository's root.")
+    Path workspace;
+
+    @Override
+    public Integer call() {
+        try {
+            for (PoolUsage usage : Pools.usage(workspace.toAbsolutePath().normalize())) {
+                System.out.println(usage.render());
+            }
+            return 0;
+        } catch (EnvforgeException e) {
+            System.err.println("[ERROR] " + e.getMessage().replace("\n", "\n[ERROR] "));
+            return 1;
+        }
+    }
+}

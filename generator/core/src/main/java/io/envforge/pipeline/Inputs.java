@@ -1,0 +1,67 @@
+package io.envforge.pipeline;
+
+import io.envforge.error.EnvforgeException;
+import io.envforge.error.Problem;
+import io.envforge.network.Cidr;
+import io.envforge.spec.EnvironmentSpec;
+import io.envforge.spec.PlatformSpec;
+import io.envforge.spec.SpecReader;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+
+/**
+ * The parsed inputs of a run: the platform file, every spec as it will be after the run (new environments created,
+ * with a block from a pool when no subnet was given), the selection, and which specs this run changes.
+ */
+record Inputs(PlatformSpec platform, List<String> selected, Map<String, EnvironmentSpec> allSpecs,
+        List<String> changedSpecs, List<String> created) {
+
+    static Inputs load(GenerateRequest request) {
+        Path ws = request.workspace();
+        PlatformSpec platform = SpecReader.readPlatform(ws);
+        List<String> existing = SpecReader.listEnvironments(ws);
+        List<String> selected = Selection.resolve(request.environments(), existing);
+        if (request.subnet().isPresent() && selected.size() != 1) {
+            throw new EnvforgeException(new Problem("-Dsubnet", "", request.subnet().get(),
+                    "a subnet goes with exactly one environment, not " + selected.size(),
+                    "run once per new environment, or leave -Dsubnet out to take blocks from the pools"));
+        }
+        Map<String, EnvironmentSpec> specs = new TreeMap<>(existing.parallelStream()
+                .collect(Collectors.toConcurrentMap(n -> n, n -> SpecReader.readEnvironment(ws, n))));
+        List<String> created = selected.stream().filter(n -> !specs.containsKey(n)).toList();
+        Map<String, Cidr> allocated = request.subnet().isPresent() ? Map.of()
+                : Allocation.allocate(platform, specs.values(), created);
+        List<String> changed = new ArrayList<>();
+        for (String name : selected) {
+            EnvironmentSpec current = specs.get(name);
+            EnvironmentSpec wanted = wanted(request, platform, name, current, allocated.get(name));
+            if (current == null || !Arrays.equals(current.content(), wanted.content())) {
+                changed.add(name);
+            }
+            specs.put(name, wanted);
+        }
+        return new Inputs(platform, selected, specs, changed, created);
+    }
+
+    private static EnvironmentSpec wanted(GenerateRequest request, PlatformSpec platform, String name,
+            EnvironmentSpec current, Cidr allocated) {
+        Optional<String> subnet = request.subnet();
+        if (current == null) {
+            @SuppressWarnings("unchecked")
+            String defaultCloud = String.valueOf(((Map<String, Object>) platform.spec().get("defaults"))
+                    .get("cloud"));
+            String cloud = request.cloud().orElse(defaultCloud);
+            if (!cloud.equals("aws") && !cloud.equals("azure")) {
+                throw new EnvforgeException(new Problem("-Dcloud", "", cloud, "unknown cloud", "use aws or azure"));
+            }
+            return SpecFiles.create(name, cloud, subnet.orElseGet(() -> allocated.toString()));
+        }
+        return subnet.map(s -> SpecFiles.readdress(current, s, request.force())).orElse(current);
+    }
+}

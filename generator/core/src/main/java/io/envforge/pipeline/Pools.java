@@ -1,0 +1,23 @@
+package io.envforge.pipeline;
+
+import io.envforge.network.PoolUsage;
+import io.envforge.spec.EnvironmentSpec;
+import io.envforge.spec.PlatformSpec;
+import io.envforge.spec.SpecReader;
+import java.nio.file.Path;
+import java.util.List;
+
+/** {@code envforge pools}: how full each address pool of a workspace is. Reads only. */
+public final class Pools {
+
+    private Pools() {
+    }
+
+    /** Size, used and free blocks per pool, in the platform file's order. */
+    public static List<PoolUsage> usage(Path workspace) {
+        PlatformSpec platform = SpecReader.readPlatform(workspace);
+        List<EnvironmentSpec> specs = SpecReader.listEnvironments(workspace).stream()
+                .map(n -> SpecReader.readEnvironment(workspace, n)).toList();
+        return Allocation.usage(platform, specs);
+    }
+}

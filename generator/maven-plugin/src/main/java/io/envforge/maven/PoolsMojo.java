@@ -1,0 +1,30 @@
+package io.envforge.maven;
+
+import io.envforge.error.EnvforgeException;
+import io.envforge.network.PoolUsage;
+import io.envforge.pipeline.Pools;
+import java.io.File;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Mojo;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** {@code mvn envforge:pools}: size, prefix, used and free blocks of each address pool. */
+@Mojo(name = "pools", requiresProject = true, aggregator = true, threadSafe = true)
+public class PoolsMojo extends AbstractMojo {
+
+    /** The GitOps repository's root. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    File workspace;
+
+    @Override
+    public void execute() throws MojoFailureException {
+        try {
+            for (PoolUsage usage : Pools.usage(workspace.toPath())) {
+                getLog().info("envforge: pool " + usage.render());
+            }
+        } catch (EnvforgeException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+    }
+}
