@@ -5,7 +5,6 @@ import io.envforge.error.Problem;
 import io.envforge.render.Layout;
 import java.io.IOException;
 import java.io.InputStream;
-import java.net.URISyntaxException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +20,7 @@ import java.util.zip.CRC32C;
 
 /**
  * The SHA-256 of everything an environment's files are made from: its spec, the platform file, the charts and the
- * generator (version and build), and of the files generated from them. Both are recorded in
+ * generator's version, and of the files generated from them. Both are recorded in
  * {@code clusters/<env>/envforge/inputs.sha256}; an environment whose inputs digest is unchanged and whose files on
  * disk still have the recorded digest is not rendered again.
  */
@@ -116,27 +115,24 @@ final class Fingerprint {
         digest.update(content);
     }
 
-    /** The generator's version; for a snapshot build also the size and time of the code it runs from. */
+    /**
+     * The generator's released version. Only the version counts, not the build: the digest is committed, so a
+     * rebuild of the same code (a fresh clone, a CI runner) must not change it, or every environment would get a
+     * commit that changes nothing but its fingerprint. After changing generator code without a version bump, run
+     * once with {@code -Denvforge.full=true}.
+     */
     static String generator() {
-        String version = "dev";
         try (InputStream in = Fingerprint.class.getResourceAsStream(
                 "/META-INF/maven/io.envforge/envforge-core/pom.properties")) {
-            if (in != null) {
-                Properties p = new Properties();
-                p.load(in);
-                version = p.getProperty("version", version);
+            if (in == null) {
+                return "dev";
             }
-            var source = Fingerprint.class.getProtectionDomain().getCodeSource();
-            if (source != null && (version.endsWith("-SNAPSHOT") || version.equals("dev"))) {
-                Path code = Path.of(source.getLocation().toURI());
-                if (Files.isRegularFile(code)) {
-                    version += "+" + Files.size(code) + "." + Files.getLastModifiedTime(code).toMillis();
-                }
-            }
-        } catch (IOException | URISyntaxException | RuntimeException e) {
-            // the version alone identifies the generator well enough
+            Properties p = new Properties();
+            p.load(in);
+            return p.getProperty("version", "dev");
+        } catch (IOException e) {
+            return "dev";
         }
-        return version;
     }
 
     private static MessageDigest sha256() {
