@@ -1,0 +1,87 @@
+package io.envforge.maven;
+
+import io.envforge.error.EnvforgeException;
+import io.envforge.pipeline.GenerateRequest;
+import io.envforge.pipeline.GenerateResult;
+import io.envforge.pipeline.ValidationFailedException;
+import io.envforge.validate.Finding;
+import java.io.File;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+import org.apache.maven.plugin.AbstractMojo;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugins.annotations.Parameter;
+
+/** The parameters and error mapping that {@code generate} and {@code diff} share: both render environments. */
+abstract class RenderingMojo extends AbstractMojo {
+
+    /** Environments: a name, a comma-separated list, a glob such as {@code perf-*}, or {@code all}. */
+    @Parameter(property = "env", required = true)
+    String env;
+
+    /** The private block of a new environment, such as {@code 10.20.0.0/20}; from the pools when unset. */
+    @Parameter(property = "subnet")
+    String subnet;
+
+    /** The cloud of a new environment ({@code aws} or {@code azure}); the platform default when unset. */
+    @Parameter(property = "cloud")
+    String cloud;
+
+    /** Allow changing an existing environment's block (destructive for a live network). */
+    @Parameter(property = "force", defaultValue = "false")
+    boolean force;
+
+    /** Folder of strict JSON Schemas ({@code kubernetes/}, {@code crds/}, {@code schemastore/}). */
+    @Parameter(property = "envforge.schemas")
+    File schemas;
+
+    /** Where the Markdown change summary goes, for the pull-request comment (outside the GitOps tree). */
+    @Parameter(property = "envforge.summary", defaultValue = "${project.build.directory}/envforge-summary.md")
+    File summary;
+
+    /** The GitOps repository's root. */
+    @Parameter(defaultValue = "${project.basedir}", readonly = true)
+    File workspace;
+
+    /** What the user asked for, as the core's request. */
+    GenerateRequest request(boolean commit, boolean dryRun) {
+        return new GenerateRequest(workspace.toPath(), split(env), Optional.ofNullable(subnet),
+                Optional.ofNullable(cloud), force, schemaFolder(), commit, dryRun);
+    }
+
+    /** Runs the core and maps its exceptions to Maven's; writes the summary file. */
+    void run(Run run) throws MojoFailureException {
+        try {
+            GenerateResult result = run.call();
+            SummaryFile.write(summary, result.summaryMarkdown(), getLog());
+        } catch (ValidationFailedException e) {
+            e.report().findings().stream().map(Finding::render).forEach(getLog()::error);
+            throw new MojoFailureException("validation failed with " + e.report().errors().size()
+                    + " error(s); nothing was written");
+        } catch (EnvforgeException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
+    }
+
+    /** One call of the core. */
+    interface Run {
+        GenerateResult call();
+    }
+
+    private Optional<Path> schemaFolder() {
+        if (schemas == null) {
+            return Optional.empty();
+        }
+        if (!schemas.isDirectory()) {
+            getLog().warn("schema folder " + schemas + " not found: manifests are not checked against schemas");
+            return Optional.empty();
+        }
+        return Optional.of(schemas.toPath());
+    }
+
+    static List<String> split(String value) {
+        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+    }
+}
