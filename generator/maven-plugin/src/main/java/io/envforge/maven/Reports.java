@@ -20,9 +20,10 @@ final class Reports {
         }
         var w = result.write();
         var generated = result.generated();
-        log.info("envforge: generated " + generated.size() + " environment(s) " + String.join(", ",
-                generated.size() > 10 ? generated.subList(0, 10) : generated)
-                + (generated.size() > 10 ? ", ..." : "") + "; files " + w.added().size() + " added, "
+        String names = String.join(", ", generated.size() > 10 ? generated.subList(0, 10) : generated)
+                + (generated.size() > 10 ? ", ..." : "");
+        log.info("envforge: generated " + generated.size() + " environment(s)" + (names.isEmpty() ? "" : " " + names)
+                + "; files " + w.added().size() + " added, "
                 + w.changed().size() + " changed, " + w.removed().size() + " removed, " + w.unchanged().size()
                 + " unchanged");
         log.info(result.commit().map(c -> "envforge: committed " + c).orElse("envforge: nothing to commit"));
