@@ -35,6 +35,12 @@ final class SpecFiles {
         if (spec.cidr().equals(cidr)) {
             return spec;
         }
+        try {
+            io.envforge.network.Cidr.parse(cidr);
+        } catch (IllegalArgumentException e) {
+            throw new EnvforgeException(new Problem("-Dsubnet", "", cidr, e.getMessage(),
+                    "for example 10.20.0.0/20; or drop -Dsubnet to keep " + spec.name() + "'s block " + spec.cidr()));
+        }
         if (!force) {
             throw new EnvforgeException(new Problem(spec.file(), "spec.network.cidr", spec.cidr(),
                     "environment " + spec.name() + " already has this block and -Dsubnet=" + cidr + " differs;"

@@ -151,6 +151,10 @@ class EndToEndTest {
         var e = org.junit.jupiter.api.Assertions.assertThrows(io.envforge.error.EnvforgeException.class,
                 () -> generate("dev2", "10.22.0.0/20"));
         assertTrue(e.getMessage().contains("add -Dforce=true"), e.getMessage());
+        var bad = org.junit.jupiter.api.Assertions.assertThrows(io.envforge.error.EnvforgeException.class,
+                () -> generate("dev2", "10.22.0.0/33"));
+        assertEquals("-Dsubnet \"10.22.0.0/33\": prefix must be 0..32; for example 10.20.0.0/20; or drop -Dsubnet to"
+                + " keep dev2's block 10.21.0.0/20", bad.getMessage());
         Envforge.standard(ws.root()).generate(GenerateRequest.of(ws.root(), "dev2", "10.22.0.0/20").withForce(true));
         assertTrue(Optional.ofNullable(ws.snapshot().get("environments/dev2.yaml")).orElse("")
                 .contains("cidr: 10.22.0.0/20"));
