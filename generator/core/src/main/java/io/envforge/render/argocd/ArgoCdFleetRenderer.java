@@ -69,7 +69,10 @@ public final class ArgoCdFleetRenderer implements FleetRenderer {
         Map<String, Object> template = map(
                 "metadata", map("name", "{{.environment}}", "namespace", NAMESPACE,
                         "labels", map("app.kubernetes.io/part-of", "envforge",
-                                "envforge.io/environment", "{{.environment}}")),
+                                "envforge.io/environment", "{{.environment}}"),
+                        // With webhook refreshes, a commit that touches no file under this Application's path
+                        // neither regenerates its manifests nor syncs it: one environment's change stays its own.
+                        "annotations", map("argocd.argoproj.io/manifest-generate-paths", ".")),
                 "spec", map(
                         "project", PROJECT,
                         "source", map("repoURL", git.repoUrl(), "targetRevision", git.branch(),
