@@ -4,6 +4,7 @@ import io.envforge.error.EnvforgeException;
 import io.envforge.error.Problem;
 import io.envforge.render.OutputTree;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -125,21 +126,14 @@ public final class TreeWriter {
         List<String> changed = new ArrayList<>();
         List<String> unchanged = new ArrayList<>();
         try {
-            for (var file : tree.files().entrySet()) {
-                Path target = workspace.resolve(file.getKey());
-                byte[] content = file.getValue().getBytes(StandardCharsets.UTF_8);
-                byte[] existing = readIfExists(target);
-                if (existing == null) {
-                    added.add(file.getKey());
-                } else if (Arrays.equals(existing, content)) {
-                    unchanged.add(file.getKey());
-                    continue;
-                } else {
-                    changed.add(file.getKey());
-                }
-                if (write) {
-                    replace(target, content);
-                }
+            // Files are compared and written in parallel (a 1,000-environment tree is 21,000 files, mostly file
+            // system calls); the lists keep the tree's order.
+            List<String> paths = List.copyOf(tree.files().keySet());
+            List<Status> statuses = paths.parallelStream()
+                    .map(path -> apply(path, tree.files().get(path), write)).toList();
+            for (int i = 0; i < paths.size(); i++) {
+                (statuses.get(i) == Status.ADDED ? added : statuses.get(i) == Status.CHANGED ? changed : unchanged)
+                        .add(paths.get(i));
             }
             List<String> removed = stale(tree, ownedFolders);
             if (write) {
@@ -151,9 +145,35 @@ public final class TreeWriter {
                 }
             }
             return new WriteResult(added, changed, removed, unchanged);
+        } catch (UncheckedIOException e) {
+            throw cannotWrite(e.getCause());
         } catch (IOException e) {
-            throw new EnvforgeException(new Problem(workspace.toString(), "", null, "cannot write the generated tree: "
-                    + e, "check free space and permissions, then run again (unchanged files are skipped)"), e);
+            throw cannotWrite(e);
+        }
+    }
+
+    private EnvforgeException cannotWrite(IOException e) {
+        return new EnvforgeException(new Problem(workspace.toString(), "", null, "cannot write the generated tree: "
+                + e, "check free space and permissions, then run again (unchanged files are skipped)"), e);
+    }
+
+    private enum Status { ADDED, CHANGED, UNCHANGED }
+
+    /** Compares one file with the disk and (if {@code write}) replaces it when it differs. */
+    private Status apply(String path, String text, boolean write) {
+        try {
+            Path target = workspace.resolve(path);
+            byte[] content = text.getBytes(StandardCharsets.UTF_8);
+            byte[] existing = readIfExists(target);
+            if (existing != null && Arrays.equals(existing, content)) {
+                return Status.UNCHANGED;
+            }
+            if (write) {
+                replace(target, content);
+            }
+            return existing == null ? Status.ADDED : Status.CHANGED;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 

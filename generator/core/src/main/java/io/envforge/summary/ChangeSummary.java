@@ -37,8 +37,14 @@ public record ChangeSummary(SortedMap<String, List<ResourceChange>> changes) {
         TreeSet<String> files = new TreeSet<>(before.keySet());
         files.addAll(after.keySet());
         SortedMap<String, List<ResourceChange>> out = new TreeMap<>();
-        for (String file : files) {
-            List<ResourceChange> changes = compare(file, before.get(file), after.get(file));
+        // Parsing every file is most of the work (21,000 files in a 1,000-environment run): done in parallel, then
+        // gathered in file order.
+        List<String> ordered = List.copyOf(files);
+        List<List<ResourceChange>> compared = ordered.parallelStream()
+                .map(file -> compare(file, before.get(file), after.get(file))).toList();
+        for (int i = 0; i < ordered.size(); i++) {
+            String file = ordered.get(i);
+            List<ResourceChange> changes = compared.get(i);
             if (!changes.isEmpty()) {
                 out.computeIfAbsent(owner(file), k -> new ArrayList<>()).addAll(changes);
             }
