@@ -1,6 +1,5 @@
 package io.envforge.cli;
 
-import io.envforge.error.EnvforgeException;
 import io.envforge.pipeline.Envforge;
 import io.envforge.pipeline.GenerateRequest;
 import io.envforge.git.Credentials;
@@ -10,13 +9,12 @@ import io.envforge.pipeline.RunOptions;
 import io.envforge.pipeline.Publish;
 import io.envforge.pipeline.PublishResult;
 import io.envforge.pipeline.PublishingRun;
-import io.envforge.pipeline.ValidationFailedException;
-import io.envforge.validate.Finding;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 
 /** {@code envforge generate --env dev1 --subnet 10.20.0.0/20}. */
@@ -24,21 +22,8 @@ import picocli.CommandLine.Option;
         description = "Render, validate, write, commit and (with --push) push environments.")
 final class GenerateCommand implements Callable<Integer> {
 
-    @Option(names = "--env", required = true, split = ",",
-            description = "Environments: names, a glob such as perf-*, or all.")
-    List<String> environments;
-
-    @Option(names = "--subnet", description = "Private block of a new environment, e.g. 10.20.0.0/20.")
-    String subnet;
-
-    @Option(names = "--cloud", description = "Cloud of a new environment: aws or azure.")
-    String cloud;
-
-    @Option(names = "--force", description = "Allow changing an existing environment's block.")
-    boolean force;
-
-    @Option(names = "--schemas", description = "Folder of strict JSON Schemas to validate manifests against.")
-    Path schemas;
+    @Mixin
+    RenderOptions rendering;
 
     @Option(names = "--no-commit", negatable = false, description = "Write files but do not commit.")
     boolean noCommit;
@@ -58,18 +43,10 @@ final class GenerateCommand implements Callable<Integer> {
             + " when unset.")
     Path cloneDir;
 
-    @Option(names = "--summary", description = "Also write the Markdown change summary to this file.")
-    Path summary;
-
-    @Option(names = "--workspace", defaultValue = ".", description = "The GitOps repository's root.")
-    Path workspace;
-
     @Override
     public Integer call() {
-        GenerateRequest request = new GenerateRequest(workspace.toAbsolutePath().normalize(), environments,
-                Optional.ofNullable(subnet), Optional.ofNullable(cloud), force, Optional.ofNullable(schemas),
-                !noCommit, false);
-        try {
+        GenerateRequest request = rendering.request(!noCommit, false);
+        return rendering.run(() -> {
             Envforge envforge = Envforge.standard(request.workspace());
             RunOptions options = new RunOptions(full, ConsoleProgress.forThisProcess());
             Optional<PublishResult> published = Optional.empty();
@@ -92,14 +69,7 @@ final class GenerateCommand implements Callable<Integer> {
                     .orElse("envforge: nothing to commit"));
             published.ifPresent(p -> System.out.println("envforge: " + (p.status() == PushStatus.PUSHED
                     ? "pushed to " : "up to date: ") + p.remote() + " " + p.branch()));
-            return SummaryOutput.write(summary, result.summaryMarkdown());
-        } catch (ValidationFailedException e) {
-            e.report().findings().stream().map(Finding::render).forEach(System.err::println);
-            System.err.println("envforge: validation failed; nothing was written");
-            return 1;
-        } catch (EnvforgeException e) {
-            System.err.println("[ERROR] " + e.getMessage().replace("\n", "\n[ERROR] "));
-            return 1;
-        }
+            return result;
+        });
     }
 }

@@ -126,11 +126,6 @@ public final class GitPublisher {
         }
     }
 
-    /** True when the workspace is inside a Git work tree. */
-    public boolean isRepository() {
-        return new FileRepositoryBuilder().findGitDir(workspace.toFile()).getGitDir() != null;
-    }
-
     private Repository open() throws IOException {
         FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(workspace.toFile());
         if (builder.getGitDir() == null) {

@@ -2,6 +2,7 @@ package io.envforge.pipeline;
 
 import io.envforge.error.EnvforgeException;
 import io.envforge.error.Problem;
+import io.envforge.model.ModelResolver;
 import io.envforge.network.Cidr;
 import io.envforge.network.Pool;
 import io.envforge.network.PoolAllocator;
@@ -49,17 +50,10 @@ final class Allocation {
     }
 
     private static PoolAllocator allocator(PlatformSpec platform, Collection<EnvironmentSpec> existing) {
-        List<Cidr> taken = new ArrayList<>();
-        taken.addAll(cidrs(platform, "onPrem", "cidrs"));
-        taken.addAll(cidrs(platform, null, "reserved"));
-        for (EnvironmentSpec spec : existing) {
-            try {
-                taken.add(Cidr.parse(spec.cidr()));
-            } catch (IllegalArgumentException e) {
-                throw new EnvforgeException(new Problem(spec.file(), "spec.network.cidr", spec.cidr(),
-                        e.getMessage(), "fix that environment's block first, for example 10.20.0.0/20"));
-            }
-        }
+        ModelResolver resolver = new ModelResolver(platform);
+        List<Cidr> taken = new ArrayList<>(resolver.onPremCidrs());
+        taken.addAll(resolver.reserved());
+        existing.forEach(spec -> taken.add(spec.block()));
         return new PoolAllocator(pools(platform), taken);
     }
 
@@ -77,19 +71,6 @@ final class Allocation {
                 throw new EnvforgeException(new Problem(platform.file(), path + ".prefix", String.valueOf(
                         p.get("prefix")), e.getMessage(), "for example prefix: 20 (4096 addresses per environment)"));
             }
-        }
-        return out;
-    }
-
-    @SuppressWarnings("unchecked")
-    private static List<Cidr> cidrs(PlatformSpec platform, String parent, String key) {
-        Map<String, Object> holder = parent == null ? platform.spec()
-                : (Map<String, Object>) platform.spec().getOrDefault(parent, Map.of());
-        List<Object> raw = (List<Object>) holder.getOrDefault(key, List.of());
-        List<Cidr> out = new ArrayList<>();
-        String base = "spec." + (parent == null ? "" : parent + ".") + key;
-        for (int i = 0; i < raw.size(); i++) {
-            out.add(parse(platform, base + "[" + i + "]", String.valueOf(raw.get(i))));
         }
         return out;
     }

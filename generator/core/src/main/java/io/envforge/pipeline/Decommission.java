@@ -78,7 +78,7 @@ final class Decommission {
             if (!name.equals(env)) {
                 EnvironmentSpec spec = SpecReader.readEnvironment(ws, name);
                 specs.put(name, spec);
-                blocks.put(name, Cidr.parse(spec.cidr()));
+                blocks.put(name, spec.block());
             }
         }
         return Fleet.render(fleet, new ModelResolver(platform), specs, blocks, OutputTree.builder().build());

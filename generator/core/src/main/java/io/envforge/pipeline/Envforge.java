@@ -205,11 +205,10 @@ public final class Envforge {
         Map<String, Cidr> out = new TreeMap<>();
         for (EnvironmentSpec spec : inputs.allSpecs().values()) {
             try {
-                out.put(spec.name(), Cidr.parse(spec.cidr()));
-            } catch (IllegalArgumentException e) {
+                out.put(spec.name(), spec.block());
+            } catch (EnvforgeException e) {
                 if (!inputs.selected().contains(spec.name())) {
-                    throw new EnvforgeException(new Problem(spec.file(), "spec.network.cidr", spec.cidr(),
-                            e.getMessage(), "fix that environment's block, for example 10.20.0.0/20"));
+                    throw e;
                 }
                 // a selected environment's bad block is reported with its own resolution
             }

@@ -64,11 +64,6 @@ public record GenerateRequest(Path workspace, List<String> environments, Optiona
         return new GenerateRequest(workspace, environments, subnet, cloud, value, schemas, commit, dryRun, publish, output);
     }
 
-    public GenerateRequest withCloud(String value) {
-        return new GenerateRequest(workspace, environments, subnet, Optional.ofNullable(value), force, schemas, commit,
-                dryRun, publish, output);
-    }
-
     public GenerateRequest withDryRun(boolean value) {
         return new GenerateRequest(workspace, environments, subnet, cloud, force, schemas, commit, value, publish, output);
     }

@@ -1,5 +1,8 @@
 package io.envforge.spec;
 
+import io.envforge.error.EnvforgeException;
+import io.envforge.error.Problem;
+import io.envforge.network.Cidr;
 import java.util.Map;
 import java.util.Objects;
 
@@ -28,6 +31,19 @@ public record EnvironmentSpec(String file, String name, Map<String, Object> docu
     @SuppressWarnings("unchecked")
     public Map<String, Object> spec() {
         return (Map<String, Object>) document.get("spec");
+    }
+
+    /**
+     * The parsed {@code spec.network.cidr}; a malformed one is this file's problem, said with its path and a fix.
+     * (Overlaps and the other address rules are the model's to check.)
+     */
+    public Cidr block() {
+        try {
+            return Cidr.parse(cidr());
+        } catch (IllegalArgumentException e) {
+            throw new EnvforgeException(new Problem(file, "spec.network.cidr", cidr(), e.getMessage(),
+                    "fix that environment's block, for example 10.20.0.0/20"));
+        }
     }
 
     /** The spec's {@code spec.network.cidr} as written. */

@@ -1,5 +1,5 @@
 /**
  * Reading the user's input: the platform file and environment specs under {@code environments/}, parsed as YAML 1.2
- * with limits and validated against bundled JSON Schemas that reject unknown keys. Depends on {@code error} only.
+ * with limits and validated against bundled JSON Schemas that reject unknown keys. Depends on {@code error} and {@code network} (to parse a spec's block) only.
  */
 package io.envforge.spec;

@@ -1,0 +1,59 @@
+package io.envforge.cli;
+
+import io.envforge.error.EnvforgeException;
+import io.envforge.pipeline.GenerateRequest;
+import io.envforge.pipeline.GenerateResult;
+import io.envforge.pipeline.ValidationFailedException;
+import io.envforge.validate.Finding;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import java.util.function.Supplier;
+import picocli.CommandLine.Option;
+
+/** The options and error mapping that {@code generate} and {@code diff} share (a picocli mixin). */
+final class RenderOptions {
+
+    @Option(names = "--env", required = true, split = ",",
+            description = "Environments: names, a glob such as perf-*, or all.")
+    List<String> environments;
+
+    @Option(names = "--subnet", description = "Private block of a new environment, e.g. 10.20.0.0/20; from the"
+            + " platform's pools when unset.")
+    String subnet;
+
+    @Option(names = "--cloud", description = "Cloud of a new environment: aws or azure.")
+    String cloud;
+
+    @Option(names = "--force", description = "Allow changing an existing environment's block.")
+    boolean force;
+
+    @Option(names = "--schemas", description = "Folder of strict JSON Schemas to validate manifests against.")
+    Path schemas;
+
+    @Option(names = "--summary", description = "Also write the Markdown change summary to this file (outside the"
+            + " tree).")
+    Path summary;
+
+    @Option(names = "--workspace", defaultValue = ".", description = "The GitOps repository's root.")
+    Path workspace;
+
+    GenerateRequest request(boolean commit, boolean dryRun) {
+        return new GenerateRequest(workspace.toAbsolutePath().normalize(), environments, Optional.ofNullable(subnet),
+                Optional.ofNullable(cloud), force, Optional.ofNullable(schemas), commit, dryRun);
+    }
+
+    /** Runs the core, prints problems as the other commands do, writes the summary; returns the exit code. */
+    int run(Supplier<GenerateResult> run) {
+        try {
+            return SummaryOutput.write(summary, run.get().summaryMarkdown());
+        } catch (ValidationFailedException e) {
+            e.report().findings().stream().map(Finding::render).forEach(System.err::println);
+            System.err.println("envforge: validation failed; nothing was written");
+            return 1;
+        } catch (EnvforgeException e) {
+            System.err.println("[ERROR] " + e.getMessage().replace("\n", "\n[ERROR] "));
+            return 1;
+        }
+    }
+}
