@@ -99,13 +99,13 @@ public final class Envforge {
                 request.workspace().resolve("charts"), steps()));
         Map<String, String> prints = new ConcurrentHashMap<>();
         Set<String> same = ConcurrentHashMap.newKeySet();
-        inputs.selected().parallelStream().forEach(Parallel.consumer(name -> {
+        inputs.selected().parallelStream().forEach(name -> {
             String print = fingerprint.inputs(inputs.allSpecs().get(name).content());
             prints.put(name, print);
             if (!options.full() && !inputs.changedSpecs().contains(name) && unchanged(writer, name, print)) {
                 same.add(name);
             }
-        }));
+        });
         List<String> toRender = inputs.selected().stream().filter(n -> !same.contains(n)).toList();
         List<String> unchanged = inputs.selected().stream().filter(same::contains).toList();
         progress.started(inputs.selected().size(), toRender.size());
@@ -179,13 +179,13 @@ public final class Envforge {
 
     /** Lets the renderers load what they need while inputs are read; a failure shows again when rendering. */
     private void warmUp() {
-        Thread thread = new Thread(() -> Parallel.run(() -> renderers.forEach(r -> {
+        Thread thread = new Thread(() -> renderers.forEach(r -> {
             try {
                 r.warmUp();
             } catch (RuntimeException | LinkageError e) {
                 // the same call fails again, with its message, in render
             }
-        })), "envforge-warm-up");
+        }), "envforge-warm-up");
         thread.setDaemon(true);
         thread.start();
     }
@@ -225,7 +225,7 @@ public final class Envforge {
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
         Map<String, OutputTree> trees = new ConcurrentHashMap<>();
         Map<String, Report> reports = new ConcurrentHashMap<>();
-        names.parallelStream().forEach(Parallel.consumer(name -> {
+        names.parallelStream().forEach(name -> {
             try {
                 OutputTree tree = renderOne(inputs, resolver, blocks, name, prints.get(name));
                 Report report = time("validate", () -> validator.validate(tree));
@@ -237,7 +237,7 @@ public final class Envforge {
                 problems.addAll(e.problems());
                 progress.environment(name, ProgressListener.Outcome.FAILED);
             }
-        }));
+        });
         List<Problem> sorted = new ArrayList<>(problems);
         sorted.sort(Comparator.comparing(Problem::render));
         OutputTree.Builder all = OutputTree.builder();

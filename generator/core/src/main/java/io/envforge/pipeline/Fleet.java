@@ -26,8 +26,7 @@ final class Fleet {
         }
         // One sorted map for all: the resolver skips the environment itself, and copying a sorted map is linear.
         Map<String, Cidr> sorted = new TreeMap<>(blocks);
-        List<Environment> all = specs.values().parallelStream()
-                .map(Parallel.function(spec -> resolver.resolve(spec, sorted))).toList();
+        List<Environment> all = specs.values().parallelStream().map(spec -> resolver.resolve(spec, sorted)).toList();
         OutputTree.Builder out = OutputTree.builder().putAll(tree);
         renderers.forEach(r -> r.render(List.copyOf(all), out));
         return out.build();

@@ -33,7 +33,7 @@ record Inputs(PlatformSpec platform, List<String> selected, Map<String, Environm
                     "run once per new environment, or leave -Dsubnet out to take blocks from the pools"));
         }
         Map<String, EnvironmentSpec> specs = new TreeMap<>(existing.parallelStream()
-                .collect(Collectors.toConcurrentMap(n -> n, Parallel.function(n -> SpecReader.readEnvironment(ws, n)))));
+                .collect(Collectors.toConcurrentMap(n -> n, n -> SpecReader.readEnvironment(ws, n))));
         List<String> created = selected.stream().filter(n -> !specs.containsKey(n)).toList();
         Map<String, Cidr> allocated = request.subnet().isPresent() ? Map.of()
                 : Allocation.allocate(platform, specs.values(), created);

@@ -10,18 +10,20 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
  * Jinjava text templates bundled under {@code io/envforge/templates/} (Terraform, docs). Templates are read once;
  * the context is plain maps and lists. An undefined variable or any template error fails the render.
+ *
+ * <p>Jinjava's expression language loads its own classes through the thread's context class loader. Renderers run
+ * on pool threads, and inside Maven those carry a loader that cannot see Jinjava; so every use of Jinjava here runs
+ * with envforge's own loader as the context loader, whichever thread calls.
  */
 public final class Templates {
 
-    private static final Jinjava JINJAVA = new Jinjava(JinjavaConfig.newBuilder()
-            .withFailOnUnknownTokens(true)
-            .withTrimBlocks(true)
-            .withLstripBlocks(true)
-            .build());
+    private static final ClassLoader LOADER = Templates.class.getClassLoader();
+    private static final Jinjava JINJAVA = withOwnLoader(Templates::newJinjava);
     private static final Map<String, String> SOURCES = new ConcurrentHashMap<>();
 
     private Templates() {
@@ -30,13 +32,32 @@ public final class Templates {
     /** Renders {@code name} (relative to {@code io/envforge/templates/}) with {@code context}. */
     public static String render(String name, Map<String, ?> context) {
         String source = SOURCES.computeIfAbsent(name, Templates::read);
-        RenderResult result = JINJAVA.renderForResult(source, context);
+        RenderResult result = withOwnLoader(() -> JINJAVA.renderForResult(source, context));
         if (!result.getErrors().isEmpty()) {
             TemplateError first = result.getErrors().get(0);
             throw new IllegalStateException("template " + name + " line " + first.getLineno() + ": "
                     + first.getMessage());
         }
         return result.getOutput();
+    }
+
+    static Jinjava newJinjava() {
+        return new Jinjava(JinjavaConfig.newBuilder()
+                .withFailOnUnknownTokens(true)
+                .withTrimBlocks(true)
+                .withLstripBlocks(true)
+                .build());
+    }
+
+    static <T> T withOwnLoader(Supplier<T> work) {
+        Thread thread = Thread.currentThread();
+        ClassLoader previous = thread.getContextClassLoader();
+        thread.setContextClassLoader(LOADER);
+        try {
+            return work.get();
+        } finally {
+            thread.setContextClassLoader(previous);
+        }
     }
 
     private static String read(String name) {
