@@ -28,6 +28,10 @@ final class GenerateCommand implements Callable<Integer> {
     @Option(names = "--no-commit", negatable = false, description = "Write files but do not commit.")
     boolean noCommit;
 
+    @Option(names = "--timings", description = "Print milliseconds per step: phases (wall clock) and render steps"
+            + " (summed over environments, so over the wall clock when they run in parallel).")
+    boolean timings;
+
     @Option(names = "--full", description = "Render every selected environment, even those with unchanged inputs.")
     boolean full;
 
@@ -60,6 +64,9 @@ final class GenerateCommand implements Callable<Integer> {
                 result = published.get().generation();
             }
             result.report().findings().forEach(f -> System.out.println(f.render()));
+            if (timings) {
+                result.timings().forEach((step, ms) -> System.out.println("envforge: time " + step + " " + ms + " ms"));
+            }
             var w = result.write();
             List<String> generated = result.generated();
             System.out.println("envforge: files " + w.added().size() + " added, " + w.changed().size() + " changed, "

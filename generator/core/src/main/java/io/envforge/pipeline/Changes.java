@@ -9,7 +9,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The change summary of a planned write: old texts read from disk before anything is written, new from the tree. */
+/** The change summary of a planned write: old texts read from disk before anything is written, new from the tree (with the
+ * documents the renderers kept, so the new side is not parsed again). */
 final class Changes {
 
     private Changes() {
@@ -21,6 +22,6 @@ final class Changes {
         Map<String, String> after = new LinkedHashMap<>();
         plan.added().forEach(p -> after.put(p, tree.get(p)));
         plan.changed().forEach(p -> after.put(p, tree.get(p)));
-        return ChangeSummary.of(writer.current(old), after);
+        return ChangeSummary.of(writer.current(old), after, path -> tree.documents(path).orElse(null));
     }
 }

@@ -75,6 +75,14 @@ public final class Envforge {
                 new EnvironmentDocRenderer()), List.of(new ArgoCdFleetRenderer()));
     }
 
+    List<Renderer> renderers() {
+        return renderers;
+    }
+
+    List<FleetRenderer> fleetRenderers() {
+        return fleetRenderers;
+    }
+
     /** Names of the render steps, in order. */
     public List<String> steps() {
         List<String> names = new ArrayList<>(List.of("load", "resolve"));
@@ -113,7 +121,8 @@ public final class Envforge {
         ModelResolver resolver = new ModelResolver(inputs.platform());
         Map<String, Cidr> blocks = blocks(inputs);
         Validator validator = new Validator(request.schemas());
-        Rendered rendered = renderAll(inputs, resolver, blocks, toRender, prints, validator, progress);
+        Rendered rendered = time("phase: render", () -> renderAll(inputs, resolver, blocks, toRender, prints, validator,
+                progress));
         if (!rendered.problems().isEmpty()) {
             finished(progress, rendered, unchanged, start);
             throw new EnvforgeException(rendered.problems());
@@ -128,8 +137,8 @@ public final class Envforge {
         }
         List<String> owned = new ArrayList<>(Fleet.owned(fleetRenderers));
         toRender.forEach(e -> owned.addAll(Layout.owned(e)));
-        WriteResult plan = writer.plan(tree, owned);
-        ChangeSummary summary = Changes.of(writer, tree, plan);
+        WriteResult plan = time("phase: plan", () -> writer.plan(tree, owned));
+        ChangeSummary summary = time("phase: summary", () -> Changes.of(writer, tree, plan));
         WriteResult written = plan;
         Optional<String> commit = Optional.empty();
         if (!request.dryRun()) {
@@ -146,6 +155,7 @@ public final class Envforge {
             }
         }
         finished(progress, rendered, unchanged, start);
+        timings.computeIfAbsent("phase: total", k -> new LongAdder()).add(System.nanoTime() - start);
         Map<String, Long> millis = new TreeMap<>();
         timings.forEach((k, v) -> millis.put(k, v.sum() / 1_000_000));
         Report distinct = new Report(List.copyOf(new LinkedHashSet<>(report.findings())));
@@ -169,9 +179,9 @@ public final class Envforge {
     /** The files the fleet step added to {@code perEnvironment}. */
     private static OutputTree fleetPart(OutputTree all, OutputTree perEnvironment) {
         OutputTree.Builder out = OutputTree.builder();
-        all.files().forEach((path, text) -> {
+        all.files().keySet().forEach(path -> {
             if (!perEnvironment.files().containsKey(path)) {
-                out.put(path, text);
+                out.copy(all, path);
             }
         });
         return out.build();

@@ -15,7 +15,7 @@ import java.util.Optional;
  * @param report the validation report (no errors, or the run would have thrown)
  * @param write what changed on disk (or would have, in a dry run)
  * @param commit the new commit's id, if one was made
- * @param timings milliseconds per step name, summed over environments
+ * @param timings milliseconds per step name, summed over environments; {@code phase: ...} entries are wall clock
  * @param summary what changed (or would), object by object, for the pull request
  * @param unchanged the selected environments whose inputs did not change: not rendered again, files kept
  */

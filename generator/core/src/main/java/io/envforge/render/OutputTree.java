@@ -1,20 +1,28 @@
 package io.envforge.render;
 
 import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 
 /**
  * Generated files in memory: relative path (forward slashes) to text. Sorted, so every consumer sees one order.
- * Texts are normalised to LF line ends and exactly one final newline.
+ * Texts are normalised to LF line ends and exactly one final newline. A YAML file that a renderer dumped from objects
+ * (or parsed, as Helm's output) also keeps those documents, so the validator and the change summary need not parse
+ * its text again: parsing was most of a fleet run's Java work. The documents are what parsing the text gives
+ * ({@code OutputTreeTest} and the golden tests check it), so a reader may use either.
  */
 public final class OutputTree {
 
     private final SortedMap<String, String> files;
+    private final Map<String, List<Map<String, Object>>> documents;
 
-    private OutputTree(SortedMap<String, String> files) {
+    private OutputTree(SortedMap<String, String> files, Map<String, List<Map<String, Object>>> documents) {
         this.files = Collections.unmodifiableSortedMap(files);
+        this.documents = Collections.unmodifiableMap(documents);
     }
 
     public SortedMap<String, String> files() {
@@ -25,6 +33,11 @@ public final class OutputTree {
         return files.get(path);
     }
 
+    /** The parsed documents of a YAML file, if the renderer that wrote it kept them; else parse {@link #get}. */
+    public Optional<List<Map<String, Object>>> documents(String path) {
+        return Optional.ofNullable(documents.get(path));
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -33,6 +46,7 @@ public final class OutputTree {
     public static final class Builder {
 
         private final SortedMap<String, String> files = new TreeMap<>();
+        private final Map<String, List<Map<String, Object>>> documents = new HashMap<>();
 
         public Builder put(String path, String text) {
             checkPath(path);
@@ -42,8 +56,31 @@ public final class OutputTree {
             return this;
         }
 
+        /** A YAML text with its documents, which must be what parsing the text gives. */
+        public Builder put(String path, String text, List<Map<String, Object>> docs) {
+            put(path, text);
+            documents.put(path, List.copyOf(docs));
+            return this;
+        }
+
+        /** One YAML document after {@code header}, dumped by {@link Yaml#dump}. */
+        public Builder putDocument(String path, String header, Map<String, Object> doc) {
+            return put(path, header + Yaml.dump(doc), List.of(doc));
+        }
+
+        /** YAML documents after {@code header}, each after {@code ---}, dumped by {@link Yaml#dumpAll}. */
+        public Builder putDocuments(String path, String header, List<Map<String, Object>> docs) {
+            return put(path, header + Yaml.dumpAll(docs), docs);
+        }
+
+        /** Copies one file of another tree, with its documents if it has them. */
+        public Builder copy(OutputTree other, String path) {
+            List<Map<String, Object>> docs = other.documents.get(path);
+            return docs == null ? put(path, other.get(path)) : put(path, other.get(path), docs);
+        }
+
         public Builder putAll(OutputTree other) {
-            other.files.forEach(this::put);
+            other.files.keySet().forEach(path -> copy(other, path));
             return this;
         }
 
@@ -56,7 +93,7 @@ public final class OutputTree {
         }
 
         public OutputTree build() {
-            return new OutputTree(new TreeMap<>(files));
+            return new OutputTree(new TreeMap<>(files), new HashMap<>(documents));
         }
 
         private static void checkPath(String path) {

@@ -9,6 +9,7 @@ import java.util.Map;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.function.Function;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -34,6 +35,15 @@ public record ChangeSummary(SortedMap<String, List<ResourceChange>> changes) {
 
     /** {@code before}: old texts of files changed or removed; {@code after}: new texts of files added or changed. */
     public static ChangeSummary of(Map<String, String> before, Map<String, String> after) {
+        return of(before, after, path -> null);
+    }
+
+    /**
+     * As {@link #of(Map, Map)}; {@code parsedAfter} gives a new file's YAML documents when they are already parsed
+     * (what parsing its text would give), or null.
+     */
+    public static ChangeSummary of(Map<String, String> before, Map<String, String> after,
+            Function<String, List<Map<String, Object>>> parsedAfter) {
         TreeSet<String> files = new TreeSet<>(before.keySet());
         files.addAll(after.keySet());
         SortedMap<String, List<ResourceChange>> out = new TreeMap<>();
@@ -41,7 +51,7 @@ public record ChangeSummary(SortedMap<String, List<ResourceChange>> changes) {
         // gathered in file order.
         List<String> ordered = List.copyOf(files);
         List<List<ResourceChange>> compared = ordered.parallelStream()
-                .map(file -> compare(file, before.get(file), after.get(file))).toList();
+                .map(file -> compare(file, before.get(file), after.get(file), parsedAfter.apply(file))).toList();
         for (int i = 0; i < ordered.size(); i++) {
             String file = ordered.get(i);
             List<ResourceChange> changes = compared.get(i);
@@ -69,12 +79,13 @@ public record ChangeSummary(SortedMap<String, List<ResourceChange>> changes) {
         return changes.isEmpty();
     }
 
-    private static List<ResourceChange> compare(String file, String oldText, String newText) {
+    private static List<ResourceChange> compare(String file, String oldText, String newText,
+            List<Map<String, Object>> newDocs) {
         if (oldText != null && oldText.equals(newText)) {
             return List.of();
         }
-        Map<String, Parsed> old = FileObjects.of(file, oldText);
-        Map<String, Parsed> now = FileObjects.of(file, newText);
+        Map<String, Parsed> old = FileObjects.of(file, oldText, null);
+        Map<String, Parsed> now = FileObjects.of(file, newText, newDocs);
         TreeSet<String> ids = new TreeSet<>(old.keySet());
         ids.addAll(now.keySet());
         List<ResourceChange> out = new ArrayList<>();

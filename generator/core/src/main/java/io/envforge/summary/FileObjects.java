@@ -24,15 +24,15 @@ final class FileObjects {
     record Parsed(Object content, boolean secret) {
     }
 
-    static Map<String, Parsed> of(String path, String text) {
+    /** {@code docs}: the text's YAML documents if already parsed, or null. */
+    static Map<String, Parsed> of(String path, String text, List<Map<String, Object>> docs) {
         Map<String, Parsed> out = new LinkedHashMap<>();
         if (text == null) {
             return out;
         }
         try {
             if (path.endsWith(".yaml") || path.endsWith(".yml")) {
-                List<Map<String, Object>> docs = Yaml.loadAll(text);
-                for (Map<String, Object> doc : docs) {
+                for (Map<String, Object> doc : docs != null ? docs : Yaml.loadAll(text)) {
                     out.put(id(doc), new Parsed(doc, "Secret".equals(doc.get("kind"))));
                 }
                 return out;

@@ -31,6 +31,8 @@ public final class SchemaRule implements Rule {
     private final Path root;
     private final Path kubernetes;
     private final Map<Path, Optional<JsonSchema>> cache = new ConcurrentHashMap<>();
+    /** Schema file by kustomization / apiVersion + kind: a fleet run asks some 40,000 times for a dozen kinds. */
+    private final Map<String, Optional<Path>> files = new ConcurrentHashMap<>();
 
     /** {@code root} holds {@code kubernetes/}, {@code crds/} and {@code schemastore/}. */
     public SchemaRule(Path root) {
@@ -76,10 +78,14 @@ public final class SchemaRule implements Rule {
 
     private Optional<Path> schemaFor(String file, Map<String, Object> doc) {
         if (file.endsWith("kustomization.yaml")) {
-            return existing(root.resolve("schemastore/kustomization.json"));
+            return files.computeIfAbsent("", k -> existing(root.resolve("schemastore/kustomization.json")));
         }
         String apiVersion = String.valueOf(doc.get("apiVersion"));
         String kind = String.valueOf(doc.get("kind")).toLowerCase(Locale.ROOT);
+        return files.computeIfAbsent(apiVersion + " " + kind, k -> schemaFor(apiVersion, kind));
+    }
+
+    private Optional<Path> schemaFor(String apiVersion, String kind) {
         int slash = apiVersion.indexOf('/');
         String group = slash < 0 ? "" : apiVersion.substring(0, slash);
         String version = apiVersion.substring(slash + 1);

@@ -38,7 +38,7 @@ public final class Validator {
             }
             List<Map<String, Object>> docs;
             try {
-                docs = Yaml.loadAll(file.getValue());
+                docs = tree.documents(file.getKey()).orElseGet(() -> Yaml.loadAll(file.getValue()));
             } catch (RuntimeException e) {
                 findings.add(Finding.error(file.getKey(), "", "generated YAML does not parse: " + e.getMessage()));
                 continue;

@@ -28,8 +28,8 @@ public final class AnsibleRenderer implements Renderer {
     public void render(Environment env, OutputTree.Builder out) {
         String header = Layout.header(env.name(), Layout.spec(env.name()));
         String dir = Layout.ansible(env.name());
-        out.put(dir + HOSTS, header + Yaml.dump(hosts(env)));
-        out.put(dir + VARS, header + Yaml.dump(AnsibleVars.of(env)));
+        out.putDocument(dir + HOSTS, header, hosts(env));
+        out.putDocument(dir + VARS, header, AnsibleVars.of(env));
     }
 
     static Map<String, Object> hosts(Environment env) {

@@ -45,8 +45,8 @@ public final class ArgoCdFleetRenderer implements FleetRenderer {
         }
         GitOps git = argo.get(0).gitops();
         String header = Layout.fleetHeader("the Argo CD environments");
-        out.put(FOLDER + "appproject.yaml", header + Yaml.dump(project(argo, git)));
-        out.put(FOLDER + "applicationset.yaml", header + Yaml.dump(applicationSet(git)));
+        out.putDocument(FOLDER + "appproject.yaml", header, project(argo, git));
+        out.putDocument(FOLDER + "applicationset.yaml", header, applicationSet(git));
     }
 
     private static Map<String, Object> project(List<Environment> argo, GitOps git) {

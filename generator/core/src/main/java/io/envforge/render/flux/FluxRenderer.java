@@ -35,8 +35,8 @@ public final class FluxRenderer implements Renderer {
                 gitRepository(env, source),
                 kustomization(env, source, "platform", List.of()),
                 kustomization(env, source, "layers", List.of(env.name() + "-platform")));
-        out.put(Layout.cluster(env.name()) + "sync.yaml",
-                Layout.header(env.name(), Layout.spec(env.name())) + Yaml.dumpAll(docs));
+        out.putDocuments(Layout.cluster(env.name()) + "sync.yaml", Layout.header(env.name(), Layout.spec(env.name())),
+                docs);
     }
 
     private static Map<String, Object> gitRepository(Environment env, String name) {

@@ -5,7 +5,6 @@ import io.envforge.model.Layer;
 import io.envforge.render.Layout;
 import io.envforge.render.OutputTree;
 import io.envforge.render.Renderer;
-import io.envforge.render.Yaml;
 
 /** Writes {@code overlays/<env>/layers/<chart>.values.yaml}: the reviewed input of each chart render. */
 public final class HelmValuesRenderer implements Renderer {
@@ -18,8 +17,8 @@ public final class HelmValuesRenderer implements Renderer {
     @Override
     public void render(Environment env, OutputTree.Builder out) {
         for (Layer layer : env.layers()) {
-            out.put(valuesPath(env, layer), Layout.header(env.name(), Layout.spec(env.name()))
-                    + Yaml.dump(HelmValues.forLayer(env, layer)));
+            out.putDocument(valuesPath(env, layer), Layout.header(env.name(), Layout.spec(env.name())),
+                    HelmValues.forLayer(env, layer));
         }
     }
 

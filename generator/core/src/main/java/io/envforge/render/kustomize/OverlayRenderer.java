@@ -33,25 +33,25 @@ public final class OverlayRenderer implements Renderer {
     public void render(Environment env, OutputTree.Builder out) {
         String root = Layout.overlay(env.name());
         String header = Layout.header(env.name(), Layout.spec(env.name()));
-        out.put(root + "kustomization.yaml", header + Yaml.dump(kustomization(env, null, List.of("platform", "layers"))));
+        out.putDocument(root + "kustomization.yaml", header, kustomization(env, null, List.of("platform", "layers")));
 
-        out.put(root + "platform/namespace.yaml",
-                header + Yaml.dump(SyncWaves.at(SyncWaves.NAMESPACE, List.of(PlatformManifests.namespace(env))).get(0)));
-        out.put(root + "platform/storage.yaml",
-                header + Yaml.dumpAll(SyncWaves.at(SyncWaves.PLATFORM, PlatformManifests.storage(env))));
-        out.put(root + "platform/secret-store.yaml",
-                header + Yaml.dumpAll(SyncWaves.at(SyncWaves.PLATFORM, PlatformManifests.secretStore(env))));
-        out.put(root + "platform/external-secrets.yaml",
-                header + Yaml.dumpAll(SyncWaves.at(SyncWaves.SECRETS, PlatformManifests.externalSecrets(env))));
-        out.put(root + "platform/kustomization.yaml", header + Yaml.dump(kustomization(env, null,
-                List.of("namespace.yaml", "storage.yaml", "secret-store.yaml", "external-secrets.yaml"))));
+        out.putDocument(root + "platform/namespace.yaml", header,
+                SyncWaves.at(SyncWaves.NAMESPACE, List.of(PlatformManifests.namespace(env))).get(0));
+        out.putDocuments(root + "platform/storage.yaml", header,
+                SyncWaves.at(SyncWaves.PLATFORM, PlatformManifests.storage(env)));
+        out.putDocuments(root + "platform/secret-store.yaml", header,
+                SyncWaves.at(SyncWaves.PLATFORM, PlatformManifests.secretStore(env)));
+        out.putDocuments(root + "platform/external-secrets.yaml", header,
+                SyncWaves.at(SyncWaves.SECRETS, PlatformManifests.externalSecrets(env)));
+        out.putDocument(root + "platform/kustomization.yaml", header, kustomization(env, null,
+                List.of("namespace.yaml", "storage.yaml", "secret-store.yaml", "external-secrets.yaml")));
 
         List<String> rendered = new ArrayList<>();
         for (Layer layer : env.layers()) {
             String path = HelmValuesRenderer.renderedPath(env, layer);
             rendered.add(path.substring((root + "layers/").length()));
         }
-        out.put(root + "layers/kustomization.yaml", header + Yaml.dump(kustomization(env, env.namespace(), rendered)));
+        out.putDocument(root + "layers/kustomization.yaml", header, kustomization(env, env.namespace(), rendered));
     }
 
     private static Map<String, Object> kustomization(Environment env, String namespace, List<String> resources) {
