@@ -36,7 +36,7 @@ final class EnvironmentFactory {
                 layer("integration", Layer.INTEGRATION, 8290, List.of("mi_db"), "mi_user"),
                 nfs(internalZone, names), database(internalZone), secretStore(names),
                 new GitOps(eff.string("gitops.controller"), platform.string("git.url"), platform.string("git.branch"),
-                        flag("gitops.prune"), flag("gitops.selfHeal")),
+                        flag("gitops.prune"), flag("gitops.selfHeal"), flag("gitops.fluxArtifacts")),
                 names, state(names), account());
     }
 

@@ -1,10 +1,12 @@
 package io.envforge.model;
 
 /**
- * How the environment is delivered: the controller, the repository it reads, and (Argo CD) whether automated sync
- * prunes objects no longer in Git and undoes changes made in the cluster.
+ * How the environment is delivered: the controller, the repository it reads, (Argo CD) whether automated sync
+ * prunes objects no longer in Git and undoes changes made in the cluster, and (Flux) whether the overlay reaches the
+ * cluster through a source-watcher ArtifactGenerator, whose artifact changes only when the overlay does.
  */
-public record GitOps(String controller, String repoUrl, String branch, boolean prune, boolean selfHeal) {
+public record GitOps(String controller, String repoUrl, String branch, boolean prune, boolean selfHeal,
+        boolean fluxArtifacts) {
 
     public static final String FLUX = "flux";
     public static final String ARGOCD = "argocd";
@@ -17,8 +19,8 @@ public record GitOps(String controller, String repoUrl, String branch, boolean p
         Checks.notBlank("git.branch", branch);
     }
 
-    /** Pruning and self-healing on, the default. */
+    /** Pruning, self-healing and Flux artifacts on, the defaults. */
     public GitOps(String controller, String repoUrl, String branch) {
-        this(controller, repoUrl, branch, true, true);
+        this(controller, repoUrl, branch, true, true, true);
     }
 }

@@ -1,5 +1,6 @@
 package io.envforge.pipeline;
 
+import io.envforge.emit.OutputStamps;
 import io.envforge.emit.TreeWriter;
 import io.envforge.emit.WriteResult;
 import io.envforge.error.EnvforgeException;
@@ -36,6 +37,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.LongAdder;
@@ -101,18 +103,24 @@ public final class Envforge {
         long start = System.nanoTime();
         ProgressListener progress = options.progress();
         warmUp();
-        Inputs inputs = time("load", () -> Inputs.load(request));
+        Inputs inputs = time("phase: load", () -> Inputs.load(request));
         TreeWriter writer = new TreeWriter(request.outputDirectory());
-        Fingerprint fingerprint = time("load", () -> new Fingerprint(inputs.platform().content(),
+        Fingerprint fingerprint = time("phase: load", () -> new Fingerprint(inputs.platform().content(),
                 request.workspace().resolve("charts"), steps()));
         Map<String, String> prints = new ConcurrentHashMap<>();
         Set<String> same = ConcurrentHashMap.newKeySet();
-        inputs.selected().parallelStream().forEach(name -> {
-            String print = fingerprint.inputs(inputs.allSpecs().get(name).content());
-            prints.put(name, print);
-            if (!options.full() && !inputs.changedSpecs().contains(name) && unchanged(writer, name, print)) {
-                same.add(name);
-            }
+        time("phase: unchanged check", () -> {
+            OutputStamps stamps = OutputStamps.of(request.outputDirectory());
+            inputs.selected().parallelStream().forEach(name -> {
+                String print = fingerprint.inputs(inputs.allSpecs().get(name).content());
+                prints.put(name, print);
+                if (!options.full() && !inputs.changedSpecs().contains(name)
+                        && unchanged(writer, stamps, request.outputDirectory(), name, print)) {
+                    same.add(name);
+                }
+            });
+            stamps.save();
+            return null;
         });
         List<String> toRender = inputs.selected().stream().filter(n -> !same.contains(n)).toList();
         List<String> unchanged = inputs.selected().stream().filter(same::contains).toList();
@@ -127,9 +135,9 @@ public final class Envforge {
             finished(progress, rendered, unchanged, start);
             throw new EnvforgeException(rendered.problems());
         }
-        OutputTree tree = time("fleet", () -> Fleet.render(fleetRenderers, resolver, inputs.allSpecs(), blocks,
+        OutputTree tree = time("phase: fleet", () -> Fleet.render(fleetRenderers, resolver, inputs.allSpecs(), blocks,
                 rendered.tree()));
-        Report report = time("validate", () -> rendered.report().plus(validator.validate(fleetPart(tree,
+        Report report = time("phase: validate fleet", () -> rendered.report().plus(validator.validate(fleetPart(tree,
                 rendered.tree()))));
         if (report.hasErrors()) {
             finished(progress, rendered, unchanged, start);
@@ -143,14 +151,14 @@ public final class Envforge {
         Optional<String> commit = Optional.empty();
         if (!request.dryRun()) {
             progress.step("write");
-            written = time("write", () -> writer.write(tree, owned));
+            written = time("phase: write", () -> writer.write(tree, owned));
             if (request.commit()) {
                 progress.step("commit");
                 List<String> paths = new ArrayList<>(written.added());
                 paths.addAll(written.changed());
                 String message = CommitMessage.of(inputs, toRender, unchanged, written, summary);
                 List<String> removed = written.removed();
-                commit = time("commit", () -> new GitPublisher(request.outputDirectory())
+                commit = time("phase: commit", () -> new GitPublisher(request.outputDirectory())
                         .commit(paths, removed, message));
             }
         }
@@ -200,14 +208,30 @@ public final class Envforge {
         thread.start();
     }
 
-    /** True when the recorded inputs digest is {@code inputs} and the files on disk still match their digest. */
-    private static boolean unchanged(TreeWriter writer, String name, String inputs) {
+    /**
+     * True when the recorded inputs digest is {@code inputs} and the files on disk still match their digest: by their
+     * stamps if they were verified before and have not been touched since, else by reading them.
+     */
+    private static boolean unchanged(TreeWriter writer, OutputStamps stamps, Path workspace, String name,
+            String inputs) {
         Optional<String> recorded = writer.read(Fingerprint.path(name));
         if (recorded.isEmpty() || !recorded.get().contains("\ninputs " + inputs + "\n")) {
             return false;
         }
+        String text = recorded.get();
+        int at = text.lastIndexOf("\noutputs ");
+        String recordedOutputs = at < 0 ? "" : text.substring(at + "\noutputs ".length()).strip();
+        long verified = System.currentTimeMillis();
+        SortedMap<String, OutputStamps.Stamp> now = OutputStamps.current(workspace, Layout.owned(name));
+        if (stamps.matches(name, recordedOutputs, now)) {
+            return true;
+        }
         String outputs = Fingerprint.outputs(writer.snapshot(Layout.owned(name)));
-        return recorded.get().endsWith("\noutputs " + outputs + "\n");
+        if (!outputs.equals(recordedOutputs)) {
+            return false;
+        }
+        stamps.record(name, outputs, now, verified);
+        return true;
     }
 
     /** Every environment's block, the selected ones as after this run; sorted (the resolver skips itself). */

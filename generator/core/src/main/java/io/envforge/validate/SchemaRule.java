@@ -8,6 +8,8 @@ import com.networknt.schema.ValidationMessage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.net.MalformedURLException;
+import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -30,9 +32,20 @@ public final class SchemaRule implements Rule {
 
     private final Path root;
     private final Path kubernetes;
-    private final Map<Path, Optional<JsonSchema>> cache = new ConcurrentHashMap<>();
+    private final Map<String, Optional<JsonSchema>> cache = new ConcurrentHashMap<>();
     /** Schema file by kustomization / apiVersion + kind: a fleet run asks some 40,000 times for a dozen kinds. */
-    private final Map<String, Optional<Path>> files = new ConcurrentHashMap<>();
+    private final Map<String, Optional<Source>> files = new ConcurrentHashMap<>();
+
+    /** Where a schema comes from: a file of the schema folder, or one bundled with envforge (see {@link #BUNDLED}). */
+    private record Source(String label, URL url) {
+    }
+
+    /**
+     * CRD schemas the shared schema folder lacks, written for envforge from the CRD's field list and bundled as
+     * resources: {@code io/envforge/schemas/crds/<group>/<kind>_<version>.json}. Used only when the folder has no file
+     * for that kind, so a folder that gains one wins.
+     */
+    static final String BUNDLED = "io/envforge/schemas/crds/";
 
     /** {@code root} holds {@code kubernetes/}, {@code crds/} and {@code schemastore/}. */
     public SchemaRule(Path root) {
@@ -57,13 +70,14 @@ public final class SchemaRule implements Rule {
     @Override
     public void check(String file, List<Map<String, Object>> docs, Map<String, String> tree, List<Finding> findings) {
         for (Map<String, Object> doc : docs) {
-            Optional<Path> schemaFile = schemaFor(file, doc);
+            Optional<Source> schemaFile = schemaFor(file, doc);
             if (schemaFile.isEmpty()) {
                 findings.add(Finding.warning(file, Objects.id(doc), "no schema for " + doc.get("apiVersion") + " "
                         + doc.get("kind") + "; not validated"));
                 continue;
             }
-            Optional<JsonSchema> schema = cache.computeIfAbsent(schemaFile.get(), SchemaRule::load);
+            Optional<JsonSchema> schema = cache.computeIfAbsent(schemaFile.get().url().toString(),
+                    k -> load(schemaFile.get()));
             if (schema.isEmpty()) {
                 continue;
             }
@@ -72,11 +86,11 @@ public final class SchemaRule implements Rule {
                 messages.add(m.getMessage());
             }
             messages.forEach(m -> findings.add(Finding.error(file, Objects.id(doc), m + " (schema "
-                    + root.relativize(schemaFile.get()) + ")")));
+                    + schemaFile.get().label() + ")")));
         }
     }
 
-    private Optional<Path> schemaFor(String file, Map<String, Object> doc) {
+    private Optional<Source> schemaFor(String file, Map<String, Object> doc) {
         if (file.endsWith("kustomization.yaml")) {
             return files.computeIfAbsent("", k -> existing(root.resolve("schemastore/kustomization.json")));
         }
@@ -85,27 +99,41 @@ public final class SchemaRule implements Rule {
         return files.computeIfAbsent(apiVersion + " " + kind, k -> schemaFor(apiVersion, kind));
     }
 
-    private Optional<Path> schemaFor(String apiVersion, String kind) {
+    private Optional<Source> schemaFor(String apiVersion, String kind) {
         int slash = apiVersion.indexOf('/');
         String group = slash < 0 ? "" : apiVersion.substring(0, slash);
         String version = apiVersion.substring(slash + 1);
         if (group.isEmpty() || !group.contains(".") || group.endsWith(".k8s.io") && !group.contains("x-k8s")) {
             String label = group.isEmpty() ? "" : "-" + group.substring(0, group.indexOf('.') < 0 ? group.length()
                     : group.indexOf('.'));
-            Optional<Path> core = existing(kubernetes.resolve(kind + label + "-" + version + ".json"));
+            Optional<Source> core = existing(kubernetes.resolve(kind + label + "-" + version + ".json"));
             if (core.isPresent()) {
                 return core;
             }
         }
-        return existing(root.resolve("crds").resolve(group).resolve(kind + "_" + version + ".json"));
+        String crd = group + "/" + kind + "_" + version + ".json";
+        Optional<Source> shared = existing(root.resolve("crds").resolve(crd));
+        if (shared.isPresent()) {
+            return shared;
+        }
+        URL bundled = SchemaRule.class.getClassLoader().getResource(BUNDLED + crd);
+        return bundled == null ? Optional.empty() : Optional.of(new Source("bundled with envforge: " + BUNDLED + crd,
+                bundled));
     }
 
-    private static Optional<Path> existing(Path path) {
-        return Files.isRegularFile(path) ? Optional.of(path) : Optional.empty();
+    private Optional<Source> existing(Path path) {
+        if (!Files.isRegularFile(path)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(new Source(root.relativize(path).toString(), path.toUri().toURL()));
+        } catch (MalformedURLException e) {
+            throw new IllegalArgumentException(path.toString(), e);
+        }
     }
 
-    private static Optional<JsonSchema> load(Path path) {
-        try (InputStream in = Files.newInputStream(path)) {
+    private static Optional<JsonSchema> load(Source source) {
+        try (InputStream in = source.url().openStream()) {
             // Schemas name draft-04 or an unversioned meta-schema by URL; they are read as draft-07 offline.
             com.fasterxml.jackson.databind.node.ObjectNode node =
                     (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(in);
@@ -113,7 +141,7 @@ public final class SchemaRule implements Rule {
             node.remove("$id");
             return Optional.of(FACTORY.getSchema(node));
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read schema " + path, e);
+            throw new UncheckedIOException("cannot read schema " + source.label(), e);
         }
     }
 }

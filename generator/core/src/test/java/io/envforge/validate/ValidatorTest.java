@@ -19,6 +19,10 @@ class ValidatorTest {
             + "kind: Kustomization\nresources:\n  - service.yaml\n";
     private static final String SERVICE = "apiVersion: v1\nkind: Service\nmetadata:\n  name: api\n  namespace: dev1\n"
             + "spec:\n  type: ClusterIP\n  selector:\n    app: api\n  ports:\n    - port: 8243\n";
+    private static final String GENERATOR = "apiVersion: source.extensions.fluxcd.io/v1beta1\nkind: ArtifactGenerator\n"
+            + "metadata:\n  name: envforge-dev1\n  namespace: flux-system\nspec:\n  sources:\n    - alias: repo\n"
+            + "      kind: GitRepository\n      name: envforge-dev1\n  artifacts:\n    - name: envforge-dev1-overlay\n"
+            + "      copy:\n        - from: \"@repo/overlays/dev1/**\"\n          to: \"@artifact/overlays/dev1/\"\n";
 
     static Stream<Arguments> cases() {
         return Stream.of(
@@ -36,6 +40,14 @@ class ValidatorTest {
                         + "metadata:\n  name: reader\n  namespace: dev1\n  labels:\n"
                         + "    azure.workload.identity/use: \"true\"\n", KUSTOMIZATION,
                         "[WARNING] overlays/dev1/service.yaml: ServiceAccount/dev1/reader: no workload identity"),
+                Arguments.of("artifact generator (schema bundled with envforge)", SERVICE + "---\n" + GENERATOR,
+                        KUSTOMIZATION, null),
+                Arguments.of("artifact generator copying outside the artifact", SERVICE + "---\n"
+                        + GENERATOR.replace("@artifact/overlays", "/overlays"), KUSTOMIZATION,
+                        "[ERROR] overlays/dev1/service.yaml: ArtifactGenerator/flux-system/envforge-dev1: "),
+                Arguments.of("artifact generator unknown field", SERVICE + "---\n"
+                        + GENERATOR.replace("      copy:", "      revisionn: \"@repo\"\n      copy:"), KUSTOMIZATION,
+                        "(schema bundled with envforge: io/envforge/schemas/crds/source.extensions.fluxcd.io/"),
                 Arguments.of("kustomization unknown key", SERVICE, KUSTOMIZATION + "resourcez: []\n",
                         "[ERROR] overlays/dev1/kustomization.yaml: Kustomization/null: "));
     }

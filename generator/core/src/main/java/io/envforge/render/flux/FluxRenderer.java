@@ -7,14 +7,16 @@ import io.envforge.model.GitOps;
 import io.envforge.render.Layout;
 import io.envforge.render.OutputTree;
 import io.envforge.render.Renderer;
-import io.envforge.render.Yaml;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 
 /**
  * Flux objects in {@code clusters/<env>/envforge/}, picked up by the cluster's bootstrap Kustomization
- * ({@code flux bootstrap ... --path=clusters/<env>}): a GitRepository that sees only this environment's folders, and
- * two Kustomizations, platform then layers ({@code dependsOn}), each pruning and waiting for health.
+ * ({@code flux bootstrap ... --path=clusters/<env>}): a GitRepository that sees only this environment's folders, an
+ * ArtifactGenerator (source-watcher, Flux 2.7.2+) that turns the overlay into an ExternalArtifact revised only when
+ * the overlay's content changes (unless {@code gitops.fluxArtifacts: false}), and two Kustomizations on it, platform
+ * then layers ({@code dependsOn}), each pruning and waiting for health. docs/fleet.md explains why.
  */
 public final class FluxRenderer implements Renderer {
 
@@ -31,10 +33,16 @@ public final class FluxRenderer implements Renderer {
             return;
         }
         String source = "envforge-" + env.name();
-        List<Map<String, Object>> docs = List.of(
-                gitRepository(env, source),
-                kustomization(env, source, "platform", List.of()),
-                kustomization(env, source, "layers", List.of(env.name() + "-platform")));
+        List<Map<String, Object>> docs = new ArrayList<>();
+        docs.add(gitRepository(env, source));
+        Map<String, Object> sourceRef = map("kind", "GitRepository", "name", source);
+        if (env.gitops().fluxArtifacts()) {
+            String artifact = source + "-overlay";
+            docs.add(artifactGenerator(env, source, artifact));
+            sourceRef = map("kind", "ExternalArtifact", "name", artifact);
+        }
+        docs.add(kustomization(env, sourceRef, "platform", List.of()));
+        docs.add(kustomization(env, sourceRef, "layers", List.of(env.name() + "-platform")));
         out.putDocuments(Layout.cluster(env.name()) + "sync.yaml", Layout.header(env.name(), Layout.spec(env.name())),
                 docs);
     }
@@ -50,13 +58,28 @@ public final class FluxRenderer implements Renderer {
                         "ignore", ignore));
     }
 
-    private static Map<String, Object> kustomization(Environment env, String source, String part,
+    /**
+     * Copies the environment's overlay out of the Git artifact into an ExternalArtifact whose revision is the digest
+     * of its content (no {@code revision} or {@code originRevision}: either would tie it to the Git commit again), so
+     * a commit that does not change this overlay does not trigger the Kustomizations below.
+     */
+    private static Map<String, Object> artifactGenerator(Environment env, String source, String artifact) {
+        String overlay = Layout.overlay(env.name());
+        return map("apiVersion", "source.extensions.fluxcd.io/v1beta1", "kind", "ArtifactGenerator",
+                "metadata", map("name", source, "namespace", NAMESPACE),
+                "spec", map("sources", List.of(map("alias", "repo", "kind", "GitRepository", "name", source)),
+                        "artifacts", List.of(map("name", artifact,
+                                "copy", List.of(map("from", "@repo/" + overlay + "**",
+                                        "to", "@artifact/" + overlay))))));
+    }
+
+    private static Map<String, Object> kustomization(Environment env, Map<String, Object> sourceRef, String part,
             List<String> dependsOn) {
         Map<String, Object> spec = map("interval", "10m", "retryInterval", "1m", "timeout", "5m");
         if (!dependsOn.isEmpty()) {
             spec.put("dependsOn", dependsOn.stream().map(d -> map("name", d)).toList());
         }
-        spec.put("sourceRef", map("kind", "GitRepository", "name", source));
+        spec.put("sourceRef", sourceRef);
         spec.put("path", "./" + Layout.overlay(env.name()) + part);
         spec.put("prune", true);
         // wait: every applied object must become healthy (Deployments available, ExternalSecrets synced) before

@@ -1,0 +1,163 @@
+package io.envforge.emit;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
+
+/**
+ * A local, uncommitted record of the size and modification time of each environment's generated files when their
+ * content was last verified against the outputs digest in {@code inputs.sha256}: while a folder's files still have
+ * those sizes and times, the unchanged check need not read them again. This is how {@code git status} avoids
+ * re-reading a clean work tree, with the same rule against racy stamps: a file modified less than
+ * {@value #RACY_SECONDS} s before it was verified is not stamped, so an edit in the same clock tick as a write cannot
+ * hide. Like Git, it does not notice an edit that keeps both the size and the modification time (say, {@code touch -d}
+ * back to the old time); {@code --full} renders anyway.
+ *
+ * <p>Kept in {@code .git/envforge/output-stamps} of the workspace (one line per file); without a {@code .git} folder
+ * nothing is kept and every check reads the files. Safe for concurrent use by the check's threads.
+ */
+public final class OutputStamps {
+
+    static final long RACY_SECONDS = 2;
+    private static final String HEADER = "# envforge output stamps v1: environment, outputs digest, path, size, mtime";
+
+    /** A file's size and modification time (nanoseconds). */
+    public record Stamp(long size, long modified) {
+    }
+
+    /** An environment's verified outputs digest and its files' stamps. */
+    private record Entry(String outputs, SortedMap<String, Stamp> files) {
+    }
+
+    private final Optional<Path> file;
+    private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private volatile boolean changed;
+
+    private OutputStamps(Optional<Path> file) {
+        this.file = file;
+    }
+
+    /** The stamps of {@code workspace}'s Git folder; empty (never matching) when it has none or they do not parse. */
+    public static OutputStamps of(Path workspace) {
+        Path git = workspace.resolve(".git");
+        if (!Files.isDirectory(git)) {
+            return new OutputStamps(Optional.empty());
+        }
+        OutputStamps stamps = new OutputStamps(Optional.of(git.resolve("envforge").resolve("output-stamps")));
+        stamps.load();
+        return stamps;
+    }
+
+    /** The stamps of the regular files under {@code folders} (workspace-relative, forward slashes), as now. */
+    public static SortedMap<String, Stamp> current(Path workspace, Collection<String> folders) {
+        SortedMap<String, Stamp> out = new TreeMap<>();
+        for (String folder : folders) {
+            Path dir = workspace.resolve(folder);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> found = Files.find(dir, Integer.MAX_VALUE, (p, attrs) -> {
+                if (attrs.isRegularFile()) {
+                    out.put(workspace.relativize(p).toString().replace('\\', '/'), stamp(attrs));
+                }
+                return false;
+            }, new FileVisitOption[0])) {
+                found.forEach(p -> { });
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+        }
+        return out;
+    }
+
+    /** True if {@code env}'s files were verified with digest {@code outputs} and are, by their stamps, as then. */
+    public boolean matches(String env, String outputs, SortedMap<String, Stamp> now) {
+        Entry entry = entries.get(env);
+        return entry != null && entry.outputs().equals(outputs) && entry.files().equals(now);
+    }
+
+    /**
+     * Records that {@code env}'s files, with stamps {@code now}, were verified to have digest {@code outputs} at
+     * {@code verifiedMillis}; skipped when a file is too recent to trust its stamp.
+     */
+    public void record(String env, String outputs, SortedMap<String, Stamp> now, long verifiedMillis) {
+        long limit = TimeUnit.MILLISECONDS.toNanos(verifiedMillis) - TimeUnit.SECONDS.toNanos(RACY_SECONDS);
+        if (file.isEmpty() || now.values().stream().anyMatch(s -> s.modified() >= limit)) {
+            return;
+        }
+        Entry entry = new Entry(outputs, new TreeMap<>(now));
+        if (!entry.equals(entries.put(env, entry))) {
+            changed = true;
+        }
+    }
+
+    /** Writes the stamps back if anything was recorded; a failure only costs the next run a re-read. */
+    public void save() {
+        if (file.isEmpty() || !changed) {
+            return;
+        }
+        StringBuilder text = new StringBuilder(HEADER).append('\n');
+        new TreeMap<>(entries).forEach((env, entry) -> entry.files().forEach((path, s) -> text.append(env)
+                .append('\t').append(entry.outputs()).append('\t').append(path).append('\t').append(s.size())
+                .append('\t').append(s.modified()).append('\n')));
+        try {
+            Path target = file.get();
+            Files.createDirectories(target.getParent());
+            Path temp = Files.createTempFile(target.getParent(), "output-stamps", ".tmp");
+            Files.writeString(temp, text, StandardCharsets.UTF_8);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            changed = false;
+        } catch (IOException e) {
+            // a cache: the next run reads the files instead
+        }
+    }
+
+    private void load() {
+        Path target = file.orElseThrow();
+        if (!Files.isRegularFile(target)) {
+            return;
+        }
+        Map<String, Entry> read = new TreeMap<>();
+        try (Stream<String> lines = Files.lines(target, StandardCharsets.UTF_8)) {
+            for (String line : (Iterable<String>) lines::iterator) {
+                if (line.startsWith("#") || line.isEmpty()) {
+                    continue;
+                }
+                String[] f = line.split("\t", -1);
+                if (f.length != 5) {
+                    return;
+                }
+                Entry entry = read.computeIfAbsent(f[0], k -> new Entry(f[1], new TreeMap<>()));
+                if (!entry.outputs().equals(f[1])) {
+                    return;
+                }
+                entry.files().put(f[2], new Stamp(Long.parseLong(f[3]), Long.parseLong(f[4])));
+            }
+        } catch (IOException | UncheckedIOException | NumberFormatException e) {
+            return;
+        }
+        entries.putAll(read);
+    }
+
+    private static Stamp stamp(BasicFileAttributes attrs) {
+        return new Stamp(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS));
+    }
+}

@@ -1,0 +1,110 @@
+package io.envforge.pipeline;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.FileTime;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * The unchanged check trusts the stamps (size, modification time) of files it verified before, as {@code git status}
+ * does, and reads a file again whenever its stamp moved. These cases show both sides: what the stamps let through
+ * unread, and that every edit that moves a stamp, a stray file and a deleted file are still caught.
+ */
+class OutputStampsTest {
+
+    private static final Path STAMPS = Path.of(".git/envforge/output-stamps");
+
+    @TempDir
+    Path dir;
+
+    private static GenerateRequest request(Path ws) {
+        return new GenerateRequest(ws, List.of("all"), Optional.empty(), Optional.empty(), false, Optional.empty(),
+                true, false);
+    }
+
+    /** Two environments generated, their files aged past the racy window, then verified once (which stamps them). */
+    private Path stampedWorkspace() throws IOException {
+        Path ws = Workspaces.create(dir, List.of("a=10.64.0.0/20", "b=10.64.16.0/20"));
+        Envforge.standard(ws).generate(request(ws));
+        age(ws, Instant.now().minusSeconds(60));
+        assertEquals(List.of("a", "b"), Envforge.standard(ws).generate(request(ws)).unchanged());
+        assertTrue(Files.readString(ws.resolve(STAMPS)).contains("overlays/b/platform/namespace.yaml\t"),
+                "stamps recorded");
+        return ws;
+    }
+
+    @Test
+    void filesJustWrittenAreNotStamped() throws IOException {
+        Path ws = Workspaces.create(dir, List.of("a=10.64.0.0/20"));
+        Envforge.standard(ws).generate(request(ws));
+        assertEquals(List.of("a"), Envforge.standard(ws).generate(request(ws)).unchanged());
+        assertFalse(Files.exists(ws.resolve(STAMPS)) && Files.readString(ws.resolve(STAMPS)).contains("\na\t"),
+                "a file modified within the racy window must not be stamped");
+    }
+
+    @Test
+    void anEditThatKeepsSizeAndTimeIsNotReadAgain() throws IOException {
+        Path ws = stampedWorkspace();
+        Path file = ws.resolve("overlays/b/platform/namespace.yaml");
+        FileTime time = Files.getLastModifiedTime(file);
+        String text = Files.readString(file);
+        Files.writeString(file, text.replace("name: b", "name: x"));
+        Files.setLastModifiedTime(file, time);
+        assertEquals(List.of("a", "b"), Envforge.standard(ws).generate(request(ws)).unchanged(),
+                "the stamps matched, so the files were not read (the blind spot Git has too)");
+    }
+
+    @Test
+    void anEditThatMovesTheStampIsCaught() throws IOException {
+        Path ws = stampedWorkspace();
+        Path file = ws.resolve("overlays/b/platform/namespace.yaml");
+        String text = Files.readString(file);
+        Files.writeString(file, text.replace("name: b", "name: x"));
+        GenerateResult result = Envforge.standard(ws).generate(request(ws));
+        assertEquals(List.of("b"), result.generated());
+        assertEquals(text, Files.readString(file));
+    }
+
+    @Test
+    void aStrayOrDeletedFileIsCaught() throws IOException {
+        Path ws = stampedWorkspace();
+        Files.writeString(ws.resolve("overlays/a/stray.yaml"), "kind: Stray\n");
+        Files.delete(ws.resolve("terraform/environments/b/outputs.tf"));
+        GenerateResult result = Envforge.standard(ws).generate(request(ws));
+        assertEquals(List.of("a", "b"), result.generated());
+        assertFalse(Files.exists(ws.resolve("overlays/a/stray.yaml")));
+        assertTrue(Files.exists(ws.resolve("terraform/environments/b/outputs.tf")));
+    }
+
+    @Test
+    void aDamagedStampFileIsIgnored() throws IOException {
+        Path ws = stampedWorkspace();
+        Files.writeString(ws.resolve(STAMPS), "not\tstamps\n");
+        Path file = ws.resolve("overlays/b/platform/namespace.yaml");
+        FileTime time = Files.getLastModifiedTime(file);
+        Files.writeString(file, Files.readString(file).replace("name: b", "name: x"));
+        Files.setLastModifiedTime(file, time);
+        assertEquals(List.of("b"), Envforge.standard(ws).generate(request(ws)).generated(),
+                "without usable stamps the files are read, and the edit is found");
+    }
+
+    private static void age(Path ws, Instant when) throws IOException {
+        for (String folder : List.of("overlays", "clusters", "terraform/environments", "ansible/inventories")) {
+            try (Stream<Path> files = Files.walk(ws.resolve(folder))) {
+                for (Path p : files.filter(Files::isRegularFile).toList()) {
+                    Files.setLastModifiedTime(p, FileTime.from(when));
+                }
+            }
+        }
+    }
+}
