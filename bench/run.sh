@@ -85,8 +85,14 @@ echo "machine: $CORES cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' 
 echo "envforge JVM options: ${ENVFORGE_JAVA_OPTS:-(none)}; java $(java -version 2>&1 | head -1)"
 echo "helm $("$HELM" version --short), $(kubectl version --client 2>/dev/null | head -2 | tr '\n' ' ')"
 printf "%-6s %-16s %11s %11s %12s\n" N run wall cpu "peak RSS"
+# Scratch workspaces are removed only when the script ends: on this machine's ext4 (mounted with discard), files
+# created soon after a mass delete in the same area wait on inode allocation, which made the next run's write phase
+# several times slower.
+SCRATCHES=()
+trap 'rm -rf "${SCRATCHES[@]}"' EXIT
 for N in "$@"; do
   SCRATCH=$(mktemp -d)
+  SCRATCHES+=("$SCRATCH")
   WS=$SCRATCH/ws
   workspace "$WS" "$N"
   GEN=(java "${JAVA_OPTS[@]}" -jar "$JAR" generate --env all --workspace "$WS" --schemas "$SCHEMAS")
@@ -98,5 +104,4 @@ for N in "$@"; do
   measure "helm+kustomize" bash -c "helm_kustomize $WS"; PIPE=$WALL
   awk -v f="$FULL" -v o="$ONE" -v p="$PIPE" -v n="$N" 'BEGIN {
     printf "%-6s ratio: helm+kustomize / envforge full = %.1fx, / envforge one changed = %.1fx\n", n, p/f, p/o }'
-  rm -rf "$SCRATCH"
 done
