@@ -119,7 +119,9 @@ public final class Envforge {
                     same.add(name);
                 }
             });
-            stamps.save();
+            if (!request.dryRun()) {
+                stamps.save();
+            }
             return null;
         });
         List<String> toRender = inputs.selected().stream().filter(n -> !same.contains(n)).toList();

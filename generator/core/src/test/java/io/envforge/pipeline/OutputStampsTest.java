@@ -53,6 +53,19 @@ class OutputStampsTest {
     }
 
     @Test
+    void aDryRunWritesNoStamps() throws IOException {
+        Path ws = Workspaces.create(dir, List.of("a=10.64.0.0/20"));
+        Envforge.standard(ws).generate(request(ws));
+        age(ws, Instant.now().minusSeconds(60));
+        GenerateRequest dryRun = new GenerateRequest(ws, List.of("all"), Optional.empty(), Optional.empty(), false,
+                Optional.empty(), false, true);
+        assertEquals(List.of("a"), Envforge.standard(ws).generate(dryRun).unchanged());
+        assertFalse(Files.exists(ws.resolve(STAMPS)), "diff writes nothing, not even the stamp cache");
+        Envforge.standard(ws).generate(request(ws));
+        assertTrue(Files.exists(ws.resolve(STAMPS)));
+    }
+
+    @Test
     void anEditThatKeepsSizeAndTimeIsNotReadAgain() throws IOException {
         Path ws = stampedWorkspace();
         Path file = ws.resolve("overlays/b/platform/namespace.yaml");
