@@ -22,6 +22,11 @@ public final class TerraformRenderer implements Renderer {
     static final List<String> FILES = List.of("versions.tf", "providers.tf", "variables.tf", "main.tf", "outputs.tf");
 
     @Override
+    public void warmUp() {
+        Templates.warmUp();
+    }
+
+    @Override
     public String name() {
         return "terraform";
     }
