@@ -28,6 +28,7 @@ import io.envforge.validate.Finding;
 import io.envforge.validate.Report;
 import io.envforge.validate.Validator;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -158,6 +159,7 @@ public final class Envforge {
                 progress.step("commit");
                 List<String> paths = new ArrayList<>(written.added());
                 paths.addAll(written.changed());
+                paths.addAll(renderedSpecs(request, toRender, paths));
                 String message = CommitMessage.of(inputs, toRender, unchanged, written, summary);
                 List<String> removed = written.removed();
                 commit = time("phase: commit", () -> new GitPublisher(request.outputDirectory())
@@ -184,6 +186,21 @@ public final class Envforge {
     private static void finished(ProgressListener progress, Rendered rendered, List<String> unchanged, long start) {
         progress.finished(new RunSummary(rendered.generated(), unchanged.size(), rendered.failed(),
                 (System.nanoTime() - start) / 1_000_000));
+    }
+
+    /**
+     * The specs of the rendered environments, as they are on disk, when specs live in the output repository: their
+     * files were made from them, so the commit carries them too, or HEAD's {@code inputs.sha256} would describe a
+     * spec that is not in HEAD (a hand edit not yet committed). A spec already in HEAD changes nothing in the commit.
+     */
+    private static List<String> renderedSpecs(GenerateRequest request, List<String> rendered, List<String> paths) {
+        if (!request.outputDirectory().equals(request.workspace())) {
+            return List.of();
+        }
+        Set<String> already = new java.util.HashSet<>(paths);
+        return rendered.stream().map(Layout::spec)
+                .filter(spec -> !already.contains(spec) && Files.isRegularFile(request.workspace().resolve(spec)))
+                .toList();
     }
 
     /** The files the fleet step added to {@code perEnvironment}. */

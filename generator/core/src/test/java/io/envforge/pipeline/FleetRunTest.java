@@ -93,6 +93,22 @@ class FleetRunTest {
     }
 
     @Test
+    void aHandEditedSpecIsCommittedWithWhatWasGeneratedFromIt() throws Exception {
+        Path ws = Workspaces.create(dir, List.of("a=10.64.0.0/20", "b=10.64.16.0/20"));
+        Envforge.standard(ws).generate(request(ws, "all"));
+        Workspaces.writeSpec(ws, "b", "azure", "10.64.16.0/20");
+        GenerateResult result = Envforge.standard(ws).generate(request(ws, "all"));
+        assertEquals(List.of("b"), result.generated());
+        try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(ws.toFile())) {
+            assertTrue(git.status().call().isClean(), "the spec went into the commit with its outputs");
+            String committed = new String(git.getRepository().open(git.getRepository()
+                    .resolve("HEAD:environments/b.yaml")).getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            assertTrue(committed.contains("azure"), committed);
+        }
+        assertTrue(Envforge.standard(ws).generate(request(ws, "all")).commit().isEmpty());
+    }
+
+    @Test
     void aHandEditedGeneratedFileMakesItsEnvironmentRenderAgain() throws Exception {
         Path ws = Workspaces.create(dir, List.of("a=10.64.0.0/20", "b=10.64.16.0/20"));
         Envforge.standard(ws).generate(request(ws, "all"));
