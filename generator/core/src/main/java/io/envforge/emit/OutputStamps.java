@@ -3,11 +3,8 @@ package io.envforge.emit;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
-import java.nio.file.FileVisitOption;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collection;
 import java.util.Map;
@@ -65,21 +62,10 @@ public final class OutputStamps {
     /** The stamps of the regular files under {@code folders} (workspace-relative, forward slashes), as now. */
     public static SortedMap<String, Stamp> current(Path workspace, Collection<String> folders) {
         SortedMap<String, Stamp> out = new TreeMap<>();
-        for (String folder : folders) {
-            Path dir = workspace.resolve(folder);
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> found = Files.find(dir, Integer.MAX_VALUE, (p, attrs) -> {
-                if (attrs.isRegularFile()) {
-                    out.put(workspace.relativize(p).toString().replace('\\', '/'), stamp(attrs));
-                }
-                return false;
-            }, new FileVisitOption[0])) {
-                found.forEach(p -> { });
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
+        try {
+            WorkspaceFiles.under(workspace, folders).forEach((path, attrs) -> out.put(path, stamp(attrs)));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         return out;
     }
@@ -117,13 +103,7 @@ public final class OutputStamps {
         try {
             Path target = file.get();
             Files.createDirectories(target.getParent());
-            Path temp = Files.createTempFile(target.getParent(), "output-stamps", ".tmp");
-            Files.writeString(temp, text, StandardCharsets.UTF_8);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
+            WorkspaceFiles.replaceAtomically(target, text.toString().getBytes(StandardCharsets.UTF_8));
             changed = false;
         } catch (IOException e) {
             // a cache: the next run reads the files instead

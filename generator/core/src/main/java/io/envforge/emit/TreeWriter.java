@@ -6,12 +6,10 @@ import io.envforge.render.OutputTree;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -50,22 +48,17 @@ public final class TreeWriter {
         }
     }
 
-    /** The files now under {@code folders} (relative path to bytes), for comparing with what was generated. */
-    public SortedMap<String, byte[]> snapshot(Collection<String> folders) {
+    /**
+     * The bytes of {@code paths} (workspace-relative) as they are on disk now, for comparing with what was generated;
+     * a missing or unreadable file shows as an entry {@code (unreadable)}, so the comparison fails.
+     */
+    public SortedMap<String, byte[]> contents(Collection<String> paths) {
         SortedMap<String, byte[]> out = new TreeMap<>();
         try {
-            for (String folder : folders) {
-                Path dir = workspace.resolve(folder);
-                if (!Files.isDirectory(dir)) {
-                    continue;
-                }
-                try (Stream<Path> files = Files.walk(dir)) {
-                    for (Path p : files.filter(Files::isRegularFile).toList()) {
-                        out.put(workspace.relativize(p).toString().replace('\\', '/'), Files.readAllBytes(p));
-                    }
-                }
+            for (String path : paths) {
+                out.put(path, Files.readAllBytes(workspace.resolve(path)));
             }
-        } catch (IOException | java.io.UncheckedIOException e) {
+        } catch (IOException e) {
             out.put("(unreadable)", String.valueOf(e).getBytes(StandardCharsets.UTF_8));
         }
         return out;
@@ -219,38 +212,12 @@ public final class TreeWriter {
                 // appeared meanwhile: replace it atomically below
             }
         }
-        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
-        boolean moved = false;
-        try {
-            Files.write(temp, content);
-            try {
-                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-            } catch (AtomicMoveNotSupportedException e) {
-                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
-            }
-            moved = true;
-        } finally {
-            if (!moved) {
-                Files.deleteIfExists(temp);
-            }
-        }
+        WorkspaceFiles.replaceAtomically(target, content);
     }
 
     private List<String> stale(OutputTree tree, Collection<String> ownedFolders) throws IOException {
-        TreeSet<String> out = new TreeSet<>();
-        for (String folder : ownedFolders) {
-            Path dir = workspace.resolve(folder);
-            if (!Files.isDirectory(dir)) {
-                continue;
-            }
-            try (Stream<Path> files = Files.walk(dir)) {
-                files.filter(Files::isRegularFile)
-                        .map(p -> workspace.relativize(p).toString().replace('\\', '/'))
-                        .filter(p -> !tree.files().containsKey(p))
-                        .forEach(out::add);
-            }
-        }
-        return List.copyOf(out);
+        return WorkspaceFiles.under(workspace, ownedFolders).keySet().stream()
+                .filter(p -> !tree.files().containsKey(p)).toList();
     }
 
     private static void pruneEmpty(Path dir) throws IOException {

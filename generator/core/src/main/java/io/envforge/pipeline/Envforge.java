@@ -33,6 +33,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -197,7 +198,7 @@ public final class Envforge {
         if (!request.outputDirectory().equals(request.workspace())) {
             return List.of();
         }
-        Set<String> already = new java.util.HashSet<>(paths);
+        Set<String> already = new HashSet<>(paths);
         return rendered.stream().map(Layout::spec)
                 .filter(spec -> !already.contains(spec) && Files.isRegularFile(request.workspace().resolve(spec)))
                 .toList();
@@ -233,20 +234,17 @@ public final class Envforge {
      */
     private static boolean unchanged(TreeWriter writer, OutputStamps stamps, Path workspace, String name,
             String inputs) {
-        Optional<String> recorded = writer.read(Fingerprint.path(name));
-        if (recorded.isEmpty() || !recorded.get().contains("\ninputs " + inputs + "\n")) {
+        Optional<String> recorded = writer.read(Fingerprint.path(name)).flatMap(f -> Fingerprint.recordedOutputs(f, inputs));
+        if (recorded.isEmpty()) {
             return false;
         }
-        String text = recorded.get();
-        int at = text.lastIndexOf("\noutputs ");
-        String recordedOutputs = at < 0 ? "" : text.substring(at + "\noutputs ".length()).strip();
         long verified = System.currentTimeMillis();
         SortedMap<String, OutputStamps.Stamp> now = OutputStamps.current(workspace, Layout.owned(name));
-        if (stamps.matches(name, recordedOutputs, now)) {
+        if (stamps.matches(name, recorded.get(), now)) {
             return true;
         }
-        String outputs = Fingerprint.outputs(writer.snapshot(Layout.owned(name)));
-        if (!outputs.equals(recordedOutputs)) {
+        String outputs = Fingerprint.outputs(writer.contents(now.keySet()));
+        if (!outputs.equals(recorded.get())) {
             return false;
         }
         stamps.record(name, outputs, now, verified);

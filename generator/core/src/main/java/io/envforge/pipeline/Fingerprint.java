@@ -13,6 +13,7 @@ import java.security.NoSuchAlgorithmException;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Properties;
 import java.util.TreeMap;
 import java.util.stream.Stream;
@@ -68,6 +69,15 @@ final class Fingerprint {
         });
         long count = files.keySet().stream().filter(p -> !p.endsWith("/" + FILE)).count();
         return "crc32c:" + String.format(java.util.Locale.ROOT, "%08x", crc.getValue()) + " files:" + count;
+    }
+
+    /** The outputs digest a fingerprint file records, if it records {@code inputs} as the inputs digest. */
+    static Optional<String> recordedOutputs(String fileText, String inputs) {
+        if (!fileText.contains("\ninputs " + inputs + "\n")) {
+            return Optional.empty();
+        }
+        int at = fileText.lastIndexOf("\noutputs ");
+        return at < 0 ? Optional.empty() : Optional.of(fileText.substring(at + "\noutputs ".length()).strip());
     }
 
     /** The file's text: a header, then one line for the inputs and one for the outputs. */

@@ -2,6 +2,7 @@ package io.envforge.validate;
 
 import io.envforge.render.OutputTree;
 import io.envforge.render.Yaml;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -16,11 +17,16 @@ import java.util.function.Supplier;
 public final class Validator {
 
     private final Optional<SchemaRule> schemas;
+    private final Optional<Path> missing;
     private final Supplier<List<Rule>> rules;
 
-    /** {@code schemaRoot}: the schema folder, or empty to skip schema validation (reported as a warning). */
+    /**
+     * {@code schemaRoot}: the schema folder, or empty to skip schema validation (reported as a note); a folder that
+     * does not exist skips it too, reported as a warning.
+     */
     public Validator(Optional<Path> schemaRoot) {
-        this.schemas = schemaRoot.map(SchemaRule::new);
+        this.missing = schemaRoot.filter(root -> !Files.isDirectory(root));
+        this.schemas = schemaRoot.filter(Files::isDirectory).map(SchemaRule::new);
         this.rules = () -> {
             List<Rule> list = new ArrayList<>(List.of(new NoPlaintextSecretRule(), new KustomizationRule(),
                     new UniqueObjectRule(), new WorkloadIdentityRule()));
@@ -47,7 +53,10 @@ public final class Validator {
                 rule.check(file.getKey(), docs, tree.files(), findings);
             }
         }
-        if (schemas.isEmpty()) {
+        if (missing.isPresent()) {
+            findings.add(Finding.warning(missing.get().toString(), "", "schema folder not found: manifests are not"
+                    + " checked against schemas (set envforge.schemas or --schemas to the folder)"));
+        } else if (schemas.isEmpty()) {
             findings.add(new Finding(Finding.Severity.INFO, "(all)", "", "schema validation skipped: no schema"
                     + " folder given (set envforge.schemas or --schemas)"));
         }

@@ -1,6 +1,5 @@
 package io.envforge.testing;
 
-import io.envforge.git.Credentials;
 import java.nio.file.Path;
 
 /** No server: the {@code file://} transport to bare repositories under a folder. */
@@ -15,21 +14,6 @@ public final class FileServer implements GitServer {
     @Override
     public String url(String name) {
         return root.resolve(name).toUri().toString();
-    }
-
-    @Override
-    public Credentials credentials() {
-        return Credentials.none();
-    }
-
-    @Override
-    public Credentials wrongCredentials() {
-        return null;
-    }
-
-    @Override
-    public String wrongSecret() {
-        return null;
     }
 
     @Override

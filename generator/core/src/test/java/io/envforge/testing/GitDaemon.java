@@ -1,6 +1,5 @@
 package io.envforge.testing;
 
-import io.envforge.git.Credentials;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Path;
@@ -38,21 +37,6 @@ public final class GitDaemon implements GitServer {
     @Override
     public String url(String name) {
         return "git://127.0.0.1:" + port + "/" + name;
-    }
-
-    @Override
-    public Credentials credentials() {
-        return Credentials.none();
-    }
-
-    @Override
-    public Credentials wrongCredentials() {
-        return null;
-    }
-
-    @Override
-    public String wrongSecret() {
-        return null;
     }
 
     @Override

@@ -91,11 +91,6 @@ public final class SshGitServer implements GitServer {
     }
 
     @Override
-    public String wrongSecret() {
-        return null;
-    }
-
-    @Override
     public void close() {
         try {
             server.stop(true);

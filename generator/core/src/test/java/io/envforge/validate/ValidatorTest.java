@@ -8,6 +8,7 @@ import io.envforge.render.OutputTree;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -66,5 +67,17 @@ class ValidatorTest {
             assertTrue(report.render().contains(expected), report.render());
             assertEquals(!expected.startsWith("[WARNING]"), report.hasErrors());
         }
+    }
+
+    @Test
+    void aMissingSchemaFolderIsAWarningAndTheOtherRulesStillRun() {
+        OutputTree tree = OutputTree.builder()
+                .put("overlays/dev1/service.yaml", SERVICE + "---\n" + SERVICE)
+                .put("overlays/dev1/kustomization.yaml", KUSTOMIZATION)
+                .build();
+        Report report = new Validator(Optional.of(java.nio.file.Path.of("/nonexistent/schemas"))).validate(tree);
+        assertTrue(report.render().contains("[WARNING] /nonexistent/schemas: schema folder not found"),
+                report.render());
+        assertTrue(report.render().contains("Service/dev1/api: also generated in"), report.render());
     }
 }

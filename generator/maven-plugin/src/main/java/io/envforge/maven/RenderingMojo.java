@@ -6,7 +6,6 @@ import io.envforge.pipeline.GenerateResult;
 import io.envforge.pipeline.ValidationFailedException;
 import io.envforge.validate.Finding;
 import java.io.File;
-import java.nio.file.Path;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
@@ -48,7 +47,7 @@ abstract class RenderingMojo extends AbstractMojo {
     /** What the user asked for, as the core's request. */
     GenerateRequest request(boolean commit, boolean dryRun) {
         return new GenerateRequest(workspace.toPath(), split(env), Optional.ofNullable(subnet),
-                Optional.ofNullable(cloud), force, schemaFolder(), commit, dryRun);
+                Optional.ofNullable(cloud), force, Optional.ofNullable(schemas).map(File::toPath), commit, dryRun);
     }
 
     /** Runs the core and maps its exceptions to Maven's; writes the summary file. */
@@ -68,17 +67,6 @@ abstract class RenderingMojo extends AbstractMojo {
     /** One call of the core. */
     interface Run {
         GenerateResult call();
-    }
-
-    private Optional<Path> schemaFolder() {
-        if (schemas == null) {
-            return Optional.empty();
-        }
-        if (!schemas.isDirectory()) {
-            getLog().warn("schema folder " + schemas + " not found: manifests are not checked against schemas");
-            return Optional.empty();
-        }
-        return Optional.of(schemas.toPath());
     }
 
     static List<String> split(String value) {

@@ -1,0 +1,63 @@
+package io.envforge.emit;
+
+import java.io.IOException;
+import java.nio.file.AtomicMoveNotSupportedException;
+import java.nio.file.FileVisitOption;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.util.Collection;
+import java.util.SortedMap;
+import java.util.TreeMap;
+import java.util.stream.Stream;
+
+/** The file-system steps the writer and the stamp cache share. */
+final class WorkspaceFiles {
+
+    private WorkspaceFiles() {
+    }
+
+    /**
+     * The regular files (or links to one) under {@code folders}, by workspace-relative path with forward slashes, with
+     * the attributes read while walking. A folder that does not exist has none.
+     */
+    static SortedMap<String, BasicFileAttributes> under(Path workspace, Collection<String> folders)
+            throws IOException {
+        SortedMap<String, BasicFileAttributes> out = new TreeMap<>();
+        for (String folder : folders) {
+            Path dir = workspace.resolve(folder);
+            if (!Files.isDirectory(dir)) {
+                continue;
+            }
+            try (Stream<Path> found = Files.find(dir, Integer.MAX_VALUE, (p, attrs) -> {
+                if (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(p)) {
+                    out.put(workspace.relativize(p).toString().replace('\\', '/'), attrs);
+                }
+                return false;
+            }, new FileVisitOption[0])) {
+                found.forEach(p -> { });
+            }
+        }
+        return out;
+    }
+
+    /** Replaces {@code target} by way of a temporary file beside it, so a reader sees the old or the new content. */
+    static void replaceAtomically(Path target, byte[] content) throws IOException {
+        Path temp = Files.createTempFile(target.getParent(), "." + target.getFileName(), ".tmp");
+        boolean moved = false;
+        try {
+            Files.write(temp, content);
+            try {
+                Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } catch (AtomicMoveNotSupportedException e) {
+                Files.move(temp, target, StandardCopyOption.REPLACE_EXISTING);
+            }
+            moved = true;
+        } finally {
+            if (!moved) {
+                Files.deleteIfExists(temp);
+            }
+        }
+    }
+}
