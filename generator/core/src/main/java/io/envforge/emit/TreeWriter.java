@@ -14,9 +14,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
@@ -64,9 +66,27 @@ public final class TreeWriter {
         return out;
     }
 
-    /** What {@link #write} would do, without writing. */
+    /** What writing {@code tree} would do: each file compared with the disk, and the stale files. Writes nothing. */
     public WriteResult plan(OutputTree tree, Collection<String> ownedFolders) {
-        return apply(tree, ownedFolders, false);
+        List<String> added = new ArrayList<>();
+        List<String> changed = new ArrayList<>();
+        List<String> unchanged = new ArrayList<>();
+        try {
+            // Compared in parallel (a 1,000-environment tree is 21,000 files, mostly file system calls); the lists
+            // keep the tree's order.
+            List<String> removed = stale(tree, ownedFolders);
+            List<String> paths = List.copyOf(tree.files().keySet());
+            List<Status> statuses = paths.parallelStream().map(path -> compare(path, tree.get(path))).toList();
+            for (int i = 0; i < paths.size(); i++) {
+                (statuses.get(i) == Status.ADDED ? added : statuses.get(i) == Status.CHANGED ? changed : unchanged)
+                        .add(paths.get(i));
+            }
+            return new WriteResult(added, changed, removed, unchanged);
+        } catch (UncheckedIOException e) {
+            throw cannotWrite(e.getCause());
+        } catch (IOException e) {
+            throw cannotWrite(e);
+        }
     }
 
     /** The texts of {@code paths} as they are on disk now; a missing file is left out. */
@@ -116,40 +136,38 @@ public final class TreeWriter {
         }
     }
 
+    /** Plans and writes {@code tree}. */
     public WriteResult write(OutputTree tree, Collection<String> ownedFolders) {
-        return apply(tree, ownedFolders, true);
+        return write(tree, plan(tree, ownedFolders), ownedFolders);
     }
 
-    private WriteResult apply(OutputTree tree, Collection<String> ownedFolders, boolean write) {
-        List<String> added = new ArrayList<>();
-        List<String> changed = new ArrayList<>();
-        List<String> unchanged = new ArrayList<>();
+    /**
+     * Carries out {@code plan}, made by {@link #plan} for {@code tree} just before, without reading the files again:
+     * new files are created, changed ones replaced, stale ones deleted with the folders they leave empty (only those
+     * of {@code ownedFolders}).
+     */
+    public WriteResult write(OutputTree tree, WriteResult plan, Collection<String> ownedFolders) {
         try {
-            // Files are compared and written in parallel (a 1,000-environment tree is 21,000 files, mostly file
-            // system calls); the lists keep the tree's order.
-            // Stale files are looked for before writing (every written file is in the tree, so the answer is the
-            // same), when the folders of new environments do not exist yet: walking them after writing cost seconds.
-            List<String> removed = stale(tree, ownedFolders);
-            List<String> paths = List.copyOf(tree.files().keySet());
-            List<Status> statuses = paths.parallelStream()
-                    .map(path -> apply(path, tree.files().get(path), write)).toList();
-            for (int i = 0; i < paths.size(); i++) {
-                (statuses.get(i) == Status.ADDED ? added : statuses.get(i) == Status.CHANGED ? changed : unchanged)
-                        .add(paths.get(i));
-            }
-            if (write) {
-                for (String path : removed) {
-                    Files.delete(workspace.resolve(path));
+            Set<String> added = new HashSet<>(plan.added());
+            plan.written().parallelStream().forEach(path -> {
+                try {
+                    replace(workspace.resolve(path), tree.get(path).getBytes(StandardCharsets.UTF_8),
+                            !added.contains(path));
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
                 }
-                TreeSet<String> gone = new TreeSet<>(removed);
-                for (String folder : ownedFolders) {
-                    String first = gone.ceiling(folder);
-                    if (first != null && first.startsWith(folder)) {
-                        pruneEmpty(workspace.resolve(folder));
-                    }
+            });
+            for (String path : plan.removed()) {
+                Files.delete(workspace.resolve(path));
+            }
+            TreeSet<String> gone = new TreeSet<>(plan.removed());
+            for (String folder : ownedFolders) {
+                String first = gone.ceiling(folder);
+                if (first != null && first.startsWith(folder)) {
+                    pruneEmpty(workspace.resolve(folder));
                 }
             }
-            return new WriteResult(added, changed, removed, unchanged);
+            return plan;
         } catch (UncheckedIOException e) {
             throw cannotWrite(e.getCause());
         } catch (IOException e) {
@@ -164,23 +182,19 @@ public final class TreeWriter {
 
     private enum Status { ADDED, CHANGED, UNCHANGED }
 
-    /** Compares one file with the disk and (if {@code write}) replaces it when it differs. */
-    private Status apply(String path, String text, boolean write) {
+    /** Compares one file with the disk. */
+    private Status compare(String path, String text) {
         try {
-            Path target = workspace.resolve(path);
-            byte[] content = text.getBytes(StandardCharsets.UTF_8);
-            byte[] existing = readIfExists(target);
-            if (existing != null && Arrays.equals(existing, content)) {
-                return Status.UNCHANGED;
+            byte[] existing = readIfExists(workspace.resolve(path));
+            if (existing == null) {
+                return Status.ADDED;
             }
-            if (write) {
-                replace(target, content, existing != null);
-            }
-            return existing == null ? Status.ADDED : Status.CHANGED;
+            return Arrays.equals(existing, text.getBytes(StandardCharsets.UTF_8)) ? Status.UNCHANGED : Status.CHANGED;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
     }
+
 
     private static byte[] readIfExists(Path file) throws IOException {
         try {

@@ -1,5 +1,6 @@
 package io.envforge.emit;
 
+import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -17,6 +18,13 @@ public record WriteResult(List<String> added, List<String> changed, List<String>
         changed = List.copyOf(changed);
         removed = List.copyOf(removed);
         unchanged = List.copyOf(unchanged);
+    }
+
+    /** The files written: added, then changed. */
+    public List<String> written() {
+        List<String> out = new ArrayList<>(added);
+        out.addAll(changed);
+        return out;
     }
 
     public boolean isEmpty() {

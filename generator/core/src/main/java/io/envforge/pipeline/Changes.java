@@ -20,8 +20,7 @@ final class Changes {
         List<String> old = new ArrayList<>(plan.changed());
         old.addAll(plan.removed());
         Map<String, String> after = new LinkedHashMap<>();
-        plan.added().forEach(p -> after.put(p, tree.get(p)));
-        plan.changed().forEach(p -> after.put(p, tree.get(p)));
+        plan.written().forEach(p -> after.put(p, tree.get(p)));
         return ChangeSummary.of(writer.current(old), after, path -> tree.documents(path).orElse(null));
     }
 }

@@ -44,24 +44,21 @@ final class Decommission {
         OutputTree fleetTree = fleetWithout(ws, env, existing, fleet);
         List<String> fleetOwned = Fleet.owned(fleet);
         WriteResult fleetPlan = writer.plan(fleetTree, fleetOwned);
-        List<String> old = new ArrayList<>(files);
-        old.addAll(fleetPlan.changed());
-        old.addAll(fleetPlan.removed());
+        List<String> gone = new ArrayList<>(files);
+        gone.addAll(fleetPlan.removed());
+        ChangeSummary summary = Changes.of(writer, fleetTree,
+                new WriteResult(fleetPlan.added(), fleetPlan.changed(), gone, List.of()));
         Map<String, String> after = new TreeMap<>();
-        fleetPlan.added().forEach(p -> after.put(p, fleetTree.get(p)));
-        fleetPlan.changed().forEach(p -> after.put(p, fleetTree.get(p)));
-        ChangeSummary summary = ChangeSummary.of(writer.current(old), after);
+        fleetPlan.written().forEach(p -> after.put(p, fleetTree.get(p)));
         List<String> fleetFiles = new ArrayList<>(after.keySet());
         fleetFiles.addAll(fleetPlan.removed());
         if (!request.confirmed()) {
             return new RemoveResult(env, files, fleetFiles, summary, false, Optional.empty());
         }
-        WriteResult written = writer.write(fleetTree, fleetOwned);
+        writer.write(fleetTree, fleetPlan, fleetOwned);
         writer.delete(files);
         Optional<String> commit = Optional.empty();
         if (request.commit()) {
-            List<String> gone = new ArrayList<>(files);
-            gone.addAll(written.removed());
             commit = new GitPublisher(ws).commit(after.keySet(), gone, "envforge: remove " + env + "\n\n"
                     + files.size() + " file(s) of environment " + env + " removed.\n\n"
                     + io.envforge.summary.SummaryMarkdown.render(summary));

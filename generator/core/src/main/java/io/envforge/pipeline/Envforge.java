@@ -155,11 +155,10 @@ public final class Envforge {
         Optional<String> commit = Optional.empty();
         if (!request.dryRun()) {
             progress.step("write");
-            written = time("phase: write", () -> writer.write(tree, owned));
+            written = time("phase: write", () -> writer.write(tree, plan, owned));
             if (request.commit()) {
                 progress.step("commit");
-                List<String> paths = new ArrayList<>(written.added());
-                paths.addAll(written.changed());
+                List<String> paths = written.written();
                 paths.addAll(renderedSpecs(request, toRender, paths));
                 String message = CommitMessage.of(inputs, toRender, unchanged, written, summary);
                 List<String> removed = written.removed();

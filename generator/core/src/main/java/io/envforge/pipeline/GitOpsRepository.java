@@ -13,9 +13,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Stream;
 
 /**
@@ -73,8 +74,7 @@ final class GitOpsRepository {
     }
 
     private static void copySpecsBack(Path workspace, Path clone, GenerateResult result) {
-        List<String> written = new ArrayList<>(result.write().added());
-        written.addAll(result.write().changed());
+        Set<String> written = new HashSet<>(result.write().written());
         OutputTree.Builder tree = OutputTree.builder();
         for (String path : result.environments().stream().map(SpecReader::fileOf).toList()) {
             if (written.contains(path)) {
