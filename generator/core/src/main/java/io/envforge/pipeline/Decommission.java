@@ -78,6 +78,6 @@ final class Decommission {
                 blocks.put(name, spec.block());
             }
         }
-        return Fleet.render(fleet, new ModelResolver(platform), specs, blocks, OutputTree.builder().build());
+        return Fleet.render(fleet, new ModelResolver(platform), specs, blocks);
     }
 }

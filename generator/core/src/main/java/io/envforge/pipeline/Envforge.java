@@ -42,8 +42,6 @@ import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.LongAdder;
-import java.util.function.Supplier;
 
 /**
  * The one place that fixes the order of the steps: load → resolve → render (each {@link Renderer}, in list order) →
@@ -54,11 +52,6 @@ public final class Envforge {
 
     private final List<Renderer> renderers;
     private final List<FleetRenderer> fleetRenderers;
-    private final Map<String, LongAdder> timings = new ConcurrentHashMap<>();
-
-    public Envforge(List<Renderer> renderers) {
-        this(renderers, List.of());
-    }
 
     /** {@code fleetRenderers} run once per run, after the per-environment renderers, over every environment. */
     public Envforge(List<Renderer> renderers, List<FleetRenderer> fleetRenderers) {
@@ -103,15 +96,16 @@ public final class Envforge {
     /** Generates the selected environments; those whose inputs did not change keep their files unless full. */
     public GenerateResult generate(GenerateRequest request, RunOptions options) {
         long start = System.nanoTime();
+        Timings timings = new Timings();
         ProgressListener progress = options.progress();
         warmUp();
-        Inputs inputs = time("phase: load", () -> Inputs.load(request));
+        Inputs inputs = timings.time("phase: load", () -> Inputs.load(request));
         TreeWriter writer = new TreeWriter(request.outputDirectory());
-        Fingerprint fingerprint = time("phase: load", () -> new Fingerprint(inputs.platform().content(),
+        Fingerprint fingerprint = timings.time("phase: load", () -> new Fingerprint(inputs.platform().content(),
                 request.workspace().resolve("charts"), steps()));
         Map<String, String> prints = new ConcurrentHashMap<>();
         Set<String> same = ConcurrentHashMap.newKeySet();
-        time("phase: unchanged check", () -> {
+        timings.time("phase: unchanged check", () -> {
             OutputStamps stamps = OutputStamps.of(request.outputDirectory());
             inputs.selected().parallelStream().forEach(name -> {
                 String print = fingerprint.inputs(inputs.allSpecs().get(name).content());
@@ -133,45 +127,42 @@ public final class Envforge {
         ModelResolver resolver = new ModelResolver(inputs.platform());
         Map<String, Cidr> blocks = blocks(inputs);
         Validator validator = new Validator(request.schemas());
-        Rendered rendered = time("phase: render", () -> renderAll(inputs, resolver, blocks, toRender, prints, validator,
-                progress));
+        Rendered rendered = timings.time("phase: render", () -> renderAll(inputs, resolver, blocks, toRender, prints,
+                validator, timings, progress));
         if (!rendered.problems().isEmpty()) {
             finished(progress, rendered, unchanged, start);
             throw new EnvforgeException(rendered.problems());
         }
-        OutputTree tree = time("phase: fleet", () -> Fleet.render(fleetRenderers, resolver, inputs.allSpecs(), blocks,
-                rendered.tree()));
-        Report report = time("phase: validate fleet", () -> rendered.report().plus(validator.validate(fleetPart(tree,
-                rendered.tree()))));
+        OutputTree fleetFiles = timings.time("phase: fleet", () -> Fleet.render(fleetRenderers, resolver,
+                inputs.allSpecs(), blocks));
+        Report all = timings.time("phase: validate fleet", () -> rendered.report().plus(
+                validator.validate(fleetFiles)));
+        Report report = new Report(List.copyOf(new LinkedHashSet<>(all.findings())));
+        OutputTree tree = rendered.tree().plus(fleetFiles);
         if (report.hasErrors()) {
             finished(progress, rendered, unchanged, start);
-            throw new ValidationFailedException(new Report(List.copyOf(new LinkedHashSet<>(report.findings()))));
+            throw new ValidationFailedException(report);
         }
         List<String> owned = new ArrayList<>(Fleet.owned(fleetRenderers));
         toRender.forEach(e -> owned.addAll(Layout.owned(e)));
-        WriteResult plan = time("phase: plan", () -> writer.plan(tree, owned));
-        ChangeSummary summary = time("phase: summary", () -> Changes.of(writer, tree, plan));
-        WriteResult written = plan;
+        WriteResult plan = timings.time("phase: plan", () -> writer.plan(tree, owned));
+        ChangeSummary summary = timings.time("phase: summary", () -> Changes.of(writer, tree, plan));
         Optional<String> commit = Optional.empty();
         if (!request.dryRun()) {
             progress.step("write");
-            written = time("phase: write", () -> writer.write(tree, plan, owned));
+            timings.time("phase: write", () -> writer.write(tree, plan, owned));
             if (request.commit()) {
                 progress.step("commit");
-                List<String> paths = written.written();
+                List<String> paths = plan.written();
                 paths.addAll(renderedSpecs(request, toRender, paths));
-                String message = CommitMessage.of(inputs, toRender, unchanged, written, summary);
-                List<String> removed = written.removed();
-                commit = time("phase: commit", () -> new GitPublisher(request.outputDirectory())
-                        .commit(paths, removed, message));
+                String message = CommitMessage.of(inputs, toRender, unchanged, plan, summary);
+                commit = timings.time("phase: commit", () -> new GitPublisher(request.outputDirectory())
+                        .commit(paths, plan.removed(), message));
             }
         }
         finished(progress, rendered, unchanged, start);
-        timings.computeIfAbsent("phase: total", k -> new LongAdder()).add(System.nanoTime() - start);
-        Map<String, Long> millis = new TreeMap<>();
-        timings.forEach((k, v) -> millis.put(k, v.sum() / 1_000_000));
-        Report distinct = new Report(List.copyOf(new LinkedHashSet<>(report.findings())));
-        return new GenerateResult(inputs.selected(), distinct, written, commit, millis, summary, unchanged);
+        timings.add("phase: total", System.nanoTime() - start);
+        return new GenerateResult(inputs.selected(), report, plan, commit, timings.millis(), summary, unchanged);
     }
 
     /**
@@ -201,17 +192,6 @@ public final class Envforge {
         return rendered.stream().map(Layout::spec)
                 .filter(spec -> !already.contains(spec) && Files.isRegularFile(request.workspace().resolve(spec)))
                 .toList();
-    }
-
-    /** The files the fleet step added to {@code perEnvironment}. */
-    private static OutputTree fleetPart(OutputTree all, OutputTree perEnvironment) {
-        OutputTree.Builder out = OutputTree.builder();
-        all.files().keySet().forEach(path -> {
-            if (!perEnvironment.files().containsKey(path)) {
-                out.copy(all, path);
-            }
-        });
-        return out.build();
     }
 
     /** Lets the renderers load what they need while inputs are read; a failure shows again when rendering. */
@@ -271,14 +251,14 @@ public final class Envforge {
     }
 
     private Rendered renderAll(Inputs inputs, ModelResolver resolver, Map<String, Cidr> blocks, List<String> names,
-            Map<String, String> prints, Validator validator, ProgressListener progress) {
+            Map<String, String> prints, Validator validator, Timings timings, ProgressListener progress) {
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
         Map<String, OutputTree> trees = new ConcurrentHashMap<>();
         Map<String, Report> reports = new ConcurrentHashMap<>();
         names.parallelStream().forEach(name -> {
             try {
-                OutputTree tree = renderOne(inputs, resolver, blocks, name, prints.get(name));
-                Report report = time("validate", () -> validator.validate(tree));
+                OutputTree tree = renderOne(inputs, resolver, blocks, name, prints.get(name), timings);
+                Report report = timings.time("validate", () -> validator.validate(tree));
                 trees.put(name, tree);
                 reports.put(name, report);
                 progress.environment(name, report.hasErrors() ? ProgressListener.Outcome.FAILED
@@ -305,15 +285,15 @@ public final class Envforge {
     }
 
     private OutputTree renderOne(Inputs inputs, ModelResolver resolver, Map<String, Cidr> blocks, String name,
-            String print) {
+            String print, Timings timings) {
         EnvironmentSpec spec = inputs.allSpecs().get(name);
-        Environment env = time("resolve", () -> resolver.resolve(spec, blocks));
+        Environment env = timings.time("resolve", () -> resolver.resolve(spec, blocks));
         OutputTree.Builder out = OutputTree.builder();
         if (inputs.changedSpecs().contains(name)) {
             out.put(spec.file(), new String(spec.content(), StandardCharsets.UTF_8));
         }
         for (Renderer renderer : renderers) {
-            time(renderer.name(), () -> {
+            timings.time(renderer.name(), () -> {
                 renderer.render(env, out);
                 return null;
             });
@@ -324,14 +304,5 @@ public final class Envforge {
                 .forEach((path, text) -> owned.put(path, text.getBytes(StandardCharsets.UTF_8))));
         out.put(Fingerprint.path(name), Fingerprint.file(name, print, Fingerprint.outputs(owned)));
         return out.build();
-    }
-
-    private <T> T time(String step, Supplier<T> work) {
-        long start = System.nanoTime();
-        try {
-            return work.get();
-        } finally {
-            timings.computeIfAbsent(step, k -> new LongAdder()).add(System.nanoTime() - start);
-        }
     }
 }

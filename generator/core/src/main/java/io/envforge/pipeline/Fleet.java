@@ -19,15 +19,16 @@ final class Fleet {
     private Fleet() {
     }
 
+    /** The fleet renderers' files only. */
     static OutputTree render(List<FleetRenderer> renderers, ModelResolver resolver, Map<String, EnvironmentSpec> specs,
-            Map<String, Cidr> blocks, OutputTree tree) {
+            Map<String, Cidr> blocks) {
+        OutputTree.Builder out = OutputTree.builder();
         if (renderers.isEmpty()) {
-            return tree;
+            return out.build();
         }
         // One sorted map for all: the resolver skips the environment itself, and copying a sorted map is linear.
         Map<String, Cidr> sorted = new TreeMap<>(blocks);
         List<Environment> all = specs.values().parallelStream().map(spec -> resolver.resolve(spec, sorted)).toList();
-        OutputTree.Builder out = OutputTree.builder().putAll(tree);
         renderers.forEach(r -> r.render(List.copyOf(all), out));
         return out.build();
     }

@@ -38,6 +38,19 @@ public final class OutputTree {
         return Optional.ofNullable(documents.get(path));
     }
 
+    /** This tree and {@code other}'s files, which must be different paths (texts are kept as they are). */
+    public OutputTree plus(OutputTree other) {
+        SortedMap<String, String> merged = new TreeMap<>(files);
+        other.files.forEach((path, text) -> {
+            if (merged.putIfAbsent(path, text) != null) {
+                throw new IllegalStateException("two renderers wrote " + path);
+            }
+        });
+        Map<String, List<Map<String, Object>>> docs = new HashMap<>(documents);
+        docs.putAll(other.documents);
+        return new OutputTree(merged, docs);
+    }
+
     public static Builder builder() {
         return new Builder();
     }
@@ -73,10 +86,16 @@ public final class OutputTree {
             return put(path, header + Yaml.dumpAll(docs), docs);
         }
 
-        /** Copies one file of another tree, with its documents if it has them. */
+        /** Copies one file of another tree (its text is normalised already), with its documents if it has them. */
         public Builder copy(OutputTree other, String path) {
+            if (files.putIfAbsent(path, other.get(path)) != null) {
+                throw new IllegalStateException("two renderers wrote " + path);
+            }
             List<Map<String, Object>> docs = other.documents.get(path);
-            return docs == null ? put(path, other.get(path)) : put(path, other.get(path), docs);
+            if (docs != null) {
+                documents.put(path, docs);
+            }
+            return this;
         }
 
         public Builder putAll(OutputTree other) {
