@@ -24,8 +24,8 @@ import java.util.stream.Stream;
  * hide. Like Git, it does not notice an edit that keeps both the size and the modification time (say, {@code touch -d}
  * back to the old time); {@code --full} renders anyway.
  *
- * <p>Kept in {@code .git/envforge/output-stamps} of the workspace (one line per file); without a {@code .git} folder
- * nothing is kept and every check reads the files. Safe for concurrent use by the check's threads.
+ * <p>Kept in {@code envforge/output-stamps} of the work tree's Git folder (one line per file); outside a Git
+ * repository nothing is kept and every check reads the files. Safe for concurrent use by the check's threads.
  */
 public final class OutputStamps {
 
@@ -48,14 +48,12 @@ public final class OutputStamps {
         this.file = file;
     }
 
-    /** The stamps of {@code workspace}'s Git folder; empty (never matching) when it has none or they do not parse. */
-    public static OutputStamps of(Path workspace) {
-        Path git = workspace.resolve(".git");
-        if (!Files.isDirectory(git)) {
-            return new OutputStamps(Optional.empty());
+    /** The stamps kept in {@code gitDir} (the work tree's Git folder); none kept (never matching) without one. */
+    public static OutputStamps in(Optional<Path> gitDir) {
+        OutputStamps stamps = new OutputStamps(gitDir.map(dir -> dir.resolve("envforge").resolve("output-stamps")));
+        if (stamps.file.isPresent()) {
+            stamps.load();
         }
-        OutputStamps stamps = new OutputStamps(Optional.of(git.resolve("envforge").resolve("output-stamps")));
-        stamps.load();
         return stamps;
     }
 

@@ -126,13 +126,25 @@ public final class GitPublisher {
         }
     }
 
+    /**
+     * The Git folder of the repository {@code workspace} is in (searching upwards; a linked worktree's own folder), if
+     * it is in one.
+     */
+    public static Optional<Path> gitDir(Path workspace) {
+        return Optional.ofNullable(new FileRepositoryBuilder().findGitDir(workspace.toFile()).getGitDir())
+                .map(java.io.File::toPath);
+    }
+
+    /** {@link #gitDir}, or a problem saying the workspace is not in a repository, with {@code fix}. */
+    static Path gitDirOrFail(Path workspace, String fix) {
+        return gitDir(workspace).orElseThrow(() -> new EnvforgeException(new Problem(workspace.toString(), "", null,
+                "not inside a Git repository", fix)));
+    }
+
     private Repository open() throws IOException {
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(workspace.toFile());
-        if (builder.getGitDir() == null) {
-            throw new EnvforgeException(new Problem(workspace.toString(), "", null, "not inside a Git repository",
-                    "run git init, or turn committing off (-Denvforge.commit=false / --no-commit)"));
-        }
-        return builder.setMustExist(true).build();
+        Path gitDir = gitDirOrFail(workspace,
+                "run git init, or turn committing off (-Denvforge.commit=false / --no-commit)");
+        return new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
     }
 
     /** The workspace's path inside the repository, with a trailing slash, or empty at the root. */

@@ -12,7 +12,6 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.Ref;
-import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
 import org.eclipse.jgit.transport.FetchResult;
 import org.eclipse.jgit.transport.PushResult;
 import org.eclipse.jgit.transport.RefSpec;
@@ -148,13 +147,9 @@ public final class GitRemote implements AutoCloseable {
     }
 
     private Git open() {
-        FileRepositoryBuilder builder = new FileRepositoryBuilder().findGitDir(workspace.toFile());
-        if (builder.getGitDir() == null) {
-            throw new EnvforgeException(new Problem(workspace.toString(), "", null, "not inside a Git repository",
-                    "run git init and add a remote, or pass a remote URL to clone"));
-        }
+        Path gitDir = GitPublisher.gitDirOrFail(workspace, "run git init and add a remote, or pass a remote URL to clone");
         try {
-            return Git.open(builder.getGitDir());
+            return Git.open(gitDir.toFile());
         } catch (IOException e) {
             throw new EnvforgeException(new Problem(workspace.toString(), "", null, "cannot open the Git repository: "
                     + e.getMessage(), "check the repository"));

@@ -106,7 +106,7 @@ public final class Envforge {
         Map<String, String> prints = new ConcurrentHashMap<>();
         Set<String> same = ConcurrentHashMap.newKeySet();
         timings.time("phase: unchanged check", () -> {
-            OutputStamps stamps = OutputStamps.of(request.outputDirectory());
+            OutputStamps stamps = OutputStamps.in(GitPublisher.gitDir(request.outputDirectory()));
             inputs.selected().parallelStream().forEach(name -> {
                 String print = fingerprint.inputs(inputs.allSpecs().get(name).content());
                 prints.put(name, print);

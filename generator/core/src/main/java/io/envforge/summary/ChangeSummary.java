@@ -98,8 +98,7 @@ public record ChangeSummary(SortedMap<String, List<ResourceChange>> changes) {
                 out.add(new ResourceChange(Type.REMOVED, id, file, List.of()));
             } else {
                 List<FieldChange> fields = a.content() instanceof String s && b.content() instanceof String t
-                        ? List.of(new FieldChange("", "(" + s.split("\n", -1).length + " lines)",
-                                "(" + t.split("\n", -1).length + " lines) " + Lines.delta(s, t)))
+                        ? List.of(Fields.textChange("", s, t))
                         : Fields.diff(a.content(), b.content(), a.secret() || b.secret());
                 if (!fields.isEmpty()) {
                     out.add(new ResourceChange(Type.CHANGED, id, file, fields));

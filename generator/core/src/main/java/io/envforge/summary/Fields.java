@@ -56,9 +56,14 @@ final class Fields {
 
     private static List<FieldChange> show(String path, Object a, Object b) {
         if (a instanceof String s && s.contains("\n") || b instanceof String t && t.contains("\n")) {
-            return List.of(new FieldChange(path, lines(a), lines(b) + " " + Lines.delta(text(a), text(b))));
+            return List.of(textChange(path, a, b));
         }
         return List.of(new FieldChange(path, scalar(a), scalar(b)));
+    }
+
+    /** A change of a text shown by its line counts and the lines added and removed. */
+    static FieldChange textChange(String path, Object a, Object b) {
+        return new FieldChange(path, lines(a), lines(b) + " " + Lines.delta(text(a), text(b)));
     }
 
     private static String text(Object value) {

@@ -68,16 +68,18 @@ public final class SummaryMarkdown {
 
     /** Lines grouped by the set of environments that have them; largest groups first. */
     private static Map<TreeSet<String>, List<Line>> buckets(ChangeSummary summary) {
+        Map<String, List<Line>> linesOf = new LinkedHashMap<>();
+        summary.changes().forEach((env, changes) -> linesOf.put(env, lines(env, changes)));
         Map<String, TreeSet<String>> envsOf = new LinkedHashMap<>();
-        summary.changes().forEach((env, changes) -> {
-            for (Line line : lines(env, changes)) {
+        linesOf.forEach((env, lines) -> {
+            for (Line line : lines) {
                 envsOf.computeIfAbsent(line.key(), k -> new TreeSet<>()).add(env);
             }
         });
         SortedMap<TreeSet<String>, List<Line>> out = new TreeMap<>(Comparator
                 .comparing((TreeSet<String> s) -> -s.size()).thenComparing(s -> String.join(",", s)));
-        summary.changes().forEach((env, changes) -> {
-            for (Line line : lines(env, changes)) {
+        linesOf.forEach((env, lines) -> {
+            for (Line line : lines) {
                 TreeSet<String> envs = envsOf.get(line.key());
                 if (envs.first().equals(env)) {
                     out.computeIfAbsent(envs, k -> new ArrayList<>()).add(line);
