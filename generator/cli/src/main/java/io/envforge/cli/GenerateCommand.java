@@ -2,15 +2,11 @@ package io.envforge.cli;
 
 import io.envforge.pipeline.Envforge;
 import io.envforge.pipeline.GenerateRequest;
-import io.envforge.git.Credentials;
-import io.envforge.git.PushStatus;
 import io.envforge.pipeline.GenerateResult;
 import io.envforge.pipeline.RunOptions;
 import io.envforge.pipeline.Publish;
-import io.envforge.pipeline.PublishResult;
 import io.envforge.pipeline.PublishingRun;
 import java.nio.file.Path;
-import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -51,31 +47,17 @@ final class GenerateCommand implements Callable<Integer> {
     public Integer call() {
         GenerateRequest request = rendering.request(!noCommit, false);
         return rendering.run(() -> {
-            Envforge envforge = Envforge.standard(request.workspace());
             RunOptions options = new RunOptions(full, ConsoleProgress.forThisProcess());
-            Optional<PublishResult> published = Optional.empty();
-            GenerateResult result;
-            if (push == null) {
-                result = envforge.generate(request, options);
-            } else {
-                Publish publish = Publish.to(remote, Publish.Mode.parse("--push", push)).withWorkDir(cloneDir);
-                published = Optional.of(new PublishingRun(envforge, Credentials.fromEnvironment(System.getenv()))
-                        .withOptions(options).run(request.withPublish(publish)));
-                result = published.get().generation();
-            }
+            Optional<Publish> publish = push == null ? Optional.empty()
+                    : Optional.of(Publish.to(remote, Publish.Mode.parse("--push", push)).withWorkDir(cloneDir));
+            PublishingRun.Outcome outcome = PublishingRun.generate(Envforge.standard(request.workspace()), request,
+                    options, publish);
+            GenerateResult result = outcome.generation();
             result.report().findings().forEach(f -> System.out.println(f.render()));
             if (timings) {
                 result.timings().forEach((step, ms) -> System.out.println("envforge: time " + step + " " + ms + " ms"));
             }
-            var w = result.write();
-            List<String> generated = result.generated();
-            System.out.println("envforge: files " + w.added().size() + " added, " + w.changed().size() + " changed, "
-                    + w.removed().size() + " removed, " + w.unchanged().size() + " unchanged; generated "
-                    + (generated.size() > 10 ? generated.size() + " environments" : String.join(", ", generated)));
-            System.out.println(result.commit().map(c -> "envforge: committed " + c)
-                    .orElse("envforge: nothing to commit"));
-            published.ifPresent(p -> System.out.println("envforge: " + (p.status() == PushStatus.PUSHED
-                    ? "pushed to " : "up to date: ") + p.remote() + " " + p.branch()));
+            outcome.lines().forEach(System.out::println);
             return result;
         });
     }

@@ -33,6 +33,21 @@ public record GenerateResult(List<String> environments, Report report, WriteResu
         return environments.stream().filter(e -> !unchanged.contains(e)).toList();
     }
 
+    /**
+     * What the run did, as the command-line tool and the Maven plugin print it: the environments generated (at most
+     * ten named) and the file counts, then the commit.
+     */
+    public List<String> lines() {
+        List<String> generated = generated();
+        String names = String.join(", ", generated.size() > 10 ? generated.subList(0, 10) : generated)
+                + (generated.size() > 10 ? ", ..." : "");
+        return List.of("envforge: generated " + generated.size() + " environment(s)"
+                + (names.isEmpty() ? "" : " " + names) + "; files " + write.added().size() + " added, "
+                + write.changed().size() + " changed, " + write.removed().size() + " removed, "
+                + write.unchanged().size() + " unchanged",
+                commit.map(c -> "envforge: committed " + c).orElse("envforge: nothing to commit"));
+    }
+
     /** The summary as Markdown (commit body, pull-request comment). */
     public String summaryMarkdown() {
         return SummaryMarkdown.render(summary);

@@ -13,4 +13,9 @@ import io.envforge.git.PushStatus;
  */
 public record PublishResult(GenerateResult generation, String remote, String branch, PushStatus status,
         int attempts) {
+
+    /** What the push did, as the tools print it. */
+    public String line() {
+        return "envforge: " + (status == PushStatus.PUSHED ? "pushed to " : "up to date: ") + remote + " " + branch;
+    }
 }

@@ -7,6 +7,8 @@ import io.envforge.git.GitPublisher;
 import io.envforge.git.GitRemote;
 import io.envforge.git.PushStatus;
 import java.io.File;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -43,6 +45,31 @@ public final class PublishingRun {
         PublishingRun copy = new PublishingRun(envforge, credentials, sshHome);
         copy.options = value;
         return copy;
+    }
+
+    /** A generation, and the push when one was asked for. */
+    public record Outcome(GenerateResult generation, Optional<PublishResult> published) {
+
+        /** {@link GenerateResult#lines()}, then {@link PublishResult#line()}. */
+        public List<String> lines() {
+            List<String> out = new ArrayList<>(generation.lines());
+            published.ifPresent(p -> out.add(p.line()));
+            return out;
+        }
+    }
+
+    /**
+     * What {@code mvn generate} and {@code envforge generate} do: generate, and with {@code publish} push too, with
+     * credentials from the environment ({@code ENVFORGE_GIT_TOKEN}, {@code ENVFORGE_GIT_SSH_KEY}).
+     */
+    public static Outcome generate(Envforge envforge, GenerateRequest request, RunOptions options,
+            Optional<Publish> publish) {
+        if (publish.isEmpty()) {
+            return new Outcome(envforge.generate(request, options), Optional.empty());
+        }
+        PublishResult pushed = new PublishingRun(envforge, Credentials.fromEnvironment(System.getenv()))
+                .withOptions(options).run(request.withPublish(publish.get()));
+        return new Outcome(pushed.generation(), Optional.of(pushed));
     }
 
     public PublishResult run(GenerateRequest request) {

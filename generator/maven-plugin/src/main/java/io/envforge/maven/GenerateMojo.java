@@ -1,15 +1,12 @@
 package io.envforge.maven;
 
-import io.envforge.git.Credentials;
-import io.envforge.git.PushStatus;
 import io.envforge.pipeline.Envforge;
 import io.envforge.pipeline.GenerateRequest;
-import io.envforge.pipeline.GenerateResult;
 import io.envforge.pipeline.RunOptions;
 import io.envforge.pipeline.Publish;
-import io.envforge.pipeline.PublishResult;
 import io.envforge.pipeline.PublishingRun;
 import java.io.File;
+import java.util.Optional;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -48,21 +45,14 @@ public class GenerateMojo extends RenderingMojo {
     public void execute() throws MojoFailureException {
         GenerateRequest request = request(commit, false);
         RunOptions options = new RunOptions(full, new LogProgress(getLog()));
-        Envforge envforge = Envforge.standard(workspace.toPath());
+        Optional<Publish> publish = push == null || push.isBlank() ? Optional.empty()
+                : Optional.of(Publish.to(remote, Publish.Mode.parse("-Denvforge.push", push))
+                        .withWorkDir(gitopsClone.toPath()));
         run(() -> {
-            if (push == null || push.isBlank()) {
-                GenerateResult generated = envforge.generate(request, options);
-                Reports.log(getLog(), generated);
-                return generated;
-            }
-            Publish publish = Publish.to(remote, Publish.Mode.parse("-Denvforge.push", push)).withWorkDir(
-                    gitopsClone.toPath());
-            PublishResult result = new PublishingRun(envforge, Credentials.fromEnvironment(System.getenv()))
-                    .withOptions(options).run(request.withPublish(publish));
-            Reports.log(getLog(), result.generation());
-            getLog().info("envforge: " + (result.status() == PushStatus.PUSHED ? "pushed to " : "up to date: ")
-                    + result.remote() + " " + result.branch());
-            return result.generation();
+            PublishingRun.Outcome outcome = PublishingRun.generate(Envforge.standard(workspace.toPath()), request,
+                    options, publish);
+            Reports.log(getLog(), outcome);
+            return outcome.generation();
         });
     }
 }

@@ -1,7 +1,9 @@
 package io.envforge.maven;
 
 import io.envforge.pipeline.GenerateResult;
+import io.envforge.pipeline.PublishingRun;
 import io.envforge.validate.Finding;
+import java.util.Optional;
 import org.apache.maven.plugin.logging.Log;
 
 /** Prints a result the way every envforge goal does. */
@@ -11,6 +13,11 @@ final class Reports {
     }
 
     static void log(Log log, GenerateResult result) {
+        log(log, new PublishingRun.Outcome(result, Optional.empty()));
+    }
+
+    static void log(Log log, PublishingRun.Outcome outcome) {
+        GenerateResult result = outcome.generation();
         for (Finding f : result.report().findings()) {
             if (f.severity() == Finding.Severity.WARNING) {
                 log.warn(f.render());
@@ -18,15 +25,7 @@ final class Reports {
                 log.info(f.render());
             }
         }
-        var w = result.write();
-        var generated = result.generated();
-        String names = String.join(", ", generated.size() > 10 ? generated.subList(0, 10) : generated)
-                + (generated.size() > 10 ? ", ..." : "");
-        log.info("envforge: generated " + generated.size() + " environment(s)" + (names.isEmpty() ? "" : " " + names)
-                + "; files " + w.added().size() + " added, "
-                + w.changed().size() + " changed, " + w.removed().size() + " removed, " + w.unchanged().size()
-                + " unchanged");
-        log.info(result.commit().map(c -> "envforge: committed " + c).orElse("envforge: nothing to commit"));
+        outcome.lines().forEach(log::info);
         if (log.isDebugEnabled()) {
             result.timings().forEach((step, ms) -> log.debug("envforge: step " + step + " " + ms + " ms"));
         }
