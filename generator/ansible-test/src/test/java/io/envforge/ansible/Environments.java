@@ -36,7 +36,7 @@ final class Environments {
         var spec = "az1".equals(name)
                 ? SpecReader.parseEnvironment(SpecReader.fileOf(name), name, AZ1.getBytes(StandardCharsets.UTF_8))
                 : SpecReader.readEnvironment(Repo.root(), name);
-        return resolver.resolve(spec, Map.of());
+        return resolver.resolve(spec, new java.util.TreeMap<>());
     }
 
     /** The files {@link AnsibleRenderer} generates for {@code name}. */

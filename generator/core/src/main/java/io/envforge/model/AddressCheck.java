@@ -6,7 +6,7 @@ import io.envforge.network.Cidr;
 import io.envforge.network.NetworkPlanner;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.SortedMap;
 
 /** Checks an environment's address block: well formed, private, carvable, and overlapping nothing else. */
 public final class AddressCheck {
@@ -22,7 +22,7 @@ public final class AddressCheck {
      * @param others other environments' blocks by name (the environment itself is skipped)
      */
     public static Cidr check(String file, String path, String text, List<Cidr> onPrem, List<Cidr> reserved,
-            Map<String, Cidr> others, String self) {
+            SortedMap<String, Cidr> others, String self) {
         Cidr cidr;
         try {
             cidr = Cidr.parse(text);
@@ -54,7 +54,7 @@ public final class AddressCheck {
                         + " (environments/platform.yaml spec.reserved)", "choose a block outside it");
             }
         }
-        for (Map.Entry<String, Cidr> other : new TreeMap<>(others).entrySet()) {
+        for (Map.Entry<String, Cidr> other : others.entrySet()) {
             if (!other.getKey().equals(self) && other.getValue().overlaps(cidr)) {
                 throw fail(file, path, text, "overlaps environment " + other.getKey() + " (" + other.getValue()
                         + ", environments/" + other.getKey() + ".yaml)", "choose a block outside it");

@@ -18,9 +18,4 @@ public record GitOps(String controller, String repoUrl, String branch, boolean p
         Checks.notBlank("git.url", repoUrl);
         Checks.notBlank("git.branch", branch);
     }
-
-    /** Pruning, self-healing and Flux artifacts on, the defaults. */
-    public GitOps(String controller, String repoUrl, String branch) {
-        this(controller, repoUrl, branch, true, true, true);
-    }
 }

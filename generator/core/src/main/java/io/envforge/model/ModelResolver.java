@@ -10,6 +10,7 @@ import io.envforge.spec.PlatformSpec;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SortedMap;
 
 /**
  * Builds an {@link Environment} from the platform file and one spec: applies defaults, checks the address block
@@ -58,7 +59,7 @@ public final class ModelResolver {
     /**
      * Resolves {@code spec}. {@code others} maps every other environment's name to its block, for overlap checks.
      */
-    public Environment resolve(EnvironmentSpec spec, Map<String, Cidr> others) {
+    public Environment resolve(EnvironmentSpec spec, SortedMap<String, Cidr> others) {
         Cidr cidr = AddressCheck.check(spec.file(), "spec.network.cidr", spec.cidr(), onPremCidrs, reserved,
                 others, spec.name());
         NetworkPlan plan = NetworkPlanner.plan(cidr);

@@ -15,11 +15,11 @@ import io.envforge.spec.PlatformSpec;
 import io.envforge.spec.SpecReader;
 import io.envforge.summary.ChangeSummary;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.SortedMap;
 
 /**
  * Removes one environment on purpose: every file in its owned folders and its spec, and the fleet files regenerated
@@ -70,7 +70,7 @@ final class Decommission {
             List<FleetRenderer> fleet) {
         PlatformSpec platform = SpecReader.readPlatform(ws);
         Map<String, EnvironmentSpec> specs = new TreeMap<>();
-        Map<String, Cidr> blocks = new LinkedHashMap<>();
+        SortedMap<String, Cidr> blocks = new TreeMap<>();
         for (String name : existing) {
             if (!name.equals(env)) {
                 EnvironmentSpec spec = SpecReader.readEnvironment(ws, name);

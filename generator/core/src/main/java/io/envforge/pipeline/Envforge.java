@@ -125,7 +125,7 @@ public final class Envforge {
         progress.started(inputs.selected().size(), toRender.size());
         unchanged.forEach(n -> progress.environment(n, ProgressListener.Outcome.UNCHANGED));
         ModelResolver resolver = new ModelResolver(inputs.platform());
-        Map<String, Cidr> blocks = blocks(inputs);
+        SortedMap<String, Cidr> blocks = blocks(inputs);
         Validator validator = new Validator(request.schemas());
         Rendered rendered = timings.time("phase: render", () -> renderAll(inputs, resolver, blocks, toRender, prints,
                 validator, timings, progress));
@@ -213,7 +213,8 @@ public final class Envforge {
      */
     private static boolean unchanged(TreeWriter writer, OutputStamps stamps, Path workspace, String name,
             String inputs) {
-        Optional<String> recorded = writer.read(Fingerprint.path(name)).flatMap(f -> Fingerprint.recordedOutputs(f, inputs));
+        Optional<String> recorded = writer.read(Fingerprint.path(name))
+                .flatMap(text -> Fingerprint.recordedOutputs(text, inputs));
         if (recorded.isEmpty()) {
             return false;
         }
@@ -231,8 +232,8 @@ public final class Envforge {
     }
 
     /** Every environment's block, the selected ones as after this run; sorted (the resolver skips itself). */
-    private static Map<String, Cidr> blocks(Inputs inputs) {
-        Map<String, Cidr> out = new TreeMap<>();
+    private static SortedMap<String, Cidr> blocks(Inputs inputs) {
+        SortedMap<String, Cidr> out = new TreeMap<>();
         for (EnvironmentSpec spec : inputs.allSpecs().values()) {
             try {
                 out.put(spec.name(), spec.block());
@@ -250,8 +251,9 @@ public final class Envforge {
     private record Rendered(OutputTree tree, Report report, List<Problem> problems, int generated, int failed) {
     }
 
-    private Rendered renderAll(Inputs inputs, ModelResolver resolver, Map<String, Cidr> blocks, List<String> names,
-            Map<String, String> prints, Validator validator, Timings timings, ProgressListener progress) {
+    private Rendered renderAll(Inputs inputs, ModelResolver resolver, SortedMap<String, Cidr> blocks,
+            List<String> names, Map<String, String> prints, Validator validator, Timings timings,
+            ProgressListener progress) {
         List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
         Map<String, OutputTree> trees = new ConcurrentHashMap<>();
         Map<String, Report> reports = new ConcurrentHashMap<>();
@@ -284,8 +286,8 @@ public final class Envforge {
                 failed);
     }
 
-    private OutputTree renderOne(Inputs inputs, ModelResolver resolver, Map<String, Cidr> blocks, String name,
-            String print, Timings timings) {
+    private OutputTree renderOne(Inputs inputs, ModelResolver resolver, SortedMap<String, Cidr> blocks,
+            String name, String print, Timings timings) {
         EnvironmentSpec spec = inputs.allSpecs().get(name);
         Environment env = timings.time("resolve", () -> resolver.resolve(spec, blocks));
         OutputTree.Builder out = OutputTree.builder();

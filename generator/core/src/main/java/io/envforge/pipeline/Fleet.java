@@ -8,7 +8,7 @@ import io.envforge.render.OutputTree;
 import io.envforge.spec.EnvironmentSpec;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeMap;
+import java.util.SortedMap;
 
 /**
  * The fleet step: resolves every environment of the repository (not only the selected ones, whose specs are given
@@ -21,14 +21,12 @@ final class Fleet {
 
     /** The fleet renderers' files only. */
     static OutputTree render(List<FleetRenderer> renderers, ModelResolver resolver, Map<String, EnvironmentSpec> specs,
-            Map<String, Cidr> blocks) {
+            SortedMap<String, Cidr> blocks) {
         OutputTree.Builder out = OutputTree.builder();
         if (renderers.isEmpty()) {
             return out.build();
         }
-        // One sorted map for all: the resolver skips the environment itself, and copying a sorted map is linear.
-        Map<String, Cidr> sorted = new TreeMap<>(blocks);
-        List<Environment> all = specs.values().parallelStream().map(spec -> resolver.resolve(spec, sorted)).toList();
+        List<Environment> all = specs.values().parallelStream().map(spec -> resolver.resolve(spec, blocks)).toList();
         renderers.forEach(r -> r.render(List.copyOf(all), out));
         return out.build();
     }

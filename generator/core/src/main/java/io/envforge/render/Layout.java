@@ -1,5 +1,6 @@
 package io.envforge.render;
 
+import io.envforge.spec.SpecReader;
 import java.util.List;
 
 /** Where an environment's generated files go. The folders listed in {@link #owned} belong to envforge alone. */
@@ -25,7 +26,7 @@ public final class Layout {
     }
 
     public static String spec(String env) {
-        return "environments/" + env + ".yaml";
+        return SpecReader.fileOf(env);
     }
 
     /** Folders whose whole content is generated for {@code env}: files in them that were not generated are stale. */

@@ -13,7 +13,7 @@ import java.util.TreeMap;
  * Texts are normalised to LF line ends and exactly one final newline. A YAML file that a renderer dumped from objects
  * (or parsed, as Helm's output) also keeps those documents, so the validator and the change summary need not parse
  * its text again: parsing was most of a fleet run's Java work. The documents are what parsing the text gives
- * ({@code OutputTreeTest} and the golden tests check it), so a reader may use either.
+ * ({@code KeptDocumentsTest} checks it for every golden file), so a reader may use either.
  */
 public final class OutputTree {
 
@@ -101,10 +101,6 @@ public final class OutputTree {
         public Builder putAll(OutputTree other) {
             other.files.keySet().forEach(path -> copy(other, path));
             return this;
-        }
-
-        public boolean contains(String path) {
-            return files.containsKey(path);
         }
 
         public String get(String path) {

@@ -32,6 +32,9 @@ public final class Yaml {
             .setSplitLines(false)
             .build();
 
+    /** Immutable; a {@code Load} per call (it is not thread-safe), the settings shared. */
+    private static final LoadSettings LOAD = LoadSettings.builder().setDefaultMap(LinkedHashMap::new).build();
+
     private Yaml() {
     }
 
@@ -53,8 +56,7 @@ public final class Yaml {
     @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> loadAll(String text) {
         List<Map<String, Object>> docs = new ArrayList<>();
-        LoadSettings settings = LoadSettings.builder().setDefaultMap(LinkedHashMap::new).build();
-        for (Object doc : new Load(settings).loadAllFromString(text)) {
+        for (Object doc : new Load(LOAD).loadAllFromString(text)) {
             if (doc instanceof Map<?, ?> map) {
                 docs.add((Map<String, Object>) map);
             }

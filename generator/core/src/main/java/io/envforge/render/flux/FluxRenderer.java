@@ -32,7 +32,7 @@ public final class FluxRenderer implements Renderer {
         if (!GitOps.FLUX.equals(env.gitops().controller())) {
             return;
         }
-        String source = "envforge-" + env.name();
+        String source = env.names().prefix();
         List<Map<String, Object>> docs = new ArrayList<>();
         docs.add(gitRepository(env, source));
         Map<String, Object> sourceRef = map("kind", "GitRepository", "name", source);
