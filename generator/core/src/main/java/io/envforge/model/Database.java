@@ -3,7 +3,7 @@ package io.envforge.model;
 /**
  * The environment's managed database (RDS Multi-AZ / Azure Flexible Server zone-redundant).
  *
- * @param engine {@code postgres} or {@code mysql}
+ * @param engine {@code postgres}, the only engine the spec allows (ansible/roles/database prepares no other)
  * @param version engine major version
  * @param size {@code small}, {@code medium} or {@code large}; each cloud module maps it to an instance class
  * @param storageGb allocated storage
@@ -15,13 +15,12 @@ package io.envforge.model;
 public record Database(String engine, String version, String size, int storageGb, String host, int port,
         String identifier, String adminSecret) {
 
+    /** PostgreSQL's port, on RDS and Azure Flexible Server alike. */
+    public static final int POSTGRES_PORT = 5432;
+
     public Database {
         Checks.notBlank("database.engine", engine);
         Checks.notBlank("database.host", host);
         Checks.atLeast("database.storageGb", storageGb, 20);
-    }
-
-    public static int defaultPort(String engine) {
-        return "mysql".equals(engine) ? 3306 : 5432;
     }
 }

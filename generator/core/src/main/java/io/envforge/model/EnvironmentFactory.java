@@ -85,7 +85,7 @@ final class EnvironmentFactory {
     private Database database(String internalZone) {
         String engine = eff.string("database.engine");
         return new Database(engine, eff.string("database.version"), eff.string("database.size"),
-                eff.integer("database.storageGb"), "db." + internalZone, Database.defaultPort(engine),
+                eff.integer("database.storageGb"), "db." + internalZone, Database.POSTGRES_PORT,
                 "envforge-" + name + "-db", remoteKey("database/admin"));
     }
 

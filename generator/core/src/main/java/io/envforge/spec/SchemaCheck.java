@@ -21,6 +21,7 @@ final class SchemaCheck {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
+    private final JsonNode document;
     private final JsonSchema schema;
     private final String example;
 
@@ -29,7 +30,8 @@ final class SchemaCheck {
             if (in == null) {
                 throw new IllegalStateException("missing bundled schema " + resource);
             }
-            this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+            this.document = JSON.readTree(in);
+            this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(document);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -69,12 +71,31 @@ final class SchemaCheck {
         }
         JsonNode value = m.getInstanceNode();
         String shown = value == null || value.isContainerNode() ? null : value.asText();
+        if ("enum".equals(type)) {
+            return enumProblem(file, path, shown, m);
+        }
         String message = m.getMessage();
         int colon = message.indexOf(": ");
         if (colon >= 0 && message.startsWith("$")) {
             message = message.substring(colon + 2);
         }
         return new Problem(file, path, shown, message, "see docs/spec.md for the allowed values");
+    }
+
+    /**
+     * A value outside an {@code enum}: the allowed values, and as the fix the field's {@code description} when the
+     * schema gives one (it says why only those, e.g. spec.database.engine), else a pointer to docs/spec.md.
+     */
+    private Problem enumProblem(String file, String path, String shown, ValidationMessage m) {
+        // The schema location's fragment ends in /enum; its parent is the field's schema, e.g.
+        // /properties/spec/properties/database/properties/engine.
+        String keyword = m.getSchemaLocation().getFragment().toString();
+        JsonNode field = document.at(keyword.substring(0, keyword.length() - "/enum".length()));
+        List<String> allowed = new ArrayList<>();
+        field.path("enum").forEach(v -> allowed.add(v.asText()));
+        String description = field.path("description").asText("");
+        return new Problem(file, path, shown, "must be one of " + String.join(", ", allowed),
+                description.isEmpty() ? "see docs/spec.md for the allowed values" : description);
     }
 
     private static String dotted(String jsonPath) {

@@ -56,6 +56,12 @@ class BadInputTest {
                         SPEC + ": spec.network.cidrr: unknown key"),
                 spec("YAML syntax error", "spec:\n  network:\n    cidr: 10.40.0.0/20\n  - item\n  nfs: {}\n",
                         SPEC + ":8:3: YAML syntax error"),
+                spec("database engine mysql", "spec:\n  network:\n    cidr: 10.40.0.0/20\n  database:\n"
+                        + "    engine: mysql\n", SPEC + ": spec.database.engine \"mysql\": must be one of postgres; the"
+                        + " database preparation (ansible/roles/database) supports PostgreSQL only", "use postgres"),
+                spec("database version not tested", "spec:\n  network:\n    cidr: 10.40.0.0/20\n  database:\n"
+                        + "    version: \"14\"\n", SPEC + ": spec.database.version \"14\": must be one of 15, 16;"
+                        + " PostgreSQL major versions the database preparation is tested on", "use \"15\" or \"16\""),
                 spec("alias bomb", "spec:\n  network: &a\n    cidr: 10.40.0.0/20\n  nfs: *a\n",
                         "anchors and aliases"),
                 spec("file over 1 MiB", "spec:\n  network:\n    cidr: 10.40.0.0/20\n# " + "x".repeat(1024 * 1024),
@@ -72,10 +78,10 @@ class BadInputTest {
                 List.of("-Denv \"" + env + "\": ", message, "use a lower-case DNS label"));
     }
 
-    private static Arguments spec(String label, String body, String message) {
+    private static Arguments spec(String label, String body, String... expected) {
         String text = "apiVersion: envforge.io/v1alpha1\nkind: Environment\nmetadata:\n  name: dev9\n" + body;
         return Arguments.of(label, (Consumer<Path>) ws -> workspace.write(SPEC, text), "dev9", null,
-                List.of(message));
+                List.of(expected));
     }
 
     @ParameterizedTest(name = "{0}")

@@ -1,8 +1,5 @@
 package io.envforge.render.terraform;
 
-import io.envforge.error.EnvforgeException;
-import io.envforge.error.Problem;
-import io.envforge.model.Cloud;
 import io.envforge.model.Environment;
 import io.envforge.render.Layout;
 import io.envforge.render.OutputTree;
@@ -33,20 +30,11 @@ public final class TerraformRenderer implements Renderer {
 
     @Override
     public void render(Environment env, OutputTree.Builder out) {
-        checkSupported(env);
         Map<String, Object> context = TerraformContext.of(env);
         String header = Layout.header(env.name(), Layout.spec(env.name()));
         for (String file : FILES) {
             String body = Templates.render("terraform/" + env.cloud().id() + "/" + file + ".jinja", context);
             out.put(Layout.terraform(env.name()) + file, header + body);
-        }
-    }
-
-    private static void checkSupported(Environment env) {
-        if (env.cloud() == Cloud.AZURE && !"postgres".equals(env.database().engine())) {
-            throw new EnvforgeException(new Problem(Layout.spec(env.name()), "spec.database.engine",
-                    env.database().engine(), "the Azure database module builds PostgreSQL Flexible Server only",
-                    "use engine postgres for Azure environments"));
         }
     }
 }
