@@ -87,6 +87,8 @@ final class ControlPlane implements AutoCloseable {
                     "--bind-address=127.0.0.1", "--advertise-address=127.0.0.1", "--secure-port=" + apiPort,
                     "--cert-dir=" + dir.resolve("pki"), "--token-auth-file=" + dir.resolve("tokens.csv"),
                     "--authorization-mode=RBAC", "--service-cluster-ip-range=10.96.0.0/16",
+                    // as on EKS and AKS, so that PodSecurity admission, not this flag, is what refuses privileged Pods
+                    "--allow-privileged=true",
                     "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
                     "--service-account-key-file=" + dir.resolve("sa.pub"),
                     "--service-account-signing-key-file=" + dir.resolve("sa.key"),
@@ -98,7 +100,7 @@ final class ControlPlane implements AutoCloseable {
                     "--leader-elect=false", "--bind-address=127.0.0.1", "--secure-port=" + LocalProcess.freePort(),
                     "--service-account-private-key-file=" + dir.resolve("sa.key"),
                     "--root-ca-file=" + dir.resolve("pki/apiserver.crt"), "--use-service-account-credentials=false",
-                    "--controllers=*,-nodeipam,-nodelifecycle,-cloud-node-lifecycle"));
+                    "--controllers=*,-nodeipam,-cloud-node-lifecycle"));
             spawn("kube-scheduler", Map.of(), args(Components.bin("kube-scheduler"), kc,
                     "--authentication-kubeconfig=" + kubeconfig, "--authorization-kubeconfig=" + kubeconfig,
                     "--leader-elect=false", "--bind-address=127.0.0.1", "--secure-port=" + LocalProcess.freePort()));

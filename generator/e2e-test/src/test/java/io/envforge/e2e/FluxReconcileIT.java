@@ -44,16 +44,15 @@ class FluxReconcileIT {
     private static final String ENV = "flux1";
     private static final String TOKEN = "e2e-token-" + System.nanoTime();
 
-    @TempDir
-    Path temp;
-
+    private Path temp;
     private HttpsGitServer git;
     private TestWorkspace ws;
     private Path bare;
     private ExternalSecretsStandIn eso;
 
     @BeforeAll
-    void serveAndStartFlux(ControlPlane cluster) throws Exception {
+    void serveAndStartFlux(ControlPlane cluster, @TempDir Path dir) throws Exception {
+        temp = dir;
         Files.createDirectories(temp.resolve("git"));
         Files.createDirectories(temp.resolve("gitwork"));
         git = HttpsGitServer.start(temp.resolve("git"), temp.resolve("gitwork"), TOKEN);

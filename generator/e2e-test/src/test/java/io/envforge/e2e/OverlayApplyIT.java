@@ -26,13 +26,10 @@ import org.junit.jupiter.params.provider.ValueSource;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class OverlayApplyIT {
 
-    @TempDir
-    Path temp;
-
     private TestWorkspace ws;
 
     @BeforeAll
-    void generate() {
+    void generate(@TempDir Path temp) {
         ws = Generated.workspace(temp.resolve("ws"), p -> p, Map.of());
     }
 

@@ -27,6 +27,19 @@ final class RealCluster implements ParameterResolver {
                 .plane;
     }
 
+    private static boolean allEstablished(com.fasterxml.jackson.databind.JsonNode list) {
+        for (var crd : list.path("items")) {
+            boolean established = false;
+            for (var c : crd.path("status").path("conditions")) {
+                established |= "Established".equals(c.path("type").asText()) && "True".equals(c.path("status").asText());
+            }
+            if (!established) {
+                return false;
+            }
+        }
+        return list.path("items").size() > 0;
+    }
+
     private static final class Running implements ExtensionContext.Store.CloseableResource {
         final ControlPlane plane;
 
@@ -38,7 +51,8 @@ final class RealCluster implements ParameterResolver {
                     plane.kubectl().ok(null, "apply", "--server-side", "--field-manager=envforge-e2e",
                             "-f", Components.crds(crds).toString());
                 }
-                plane.kubectl().ok(null, "wait", "--for=condition=Established", "--timeout=60s", "crd", "--all");
+                plane.kubectl().await(60, RealCluster::allEstablished, list -> "CRDs not Established yet",
+                        "get", "customresourcedefinitions");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
