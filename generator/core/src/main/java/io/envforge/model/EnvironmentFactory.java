@@ -103,12 +103,16 @@ final class EnvironmentFactory {
     private TerraformState state(CloudNames names) {
         if (cloud == Cloud.AWS) {
             String bucket = platform.string("aws.stateBucket");
+            // One bucket lives in one region: an S3 backend pointed at another region cannot reach it, so the
+            // backend's region is the bucket's (defaults to the platform's default AWS region), not the environment's.
+            String bucketRegion = platform.string("aws.stateRegion");
             return new TerraformState(bucket == null ? "envforge-terraform-state" : bucket,
-                    "envforge/" + name + "/terraform.tfstate", null, null);
+                    "envforge/" + name + "/terraform.tfstate", null, null,
+                    bucketRegion == null ? platform.string("defaults.region.aws") : bucketRegion);
         }
         String account = platform.string("azure.stateStorageAccount");
         String group = platform.string("azure.stateResourceGroup");
         return new TerraformState("tfstate", "envforge/" + name + ".tfstate",
-                account == null ? "envforgetfstate" : account, group == null ? "rg-envforge-tfstate" : group);
+                account == null ? "envforgetfstate" : account, group == null ? "rg-envforge-tfstate" : group, null);
     }
 }

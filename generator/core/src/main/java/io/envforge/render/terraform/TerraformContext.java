@@ -121,6 +121,7 @@ final class TerraformContext {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("container", str(s.container()));
         out.put("key", str(s.key()));
+        out.put("region", str(s.region()));
         if (env.cloud() == Cloud.AZURE) {
             out.put("account", str(s.account()));
             out.put("resourceGroup", str(s.resourceGroup()));
