@@ -18,6 +18,11 @@ output "admin_secret_name" {
   value       = aws_secretsmanager_secret.admin.name
 }
 
+output "admin_password_secret_arn" {
+  description = "RDS's own secret holding the managed admin password (JSON username, password)."
+  value       = aws_db_instance.this.master_user_secret[0].secret_arn
+}
+
 output "secret_names" {
   description = "Per layer, the secret names the ExternalSecrets read."
   value = {

@@ -1,24 +1,25 @@
-# Secrets Manager entries under the names the model gives: the admin credentials and, per layer, the database
-# credentials and the product's internal secrets that the manifests' ExternalSecrets read. Values are ephemeral
-# and written with write-only arguments, so they are in Secrets Manager and nowhere else.
+# Secrets Manager entries under the names the model gives: where to find the admin credentials and, per layer, the
+# database credentials and the product's internal secrets that the manifests' ExternalSecrets read. Passwords are
+# ephemeral and written with write-only arguments, so they are in Secrets Manager and nowhere else.
 
 resource "aws_secretsmanager_secret" "admin" {
   name        = var.admin_secret_name
-  description = "envforge ${var.identifier}: database admin credentials"
+  description = "envforge ${var.identifier}: database admin connection; the password is in password_secret_arn"
 
   tags = var.tags
 }
 
+# No password here: RDS keeps it in its own secret (JSON username, password), named rds!db-<id>; this entry, under
+# the model's name, says where. Nothing secret, so a plain secret_string.
 resource "aws_secretsmanager_secret_version" "admin" {
   secret_id = aws_secretsmanager_secret.admin.id
-  secret_string_wo = jsonencode({
-    username = local.admin_user
-    password = ephemeral.random_password.admin.result
-    host     = var.hostname
-    port     = var.port
-    engine   = var.engine
+  secret_string = jsonencode({
+    username            = local.admin_user
+    host                = var.hostname
+    port                = var.port
+    engine              = var.engine
+    password_secret_arn = aws_db_instance.this.master_user_secret[0].secret_arn
   })
-  secret_string_wo_version = var.password_version
 }
 
 ephemeral "random_password" "layer_db" {

@@ -1,6 +1,6 @@
 # Azure Database for PostgreSQL Flexible Server, zone-redundant (a synchronous standby in the second zone),
 # encrypted at rest (always on), no public network access, backups, and a delete lock. The admin password never
-# enters the state: it is ephemeral and written only to the server and to Key Vault (write-only arguments).
+# enters the state: it is ephemeral and written only to Key Vault and then to the server (write-only arguments).
 
 locals {
   skus = {
@@ -45,6 +45,10 @@ resource "azurerm_postgresql_flexible_server" "this" {
   }
 
   tags = var.tags
+
+  # The password's secret is written first (after the vault's role assignment has propagated, see secrets-access):
+  # if that write fails, the server has not taken the password yet and the next run sends one fresh value to both.
+  depends_on = [azurerm_key_vault_secret.admin]
 
   lifecycle {
     # After a failover the standby's zone becomes the primary's; that is not drift.

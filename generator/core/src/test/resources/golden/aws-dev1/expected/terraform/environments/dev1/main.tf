@@ -82,4 +82,5 @@ module "secrets_access" {
   service_account   = "envforge-secrets-reader"
   oidc_provider_arn = var.oidc_provider_arn
   secret_prefix     = "envforge/dev1/"
+  extra_secret_arns = [module.database.admin_password_secret_arn]
 }
