@@ -2,6 +2,7 @@ package io.envforge.render.terraform;
 
 import static io.envforge.render.terraform.Hcl.str;
 
+import io.envforge.model.ApiEntry;
 import io.envforge.model.Cloud;
 import io.envforge.model.Environment;
 import io.envforge.model.Layer;
@@ -19,8 +20,6 @@ import java.util.TreeSet;
  */
 final class TerraformContext {
 
-    /** The port the internal load balancer listens on for on-prem clients, besides the API layer's own port. */
-    static final int HTTPS_PORT = 443;
     /** Azure premium file shares start at 100 GiB. */
     static final int AZURE_MIN_SHARE_GB = 100;
     /** NFS over TCP. */
@@ -43,7 +42,8 @@ final class TerraformContext {
         c.put("onPremCidrs", Hcl.strings(cidrs(env.onPrem().cidrs())));
         c.put("onPremGatewayIp", str(env.onPrem().gatewayIp()));
         c.put("onPremBgpAsn", String.valueOf(env.onPrem().bgpAsn()));
-        c.put("apiPorts", Hcl.numbers(new TreeSet<>(List.of(HTTPS_PORT, env.api().port()))));
+        c.put("apiPorts", Hcl.numbers(ApiEntry.ports()));
+        c.put("apiReservations", apiReservations(env));
         c.put("apiAddresses", Hcl.strings(env.network().apiAddresses()));
         c.put("database", database(env));
         c.put("layers", layers(env));
@@ -84,6 +84,16 @@ final class TerraformContext {
         String key = role.equals("gateway") ? role : role + "-" + (char) ('a' + zone);
         out.put(key, Map.of("key", str(key), "cidr", str(cidr.toString()), "zone", str(zoneName),
                 "role", str(role), "name", str(env.subnetName(role, zone))));
+    }
+
+    /** The fixed API addresses keyed by the ingress subnet that holds them ({@code ingress-a}, {@code ingress-b}). */
+    private static List<Map<String, String>> apiReservations(Environment env) {
+        List<Map<String, String>> out = new ArrayList<>();
+        List<String> addresses = env.network().apiAddresses();
+        for (int z = 0; z < addresses.size(); z++) {
+            out.add(Map.of("key", str("ingress-" + (char) ('a' + z)), "address", str(addresses.get(z))));
+        }
+        return out;
     }
 
     private static Map<String, String> database(Environment env) {

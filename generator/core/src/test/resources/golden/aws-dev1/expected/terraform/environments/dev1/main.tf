@@ -16,6 +16,10 @@ module "network" {
     "workload-a" = { cidr = "10.20.0.0/22", zone = "eu-west-1a", role = "workload", name = "envforge-dev1-workload-a" }
     "workload-b" = { cidr = "10.20.4.0/22", zone = "eu-west-1b", role = "workload", name = "envforge-dev1-workload-b" }
   }
+  api_addresses = {
+    "ingress-a" = "10.20.14.10"
+    "ingress-b" = "10.20.15.10"
+  }
 }
 
 module "vpn" {
@@ -31,7 +35,7 @@ module "vpn" {
   on_prem_cidrs         = ["10.0.0.0/16", "172.16.0.0/16"]
   on_prem_gateway_ip    = "203.0.113.10"
   on_prem_bgp_asn       = 65000
-  api_ports             = [443, 8243]
+  api_ports             = [443, 9443]
 }
 
 module "database" {
