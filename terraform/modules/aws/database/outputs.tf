@@ -27,8 +27,10 @@ output "secret_names" {
   description = "Per layer, the secret names the ExternalSecrets read."
   value = {
     for k, l in var.layers : k => {
-      db       = aws_secretsmanager_secret.layer_db[k].name
-      internal = aws_secretsmanager_secret.layer_internal[k].name
+      db         = aws_secretsmanager_secret.layer_db[k].name
+      internal   = aws_secretsmanager_secret.layer_internal[k].name
+      keystore   = aws_secretsmanager_secret.layer_keystore[k].name
+      encryption = aws_secretsmanager_secret.layer_encryption[k].name
     }
   }
 }

@@ -31,7 +31,7 @@ resource "azurerm_postgresql_flexible_server" "this" {
 
   administrator_login               = local.admin_user
   administrator_password_wo         = ephemeral.random_password.admin.result
-  administrator_password_wo_version = var.password_version
+  administrator_password_wo_version = var.admin_password_version
   backup_retention_days             = var.backup_retention_days
   geo_redundant_backup_enabled      = false
 

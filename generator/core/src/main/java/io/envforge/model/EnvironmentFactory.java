@@ -63,10 +63,20 @@ final class EnvironmentFactory {
         Resources resources = new Resources(eff.string(p + "resources.requests.cpu"),
                 eff.string(p + "resources.requests.memory"), eff.string(p + "resources.limits.cpu"),
                 eff.string(p + "resources.limits.memory"));
+        String r = "secrets.rotation." + key + ".";
+        LayerSecrets secrets = new LayerSecrets(remoteKey(layerName + "/keystore"),
+                remoteKey(layerName + "/encryption"), counter(r + "database"), counter(r + "admin"),
+                counter(r + "keystore"), counter("secrets.encryptionKey." + key));
         return new Layer(layerName, eff.integer(p + "replicas"),
                 new Image(eff.string(p + "image.repository"), eff.string(p + "image.tag")), resources, port,
                 databases, dbUser, layerName + "-db", layerName + "-internal", remoteKey(layerName + "/db"),
-                remoteKey(layerName + "/internal"));
+                remoteKey(layerName + "/internal"), secrets);
+    }
+
+    /** A rotation counter of the spec; 1 when not set. */
+    private int counter(String path) {
+        Object value = eff.get(path);
+        return value == null ? 1 : ((Number) value).intValue();
     }
 
     /** Secret store key: a path in AWS Secrets Manager, a dash-separated name in the environment's Key Vault. */
@@ -86,7 +96,7 @@ final class EnvironmentFactory {
         String engine = eff.string("database.engine");
         return new Database(engine, eff.string("database.version"), eff.string("database.size"),
                 eff.integer("database.storageGb"), "db." + internalZone, Database.defaultPort(engine),
-                "envforge-" + name + "-db", remoteKey("database/admin"));
+                "envforge-" + name + "-db", remoteKey("database/admin"), counter("secrets.rotation.databaseAdmin"));
     }
 
     private SecretStore secretStore(CloudNames names) {

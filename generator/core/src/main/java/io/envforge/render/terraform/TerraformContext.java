@@ -101,14 +101,25 @@ final class TerraformContext {
         return Map.of("identifier", str(db.identifier()), "engine", str(db.engine()),
                 "version", str(db.version()), "size", str(db.size()), "storageGb", String.valueOf(db.storageGb()),
                 "port", String.valueOf(db.port()), "host", str(db.host()), "adminSecret", str(db.adminSecret()),
-                "zones", Hcl.strings(env.zones()));
+                "zones", Hcl.strings(env.zones()), "adminPasswordVersion", String.valueOf(db.adminPasswordVersion()));
     }
 
     private static List<Map<String, String>> layers(Environment env) {
         List<Map<String, String>> out = new ArrayList<>();
         for (Layer layer : env.layers()) {
-            out.add(Map.of("name", str(layer.name()), "dbUser", str(layer.dbUser()),
-                    "dbSecret", str(layer.remoteDbSecret()), "internalSecret", str(layer.remoteInternalSecret())));
+            var secrets = layer.secrets();
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put("name", str(layer.name()));
+            row.put("dbUser", str(layer.dbUser()));
+            row.put("dbSecret", str(layer.remoteDbSecret()));
+            row.put("internalSecret", str(layer.remoteInternalSecret()));
+            row.put("keystoreSecret", str(secrets.remoteKeystoreSecret()));
+            row.put("encryptionSecret", str(secrets.remoteEncryptionSecret()));
+            row.put("dbVersion", String.valueOf(secrets.databaseVersion()));
+            row.put("adminVersion", String.valueOf(secrets.adminVersion()));
+            row.put("keystoreVersion", String.valueOf(secrets.keystoreVersion()));
+            row.put("encryptionKeyVersion", String.valueOf(secrets.encryptionKeyVersion()));
+            out.add(row);
         }
         return out;
     }

@@ -14,9 +14,9 @@ import java.util.stream.Stream;
 
 /**
  * One generated workspace per JVM holding an AWS environment (dev1, the repository's spec), an Azure one (tst2,
- * the golden case's spec) and a second AWS one in another region (use1), with the repository's
- * {@code terraform/modules} and {@code terraform/examples} beside the generated roots so that their relative module
- * sources resolve.
+ * the golden case's spec) and a second AWS one in another region with two secrets rotated (use1), with the
+ * repository's {@code terraform/modules} and {@code terraform/examples} beside the generated roots so that their
+ * relative module sources resolve.
  */
 final class Roots {
 
@@ -65,6 +65,12 @@ final class Roots {
                       region: us-east-1
                       network:
                         cidr: 10.30.0.0/20
+                      secrets:
+                        rotation:
+                          api:
+                            admin: 2
+                        encryptionKey:
+                          integration: 3
                     """);
             GenerateRequest request = new GenerateRequest(ws.root(), List.of("all"), Optional.empty(),
                     Optional.empty(), false, Optional.of(TestWorkspace.SCHEMAS), false, false);

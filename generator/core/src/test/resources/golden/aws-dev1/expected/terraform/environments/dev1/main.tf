@@ -55,14 +55,26 @@ module "database" {
   admin_secret_name = "envforge/dev1/database/admin"
   layers = {
     "api-gateway" = {
-      db_user         = "apim_user"
-      db_secret       = "envforge/dev1/api-gateway/db"
-      internal_secret = "envforge/dev1/api-gateway/internal"
+      db_user                = "apim_user"
+      db_secret              = "envforge/dev1/api-gateway/db"
+      internal_secret        = "envforge/dev1/api-gateway/internal"
+      keystore_secret        = "envforge/dev1/api-gateway/keystore"
+      encryption_secret      = "envforge/dev1/api-gateway/encryption"
+      db_version             = 1
+      admin_version          = 1
+      keystore_version       = 1
+      encryption_key_version = 1
     }
     "integration" = {
-      db_user         = "mi_user"
-      db_secret       = "envforge/dev1/integration/db"
-      internal_secret = "envforge/dev1/integration/internal"
+      db_user                = "mi_user"
+      db_secret              = "envforge/dev1/integration/db"
+      internal_secret        = "envforge/dev1/integration/internal"
+      keystore_secret        = "envforge/dev1/integration/keystore"
+      encryption_secret      = "envforge/dev1/integration/encryption"
+      db_version             = 1
+      admin_version          = 1
+      keystore_version       = 1
+      encryption_key_version = 1
     }
   }
 }
