@@ -69,9 +69,12 @@ module "database" {
   admin_secret_name = "envforge/demo/database/admin"
   layers = {
     "integration" = {
-      db_user         = "mi_user"
-      db_secret       = "envforge/demo/integration/db"
-      internal_secret = "envforge/demo/integration/internal"
+      db_user           = "mi_user"
+      db_secret         = "envforge/demo/integration/db"
+      internal_secret   = "envforge/demo/integration/internal"
+      keystore_secret   = "envforge/demo/integration/keystore"
+      encryption_secret = "envforge/demo/integration/encryption"
+      admin_version     = 2 # rotated once: only the admin password was regenerated
     }
   }
 }

@@ -91,9 +91,11 @@ module "database" {
   admin_secret_name          = "database-admin"
   layers = {
     "integration" = {
-      db_user         = "mi_user"
-      db_secret       = "integration-db"
-      internal_secret = "integration-internal"
+      db_user           = "mi_user"
+      db_secret         = "integration-db"
+      internal_secret   = "integration-internal"
+      keystore_secret   = "integration-keystore"
+      encryption_secret = "integration-encryption"
     }
   }
 }

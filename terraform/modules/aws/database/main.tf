@@ -1,6 +1,8 @@
 # A Multi-AZ DB instance: a synchronous standby in the second zone, encrypted storage, no public address, backups
-# and deletion protection. The admin password never enters the state: it is ephemeral and written only to the
-# instance and to Secrets Manager (write-only arguments).
+# and deletion protection. The admin password is RDS's managed master password: RDS generates it, keeps it in a
+# Secrets Manager secret of its own and rotates it (every 7 days by default), so Terraform never sees it and it cannot
+# drift from its secret after a partial apply (one ephemeral value fed to two write-only arguments could).
+# https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/rds-secrets-manager.html
 
 locals {
   instance_classes = {
@@ -38,11 +40,6 @@ resource "aws_vpc_security_group_ingress_rule" "clients" {
   to_port           = var.port
 }
 
-ephemeral "random_password" "admin" {
-  length           = 32
-  override_special = "!#%^*-_=+"
-}
-
 resource "aws_db_instance" "this" {
   identifier            = var.identifier
   engine                = var.engine
@@ -59,9 +56,8 @@ resource "aws_db_instance" "this" {
   vpc_security_group_ids = [aws_security_group.db.id]
   publicly_accessible    = false
 
-  username            = local.admin_user
-  password_wo         = ephemeral.random_password.admin.result
-  password_wo_version = var.password_version
+  username                    = local.admin_user
+  manage_master_user_password = true
 
   backup_retention_period    = var.backup_retention_days
   copy_tags_to_snapshot      = true

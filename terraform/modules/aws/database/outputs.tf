@@ -18,12 +18,19 @@ output "admin_secret_name" {
   value       = aws_secretsmanager_secret.admin.name
 }
 
+output "admin_password_secret_arn" {
+  description = "RDS's own secret holding the managed admin password (JSON username, password)."
+  value       = aws_db_instance.this.master_user_secret[0].secret_arn
+}
+
 output "secret_names" {
   description = "Per layer, the secret names the ExternalSecrets read."
   value = {
     for k, l in var.layers : k => {
-      db       = aws_secretsmanager_secret.layer_db[k].name
-      internal = aws_secretsmanager_secret.layer_internal[k].name
+      db         = aws_secretsmanager_secret.layer_db[k].name
+      internal   = aws_secretsmanager_secret.layer_internal[k].name
+      keystore   = aws_secretsmanager_secret.layer_keystore[k].name
+      encryption = aws_secretsmanager_secret.layer_encryption[k].name
     }
   }
 }

@@ -123,27 +123,27 @@ variable "admin_secret_name" {
 }
 
 variable "layers" {
-  description = "Per layer: its database user and the secret names the manifests' ExternalSecrets read (Layer.remoteDbSecret, Layer.remoteInternalSecret)."
+  description = "Per layer: its database user, the secret names the manifests' ExternalSecrets read (Layer.remoteDbSecret, Layer.remoteInternalSecret, LayerSecrets) and each secret's rotation counter (spec.secrets.rotation; encryption_key_version: spec.secrets.encryptionKey)."
   type = map(object({
-    db_user         = string
-    db_secret       = string
-    internal_secret = string
+    db_user                = string
+    db_secret              = string
+    internal_secret        = string
+    keystore_secret        = string
+    encryption_secret      = string
+    db_version             = optional(number, 1)
+    admin_version          = optional(number, 1)
+    keystore_version       = optional(number, 1)
+    encryption_key_version = optional(number, 1)
   }))
 
   validation {
-    condition     = alltrue([for l in values(var.layers) : can(regex("^envforge/[a-z0-9-]+/", l.db_secret)) && can(regex("^envforge/[a-z0-9-]+/", l.internal_secret))])
-    error_message = "layer secrets must lie under envforge/<env>/, for example { db_user = \"mi_user\", db_secret = \"envforge/dev1/integration/db\", internal_secret = \"envforge/dev1/integration/internal\" }."
+    condition     = alltrue([for l in values(var.layers) : alltrue([for n in [l.db_secret, l.internal_secret, l.keystore_secret, l.encryption_secret] : can(regex("^envforge/[a-z0-9-]+/", n))])])
+    error_message = "layer secrets must lie under envforge/<env>/, for example { db_user = \"mi_user\", db_secret = \"envforge/dev1/integration/db\", internal_secret = \"envforge/dev1/integration/internal\", keystore_secret = \"envforge/dev1/integration/keystore\", encryption_secret = \"envforge/dev1/integration/encryption\" }."
   }
-}
-
-variable "password_version" {
-  description = "Bump to generate and store new passwords (write-only arguments are sent only when this changes)."
-  type        = number
-  default     = 1
 
   validation {
-    condition     = var.password_version >= 1
-    error_message = "password_version must be a positive number, for example 1."
+    condition     = alltrue([for l in values(var.layers) : alltrue([for v in [l.db_version, l.admin_version, l.keystore_version, l.encryption_key_version] : v >= 1])])
+    error_message = "rotation counters must be positive numbers, for example db_version = 2."
   }
 }
 

@@ -34,3 +34,17 @@ resource "aws_default_security_group" "this" {
 
   tags = merge(var.tags, { Name = "${var.name}-default-deny" })
 }
+
+# The API layer's two fixed addresses (the internal NLB's private-ipv4-addresses) are reserved in their ingress
+# subnets as "explicit" subnet CIDR reservations: "AWS does not use the IP addresses. You manually assign the IP
+# addresses to resources that reside in your subnet" (VPC user guide, Subnet CIDR reservations,
+# https://docs.aws.amazon.com/vpc/latest/userguide/subnet-cidr-reservation.html). Another load balancer or ENI that
+# lets AWS pick its address can no longer take them before the API's load balancer exists.
+resource "aws_ec2_subnet_cidr_reservation" "api" {
+  for_each = var.api_addresses
+
+  subnet_id        = aws_subnet.this[each.key].id
+  cidr_block       = "${each.value}/32"
+  reservation_type = "explicit"
+  description      = "envforge ${var.name}: fixed address of the API entry point"
+}

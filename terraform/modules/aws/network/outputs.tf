@@ -47,3 +47,8 @@ output "zone_name" {
   description = "The private hosted zone's name."
   value       = aws_route53_zone.internal.name
 }
+
+output "api_address_reservations" {
+  description = "The subnet CIDR reservations holding the API entry point's fixed addresses, by subnet key."
+  value       = { for k, r in aws_ec2_subnet_cidr_reservation.api : k => r.cidr_block }
+}

@@ -53,6 +53,17 @@ variable "internal_zone" {
   }
 }
 
+variable "api_addresses" {
+  description = "The API entry point's fixed private IPs by the subnet key holding each (ingress-a, ingress-b); each is reserved so that AWS assigns it to nothing else."
+  type        = map(string)
+  default     = {}
+
+  validation {
+    condition     = alltrue([for k, a in var.api_addresses : contains(keys(var.subnets), k) && can(cidrhost("${a}/32", 0))])
+    error_message = "api_addresses must map subnet keys of subnets to IPv4 addresses, for example { ingress-a = \"10.20.14.10\", ingress-b = \"10.20.15.10\" }."
+  }
+}
+
 variable "tags" {
   description = "Tags added to every resource."
   type        = map(string)

@@ -41,7 +41,7 @@ resource "aws_iam_role_policy" "read_secrets" {
     Statement = [{
       Effect   = "Allow"
       Action   = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
-      Resource = local.secrets_arn
+      Resource = concat([local.secrets_arn], var.extra_secret_arns)
     }]
   })
 }

@@ -44,6 +44,17 @@ variable "secret_prefix" {
   }
 }
 
+variable "extra_secret_arns" {
+  description = "Secrets outside the prefix the role may read too: RDS's own secret of the managed admin password (rds!db-...), which the in-cluster database preparation reads."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for a in var.extra_secret_arns : can(regex("^arn:aws[a-z-]*:secretsmanager:", a))])
+    error_message = "extra_secret_arns must list Secrets Manager ARNs, for example [\"arn:aws:secretsmanager:eu-west-1:123456789012:secret:rds!db-0123abcd-AbCdEf\"]."
+  }
+}
+
 variable "tags" {
   description = "Tags added to every resource."
   type        = map(string)

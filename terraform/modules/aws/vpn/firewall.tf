@@ -1,6 +1,10 @@
-# The API entry point's security group: on-prem clients reach the internal load balancer on the API ports and
-# nothing else. Attach it to the load balancer (service.beta.kubernetes.io/aws-load-balancer-security-groups).
-# The data subnets' network ACL (network module) already refuses everything from outside the VPC.
+# The API entry point's security group: on-prem clients reach the internal load balancer on its listener ports
+# (api_ports, the chart's internal load balancer Service ports) and nothing else. The chart attaches it by its Name tag
+# (service.beta.kubernetes.io/aws-load-balancer-security-groups accepts IDs or Name tags; with it set the AWS Load
+# Balancer Controller ignores loadBalancerSourceRanges, so these rules are the only client filter, and
+# manage-backend-security-group-rules lets the controller open the targets to this group: AWS Load Balancer
+# Controller docs/guide/service/annotations.md). The data subnets' network ACL (network module) already refuses
+# everything from outside the VPC.
 
 locals {
   api_rules = { for pair in setproduct(var.on_prem_cidrs, var.api_ports) : "${pair[0]}:${pair[1]}" => pair }

@@ -8,6 +8,16 @@ output "tunnel_addresses" {
   value       = local.vpn ? [aws_vpn_connection.this[0].tunnel1_address, aws_vpn_connection.this[0].tunnel2_address] : []
 }
 
+output "preshared_key_arn" {
+  description = "vpn: the Secrets Manager secret AWS keeps both tunnels' pre-shared keys in; the on-prem gateway needs them."
+  value       = local.vpn ? aws_vpn_connection.this[0].preshared_key_arn : null
+}
+
+output "customer_gateway_id" {
+  description = "vpn: this environment's customer gateway (device name = name); null with a hub."
+  value       = local.vpn ? aws_customer_gateway.onprem[0].id : null
+}
+
 output "transit_gateway_attachment_id" {
   description = "hub: the Transit Gateway attachment; null with a VPN."
   value       = local.hub ? aws_ec2_transit_gateway_vpc_attachment.hub[0].id : null

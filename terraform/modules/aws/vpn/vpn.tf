@@ -1,12 +1,19 @@
 # connectivity = "vpn": a site-to-site IPsec VPN (two tunnels, one per AWS endpoint) with a static route per
 # on-prem CIDR, and the same CIDRs routed to the virtual private gateway.
 
+# The on-prem device as this environment's own customer gateway. CreateCustomerGateway is idempotent on (type, IP
+# address, BGP ASN): "To create more than one customer gateway with the same VPN type, IP address, and BGP ASN,
+# specify a unique device name for each customer gateway. An identical request returns information about the
+# existing customer gateway" (https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateCustomerGateway.html).
+# Without a device name every environment's state would own the same object, and destroying one environment would
+# delete it under the others' VPN connections; the environment's name makes each request distinct.
 resource "aws_customer_gateway" "onprem" {
   count = local.vpn ? 1 : 0
 
-  type       = "ipsec.1"
-  ip_address = var.on_prem_gateway_ip
-  bgp_asn    = tostring(var.on_prem_bgp_asn)
+  type        = "ipsec.1"
+  ip_address  = var.on_prem_gateway_ip
+  bgp_asn     = tostring(var.on_prem_bgp_asn)
+  device_name = var.name
 
   tags = merge(var.tags, { Name = "${var.name}-onprem" })
 }
@@ -28,6 +35,11 @@ resource "aws_vpn_connection" "this" {
   static_routes_only   = true
   tunnel1_ike_versions = ["ikev2"]
   tunnel2_ike_versions = ["ikev2"]
+  # AWS generates both tunnels' pre-shared keys and keeps them in a Secrets Manager secret it creates (ARN in
+  # preshared_key_arn) instead of returning them: with "Standard" they come back as tunnel1_preshared_key /
+  # tunnel2_preshared_key and Terraform stores them in the state. CreateVpnConnection PreSharedKeyStorage:
+  # https://docs.aws.amazon.com/AWSEC2/latest/APIReference/API_CreateVpnConnection.html
+  preshared_key_storage = "SecretsManager"
 
   tags = merge(var.tags, { Name = "${var.name}-onprem" })
 }

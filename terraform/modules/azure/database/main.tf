@@ -1,6 +1,6 @@
 # Azure Database for PostgreSQL Flexible Server, zone-redundant (a synchronous standby in the second zone),
 # encrypted at rest (always on), no public network access, backups, and a delete lock. The admin password never
-# enters the state: it is ephemeral and written only to the server and to Key Vault (write-only arguments).
+# enters the state: it is ephemeral and written only to Key Vault and then to the server (write-only arguments).
 
 locals {
   skus = {
@@ -31,7 +31,7 @@ resource "azurerm_postgresql_flexible_server" "this" {
 
   administrator_login               = local.admin_user
   administrator_password_wo         = ephemeral.random_password.admin.result
-  administrator_password_wo_version = var.password_version
+  administrator_password_wo_version = var.admin_password_version
   backup_retention_days             = var.backup_retention_days
   geo_redundant_backup_enabled      = false
 
@@ -45,6 +45,10 @@ resource "azurerm_postgresql_flexible_server" "this" {
   }
 
   tags = var.tags
+
+  # The password's secret is written first (after the vault's role assignment has propagated, see secrets-access):
+  # if that write fails, the server has not taken the password yet and the next run sends one fresh value to both.
+  depends_on = [azurerm_key_vault_secret.admin]
 
   lifecycle {
     # After a failover the standby's zone becomes the primary's; that is not drift.

@@ -22,8 +22,10 @@ output "secret_names" {
   description = "Per layer, the Key Vault secret names the ExternalSecrets read."
   value = {
     for k, l in var.layers : k => {
-      db       = azurerm_key_vault_secret.layer_db[k].name
-      internal = azurerm_key_vault_secret.layer_internal[k].name
+      db         = azurerm_key_vault_secret.layer_db[k].name
+      internal   = azurerm_key_vault_secret.layer_internal[k].name
+      keystore   = azurerm_key_vault_secret.layer_keystore[k].name
+      encryption = azurerm_key_vault_secret.layer_encryption[k].name
     }
   }
 }

@@ -117,27 +117,38 @@ variable "admin_secret_name" {
 }
 
 variable "layers" {
-  description = "Per layer: its database user and the Key Vault secret names the manifests' ExternalSecrets read (Layer.remoteDbSecret, Layer.remoteInternalSecret)."
+  description = "Per layer: its database user, the Key Vault secret names the manifests' ExternalSecrets read (Layer.remoteDbSecret, Layer.remoteInternalSecret, LayerSecrets) and each secret's rotation counter (spec.secrets.rotation; encryption_key_version: spec.secrets.encryptionKey)."
   type = map(object({
-    db_user         = string
-    db_secret       = string
-    internal_secret = string
+    db_user                = string
+    db_secret              = string
+    internal_secret        = string
+    keystore_secret        = string
+    encryption_secret      = string
+    db_version             = optional(number, 1)
+    admin_version          = optional(number, 1)
+    keystore_version       = optional(number, 1)
+    encryption_key_version = optional(number, 1)
   }))
 
   validation {
-    condition     = alltrue([for l in values(var.layers) : can(regex("^[A-Za-z0-9-]{1,127}$", l.db_secret)) && can(regex("^[A-Za-z0-9-]{1,127}$", l.internal_secret))])
-    error_message = "layer secrets must be Key Vault secret names, for example { db_user = \"mi_user\", db_secret = \"integration-db\", internal_secret = \"integration-internal\" }."
+    condition     = alltrue([for l in values(var.layers) : alltrue([for n in [l.db_secret, l.internal_secret, l.keystore_secret, l.encryption_secret] : can(regex("^[A-Za-z0-9-]{1,127}$", n))])])
+    error_message = "layer secrets must be Key Vault secret names, for example { db_user = \"mi_user\", db_secret = \"integration-db\", internal_secret = \"integration-internal\", keystore_secret = \"integration-keystore\", encryption_secret = \"integration-encryption\" }."
+  }
+
+  validation {
+    condition     = alltrue([for l in values(var.layers) : alltrue([for v in [l.db_version, l.admin_version, l.keystore_version, l.encryption_key_version] : v >= 1])])
+    error_message = "rotation counters must be positive numbers, for example db_version = 2."
   }
 }
 
-variable "password_version" {
-  description = "Bump to generate and store new passwords (write-only arguments are sent only when this changes)."
+variable "admin_password_version" {
+  description = "Rotation counter of the admin password (spec.secrets.rotation.databaseAdmin): raise it to generate a new one and send it to Key Vault and the server (write-only arguments are re-sent only when it changes)."
   type        = number
   default     = 1
 
   validation {
-    condition     = var.password_version >= 1
-    error_message = "password_version must be a positive number, for example 1."
+    condition     = var.admin_password_version >= 1
+    error_message = "admin_password_version must be a positive number, for example 2."
   }
 }
 

@@ -32,6 +32,19 @@ resource "azurerm_role_assignment" "terraform" {
   principal_id         = data.azurerm_client_config.current.object_id
 }
 
+# A new role assignment is not effective at once: Azure RBAC documents that changes can take up to 10 minutes to be
+# detected (https://learn.microsoft.com/azure/role-based-access-control/troubleshooting, "Role assignment changes are
+# not being detected"). A secret write in that window gets 403 after the database already took its new password;
+# the next run sends a fresh ephemeral value to the secret only, and the two drift apart. So the vault is handed out
+# (output key_vault_id) only after this wait; it runs again whenever the assignment is re-created.
+resource "time_sleep" "rbac_propagation" {
+  create_duration = var.rbac_propagation_wait
+
+  triggers = {
+    role_assignment_id = azurerm_role_assignment.terraform.id
+  }
+}
+
 resource "azurerm_user_assigned_identity" "reader" {
   name                = var.identity_name
   location            = var.location

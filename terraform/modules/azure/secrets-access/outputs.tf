@@ -1,7 +1,7 @@
 output "key_vault_id" {
-  description = "The vault's id, once Terraform may write secrets to it."
+  description = "The vault's id, once Terraform's role assignment on it has propagated (time_sleep)."
   value       = azurerm_key_vault.this.id
-  depends_on  = [azurerm_role_assignment.terraform]
+  depends_on  = [time_sleep.rbac_propagation]
 }
 
 output "key_vault_uri" {

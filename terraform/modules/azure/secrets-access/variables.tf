@@ -80,6 +80,17 @@ variable "admin_ip_ranges" {
   }
 }
 
+variable "rbac_propagation_wait" {
+  description = "How long to wait after Terraform's Key Vault role assignment before writing secrets (Azure RBAC: up to 10 minutes)."
+  type        = string
+  default     = "10m"
+
+  validation {
+    condition     = can(regex("^[0-9]+(s|m)$", var.rbac_propagation_wait))
+    error_message = "rbac_propagation_wait must be a duration in seconds or minutes, for example \"10m\"."
+  }
+}
+
 variable "tags" {
   description = "Tags added to every resource."
   type        = map(string)

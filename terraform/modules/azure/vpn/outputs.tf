@@ -1,6 +1,6 @@
-output "gateway_public_ip" {
-  description = "vpn: the Azure side's public address, to configure on the on-prem gateway; null with a hub."
-  value       = local.vpn ? azurerm_public_ip.gateway[0].ip_address : null
+output "gateway_public_ips" {
+  description = "vpn: the public addresses of the two active-active gateway instances; the on-prem gateway needs a tunnel to each. Empty with a hub."
+  value       = [for i in local.gateway_instances : azurerm_public_ip.gateway[i].ip_address]
 }
 
 output "shared_key" {

@@ -1,11 +1,18 @@
-# connectivity = "vpn": a zone-redundant route-based VPN gateway in GatewaySubnet, the on-prem side as a local
-# network gateway whose address space holds every on-prem CIDR (Azure routes each of them into the tunnel), and
-# an IPsec connection with a generated pre-shared key.
+# connectivity = "vpn": a zone-redundant, active-active route-based VPN gateway in GatewaySubnet (two instances, each
+# with its own public IP and its own tunnel to the on-prem device, so planned maintenance or an instance failure does
+# not drop the link: https://learn.microsoft.com/azure/vpn-gateway/about-active-active-gateways), the on-prem side as
+# a local network gateway whose address space holds every on-prem CIDR (static routes: Azure routes each of them into
+# the tunnels; no BGP, like the AWS side's static_routes_only), and an IPsec connection with a generated pre-shared key.
+
+locals {
+  # Active-active needs one public IP per gateway instance.
+  gateway_instances = local.vpn ? ["1", "2"] : []
+}
 
 resource "azurerm_public_ip" "gateway" {
-  count = local.vpn ? 1 : 0
+  for_each = toset(local.gateway_instances)
 
-  name                = "pip-${var.name}-vpn"
+  name                = "pip-${var.name}-vpn-${each.key}"
   location            = var.location
   resource_group_name = var.resource_group_name
   allocation_method   = "Static"
@@ -25,13 +32,18 @@ resource "azurerm_virtual_network_gateway" "this" {
   vpn_type            = "RouteBased"
   sku                 = var.gateway_sku
   generation          = "Generation1"
-  active_active       = false
+  active_active       = true
+  enable_bgp          = false
 
-  ip_configuration {
-    name                          = "default"
-    public_ip_address_id          = azurerm_public_ip.gateway[0].id
-    private_ip_address_allocation = "Dynamic"
-    subnet_id                     = var.gateway_subnet_id
+  dynamic "ip_configuration" {
+    for_each = local.gateway_instances
+
+    content {
+      name                          = "instance-${ip_configuration.value}"
+      public_ip_address_id          = azurerm_public_ip.gateway[ip_configuration.value].id
+      private_ip_address_allocation = "Dynamic"
+      subnet_id                     = var.gateway_subnet_id
+    }
   }
 
   tags = var.tags

@@ -30,6 +30,15 @@ public record CloudNames(String prefix, String resourceGroup, String keyVault, S
                 prefix + "-secrets-reader", "envforge/" + environment + "/");
     }
 
+    /**
+     * AWS: the {@code Name} tag of the API entry point's security group; the load balancer Service names it in
+     * {@code service.beta.kubernetes.io/aws-load-balancer-security-groups}, which accepts IDs or Name tags (AWS Load
+     * Balancer Controller, docs/guide/service/annotations.md), so the manifests need no id from Terraform.
+     */
+    public String apiEntrySecurityGroup() {
+        return prefix + "-api-entry";
+    }
+
     private static String sha256(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

@@ -10,10 +10,12 @@ package io.envforge.model;
  * @param host the stable private DNS name Terraform points at the server
  * @param port the engine's port
  * @param identifier the server's cloud resource name
- * @param adminSecret the secret store key holding the admin credentials Terraform generates
+ * @param adminSecret the secret store key holding the admin credentials (AWS: where RDS keeps the password)
+ * @param adminPasswordVersion Azure: rotation counter of the admin password ({@code spec.secrets.rotation.databaseAdmin},
+ *     default 1); AWS: 1, RDS rotates its managed password itself
  */
 public record Database(String engine, String version, String size, int storageGb, String host, int port,
-        String identifier, String adminSecret) {
+        String identifier, String adminSecret, int adminPasswordVersion) {
 
     /** PostgreSQL's port, on RDS and Azure Flexible Server alike. */
     public static final int POSTGRES_PORT = 5432;

@@ -63,10 +63,20 @@ final class EnvironmentFactory {
         Resources resources = new Resources(eff.string(p + "resources.requests.cpu"),
                 eff.string(p + "resources.requests.memory"), eff.string(p + "resources.limits.cpu"),
                 eff.string(p + "resources.limits.memory"));
+        String r = "secrets.rotation." + key + ".";
+        LayerSecrets secrets = new LayerSecrets(remoteKey(layerName + "/keystore"),
+                remoteKey(layerName + "/encryption"), counter(r + "database"), counter(r + "admin"),
+                counter(r + "keystore"), counter("secrets.encryptionKey." + key));
         return new Layer(layerName, eff.integer(p + "replicas"),
                 new Image(eff.string(p + "image.repository"), eff.string(p + "image.tag")), resources, port,
                 databases, dbUser, layerName + "-db", layerName + "-internal", remoteKey(layerName + "/db"),
-                remoteKey(layerName + "/internal"));
+                remoteKey(layerName + "/internal"), secrets);
+    }
+
+    /** A rotation counter of the spec; 1 when not set. */
+    private int counter(String path) {
+        Object value = eff.get(path);
+        return value == null ? 1 : ((Number) value).intValue();
     }
 
     /** Secret store key: a path in AWS Secrets Manager, a dash-separated name in the environment's Key Vault. */
@@ -86,7 +96,7 @@ final class EnvironmentFactory {
         String engine = eff.string("database.engine");
         return new Database(engine, eff.string("database.version"), eff.string("database.size"),
                 eff.integer("database.storageGb"), "db." + internalZone, Database.POSTGRES_PORT,
-                "envforge-" + name + "-db", remoteKey("database/admin"));
+                "envforge-" + name + "-db", remoteKey("database/admin"), counter("secrets.rotation.databaseAdmin"));
     }
 
     private SecretStore secretStore(CloudNames names) {
@@ -103,12 +113,16 @@ final class EnvironmentFactory {
     private TerraformState state(CloudNames names) {
         if (cloud == Cloud.AWS) {
             String bucket = platform.string("aws.stateBucket");
+            // One bucket lives in one region: an S3 backend pointed at another region cannot reach it, so the
+            // backend's region is the bucket's (defaults to the platform's default AWS region), not the environment's.
+            String bucketRegion = platform.string("aws.stateRegion");
             return new TerraformState(bucket == null ? "envforge-terraform-state" : bucket,
-                    "envforge/" + name + "/terraform.tfstate", null, null);
+                    "envforge/" + name + "/terraform.tfstate", null, null,
+                    bucketRegion == null ? platform.string("defaults.region.aws") : bucketRegion);
         }
         String account = platform.string("azure.stateStorageAccount");
         String group = platform.string("azure.stateResourceGroup");
         return new TerraformState("tfstate", "envforge/" + name + ".tfstate",
-                account == null ? "envforgetfstate" : account, group == null ? "rg-envforge-tfstate" : group);
+                account == null ? "envforgetfstate" : account, group == null ? "rg-envforge-tfstate" : group, null);
     }
 }

@@ -15,10 +15,12 @@ import java.util.List;
  * @param dbSecret the Kubernetes Secret (keys {@code username}, {@code password}) an ExternalSecret fills
  * @param internalSecret the Kubernetes Secret with the product's admin and key material
  * @param remoteDbSecret the secret store key {@link #dbSecret} is read from
- * @param remoteInternalSecret the secret store key {@link #internalSecret} is read from
+ * @param remoteInternalSecret the secret store key holding the admin credentials of {@link #internalSecret}
+ * @param secrets the other secret store keys {@link #internalSecret} is filled from, and every rotation counter
  */
 public record Layer(String name, int replicas, Image image, Resources resources, int port, List<String> databases,
-        String dbUser, String dbSecret, String internalSecret, String remoteDbSecret, String remoteInternalSecret) {
+        String dbUser, String dbSecret, String internalSecret, String remoteDbSecret, String remoteInternalSecret,
+        LayerSecrets secrets) {
 
     public static final String API = "api-gateway";
     public static final String INTEGRATION = "integration";

@@ -68,6 +68,14 @@ public final class ModelResolver {
         Map<String, Object> defaultSpec = (Map<String, Object>) defaults.get("defaults");
         Tree eff = new Tree(Tree.merge(defaultSpec, spec.spec()));
         Cloud cloud = Cloud.of(eff.string("cloud"));
+        Object adminRotation = eff.get("secrets.rotation.databaseAdmin");
+        if (cloud == Cloud.AWS && adminRotation != null) {
+            throw new EnvforgeException(new Problem(spec.file(), "spec.secrets.rotation.databaseAdmin",
+                    String.valueOf(adminRotation),
+                    "on AWS the admin password is RDS's managed master password, which RDS rotates itself",
+                    "remove it; to rotate now run aws secretsmanager rotate-secret --secret-id <password_secret_arn of "
+                            + "the admin secret>"));
+        }
         String region = spec.spec().containsKey("region") ? eff.string("region") : eff.string("region." + cloud.id());
         return new EnvironmentFactory(platformTree, platform.document(), spec.name(), cloud, region, plan, eff)
                 .build(new OnPrem(onPremCidrs, platformTree.string("onPrem.gatewayIp"),

@@ -7,8 +7,10 @@ package io.envforge.model;
  * @param key the state object's key
  * @param account Azure: the storage account; AWS: null
  * @param resourceGroup Azure: the storage account's resource group; AWS: null
+ * @param region AWS: the bucket's own region ({@code spec.aws.stateRegion}), whatever the environment's region;
+ *     Azure: null (the backend finds the storage account by name)
  */
-public record TerraformState(String container, String key, String account, String resourceGroup) {
+public record TerraformState(String container, String key, String account, String resourceGroup, String region) {
 
     public TerraformState {
         Checks.notBlank("terraform.state.container", container);

@@ -1,5 +1,6 @@
 package io.envforge.render.docs;
 
+import io.envforge.model.Cloud;
 import io.envforge.model.Environment;
 import io.envforge.model.Layer;
 import io.envforge.network.Cidr;
@@ -24,7 +25,7 @@ public final class EnvironmentDiagram {
         m.append("  subgraph onprem[\"On-prem ").append(label(onPrem)).append("\"]\n")
                 .append("    clients[\"API clients\"]\n")
                 .append("    onpremgw[\"VPN gateway ").append(label(env.onPrem().gatewayIp()))
-                .append("<br/>BGP ASN ").append(env.onPrem().bgpAsn()).append("\"]\n")
+                .append("<br/>static routes\"]\n")
                 .append("  end\n");
         m.append("  subgraph cloud[\"").append(env.cloud().id().toUpperCase(java.util.Locale.ROOT)).append(' ')
                 .append(label(env.region())).append(" network ").append(plan.cidr()).append("\"]\n");
@@ -64,7 +65,7 @@ public final class EnvironmentDiagram {
 
     private static void edges(StringBuilder m, Environment env, NetworkPlan plan) {
         m.append("  clients -->|\"").append(label(env.apiHostname())).append("\"| onpremgw\n");
-        m.append("  onpremgw <-->|\"site-to-site VPN (").append(label(env.connectivity())).append(")\"| gw\n");
+        m.append("  onpremgw <-->|\"").append(link(env)).append("\"| gw\n");
         for (int z = 1; z <= NetworkPlan.ZONES; z++) {
             m.append("  gw --> ingress").append(z).append('\n');
             m.append("  ingress").append(z).append(" --> api\n");
@@ -76,6 +77,19 @@ public final class EnvironmentDiagram {
             m.append("  ").append(layer).append(" --> db\n");
         }
         m.append("  workload1 -.- k8s\n  workload2 -.- k8s\n  data1 -.- db\n  data2 -.- db\n  data1 -.- nfs\n");
+    }
+
+    /**
+     * The on-prem link as the Terraform modules build it: static routes on both clouds (AWS
+     * {@code static_routes_only}, Azure local network gateway address space without BGP), two IPsec tunnels (AWS:
+     * one per VPN endpoint; Azure: one per instance of the active-active gateway), or the shared hub.
+     */
+    private static String link(Environment env) {
+        if ("hub".equals(env.connectivity())) {
+            return env.cloud() == Cloud.AWS ? "shared hub: Transit Gateway attachment"
+                    : "shared hub: VNet peering, hub gateway";
+        }
+        return "IPsec VPN, 2 tunnels, static routes";
     }
 
     private static String id(Layer layer) {

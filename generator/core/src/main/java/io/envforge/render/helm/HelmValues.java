@@ -2,6 +2,8 @@ package io.envforge.render.helm;
 
 import static io.envforge.render.Yaml.map;
 
+import io.envforge.model.ApiEntry;
+import io.envforge.model.Cloud;
 import io.envforge.model.Environment;
 import io.envforge.model.Layer;
 import io.envforge.network.Cidr;
@@ -31,12 +33,18 @@ public final class HelmValues {
         values.put("database", db);
         values.put("integration", map("host", env.integration().serviceHost(env.namespace()),
                 "port", env.integration().port()));
-        values.put("internalLoadBalancer", map(
+        Map<String, Object> lb = map(
                 "enabled", true,
                 "cloud", env.cloud().id(),
                 "addresses", env.network().apiAddresses(),
                 "subnets", ingressSubnetNames(env),
-                "sourceRanges", strings(env.onPrem().cidrs())));
+                "sourceRanges", strings(env.onPrem().cidrs()),
+                "gatewayPort", ApiEntry.GATEWAY_PORT);
+        if (env.cloud() == Cloud.AWS) {
+            // The security group Terraform creates for the entry point (vpn module), by its Name tag.
+            lb.put("securityGroups", List.of(env.names().apiEntrySecurityGroup()));
+        }
+        values.put("internalLoadBalancer", lb);
         Map<String, Object> policy = networkPolicy(env);
         policy.put("onPremCidrs", strings(env.onPrem().cidrs()));
         values.put("networkPolicy", policy);

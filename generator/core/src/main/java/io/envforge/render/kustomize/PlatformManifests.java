@@ -93,8 +93,14 @@ final class PlatformManifests {
             out.add(externalSecret(env, layer.dbSecret(), map("data", List.of(
                     property("username", layer.remoteDbSecret()),
                     property("password", layer.remoteDbSecret())))));
+            // One Kubernetes Secret from three secret store entries (admin credentials, keystore password,
+            // encryption key), each rotated on its own (model.LayerSecrets). ESO merges the dataFrom entries in order,
+            // a later key overwriting an earlier one (external-secrets, pkg/controllers/externalsecret,
+            // getProviderSecretData: utils.MergeByteMap per entry).
             out.add(externalSecret(env, layer.internalSecret(), map("dataFrom", List.of(
-                    map("extract", map("key", layer.remoteInternalSecret()))))));
+                    map("extract", map("key", layer.remoteInternalSecret())),
+                    map("extract", map("key", layer.secrets().remoteKeystoreSecret())),
+                    map("extract", map("key", layer.secrets().remoteEncryptionSecret()))))));
         }
         return out;
     }

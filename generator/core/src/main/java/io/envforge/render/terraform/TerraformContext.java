@@ -2,6 +2,7 @@ package io.envforge.render.terraform;
 
 import static io.envforge.render.terraform.Hcl.str;
 
+import io.envforge.model.ApiEntry;
 import io.envforge.model.Cloud;
 import io.envforge.model.Environment;
 import io.envforge.model.Layer;
@@ -19,8 +20,6 @@ import java.util.TreeSet;
  */
 final class TerraformContext {
 
-    /** The port the internal load balancer listens on for on-prem clients, besides the API layer's own port. */
-    static final int HTTPS_PORT = 443;
     /** Azure premium file shares start at 100 GiB. */
     static final int AZURE_MIN_SHARE_GB = 100;
     /** NFS over TCP. */
@@ -43,7 +42,8 @@ final class TerraformContext {
         c.put("onPremCidrs", Hcl.strings(cidrs(env.onPrem().cidrs())));
         c.put("onPremGatewayIp", str(env.onPrem().gatewayIp()));
         c.put("onPremBgpAsn", String.valueOf(env.onPrem().bgpAsn()));
-        c.put("apiPorts", Hcl.numbers(new TreeSet<>(List.of(HTTPS_PORT, env.api().port()))));
+        c.put("apiPorts", Hcl.numbers(ApiEntry.ports()));
+        c.put("apiReservations", apiReservations(env));
         c.put("apiAddresses", Hcl.strings(env.network().apiAddresses()));
         c.put("database", database(env));
         c.put("layers", layers(env));
@@ -86,19 +86,40 @@ final class TerraformContext {
                 "role", str(role), "name", str(env.subnetName(role, zone))));
     }
 
+    /** The fixed API addresses keyed by the ingress subnet that holds them ({@code ingress-a}, {@code ingress-b}). */
+    private static List<Map<String, String>> apiReservations(Environment env) {
+        List<Map<String, String>> out = new ArrayList<>();
+        List<String> addresses = env.network().apiAddresses();
+        for (int z = 0; z < addresses.size(); z++) {
+            out.add(Map.of("key", str("ingress-" + (char) ('a' + z)), "address", str(addresses.get(z))));
+        }
+        return out;
+    }
+
     private static Map<String, String> database(Environment env) {
         var db = env.database();
         return Map.of("identifier", str(db.identifier()), "engine", str(db.engine()),
                 "version", str(db.version()), "size", str(db.size()), "storageGb", String.valueOf(db.storageGb()),
                 "port", String.valueOf(db.port()), "host", str(db.host()), "adminSecret", str(db.adminSecret()),
-                "zones", Hcl.strings(env.zones()));
+                "zones", Hcl.strings(env.zones()), "adminPasswordVersion", String.valueOf(db.adminPasswordVersion()));
     }
 
     private static List<Map<String, String>> layers(Environment env) {
         List<Map<String, String>> out = new ArrayList<>();
         for (Layer layer : env.layers()) {
-            out.add(Map.of("name", str(layer.name()), "dbUser", str(layer.dbUser()),
-                    "dbSecret", str(layer.remoteDbSecret()), "internalSecret", str(layer.remoteInternalSecret())));
+            var secrets = layer.secrets();
+            Map<String, String> row = new LinkedHashMap<>();
+            row.put("name", str(layer.name()));
+            row.put("dbUser", str(layer.dbUser()));
+            row.put("dbSecret", str(layer.remoteDbSecret()));
+            row.put("internalSecret", str(layer.remoteInternalSecret()));
+            row.put("keystoreSecret", str(secrets.remoteKeystoreSecret()));
+            row.put("encryptionSecret", str(secrets.remoteEncryptionSecret()));
+            row.put("dbVersion", String.valueOf(secrets.databaseVersion()));
+            row.put("adminVersion", String.valueOf(secrets.adminVersion()));
+            row.put("keystoreVersion", String.valueOf(secrets.keystoreVersion()));
+            row.put("encryptionKeyVersion", String.valueOf(secrets.encryptionKeyVersion()));
+            out.add(row);
         }
         return out;
     }
@@ -121,6 +142,7 @@ final class TerraformContext {
         Map<String, String> out = new LinkedHashMap<>();
         out.put("container", str(s.container()));
         out.put("key", str(s.key()));
+        out.put("region", str(s.region()));
         if (env.cloud() == Cloud.AZURE) {
             out.put("account", str(s.account()));
             out.put("resourceGroup", str(s.resourceGroup()));

@@ -21,7 +21,7 @@ final class ConfigChecker {
 
     /** Types of providers without a schema here that a configuration may use, by kind. */
     static final Map<String, Set<String>> ALLOWED_OTHER = Map.of(
-            "resource", Set.of("random_password"),
+            "resource", Set.of("random_password", "time_sleep"),
             "ephemeral", Set.of("random_password"),
             "data", Set.of());
 

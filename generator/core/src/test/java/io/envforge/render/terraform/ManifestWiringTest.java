@@ -77,8 +77,9 @@ class ManifestWiringTest {
         JsonNode layers = Parsed.dir(Roots.root(env)).module("database").path("layers");
         TreeSet<String> written = new TreeSet<>();
         layers.forEach(l -> {
-            written.add(l.path("db_secret").asText());
-            written.add(l.path("internal_secret").asText());
+            for (String field : List.of("db_secret", "internal_secret", "keystore_secret", "encryption_secret")) {
+                written.add(l.path(field).asText());
+            }
         });
         assertEquals(written, read);
         assertEquals(new TreeSet<>(List.of("password", "username")), properties);
@@ -89,13 +90,18 @@ class ManifestWiringTest {
         assertEquals("${each.value.internal_secret}", module.resource(type, "layer_internal").path("name").asText());
         String versionType = env.equals(Roots.AWS) ? "aws_secretsmanager_secret_version" : type;
         String dbJson = module.resource(versionType, "layer_db").path(valueArg).asText();
-        String internalJson = module.resource(versionType, "layer_internal").path(valueArg).asText();
         for (String key : properties) {
             assertTrue(dbJson.contains(key + " "), key + " in " + dbJson);
         }
-        for (String key : List.of("admin-username", "admin-password", "keystore-password", "encryption-key")) {
-            assertTrue(internalJson.contains("\"" + key + "\""), key + " in " + internalJson);
-        }
+        // The keys the charts read from the internal Secret, each from the secret store entry that holds it.
+        Map<String, List<String>> keys = Map.of("layer_internal", List.of("admin-username", "admin-password"),
+                "layer_keystore", List.of("keystore-password"), "layer_encryption", List.of("encryption-key"));
+        keys.forEach((resource, names) -> {
+            String json = module.resource(versionType, resource).path(valueArg).asText();
+            for (String key : names) {
+                assertTrue(json.contains("\"" + key + "\""), key + " in " + json);
+            }
+        });
     }
 
     @ParameterizedTest(name = "{0}")

@@ -13,14 +13,17 @@ import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
- * One generated workspace per JVM holding an AWS environment (dev1, the repository's spec) and an Azure one (tst2,
- * the golden case's spec), with the repository's {@code terraform/modules} and {@code terraform/examples} beside the
- * generated roots so that their relative module sources resolve.
+ * One generated workspace per JVM holding an AWS environment (dev1, the repository's spec), an Azure one (tst2,
+ * the golden case's spec) and a second AWS one in another region with two secrets rotated (use1), with the
+ * repository's {@code terraform/modules} and {@code terraform/examples} beside the generated roots so that their
+ * relative module sources resolve.
  */
 final class Roots {
 
     static final String AWS = "dev1";
     static final String AZURE = "tst2";
+    /** A second AWS VPN environment, in another region than the state bucket's. */
+    static final String AWS_OTHER_REGION = "use1";
     private static Path workspace;
 
     private Roots() {
@@ -52,6 +55,23 @@ final class Roots {
             Path golden = Path.of("src/test/resources/golden");
             ws.write("environments/dev1.yaml", Files.readString(golden.resolve("aws-dev1/input/environments/dev1.yaml")));
             ws.write("environments/tst2.yaml", Files.readString(golden.resolve("azure-tst2/input/environments/tst2.yaml")));
+            ws.write("environments/use1.yaml", """
+                    apiVersion: envforge.io/v1alpha1
+                    kind: Environment
+                    metadata:
+                      name: use1
+                    spec:
+                      cloud: aws
+                      region: us-east-1
+                      network:
+                        cidr: 10.30.0.0/20
+                      secrets:
+                        rotation:
+                          api:
+                            admin: 2
+                        encryptionKey:
+                          integration: 3
+                    """);
             GenerateRequest request = new GenerateRequest(ws.root(), List.of("all"), Optional.empty(),
                     Optional.empty(), false, Optional.of(TestWorkspace.SCHEMAS), false, false);
             Envforge.standard(ws.root()).generate(request);

@@ -34,7 +34,7 @@ module "vpn" {
   hub_vnet_id         = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub"
   on_prem_cidrs       = ["10.0.0.0/16", "172.16.0.0/16"]
   on_prem_gateway_ip  = "203.0.113.10"
-  api_ports           = [443, 8243]
+  api_ports           = [443, 9443]
   nsg_names           = module.network.nsg_names
   tags                = local.tags
 }
@@ -71,16 +71,29 @@ module "database" {
   zone_name                  = module.network.zone_name
   key_vault_id               = module.secrets_access.key_vault_id
   admin_secret_name          = "database-admin"
+  admin_password_version     = 1
   layers = {
     "api-gateway" = {
-      db_user         = "apim_user"
-      db_secret       = "api-gateway-db"
-      internal_secret = "api-gateway-internal"
+      db_user                = "apim_user"
+      db_secret              = "api-gateway-db"
+      internal_secret        = "api-gateway-internal"
+      keystore_secret        = "api-gateway-keystore"
+      encryption_secret      = "api-gateway-encryption"
+      db_version             = 1
+      admin_version          = 1
+      keystore_version       = 1
+      encryption_key_version = 1
     }
     "integration" = {
-      db_user         = "mi_user"
-      db_secret       = "integration-db"
-      internal_secret = "integration-internal"
+      db_user                = "mi_user"
+      db_secret              = "integration-db"
+      internal_secret        = "integration-internal"
+      keystore_secret        = "integration-keystore"
+      encryption_secret      = "integration-encryption"
+      db_version             = 1
+      admin_version          = 1
+      keystore_version       = 1
+      encryption_key_version = 1
     }
   }
   tags = local.tags

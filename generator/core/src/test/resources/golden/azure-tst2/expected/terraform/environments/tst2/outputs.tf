@@ -56,9 +56,9 @@ output "secrets_reader_client_id" {
   value       = module.secrets_access.client_id
 }
 
-output "vpn_gateway_ip" {
-  description = "vpn: the Azure gateway's public address, to configure on the on-prem gateway."
-  value       = module.vpn.gateway_public_ip
+output "vpn_gateway_ips" {
+  description = "vpn: the active-active Azure gateway's two public addresses; configure a tunnel to each on the on-prem gateway."
+  value       = module.vpn.gateway_public_ips
 }
 
 output "vpn_shared_key" {
