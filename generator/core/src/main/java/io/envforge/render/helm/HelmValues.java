@@ -2,6 +2,8 @@ package io.envforge.render.helm;
 
 import static io.envforge.render.Yaml.map;
 
+import io.envforge.model.Backend;
+import io.envforge.model.Cloud;
 import io.envforge.model.Environment;
 import io.envforge.model.Layer;
 import io.envforge.network.Cidr;
@@ -39,6 +41,12 @@ public final class HelmValues {
                 "sourceRanges", strings(env.onPrem().cidrs())));
         Map<String, Object> policy = networkPolicy(env);
         policy.put("onPremCidrs", strings(env.onPrem().cidrs()));
+        if (env.cloud() == Cloud.AWS) {
+            // The NLB targets the pods' IPs and health-checks them from its own addresses in the ingress subnets
+            // (AWS Load Balancer Controller docs/guide/service/nlb.md, "Health Check Traffic: NLB Subnet CIDRs").
+            // Azure's internal load balancer probes the node (externalTrafficPolicy: Local), not the pod.
+            policy.put("loadBalancerCidrs", strings(env.network().ingress()));
+        }
         values.put("networkPolicy", policy);
         return values;
     }
@@ -49,8 +57,18 @@ public final class HelmValues {
         Map<String, Object> db = database(env, mi);
         db.put("name", mi.databases().get(0));
         values.put("database", db);
-        values.put("networkPolicy", networkPolicy(env));
+        Map<String, Object> policy = networkPolicy(env);
+        policy.put("backends", env.backends().stream().map(HelmValues::backend).toList());
+        values.put("networkPolicy", policy);
         return values;
+    }
+
+    private static Map<String, Object> backend(Backend backend) {
+        Map<String, Object> out = map("cidr", backend.cidr().toString());
+        if (!backend.ports().isEmpty()) {
+            out.put("ports", backend.ports());
+        }
+        return out;
     }
 
     private static Map<String, Object> common(Environment env, Layer layer) {

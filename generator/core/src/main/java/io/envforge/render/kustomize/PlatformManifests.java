@@ -24,10 +24,17 @@ final class PlatformManifests {
     }
 
     static Map<String, Object> namespace(Environment env) {
-        Map<String, Object> metadata = map("name", env.namespace(), "labels", map(
+        Map<String, Object> labels = map(
                 "pod-security.kubernetes.io/enforce", "restricted",
                 "pod-security.kubernetes.io/enforce-version", "latest",
-                "pod-security.kubernetes.io/warn", "restricted"));
+                "pod-security.kubernetes.io/warn", "restricted");
+        if (env.cloud() == Cloud.AWS) {
+            // The AWS Load Balancer Controller's webhook adds a readiness gate to pods created in namespaces so
+            // labelled (config/webhook/pod_mutator_patch.yaml; docs/deploy/pod_readiness_gate.md, IP targets only):
+            // a rolling update waits until the NLB sees the new pod healthy before it takes the next old one away.
+            labels.put("elbv2.k8s.aws/pod-readiness-gate-inject", "enabled");
+        }
+        Map<String, Object> metadata = map("name", env.namespace(), "labels", labels);
         if (GitOps.FLUX.equals(env.gitops().controller())) {
             // Deleting or renaming a Kustomization, or a path change, must not garbage-collect the namespace and with
             // it every workload and PVC in it. kustomize-controller skips objects annotated so when it prunes
