@@ -45,6 +45,15 @@ public record Environment(String name, Cloud cloud, String region, List<String> 
         }
     }
 
+    /**
+     * The portals' (publisher, devportal, admin) host name: {@code portal.<env>.<apiDomain>} beside the gateway's
+     * {@link #apiHostname} {@code api.<env>.<apiDomain>}. Both name the same load balancer addresses; the gateway is
+     * served on 443, the portals on 9443.
+     */
+    public String portalHostname() {
+        return "portal" + apiHostname.substring(apiHostname.indexOf('.'));
+    }
+
     /** The namespace both layers run in. */
     public String namespace() {
         return name;

@@ -27,6 +27,7 @@ public final class HelmValues {
         Layer api = env.api();
         Map<String, Object> values = common(env, api);
         values.put("hostname", env.apiHostname());
+        values.put("portalHostname", env.portalHostname());
         Map<String, Object> db = database(env, api);
         db.put("apimDb", api.databases().get(0));
         db.put("sharedDb", api.databases().get(1));
