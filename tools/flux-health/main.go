@@ -14,10 +14,10 @@ import (
 	"os"
 
 	"github.com/fluxcd/cli-utils/pkg/kstatus/status"
+	kustomizev1 "github.com/fluxcd/kustomize-controller/api/v1"
 	"github.com/fluxcd/pkg/apis/kustomize"
 	"github.com/fluxcd/pkg/runtime/cel"
 	ssautils "github.com/fluxcd/pkg/ssa/utils"
-	kustomizev1 "github.com/fluxcd/kustomize-controller/api/v1"
 	"k8s.io/apimachinery/pkg/apis/meta/v1/unstructured"
 	"k8s.io/apimachinery/pkg/runtime/schema"
 )
@@ -28,8 +28,8 @@ type input struct {
 }
 
 type verdict struct {
-	Kind   string `json:"kind"`
-	Name   string `json:"name"`
+	Kind     string `json:"kind"`
+	Name     string `json:"name"`
 	Reader   string `json:"reader"`
 	Status   string `json:"status"`
 	Error    string `json:"error,omitempty"`
