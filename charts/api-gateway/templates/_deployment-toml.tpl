@@ -11,7 +11,9 @@ official all-in-one HA pair. Secrets are read from environment variables ($env{.
 {{- $self := int .ordinal }}
 {{- $replicas := int $v.replicaCount }}
 [server]
-hostname = {{ $v.hostname | quote }}
+# The portals' (publisher, devportal, admin, carbon) host name: the servlet transport builds their URLs and
+# login redirects from it. The gateway's own host name is in [[apim.gateway.environment]] below.
+hostname = {{ (default $v.hostname $v.portalHostname) | quote }}
 node_ip = "$env{NODE_IP}"
 mode = "single"
 base_path = "${carbon.protocol}://${carbon.host}:${carbon.management.port}"
@@ -82,8 +84,10 @@ password = "$env{KEYSTORE_PASSWORD}"
 internal_crypto_provider = "org.wso2.carbon.crypto.provider.SymmetricKeyInternalCryptoProvider"
 key = "$env{ENCRYPTION_KEY}"
 
-[transport.https.properties]
-proxyPort = 443
+# No [transport.https.properties] proxyPort: the internal load balancer serves the servlet transport on 9443
+# itself (internalLoadBalancer: port 9443 -> servlet-https) and port 443 on the gateway (8243), so the portals'
+# URLs must keep :9443. proxyPort is the port a proxy in front serves the servlet transport on (API Manager docs,
+# "Configuring the Proxy Server and the Load Balancer", deployment.toml step).
 
 [[apim.gateway.environment]]
 name = "Default"
@@ -107,7 +111,7 @@ username = "$ref{super_admin.username}"
 password = "$ref{super_admin.password}"
 
 [apim.devportal]
-url = "https://{{ $v.hostname }}:9443/devportal"
+url = "https://{{ default $v.hostname $v.portalHostname }}:9443/devportal"
 
 [apim.sync_runtime_artifacts.gateway]
 gateway_labels = ["Default"]

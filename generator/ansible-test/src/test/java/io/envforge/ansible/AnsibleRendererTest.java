@@ -50,8 +50,11 @@ class AnsibleRendererTest {
         assertEquals(users, vars.get("database_users"));
         assertEquals(databases, ((List<?>) vars.get("database_databases")).stream()
                 .map(d -> List.of(((Map<?, ?>) d).get("name"), ((Map<?, ?>) d).get("owner"))).toList());
-        assertEquals(List.of("api-gateway", "api-gateway/synapse-configs", "integration", "integration/carbonapps"),
-                vars.get("nfs_share_directories"));
+        assertEquals(List.of(
+                List.of("api-gateway", 10001), List.of("api-gateway/synapse-configs", 10001),
+                List.of("integration", 802), List.of("integration/carbonapps", 802)),
+                ((List<?>) vars.get("nfs_share_directories")).stream()
+                        .map(d -> List.of(((Map<?, ?>) d).get("path"), ((Map<?, ?>) d).get("uid"))).toList());
         Map<?, ?> groups = (Map<?, ?>) ((Map<?, ?>) load(name, "hosts.yml").get("all")).get("children");
         assertEquals(Map.of("database", env.database().host(), "nfs", env.nfs().host()), Map.of(
                 "database", onlyHost(groups.get("database")), "nfs", onlyHost(groups.get("nfs"))));

@@ -152,14 +152,18 @@ abstract class PrepareTest {
     }
 
     @Test
-    void theShareHoldsTheLayersFoldersOwnedByTheProductAccount() throws IOException {
-        ProductAccount account = ProductAccount.WSO2;
-        for (String dir : List.of("envforge", "api-gateway", "api-gateway/synapse-configs", "integration",
-                "integration/carbonapps")) {
-            assertOwnedAndMode(nfs.resolve(dir), account, "rwxr-x---");
+    void theShareHoldsEachLayersFoldersOwnedByTheAccountItsImageRunsAs() throws IOException {
+        ProductAccount api = ProductAccount.API_MANAGER;
+        ProductAccount mi = ProductAccount.MICRO_INTEGRATOR;
+        assertOwnedAndMode(nfs.resolve("envforge"), api, "rwxr-x---");
+        for (String dir : List.of("api-gateway", "api-gateway/synapse-configs")) {
+            assertOwnedAndMode(nfs.resolve(dir), api, "rwxr-x---");
+        }
+        for (String dir : List.of("integration", "integration/carbonapps")) {
+            assertOwnedAndMode(nfs.resolve(dir), mi, "rwxr-x---");
         }
         for (String file : List.of("envforge/README.md", "envforge/environment.yaml")) {
-            assertOwnedAndMode(nfs.resolve(file), account, "rw-r-----");
+            assertOwnedAndMode(nfs.resolve(file), api, "rw-r-----");
         }
         String settings = Files.readString(nfs.resolve("envforge/environment.yaml"), StandardCharsets.UTF_8);
         assertTrue(settings.contains("environment: dev1\n"), settings);
@@ -168,11 +172,13 @@ abstract class PrepareTest {
     }
 
     @Test
-    void theProductAccountExistsOnTheHostThatMountsTheShare() {
-        Tools.Result user = Tools.run(tmp, Map.of(), List.of("getent", "passwd", "wso2carbon")).assertOk("getent");
-        assertTrue(user.output().startsWith("wso2carbon:x:802:802:"), user.output());
-        Tools.Result group = Tools.run(tmp, Map.of(), List.of("getent", "group", "wso2")).assertOk("getent");
-        assertTrue(group.output().startsWith("wso2:x:802:"), group.output());
+    void eachLayersAccountExistsOnTheHostThatMountsTheShare() {
+        Tools.Result api = Tools.run(tmp, Map.of(), List.of("getent", "passwd", "api-gateway")).assertOk("getent");
+        assertTrue(api.output().startsWith("api-gateway:x:10001:10001:"), api.output());
+        Tools.Result mi = Tools.run(tmp, Map.of(), List.of("getent", "passwd", "integration")).assertOk("getent");
+        assertTrue(mi.output().startsWith("integration:x:802:802:"), mi.output());
+        Tools.Result group = Tools.run(tmp, Map.of(), List.of("getent", "group", "integration")).assertOk("getent");
+        assertTrue(group.output().startsWith("integration:x:802:"), group.output());
     }
 
     @Test

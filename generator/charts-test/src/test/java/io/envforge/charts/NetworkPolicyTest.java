@@ -55,9 +55,12 @@ class NetworkPolicyTest {
     void onPremReachesOnlyTheApiLayer() {
         var from = ingress(Scenario.named("api-gateway", "aws")).stream()
                 .filter(r -> Yaml.list(r, "from").stream().anyMatch(f -> f.containsKey("ipBlock"))).toList();
-        assertEquals(1, from.size());
+        assertEquals(2, from.size(), "on-prem clients and the load balancer's health checks");
         assertEquals(List.of("10.0.0.0/16", "172.16.0.0/16"),
                 Yaml.list(from.get(0), "from").stream().map(f -> Yaml.get(f, "ipBlock.cidr")).toList());
+        assertEquals(List.of("10.20.14.0/24", "10.20.15.0/24"),
+                Yaml.list(from.get(1), "from").stream().map(f -> Yaml.get(f, "ipBlock.cidr")).toList());
+        assertEquals(List.of("8243/TCP", "9443/TCP"), ports(from.get(1)), "the load balancer's target ports only");
         assertTrue(ingress(Scenario.named("integration", "aws")).stream()
                 .noneMatch(r -> Yaml.list(r, "from").stream().anyMatch(f -> f.containsKey("ipBlock"))));
     }

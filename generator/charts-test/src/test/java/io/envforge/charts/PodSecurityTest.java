@@ -41,7 +41,6 @@ class PodSecurityTest {
             assertEquals(List.of("ALL"), Yaml.get(c, "securityContext.capabilities.drop"), where);
             assertEquals(true, Yaml.get(c, "securityContext.readOnlyRootFilesystem"), where);
             assertEquals(true, Yaml.get(c, "securityContext.runAsNonRoot"), where);
-            assertEquals(802, Yaml.get(c, "securityContext.runAsUser"), where + " runs as wso2carbon");
             for (String r : List.of("requests.cpu", "requests.memory", "limits.cpu", "limits.memory")) {
                 assertNotNull(Yaml.get(c, "resources." + r), where + " resources." + r);
             }

@@ -67,15 +67,6 @@ class WorkloadTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
-    void heapIsSixtyPercentOfTheMemoryLimit(Scenario s) {
-        String limit = Yaml.str(main(s), "resources.limits.memory");
-        int mi = Integer.parseInt(limit.replaceAll("\\D", "")) * (limit.endsWith("Gi") ? 1024 : 1);
-        String heap = "-Xms" + mi * 60 / 100 + "m -Xmx" + mi * 60 / 100 + "m";
-        assertTrue(Yaml.list(main(s), "env").stream().anyMatch(e -> heap.equals(e.get("value"))), s + " expects " + heap);
-    }
-
-    @ParameterizedTest(name = "{0}")
-    @MethodSource("scenarios")
     void credentialsComeOnlyFromTheTwoSecrets(Scenario s) {
         Map<String, Object> values = Values.of(s);
         Set<Object> allowed = Set.of(Yaml.get(values, "database.existingSecret"), Yaml.get(values, "secrets.existingSecret"));

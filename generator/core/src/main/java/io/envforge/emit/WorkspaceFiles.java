@@ -20,13 +20,18 @@ final class WorkspaceFiles {
 
     /**
      * The regular files (or links to one) under {@code folders}, by workspace-relative path with forward slashes, with
-     * the attributes read while walking. A folder that does not exist has none.
+     * the attributes read while walking. A folder that does not exist has none; an entry that names a file (an owned
+     * single file, see {@code Layout.owned}) is that file.
      */
     static SortedMap<String, BasicFileAttributes> under(Path workspace, Collection<String> folders)
             throws IOException {
         SortedMap<String, BasicFileAttributes> out = new TreeMap<>();
         for (String folder : folders) {
             Path dir = workspace.resolve(folder);
+            if (Files.isRegularFile(dir)) {
+                out.put(folder, Files.readAttributes(dir, BasicFileAttributes.class));
+                continue;
+            }
             if (!Files.isDirectory(dir)) {
                 continue;
             }

@@ -25,21 +25,33 @@ import java.util.List;
  * @param names cloud resource names derived from the environment's name
  * @param state where the environment's Terraform state lives
  * @param account the platform's cloud account and shared hub
+ * @param backends what the integration layer may call: the on-prem networks (every port), then the spec's
+ *        {@code layers.integration.backends}
  */
 public record Environment(String name, Cloud cloud, String region, List<String> zones, NetworkPlan network,
         OnPrem onPrem, String connectivity, String internalZone, String apiHostname, Layer api, Layer integration,
         Nfs nfs, Database database, SecretStore secretStore, GitOps gitops, CloudNames names, TerraformState state,
-        CloudAccount account) {
+        CloudAccount account, List<Backend> backends) {
 
     public Environment {
         Checks.notBlank("name", name);
         zones = List.copyOf(zones);
+        backends = List.copyOf(backends);
         if (zones.size() != NetworkPlan.ZONES) {
             throw new IllegalArgumentException("zones must list exactly " + NetworkPlan.ZONES + " zones");
         }
         if (!"vpn".equals(connectivity) && !"hub".equals(connectivity)) {
             throw new IllegalArgumentException("connectivity must be vpn or hub, not " + connectivity);
         }
+    }
+
+    /**
+     * The portals' (publisher, devportal, admin) host name: {@code portal.<env>.<apiDomain>} beside the gateway's
+     * {@link #apiHostname} {@code api.<env>.<apiDomain>}. Both name the same load balancer addresses; the gateway is
+     * served on 443, the portals on 9443.
+     */
+    public String portalHostname() {
+        return "portal" + apiHostname.substring(apiHostname.indexOf('.'));
     }
 
     /** The namespace both layers run in. */

@@ -27,7 +27,7 @@ final class EnvironmentFactory {
         this.eff = eff;
     }
 
-    Environment build(OnPrem onPrem) {
+    Environment build(OnPrem onPrem, List<Backend> declaredBackends) {
         String internalZone = name + "." + platform.string("internalDomain");
         CloudNames names = CloudNames.of(platformName, name);
         return new Environment(name, cloud, region, zones(), plan, onPrem, connectivity(), internalZone,
@@ -37,7 +37,15 @@ final class EnvironmentFactory {
                 nfs(internalZone, names), database(internalZone), secretStore(names),
                 new GitOps(eff.string("gitops.controller"), platform.string("git.url"), platform.string("git.branch"),
                         flag("gitops.prune"), flag("gitops.selfHeal"), flag("gitops.fluxArtifacts")),
-                names, state(names), account());
+                names, state(names), account(), backends(onPrem, declaredBackends));
+    }
+
+    /** The on-prem networks on every port (the integrations' usual backends), then the declared ones. */
+    private static List<Backend> backends(OnPrem onPrem, List<Backend> declared) {
+        List<Backend> out = new java.util.ArrayList<>();
+        onPrem.cidrs().forEach(c -> out.add(new Backend(c, List.of())));
+        out.addAll(declared);
+        return out;
     }
 
     private CloudAccount account() {

@@ -31,9 +31,9 @@ public record Layer(String name, int replicas, Image image, Resources resources,
         databases = List.copyOf(databases);
     }
 
-    /** The account the layer's pods run as (both layers run WSO2 images). */
+    /** The account the layer's pods run as: the one that owns the product in its image (the charts' default). */
     public ProductAccount account() {
-        return ProductAccount.WSO2;
+        return API.equals(name) ? ProductAccount.API_MANAGER : ProductAccount.MICRO_INTEGRATOR;
     }
 
     /** The layer's folder on the NFS share: the chart's {@code nfs.subPath}, whose default is the layer's name. */

@@ -79,6 +79,38 @@ public final class ModelResolver {
         String region = spec.spec().containsKey("region") ? eff.string("region") : eff.string("region." + cloud.id());
         return new EnvironmentFactory(platformTree, platform.document(), spec.name(), cloud, region, plan, eff)
                 .build(new OnPrem(onPremCidrs, platformTree.string("onPrem.gatewayIp"),
-                        ((Number) platformTree.get("onPrem.bgpAsn")).longValue()));
+                        ((Number) platformTree.get("onPrem.bgpAsn")).longValue()), backends(spec, eff, cidr));
+    }
+
+    /**
+     * {@code layers.integration.backends}: each CIDR well formed (the schema checks the shape and the ports) and
+     * outside the environment's own block, whose subnets the layers' policies already cover one by one.
+     */
+    @SuppressWarnings("unchecked")
+    private static List<Backend> backends(EnvironmentSpec spec, Tree eff, Cidr own) {
+        String path = "spec.layers.integration.backends";
+        List<Object> raw = eff.list("layers.integration.backends");
+        List<Backend> out = new ArrayList<>();
+        for (int i = 0; i < raw.size(); i++) {
+            Map<String, Object> entry = (Map<String, Object>) raw.get(i);
+            String text = String.valueOf(entry.get("cidr"));
+            String where = path + "[" + i + "].cidr";
+            Cidr backend;
+            try {
+                backend = Cidr.parse(text);
+            } catch (IllegalArgumentException e) {
+                throw new EnvforgeException(new Problem(spec.file(), where, text, e.getMessage(),
+                        "give the backend's network, for example 192.168.40.0/24"));
+            }
+            if (backend.overlaps(own)) {
+                throw new EnvforgeException(new Problem(spec.file(), where, text,
+                        "overlaps this environment's own block " + own,
+                        "name a network outside it (the database and NFS subnets are already allowed)"));
+            }
+            List<Integer> ports = ((List<Object>) entry.getOrDefault("ports", List.of())).stream()
+                    .map(p -> ((Number) p).intValue()).toList();
+            out.add(new Backend(backend, ports));
+        }
+        return out;
     }
 }

@@ -6,6 +6,15 @@ import java.util.List;
 /** Where an environment's generated files go. The folders listed in {@link #owned} belong to envforge alone. */
 public final class Layout {
 
+    /** The folder of {@link #fluxBootstrap}, below {@code clusters/<env>/}. */
+    public static final String FLUX_BOOTSTRAP_FOLDER = "flux-system/";
+
+    /**
+     * The files {@code flux bootstrap} writes beside {@link #fluxBootstrap}, never generated here (flux2
+     * {@code pkg/manifestgen/install} writes gotk-components.yaml, {@code pkg/manifestgen/sync} gotk-sync.yaml).
+     */
+    public static final List<String> FLUX_BOOTSTRAP_FILES = List.of("gotk-components.yaml", "gotk-sync.yaml");
+
     private Layout() {
     }
 
@@ -29,9 +38,20 @@ public final class Layout {
         return SpecReader.fileOf(env);
     }
 
-    /** Folders whose whole content is generated for {@code env}: files in them that were not generated are stale. */
+    /**
+     * The Flux bootstrap's kustomization, beside the files {@code flux bootstrap} writes ({@code gotk-*.yaml}): the one
+     * generated file in that folder.
+     */
+    public static String fluxBootstrap(String env) {
+        return "clusters/" + env + "/" + FLUX_BOOTSTRAP_FOLDER + "kustomization.yaml";
+    }
+
+    /**
+     * Folders whose whole content is generated for {@code env} (files in them that were not generated are stale), and
+     * the single generated file {@link #fluxBootstrap} in a folder that is not all ours.
+     */
     public static List<String> owned(String env) {
-        return List.of(overlay(env), cluster(env), terraform(env), ansible(env));
+        return List.of(overlay(env), cluster(env), terraform(env), ansible(env), fluxBootstrap(env));
     }
 
     /**

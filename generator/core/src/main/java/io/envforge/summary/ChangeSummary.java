@@ -24,7 +24,8 @@ public record ChangeSummary(SortedMap<String, List<ResourceChange>> changes) {
     /** The pseudo-environment of files generated for the whole fleet. */
     public static final String FLEET = "(fleet)";
     private static final Pattern OWNER = Pattern.compile(
-            "(?:overlays/([^/]+)/|clusters/([^/]+)/envforge/|terraform/environments/([^/]+)/"
+            "(?:overlays/([^/]+)/|clusters/([^/]+)/envforge/|clusters/([^/]+)/flux-system/kustomization\\.yaml$"
+                    + "|terraform/environments/([^/]+)/"
                     + "|ansible/inventories/([^/]+)/|environments/([^/]+)\\.yaml$).*");
 
     public ChangeSummary {

@@ -1,9 +1,13 @@
 package io.envforge.validate;
 
+import io.envforge.render.Layout;
 import java.util.List;
 import java.util.Map;
 
-/** Every entry of a generated kustomization's {@code resources} is a generated file or a folder with one. */
+/**
+ * Every entry of a generated kustomization's {@code resources} is a generated file or a folder with one; in the Flux
+ * bootstrap's folder also the files {@code flux bootstrap} writes there ({@link Layout#FLUX_BOOTSTRAP_FILES}).
+ */
 public final class KustomizationRule implements Rule {
 
     @Override
@@ -24,7 +28,9 @@ public final class KustomizationRule implements Rule {
         for (int i = 0; i < list.size(); i++) {
             String entry = String.valueOf(list.get(i));
             String target = dir + entry;
-            if (!tree.containsKey(target) && !tree.containsKey(target + "/kustomization.yaml")) {
+            boolean bootstrapped = dir.endsWith("/" + Layout.FLUX_BOOTSTRAP_FOLDER)
+                    && Layout.FLUX_BOOTSTRAP_FILES.contains(entry);
+            if (!bootstrapped && !tree.containsKey(target) && !tree.containsKey(target + "/kustomization.yaml")) {
                 findings.add(Finding.error(file, "resources[" + i + "]", "\"" + entry
                         + "\" is neither a generated file nor a folder with a kustomization.yaml"));
             }

@@ -64,8 +64,22 @@ class BadInputTest {
                         + " PostgreSQL major versions the database preparation is tested on", "use \"15\" or \"16\""),
                 spec("alias bomb", "spec:\n  network: &a\n    cidr: 10.40.0.0/20\n  nfs: *a\n",
                         "anchors and aliases"),
+                spec("backend octet over 255", backends("    - cidr: 192.168.300.0/24\n"),
+                        SPEC + ": spec.layers.integration.backends[0].cidr \"192.168.300.0/24\": "
+                                + "octet 300 is larger than 255; give the backend's network, for example"),
+                spec("backend inside the environment", backends("    - cidr: 192.168.40.0/24\n"
+                        + "    - cidr: 10.40.4.0/24\n"),
+                        SPEC + ": spec.layers.integration.backends[1].cidr \"10.40.4.0/24\": overlaps this "
+                                + "environment's own block 10.40.0.0/20; name a network outside it"),
+                spec("backend port out of range", backends("    - cidr: 192.168.40.0/24\n      ports: [70000]\n"),
+                        SPEC + ": spec.layers.integration.backends[0].ports[0]"),
                 spec("file over 1 MiB", "spec:\n  network:\n    cidr: 10.40.0.0/20\n# " + "x".repeat(1024 * 1024),
                         "larger than the limit of 1048576 bytes (1 MiB)"));
+    }
+
+    private static String backends(String items) {
+        return "spec:\n  network:\n    cidr: 10.40.0.0/20\n  layers:\n    integration:\n      backends:\n"
+                + items.replace("\n    ", "\n        ").replaceFirst("^    ", "        ");
     }
 
     private static Arguments subnet(String label, String cidr, String message, String fix) {

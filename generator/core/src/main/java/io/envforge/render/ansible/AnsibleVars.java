@@ -41,23 +41,25 @@ final class AnsibleVars {
                         "vault_url", env.secretStore().azureVaultUrl());
     }
 
+    /**
+     * The share's folders, each owned by the account of the layer that mounts it, and those accounts. The images give
+     * both accounts the same names (wso2carbon:wso2), so on the host that mounts the share each gets its layer's name.
+     */
     private static Map<String, Object> nfs(Environment env) {
-        ProductAccount account = env.api().account();
-        List<String> dirs = new ArrayList<>();
+        List<Map<String, Object>> accounts = new ArrayList<>();
+        List<Map<String, Object>> dirs = new ArrayList<>();
         for (Layer layer : env.layers()) {
-            if (!layer.account().equals(account)) {
-                throw new IllegalStateException("layers run as different accounts; the nfs_share role expects one");
-            }
-            dirs.add(layer.nfsSubPath());
-            layer.nfsMounts().forEach(m -> dirs.add(layer.nfsSubPath() + "/" + m));
+            ProductAccount account = layer.account();
+            accounts.add(map("name", layer.name(), "uid", account.uid(), "gid", account.gid(),
+                    "image_account", account.user() + ":" + account.group()));
+            dirs.add(map("path", layer.nfsSubPath(), "uid", account.uid(), "gid", account.gid()));
+            layer.nfsMounts().forEach(m -> dirs.add(map("path", layer.nfsSubPath() + "/" + m,
+                    "uid", account.uid(), "gid", account.gid())));
         }
         return map(
                 "nfs_share_host", env.nfs().host(),
                 "nfs_share_export_path", env.nfs().path(),
-                "nfs_share_user", account.user(),
-                "nfs_share_uid", account.uid(),
-                "nfs_share_group", account.group(),
-                "nfs_share_gid", account.gid(),
+                "nfs_share_accounts", accounts,
                 "nfs_share_directories", dirs);
     }
 

@@ -53,6 +53,7 @@ public final class EnvironmentDocRenderer implements Renderer {
         c.put("subnets", subnets);
         c.put("apiAddresses", plan.apiAddresses());
         c.put("apiHostname", env.apiHostname());
+        c.put("portalHostname", env.portalHostname());
         c.put("onPrem", env.onPrem().cidrs().stream().map(Cidr::toString).toList());
         c.put("connectivity", env.connectivity());
         List<Map<String, String>> services = new ArrayList<>();

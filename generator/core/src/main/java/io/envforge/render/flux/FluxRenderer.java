@@ -16,11 +16,17 @@ import java.util.Map;
  * ({@code flux bootstrap ... --path=clusters/<env>}): a GitRepository that sees only this environment's folders, an
  * ArtifactGenerator (source-watcher, Flux 2.7.2+) that turns the overlay into an ExternalArtifact revised only when
  * the overlay's content changes (unless {@code gitops.fluxArtifacts: false}), and two Kustomizations on it, platform
- * then layers ({@code dependsOn}), each pruning and waiting for health. docs/fleet.md explains why.
+ * then layers ({@code dependsOn}), each pruning and waiting for health (with CEL health checks for External Secrets'
+ * kinds, and a timeout that covers the layers' rollouts). With artifacts it also writes the bootstrap's
+ * {@code flux-system/kustomization.yaml} that turns on kustomize-controller's ExternalArtifact gate (FluxBootstrap).
+ * docs/fleet.md explains why.
  */
 public final class FluxRenderer implements Renderer {
 
     public static final String NAMESPACE = "flux-system";
+
+    /** The platform part holds no workload: ExternalSecrets sync within seconds once the store is valid. */
+    private static final String PLATFORM_TIMEOUT = "5m";
 
     @Override
     public String name() {
@@ -41,10 +47,15 @@ public final class FluxRenderer implements Renderer {
             docs.add(artifactGenerator(env, source, artifact));
             sourceRef = map("kind", "ExternalArtifact", "name", artifact);
         }
-        docs.add(kustomization(env, sourceRef, "platform", List.of()));
-        docs.add(kustomization(env, sourceRef, "layers", List.of(env.name() + "-platform")));
+        docs.add(kustomization(env, sourceRef, "platform", List.of(), PLATFORM_TIMEOUT));
+        docs.add(kustomization(env, sourceRef, "layers", List.of(env.name() + "-platform"),
+                StartupAllowance.layersTimeout(env)));
         out.putDocuments(Layout.cluster(env.name()) + "sync.yaml", Layout.header(env.name(), Layout.spec(env.name())),
                 docs);
+        if (env.gitops().fluxArtifacts()) {
+            out.putDocument(FluxBootstrap.path(env.name()), FluxBootstrap.header(env),
+                    FluxBootstrap.kustomization());
+        }
     }
 
     private static Map<String, Object> gitRepository(Environment env, String name) {
@@ -74,8 +85,8 @@ public final class FluxRenderer implements Renderer {
     }
 
     private static Map<String, Object> kustomization(Environment env, Map<String, Object> sourceRef, String part,
-            List<String> dependsOn) {
-        Map<String, Object> spec = map("interval", "10m", "retryInterval", "1m", "timeout", "5m");
+            List<String> dependsOn, String timeout) {
+        Map<String, Object> spec = map("interval", "10m", "retryInterval", "1m", "timeout", timeout);
         if (!dependsOn.isEmpty()) {
             spec.put("dependsOn", dependsOn.stream().map(d -> map("name", d)).toList());
         }
@@ -83,8 +94,10 @@ public final class FluxRenderer implements Renderer {
         spec.put("path", "./" + Layout.overlay(env.name()) + part);
         spec.put("prune", true);
         // wait: every applied object must become healthy (Deployments available, ExternalSecrets synced) before
-        // the Kustomization is Ready and the ones that depend on it start.
+        // the Kustomization is Ready and the ones that depend on it start. kstatus cannot judge External Secrets'
+        // kinds; healthCheckExprs make the controller read their Ready condition (HealthChecks).
         spec.put("wait", true);
+        spec.put("healthCheckExprs", HealthChecks.all());
         return map("apiVersion", "kustomize.toolkit.fluxcd.io/v1", "kind", "Kustomization",
                 "metadata", map("name", env.name() + "-" + part, "namespace", NAMESPACE), "spec", spec);
     }

@@ -3,6 +3,7 @@ package io.envforge.render.helm;
 import static io.envforge.render.Yaml.map;
 
 import io.envforge.model.ApiEntry;
+import io.envforge.model.Backend;
 import io.envforge.model.Cloud;
 import io.envforge.model.Environment;
 import io.envforge.model.Layer;
@@ -27,6 +28,7 @@ public final class HelmValues {
         Layer api = env.api();
         Map<String, Object> values = common(env, api);
         values.put("hostname", env.apiHostname());
+        values.put("portalHostname", env.portalHostname());
         Map<String, Object> db = database(env, api);
         db.put("apimDb", api.databases().get(0));
         db.put("sharedDb", api.databases().get(1));
@@ -47,6 +49,12 @@ public final class HelmValues {
         values.put("internalLoadBalancer", lb);
         Map<String, Object> policy = networkPolicy(env);
         policy.put("onPremCidrs", strings(env.onPrem().cidrs()));
+        if (env.cloud() == Cloud.AWS) {
+            // The NLB targets the pods' IPs and health-checks them from its own addresses in the ingress subnets
+            // (AWS Load Balancer Controller docs/guide/service/nlb.md, "Health Check Traffic: NLB Subnet CIDRs").
+            // Azure's internal load balancer probes the node (externalTrafficPolicy: Local), not the pod.
+            policy.put("loadBalancerCidrs", strings(env.network().ingress()));
+        }
         values.put("networkPolicy", policy);
         return values;
     }
@@ -57,8 +65,18 @@ public final class HelmValues {
         Map<String, Object> db = database(env, mi);
         db.put("name", mi.databases().get(0));
         values.put("database", db);
-        values.put("networkPolicy", networkPolicy(env));
+        Map<String, Object> policy = networkPolicy(env);
+        policy.put("backends", env.backends().stream().map(HelmValues::backend).toList());
+        values.put("networkPolicy", policy);
         return values;
+    }
+
+    private static Map<String, Object> backend(Backend backend) {
+        Map<String, Object> out = map("cidr", backend.cidr().toString());
+        if (!backend.ports().isEmpty()) {
+            out.put("ports", backend.ports());
+        }
+        return out;
     }
 
     private static Map<String, Object> common(Environment env, Layer layer) {

@@ -4,6 +4,7 @@ import static io.envforge.render.Yaml.map;
 
 import io.envforge.model.Cloud;
 import io.envforge.model.Environment;
+import io.envforge.model.GitOps;
 import io.envforge.model.Layer;
 import io.envforge.model.Nfs;
 import io.envforge.model.SecretStore;
@@ -23,11 +24,25 @@ final class PlatformManifests {
     }
 
     static Map<String, Object> namespace(Environment env) {
-        return map("apiVersion", "v1", "kind", "Namespace",
-                "metadata", map("name", env.namespace(), "labels", map(
-                        "pod-security.kubernetes.io/enforce", "restricted",
-                        "pod-security.kubernetes.io/enforce-version", "latest",
-                        "pod-security.kubernetes.io/warn", "restricted")));
+        Map<String, Object> labels = map(
+                "pod-security.kubernetes.io/enforce", "restricted",
+                "pod-security.kubernetes.io/enforce-version", "latest",
+                "pod-security.kubernetes.io/warn", "restricted");
+        if (env.cloud() == Cloud.AWS) {
+            // The AWS Load Balancer Controller's webhook adds a readiness gate to pods created in namespaces so
+            // labelled (config/webhook/pod_mutator_patch.yaml; docs/deploy/pod_readiness_gate.md, IP targets only):
+            // a rolling update waits until the NLB sees the new pod healthy before it takes the next old one away.
+            labels.put("elbv2.k8s.aws/pod-readiness-gate-inject", "enabled");
+        }
+        Map<String, Object> metadata = map("name", env.namespace(), "labels", labels);
+        if (GitOps.FLUX.equals(env.gitops().controller())) {
+            // Deleting or renaming a Kustomization, or a path change, must not garbage-collect the namespace and with
+            // it every workload and PVC in it. kustomize-controller skips objects annotated so when it prunes
+            // (internal/controller/kustomization_controller.go: Exclusions "<group>/prune": DisabledValue;
+            // docs/spec/v1/kustomizations.md "Prune").
+            metadata.put("annotations", map("kustomize.toolkit.fluxcd.io/prune", "disabled"));
+        }
+        return map("apiVersion", "v1", "kind", "Namespace", "metadata", metadata);
     }
 
     static List<Map<String, Object>> storage(Environment env) {
