@@ -55,7 +55,7 @@ class OverlayApplyIT {
         assertTrue(workloads.size() >= 2, "both layers' workloads: " + workloads);
         int ready = 0;
         for (String workload : workloads) {
-            JsonNode w = k.await(180, OverlayApplyIT::allReplicasReady, OverlayApplyIT::whyNotReady,
+            JsonNode w = k.await(180, OverlayApplyIT::allReplicasReady, o -> whyNotReady(o) + podProblems(k, env),
                     "-n", env, "get", workload);
             ready += w.path("status").path("readyReplicas").asInt();
         }
@@ -71,7 +71,9 @@ class OverlayApplyIT {
                 + "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: argocd\n", "apply", "--server-side", "-f", "-");
         List<Path> files;
         try (var walk = java.nio.file.Files.walk(ws.root().resolve("clusters"))) {
-            files = walk.filter(p -> p.toString().endsWith(".yaml")).sorted().toList();
+            // kustomization.yaml there is the bootstrap's own kustomize file (flux-system), not an object
+            files = walk.filter(p -> p.toString().endsWith(".yaml"))
+                    .filter(p -> !p.getFileName().toString().equals("kustomization.yaml")).sorted().toList();
         }
         assertTrue(files.size() >= 3, "Flux objects of dev1 and tst2, the Argo CD fleet files: " + files);
         int objects = 0;
@@ -117,6 +119,27 @@ class OverlayApplyIT {
         assertTrue(failure(rs).contains("violates PodSecurity \"restricted:latest\""), failure(rs));
         assertTrue(failure(rs).contains("privileged"), failure(rs));
         assertEquals(0, k.json("get", "pods", "-n", "pss-broken").path("items").size());
+    }
+
+    /** The scheduler's, kwok's and the controllers' own reasons: Pod conditions that are not True, and Warnings. */
+    private static String podProblems(Kubectl k, String ns) {
+        StringBuilder out = new StringBuilder();
+        for (JsonNode pod : k.json("get", "pods", "-n", ns).path("items")) {
+            for (JsonNode c : pod.path("status").path("conditions")) {
+                if (!"True".equals(c.path("status").asText())) {
+                    out.append("\n  pod ").append(pod.path("metadata").path("name").asText()).append(" ")
+                            .append(c.path("type").asText()).append("=").append(c.path("status").asText())
+                            .append(" (").append(c.path("reason").asText()).append("): ")
+                            .append(c.path("message").asText());
+                }
+            }
+        }
+        for (JsonNode e : k.json("get", "events", "-n", ns, "--field-selector=type=Warning").path("items")) {
+            out.append("\n  event ").append(e.path("involvedObject").path("kind").asText()).append("/")
+                    .append(e.path("involvedObject").path("name").asText()).append(" ")
+                    .append(e.path("reason").asText()).append(": ").append(e.path("message").asText());
+        }
+        return out.toString();
     }
 
     private static String failure(JsonNode replicaSets) {
