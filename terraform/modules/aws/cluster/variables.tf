@@ -3,8 +3,8 @@ variable "name" {
   type        = string
 
   validation {
-    condition     = can(regex("^[a-z][a-z0-9-]{1,37}$", var.name))
-    error_message = "name must be 2..38 lower-case letters, digits and dashes (IAM role names add suffixes), for example \"envforge-dev1\"."
+    condition     = can(regex("^[a-z][a-z0-9-]{1,38}$", var.name))
+    error_message = "name must be 2..39 lower-case letters, digits and dashes (IAM role names add suffixes), for example \"envforge-dev1\"."
   }
 }
 

@@ -1,0 +1,34 @@
+package io.envforge.render.terraform;
+
+import static io.envforge.render.terraform.Hcl.str;
+
+import io.envforge.model.Environment;
+import io.envforge.model.GitOps;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The template context of the cluster ({@code cluster.tf} of stage 1) and of stage 2 ({@code cluster-addons/}): the
+ * stage 1 context plus the stage 2 state key, the Git repository Flux is bootstrapped from and the chart versions.
+ */
+final class ClusterContext {
+
+    /** Stage 2's folder under the environment's root, and the suffix of its state key. */
+    static final String ADDONS = "cluster-addons";
+
+    private ClusterContext() {
+    }
+
+    static Map<String, Object> of(Environment env) {
+        Map<String, Object> c = new LinkedHashMap<>(TerraformContext.of(env));
+        c.put("zones", Hcl.strings(env.zones()));
+        c.put("addonsKey", str(env.state().stageKey(ADDONS)));
+        c.put("flux", GitOps.FLUX.equals(env.gitops().controller()));
+        c.put("fluxArtifacts", env.gitops().fluxArtifacts());
+        c.put("gitUrl", str(env.gitops().repoUrl()));
+        c.put("gitBranch", str(env.gitops().branch()));
+        // flux bootstrap --path: the folder the README's bootstrap names and FluxRenderer writes sync.yaml under.
+        c.put("fluxPath", str("clusters/" + env.name()));
+        return c;
+    }
+}
