@@ -23,7 +23,9 @@ final class ClusterContext {
         Map<String, Object> c = new LinkedHashMap<>(TerraformContext.of(env));
         c.put("zones", Hcl.strings(env.zones()));
         c.put("addonsKey", str(env.state().stageKey(ADDONS)));
-        c.put("flux", GitOps.FLUX.equals(env.gitops().controller()));
+        boolean flux = GitOps.FLUX.equals(env.gitops().controller());
+        c.put("flux", flux);
+        c.put("controllerName", flux ? "Flux" : "Argo CD");
         c.put("fluxArtifacts", env.gitops().fluxArtifacts());
         c.put("gitUrl", str(env.gitops().repoUrl()));
         c.put("gitBranch", str(env.gitops().branch()));

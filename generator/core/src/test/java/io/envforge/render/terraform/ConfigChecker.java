@@ -20,16 +20,16 @@ import java.util.Set;
 final class ConfigChecker {
 
     /**
-     * Types of providers without a schema here that a configuration may use, by kind: random, helm and fluxcd/flux
-     * (stage 2), and Terraform's built-in terraform_remote_state. Their arguments are not checked.
+     * Types of providers without a schema here that a configuration may use, by kind: random, and helm, kubernetes and
+     * fluxcd/flux (stage 2), and Terraform's built-in terraform_remote_state. Their arguments are not checked.
      */
     static final Map<String, Set<String>> ALLOWED_OTHER = Map.of(
-            "resource", Set.of("random_password", "helm_release", "flux_bootstrap_git"),
+            "resource", Set.of("random_password", "helm_release", "kubernetes_manifest", "flux_bootstrap_git"),
             "ephemeral", Set.of("random_password"),
             "data", Set.of("terraform_remote_state"));
 
     /** Providers without a schema here whose configuration blocks are allowed, unchecked (stage 2). */
-    static final Set<String> ALLOWED_OTHER_PROVIDERS = Set.of("helm", "flux");
+    static final Set<String> ALLOWED_OTHER_PROVIDERS = Set.of("helm", "kubernetes", "flux");
 
     private static final Set<String> RESOURCE_META = Set.of("count", "for_each", "depends_on", "provider",
             "lifecycle", "provisioner", "connection");

@@ -166,6 +166,26 @@ class StagesTest {
         assertTrue(values.contains("aws-load-balancer-controller"), values);
     }
 
+    @Test
+    void azureSecretsReaderGetsItsClientIdFromStage1BeforeFlux() {
+        Config stage2 = Parsed.dir(addons(Roots.AZURE));
+        JsonNode manifest = stage2.resource("kubernetes_manifest", "secrets_reader").path("manifest");
+        Map<String, Object> sa = Manifests.kind(Roots.AZURE, "platform/secret-store.yaml", "ServiceAccount");
+        String text = manifest.toString();
+        for (String field : List.of("metadata.name", "metadata.namespace")) {
+            assertTrue(text.contains("\"" + Manifests.at(sa, field) + "\""), field + " in " + text);
+        }
+        assertTrue(text.contains("\"azure.workload.identity/client-id\":\"${local.stage1.secrets_reader_client_id}\""),
+                text);
+        Map<?, ?> labels = (Map<?, ?>) Manifests.at(sa, "metadata.labels");
+        assertEquals("true", String.valueOf(labels.get("azure.workload.identity/use")));
+        assertEquals("${module.secrets_access.client_id}",
+                Parsed.dir(Roots.root(Roots.AZURE)).output("secrets_reader_client_id"));
+        JsonNode flux = stage2.resource("flux_bootstrap_git", "this");
+        assertTrue(strings(flux.path("depends_on")).contains("${kubernetes_manifest.secrets_reader}"),
+                flux.path("depends_on").toString());
+    }
+
     static Path addons(String env) {
         return Roots.root(env).resolve(ClusterContext.ADDONS);
     }

@@ -15,6 +15,39 @@ resource "helm_release" "external_secrets" {
   values = [yamlencode({ installCRDs = true })]
 }
 
+# The secrets reader's client id, known only once stage 1 created the identity, goes onto the overlay's
+# ServiceAccount from here: no second pull request. Server-side apply of just these fields under their own field
+# manager; Flux applies the rest of both objects from overlays/tst2/platform/ and shares them.
+resource "kubernetes_manifest" "namespace" {
+  manifest = {
+    apiVersion = "v1"
+    kind       = "Namespace"
+    metadata   = { name = "tst2" }
+  }
+
+  field_manager {
+    name = "envforge-cluster-addons"
+  }
+}
+
+resource "kubernetes_manifest" "secrets_reader" {
+  manifest = {
+    apiVersion = "v1"
+    kind       = "ServiceAccount"
+    metadata = {
+      name        = "envforge-secrets-reader"
+      namespace   = "tst2"
+      annotations = { "azure.workload.identity/client-id" = local.stage1.secrets_reader_client_id }
+    }
+  }
+
+  field_manager {
+    name = "envforge-cluster-addons"
+  }
+
+  depends_on = [kubernetes_manifest.namespace]
+}
+
 # Flux from the manifests embedded in the provider (Flux v2.8.5 for provider 1.8.5; nothing is downloaded at apply
 # time), with source-watcher for the ArtifactGenerator of clusters/tst2/envforge/sync.yaml.
 # The Git credentials become the Secret envforge-git in flux-system, which that sync.yaml's GitRepository names.
@@ -24,5 +57,5 @@ resource "flux_bootstrap_git" "this" {
   secret_name        = "envforge-git"
   components_extra   = ["source-watcher"]
 
-  depends_on = [helm_release.external_secrets]
+  depends_on = [helm_release.external_secrets, kubernetes_manifest.secrets_reader]
 }

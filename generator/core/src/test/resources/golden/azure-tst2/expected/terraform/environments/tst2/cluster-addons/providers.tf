@@ -34,6 +34,17 @@ provider "helm" {
   kubernetes = local.kubernetes
 }
 
+provider "kubernetes" {
+  host                   = local.kubernetes.host
+  cluster_ca_certificate = local.kubernetes.cluster_ca_certificate
+
+  exec {
+    api_version = local.kubernetes.exec.api_version
+    command     = local.kubernetes.exec.command
+    args        = local.kubernetes.exec.args
+  }
+}
+
 # Flux commits its components to clusters/tst2/flux-system/ of this repository and syncs clusters/tst2/.
 provider "flux" {
   kubernetes = local.kubernetes

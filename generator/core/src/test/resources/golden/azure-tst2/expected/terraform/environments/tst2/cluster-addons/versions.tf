@@ -8,6 +8,10 @@ terraform {
       source  = "hashicorp/helm"
       version = "~> 3.1"
     }
+    kubernetes = {
+      source  = "hashicorp/kubernetes"
+      version = "~> 3.2"
+    }
     flux = {
       source  = "fluxcd/flux"
       version = "~> 1.8.5"
