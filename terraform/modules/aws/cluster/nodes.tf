@@ -35,6 +35,8 @@ resource "aws_eks_node_group" "this" {
   instance_types  = var.node_instance_types
   disk_size       = var.node_disk_gb
 
+  # desired_size is managed here, not ignored: no cluster autoscaler is installed, and EKS refuses a min_size above
+  # the current desired size, so raising node_count.min must move desired_size with it.
   scaling_config {
     min_size     = var.node_count.min
     desired_size = var.node_count.desired
@@ -53,9 +55,4 @@ resource "aws_eks_node_group" "this" {
 
   # Nodes join only once the CNI can give pods addresses.
   depends_on = [aws_iam_role_policy_attachment.node, aws_eks_addon.vpc_cni, aws_eks_addon.kube_proxy]
-
-  lifecycle {
-    # A cluster autoscaler may move the desired size between min and max.
-    ignore_changes = [scaling_config[0].desired_size]
-  }
 }
