@@ -9,7 +9,7 @@ resource "azurerm_kubernetes_cluster" "this" {
   name                                = var.name
   location                            = var.location
   resource_group_name                 = var.resource_group_name
-  dns_prefix_private_cluster          = var.name
+  dns_prefix                          = var.name
   kubernetes_version                  = var.kubernetes_version
   sku_tier                            = "Standard"
   private_cluster_enabled             = true

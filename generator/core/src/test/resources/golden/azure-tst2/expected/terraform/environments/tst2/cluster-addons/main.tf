@@ -2,8 +2,9 @@
 # Stage 2, after stage 1: the controllers the manifests need, then Flux, which applies clusters/tst2/ last.
 # The internal load balancer is AKS's own cloud provider: no controller to install.
 
-# External Secrets Operator: the overlay's SecretStore and ExternalSecrets (external-secrets.io/v1). Chart and
-# application 2.5.0, the release whose CRD schemas the generated manifests are validated against.
+# External Secrets Operator: the overlay's SecretStore and ExternalSecrets (external-secrets.io/v1). Chart 2.5.0
+# (external-secrets/external-secrets commit 121b460ff "release helm chart 2.5.0"), the release whose CRD schemas the
+# generated manifests are validated against; installCRDs is that chart's values.yaml key.
 resource "helm_release" "external_secrets" {
   name             = "external-secrets"
   repository       = "https://charts.external-secrets.io"

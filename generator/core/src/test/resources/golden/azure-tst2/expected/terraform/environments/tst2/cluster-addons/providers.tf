@@ -18,7 +18,7 @@ locals {
 
   # An Entra ID token from kubelogin for the identity running Terraform, which stage 1 made "Azure Kubernetes Service
   # RBAC Cluster Admin". 6dae42f8-4368-4678-94ff-3960e28e3630 is the AKS Entra ID server application
-  # (Azure/kubelogin README, --server-id).
+  # (Azure/kubelogin docs/book/src/concepts/aks.md); the login modes are pkg/internal/token/options.go's.
   kubernetes = {
     host                   = local.stage1.cluster_host
     cluster_ca_certificate = base64decode(local.stage1.cluster_ca_certificate)
