@@ -25,11 +25,12 @@ import java.util.List;
  * @param names cloud resource names derived from the environment's name
  * @param state where the environment's Terraform state lives
  * @param account the platform's cloud account and shared hub
+ * @param nodes the cluster's node pool
  */
 public record Environment(String name, Cloud cloud, String region, List<String> zones, NetworkPlan network,
         OnPrem onPrem, String connectivity, String internalZone, String apiHostname, Layer api, Layer integration,
         Nfs nfs, Database database, SecretStore secretStore, GitOps gitops, CloudNames names, TerraformState state,
-        CloudAccount account) {
+        CloudAccount account, ClusterNodes nodes) {
 
     public Environment {
         Checks.notBlank("name", name);

@@ -2,6 +2,7 @@ package io.envforge.render.terraform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.envforge.TestWorkspace;
 import io.envforge.error.EnvforgeException;
@@ -43,6 +44,43 @@ class TerraformRendererTest {
         assertEquals(List.of(new Problem("environments/az9.yaml", "spec.database.engine", "mysql",
                 "the Azure database module builds PostgreSQL Flexible Server only",
                 "use engine postgres for Azure environments")), e.problems());
+    }
+
+    @Test
+    void clusterNodesComeFromTheSpecOrThePlatformDefaults() throws Exception {
+        TestWorkspace ws = TestWorkspace.create(temp.resolve("ws"));
+        ws.write("environments/az8.yaml", """
+                apiVersion: envforge.io/v1alpha1
+                kind: Environment
+                metadata:
+                  name: az8
+                spec:
+                  cloud: azure
+                  network:
+                    cidr: 10.41.0.0/20
+                  cluster:
+                    nodeSize: large
+                    nodes: {min: 3, max: 9}
+                """);
+        ws.write("environments/aw8.yaml", """
+                apiVersion: envforge.io/v1alpha1
+                kind: Environment
+                metadata:
+                  name: aw8
+                spec:
+                  cloud: aws
+                  network:
+                    cidr: 10.42.0.0/20
+                """);
+        GenerateRequest request = new GenerateRequest(ws.root(), List.of("az8", "aw8"), Optional.empty(),
+                Optional.empty(), false, Optional.of(TestWorkspace.SCHEMAS), false, false);
+        Envforge.standard(ws.root()).generate(request);
+        String azure = java.nio.file.Files.readString(ws.root().resolve("terraform/environments/az8/cluster.tf"));
+        assertTrue(azure.contains("  node_vm_size        = \"Standard_D8s_v5\"\n"), azure);
+        assertTrue(azure.contains("  node_count          = { min = 3, max = 9 }\n"), azure);
+        String aws = java.nio.file.Files.readString(ws.root().resolve("terraform/environments/aw8/cluster.tf"));
+        assertTrue(aws.contains("  node_instance_types = [\"m6i.xlarge\"]\n"), aws);
+        assertTrue(aws.contains("  node_count          = { min = 2, desired = 2, max = 6 }\n"), aws);
     }
 
     @Test

@@ -4,11 +4,13 @@
 module "cluster" {
   source = "../../modules/aws/cluster"
 
-  name             = "envforge-prod1"
-  vpc_id           = module.network.vpc_id
-  vpc_cidr         = module.network.vpc_cidr
-  subnet_ids       = module.network.workload_subnet_ids
-  api_access_cidrs = ["10.0.0.0/16", "172.16.0.0/16"]
+  name                = "envforge-prod1"
+  vpc_id              = module.network.vpc_id
+  vpc_cidr            = module.network.vpc_cidr
+  subnet_ids          = module.network.workload_subnet_ids
+  api_access_cidrs    = ["10.0.0.0/16", "172.16.0.0/16"]
+  node_instance_types = ["m6i.xlarge"]
+  node_count          = { min = 2, desired = 2, max = 6 }
 }
 
 output "cluster_name" {

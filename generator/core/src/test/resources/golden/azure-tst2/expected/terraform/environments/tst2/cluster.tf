@@ -11,6 +11,8 @@ module "cluster" {
   vnet_id             = module.network.vnet_id
   node_subnet_id      = module.network.workload_subnet_ids[0]
   zones               = ["1", "2"]
+  node_vm_size        = "Standard_D4s_v5"
+  node_count          = { min = 2, max = 6 }
   tags                = local.tags
 }
 
