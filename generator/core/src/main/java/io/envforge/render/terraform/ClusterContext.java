@@ -10,7 +10,7 @@ import java.util.Map;
 
 /**
  * The template context of the cluster ({@code cluster.tf} of stage 1) and of stage 2 ({@code cluster-addons/}): the
- * stage 1 context plus the stage 2 state key, the Git repository Flux is bootstrapped from and the chart versions.
+ * stage 1 context plus the node pool, the stage 2 state key and the Git repository Flux is bootstrapped from.
  */
 final class ClusterContext {
 
