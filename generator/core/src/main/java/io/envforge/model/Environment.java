@@ -27,11 +27,12 @@ import java.util.List;
  * @param account the platform's cloud account and shared hub
  * @param backends what the integration layer may call: the on-prem networks (every port), then the spec's
  *        {@code layers.integration.backends}
+ * @param nodes the cluster's node pool
  */
 public record Environment(String name, Cloud cloud, String region, List<String> zones, NetworkPlan network,
         OnPrem onPrem, String connectivity, String internalZone, String apiHostname, Layer api, Layer integration,
         Nfs nfs, Database database, SecretStore secretStore, GitOps gitops, CloudNames names, TerraformState state,
-        CloudAccount account, List<Backend> backends) {
+        CloudAccount account, List<Backend> backends, ClusterNodes nodes) {
 
     public Environment {
         Checks.notBlank("name", name);

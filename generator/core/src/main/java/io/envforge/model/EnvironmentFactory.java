@@ -1,6 +1,9 @@
 package io.envforge.model;
 
+import io.envforge.error.EnvforgeException;
+import io.envforge.error.Problem;
 import io.envforge.network.NetworkPlan;
+import io.envforge.spec.SpecReader;
 import java.util.List;
 import java.util.Map;
 
@@ -37,7 +40,7 @@ final class EnvironmentFactory {
                 nfs(internalZone, names), database(internalZone), secretStore(names),
                 new GitOps(eff.string("gitops.controller"), platform.string("git.url"), platform.string("git.branch"),
                         flag("gitops.prune"), flag("gitops.selfHeal"), flag("gitops.fluxArtifacts")),
-                names, state(names), account(), backends(onPrem, declaredBackends));
+                names, state(names), account(), backends(onPrem, declaredBackends), clusterNodes());
     }
 
     /** The on-prem networks on every port (the integrations' usual backends), then the declared ones. */
@@ -46,6 +49,21 @@ final class EnvironmentFactory {
         onPrem.cidrs().forEach(c -> out.add(new Backend(c, List.of())));
         out.addAll(declared);
         return out;
+    }
+
+    /** The node pool: the spec, else the platform file's spec.defaults.cluster, else the platform defaults. */
+    private ClusterNodes clusterNodes() {
+        Object size = eff.get("cluster.nodeSize");
+        Object min = eff.get("cluster.nodes.min");
+        Object max = eff.get("cluster.nodes.max");
+        int lowest = min == null ? ClusterNodes.DEFAULT_MIN : ((Number) min).intValue();
+        int highest = max == null ? Math.max(lowest, ClusterNodes.DEFAULT_MAX) : ((Number) max).intValue();
+        if (highest < lowest) {
+            throw new EnvforgeException(new Problem(SpecReader.fileOf(name), "spec.cluster.nodes",
+                    "min " + lowest + ", max " + highest, "max is below min",
+                    "set max to at least min, for example {min: " + lowest + ", max: " + Math.max(lowest, 6) + "}"));
+        }
+        return new ClusterNodes(size == null ? ClusterNodes.DEFAULT_SIZE : String.valueOf(size), lowest, highest);
     }
 
     private CloudAccount account() {

@@ -16,4 +16,13 @@ public record TerraformState(String container, String key, String account, Strin
         Checks.notBlank("terraform.state.container", container);
         Checks.notBlank("terraform.state.key", key);
     }
+
+    /**
+     * The key of a later stage's state in the same bucket or container, beside this one:
+     * {@code envforge/dev1/terraform.tfstate} gives {@code envforge/dev1/terraform-cluster-addons.tfstate}.
+     */
+    public String stageKey(String stage) {
+        String base = key.endsWith(".tfstate") ? key.substring(0, key.length() - ".tfstate".length()) : key;
+        return base + "-" + stage + ".tfstate";
+    }
 }

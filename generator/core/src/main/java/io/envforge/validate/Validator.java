@@ -29,7 +29,7 @@ public final class Validator {
         this.schemas = schemaRoot.filter(Files::isDirectory).map(SchemaRule::new);
         this.rules = () -> {
             List<Rule> list = new ArrayList<>(List.of(new NoPlaintextSecretRule(), new KustomizationRule(),
-                    new UniqueObjectRule(), new WorkloadIdentityRule()));
+                    new UniqueObjectRule()));
             schemas.ifPresent(list::add);
             return list;
         };

@@ -73,6 +73,11 @@ class BadInputTest {
                                 + "environment's own block 10.40.0.0/20; name a network outside it"),
                 spec("backend port out of range", backends("    - cidr: 192.168.40.0/24\n      ports: [70000]\n"),
                         SPEC + ": spec.layers.integration.backends[0].ports[0]"),
+                spec("cluster nodes max below min", "spec:\n  network:\n    cidr: 10.40.0.0/20\n  cluster:\n"
+                        + "    nodes: {min: 4, max: 3}\n", SPEC + ": spec.cluster.nodes \"min 4, max 3\": max is below"
+                        + " min; set max to at least min, for example {min: 4, max: 6}"),
+                spec("cluster nodes min below two", "spec:\n  network:\n    cidr: 10.40.0.0/20\n  cluster:\n"
+                        + "    nodes: {min: 1}\n", SPEC + ": spec.cluster.nodes.min"),
                 spec("file over 1 MiB", "spec:\n  network:\n    cidr: 10.40.0.0/20\n# " + "x".repeat(1024 * 1024),
                         "larger than the limit of 1048576 bytes (1 MiB)"));
     }

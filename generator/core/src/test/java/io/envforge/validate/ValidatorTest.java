@@ -37,10 +37,6 @@ class ValidatorTest {
                         "[ERROR] overlays/dev1/kustomization.yaml: resources[1]: \"missing.yaml\" is neither"),
                 Arguments.of("duplicate object", SERVICE + "---\n" + SERVICE, KUSTOMIZATION,
                         "Service/dev1/api: also generated in"),
-                Arguments.of("azure identity without client id", SERVICE + "---\napiVersion: v1\nkind: ServiceAccount\n"
-                        + "metadata:\n  name: reader\n  namespace: dev1\n  labels:\n"
-                        + "    azure.workload.identity/use: \"true\"\n", KUSTOMIZATION,
-                        "[WARNING] overlays/dev1/service.yaml: ServiceAccount/dev1/reader: no workload identity"),
                 Arguments.of("artifact generator (schema bundled with envforge)", SERVICE + "---\n" + GENERATOR,
                         KUSTOMIZATION, null),
                 Arguments.of("artifact generator copying outside the artifact", SERVICE + "---\n"

@@ -19,11 +19,17 @@ import java.util.Set;
  */
 final class ConfigChecker {
 
-    /** Types of providers without a schema here that a configuration may use, by kind. */
+    /**
+     * Types of providers without a schema here that a configuration may use, by kind: random, and helm, kubernetes and
+     * fluxcd/flux (stage 2), and Terraform's built-in terraform_remote_state. Their arguments are not checked.
+     */
     static final Map<String, Set<String>> ALLOWED_OTHER = Map.of(
-            "resource", Set.of("random_password", "time_sleep"),
+            "resource", Set.of("random_password", "time_sleep", "helm_release", "kubernetes_manifest", "flux_bootstrap_git"),
             "ephemeral", Set.of("random_password"),
-            "data", Set.of());
+            "data", Set.of("terraform_remote_state"));
+
+    /** Providers without a schema here whose configuration blocks are allowed, unchecked (stage 2). */
+    static final Set<String> ALLOWED_OTHER_PROVIDERS = Set.of("helm", "kubernetes", "flux");
 
     private static final Set<String> RESOURCE_META = Set.of("count", "for_each", "depends_on", "provider",
             "lifecycle", "provisioner", "connection");
@@ -57,7 +63,9 @@ final class ConfigChecker {
         }
         for (Map.Entry<String, JsonNode> provider : fields(json.path("provider"))) {
             if (!ProviderSchemas.knows(provider.getKey())) {
-                findings.add(file + ": provider " + provider.getKey() + " has no schema here");
+                if (!ALLOWED_OTHER_PROVIDERS.contains(provider.getKey())) {
+                    findings.add(file + ": provider " + provider.getKey() + " has no schema here");
+                }
                 continue;
             }
             JsonNode schema = ProviderSchemas.providerBlock(provider.getKey());

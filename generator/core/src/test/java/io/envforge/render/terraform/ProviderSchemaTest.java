@@ -25,8 +25,9 @@ class ProviderSchemaTest {
         assertEquals(List.of(), findings);
         long resources = files.values().stream().mapToLong(f -> f.path("resource").size()).sum();
         assertTrue(resources >= 40, "resource types checked: " + resources);
-        for (String folder : List.of("environments/dev1", "environments/tst2", "modules/aws/database",
-                "modules/azure/database", "examples")) {
+        for (String folder : List.of("environments/dev1", "environments/tst2", "environments/dev1/cluster-addons",
+                "environments/tst2/cluster-addons", "modules/aws/database", "modules/azure/database",
+                "modules/aws/cluster", "modules/azure/cluster", "examples/aws-cluster", "examples/azure-cluster")) {
             Path dir = Roots.workspace().resolve("terraform").resolve(folder);
             assertTrue(files.keySet().stream().anyMatch(p -> p.startsWith(dir)), "no .tf files checked in " + folder);
         }

@@ -96,7 +96,7 @@ module "secrets_access" {
   role_name         = "envforge-prod1-secrets-reader"
   namespace         = "prod1"
   service_account   = "envforge-secrets-reader"
-  oidc_provider_arn = var.oidc_provider_arn
+  oidc_provider_arn = module.cluster.oidc_provider_arn
   secret_prefix     = "envforge/prod1/"
   extra_secret_arns = [module.database.admin_password_secret_arn]
 }

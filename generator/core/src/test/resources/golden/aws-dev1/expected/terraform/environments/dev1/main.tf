@@ -96,7 +96,7 @@ module "secrets_access" {
   role_name         = "envforge-dev1-secrets-reader"
   namespace         = "dev1"
   service_account   = "envforge-secrets-reader"
-  oidc_provider_arn = var.oidc_provider_arn
+  oidc_provider_arn = module.cluster.oidc_provider_arn
   secret_prefix     = "envforge/dev1/"
   extra_secret_arns = [module.database.admin_password_secret_arn]
 }

@@ -47,7 +47,7 @@ module "secrets_access" {
   resource_group_name = module.network.resource_group_name
   location            = module.network.location
   tenant_id           = "00000000-0000-0000-0000-000000000000"
-  oidc_issuer_url     = var.oidc_issuer_url
+  oidc_issuer_url     = module.cluster.oidc_issuer_url
   namespace           = "tst2"
   service_account     = "envforge-secrets-reader"
   allowed_subnet_ids  = module.network.workload_subnet_ids
