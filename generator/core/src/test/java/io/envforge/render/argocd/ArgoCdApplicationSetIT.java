@@ -30,10 +30,11 @@ import org.opentest4j.AssertionFailedError;
  * committed and served over plain HTTP ({@code git http-backend}) on 127.0.0.1; the platform file names that server
  * as the repository, so the generated ApplicationSet and AppProject are used exactly as generated (git:// would not
  * do: Flux's GitRepository schema admits only http, https and ssh). Argo CD's repo-server fetches the commit,
- * its Git files generator reads the parameter files and its renderer fills the template. The Applications must then
- * be one per Argo CD environment, point at the environment's overlay in that commit, at its cluster and namespace,
- * in the project that admits them, with the environment's sync policy; the overlay they point at must build and
- * carry the sync waves that order namespace, storage and secret store, ExternalSecrets, then the layers.
+ * its Git files generator reads the parameter files and its renderer fills the template, and the repo-server generates
+ * each Application's manifests from its source (kustomize). The Applications must then be one per Argo CD
+ * environment, point at the environment's overlay in that commit, at its cluster and namespace, in the project that
+ * admits them, with the environment's sync policy; their manifests must carry the sync waves that order namespace,
+ * storage and secret store, ExternalSecrets, then the layers, all in the destination namespace.
  */
 class ArgoCdApplicationSetIT {
 
@@ -102,22 +103,21 @@ class ArgoCdApplicationSetIT {
     }
 
     @Test
-    void theSourcePathBuildsWithArgoCdsSyncWavesInOrder() throws Exception {
+    void theGeneratedManifestsCarryTheSyncWavesInOrder() {
         for (Map<String, Object> app : applications(expanded)) {
-            String path = (String) map(spec(app).get("source")).get("path");
+            String env = (String) metadata(app).get("name");
             String namespace = (String) map(spec(app).get("destination")).get("namespace");
-            Path built = dir.resolve(metadata(app).get("name") + ".yaml");
-            Files.writeString(built, ArgoCdFleetTest.kustomize(ws.root().resolve(path)));
-            List<Map<String, Object>> waves = waves(built);
+            List<Map<String, Object>> waves = manifests(expanded).get(env);
+            assertTrue(waves != null && !waves.isEmpty(), "no manifests for " + env + ": " + expanded.get("errors"));
             int namespaceWave = wave(waves, "Namespace");
             int storeWave = wave(waves, "SecretStore");
             int claimWave = wave(waves, "PersistentVolumeClaim");
             int secretWave = wave(waves, "ExternalSecret");
             int layerWave = wave(waves, "StatefulSet");
-            assertEquals(layerWave, wave(waves, "Deployment"), "both layers in one wave in " + path);
+            assertEquals(layerWave, wave(waves, "Deployment"), "both layers in one wave in " + env);
             assertTrue(namespaceWave < storeWave && storeWave == claimWave && claimWave < secretWave
                     && secretWave < layerWave, "waves namespace < store = claim < ExternalSecrets < layers in "
-                    + path + ": " + waves);
+                    + env + ": " + waves);
             for (Map<String, Object> w : waves) {
                 assertTrue(w.get("namespace") == null || namespace.equals(w.get("namespace")),
                         w + " outside the destination namespace " + namespace);
@@ -139,6 +139,9 @@ class ArgoCdApplicationSetIT {
         for (Map<String, Object> app : applications(before)) {
             String path = (String) map(spec(app).get("source")).get("path");
             assertTrue(path.startsWith("map[") && path.contains("filename:argocd.json"), path);
+            // The repo-server's own refusal, as the Application's ComparisonError would show it.
+            assertTrue(String.valueOf(map(before.get("errors")).get("argocd/" + metadata(app).get("name")))
+                    .contains("app path does not exist"), String.valueOf(before.get("errors")));
         }
         AssertionFailedError failure = assertThrows(AssertionFailedError.class, () -> assertRight(before));
         assertTrue(failure.getMessage().contains("source path"), failure.getMessage());
@@ -177,8 +180,10 @@ class ArgoCdApplicationSetIT {
                 clusters.toArray(String[]::new));
     }
 
-    private static List<Map<String, Object>> waves(Path manifest) throws Exception {
-        return ArgoCdHarness.waves(manifest, dir);
+    @SuppressWarnings("unchecked")
+    private static Map<String, List<Map<String, Object>>> manifests(Map<String, Object> out) {
+        Object manifests = out.get("manifests");
+        return manifests == null ? Map.of() : (Map<String, List<Map<String, Object>>>) manifests;
     }
 
     private static int wave(List<Map<String, Object>> waves, String kind) {

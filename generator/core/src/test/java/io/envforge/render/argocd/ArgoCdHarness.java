@@ -39,23 +39,19 @@ final class ArgoCdHarness {
 
     /**
      * Expands {@code appSet} (checked against {@code project}, with {@code clusters} registered as name=server) and
-     * returns the harness's JSON: {@code applications}, {@code errors} per Application, {@code params}.
+     * returns the harness's JSON: {@code applications}, {@code errors} per Application (the controllers' refusals and
+     * the repo-server's manifest generation errors), {@code params}, {@code manifests} (per Application, each
+     * generated object's kind, name, namespace and sync wave).
      */
     @SuppressWarnings("unchecked")
     static Map<String, Object> expand(Path appSet, Path project, Path work, String... clusters) throws Exception {
         List<String> command = new ArrayList<>(List.of(BINARY.toString(), "-appset", appSet.toString(),
-                "-project", project.toString(), "-params"));
+                "-project", project.toString(), "-params", "-manifests"));
         for (String c : clusters) {
             command.add("-cluster");
             command.add(c);
         }
         return (Map<String, Object>) run(command, work);
-    }
-
-    /** Each object of {@code manifest} (kind, name, namespace) with its sync wave, as gitops-engine reads it. */
-    @SuppressWarnings("unchecked")
-    static List<Map<String, Object>> waves(Path manifest, Path work) throws Exception {
-        return (List<Map<String, Object>>) run(List.of(BINARY.toString(), "-waves", manifest.toString()), work);
     }
 
     private static Object run(List<String> command, Path work) throws Exception {
