@@ -14,11 +14,11 @@ here="$(cd "$(dirname "$0")" && pwd)"
 bin_dir="${ENVFORGE_TOOLS:-/root/.cache/envforge/tools}/bin"
 binary="$bin_dir/argocd-appset"
 stamp="$binary.stamp"
-
 path_dir="$bin_dir/argocd-appset-path"
 kustomize="$path_dir/kustomize"
 want="$(cat "$here/go.mod" "$here/go.sum" "$here/main.go" "$here/kustomize/main.go" | sha256sum | cut -d' ' -f1)"
-if [ -x "$binary" ] && [ -x "$kustomize" ] && [ -x "$path_dir/git-verify-wrapper.sh" ] && [ -f "$stamp" ] && [ "$(cat "$stamp")" = "$want" ]; then
+if [ -x "$binary" ] && [ -x "$kustomize" ] && [ -x "$path_dir/git-verify-wrapper.sh" ] && [ -f "$stamp" ] \
+  && [ "$(cat "$stamp")" = "$want" ]; then
   echo "argocd-appset: up to date ($binary)"
   exit 0
 fi
