@@ -9,7 +9,10 @@ import java.nio.file.Path;
 import java.util.Base64;
 import java.util.Map;
 
-/** A tiny CGI bridge: checks HTTP basic auth, then runs {@code git http-backend} for the request. */
+/**
+ * A tiny CGI bridge: checks HTTP basic auth (unless anonymous), then runs {@code git http-backend} for the request.
+ * Anonymous requests may fetch only: {@code git http-backend} refuses a push without {@code REMOTE_USER}.
+ */
 final class GitHttpBackend implements HttpHandler {
 
     private final Path root;
@@ -23,11 +26,22 @@ final class GitHttpBackend implements HttpHandler {
                 .getBytes(StandardCharsets.UTF_8));
     }
 
+    /** Serves {@code root} to anyone, fetch only. */
+    static GitHttpBackend anonymous(Path root) {
+        return new GitHttpBackend(root);
+    }
+
+    private GitHttpBackend(Path root) {
+        this.root = root;
+        this.user = null;
+        this.expected = null;
+    }
+
     @Override
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            if (!expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            if (expected != null && !expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"git\"");
                 exchange.sendResponseHeaders(401, -1);
                 return;
@@ -47,7 +61,9 @@ final class GitHttpBackend implements HttpHandler {
         env.put("QUERY_STRING", exchange.getRequestURI().getRawQuery() == null ? ""
                 : exchange.getRequestURI().getRawQuery());
         env.put("CONTENT_LENGTH", String.valueOf(body.length));
-        env.put("REMOTE_USER", user);
+        if (user != null) {
+            env.put("REMOTE_USER", user);
+        }
         env.put("REMOTE_ADDR", "127.0.0.1");
         String type = exchange.getRequestHeaders().getFirst("Content-Type");
         if (type != null) {

@@ -75,8 +75,10 @@ public final class ArgoCdFleetRenderer implements FleetRenderer {
                         "annotations", map("argocd.argoproj.io/manifest-generate-paths", ".")),
                 "spec", map(
                         "project", PROJECT,
+                        // {{.overlay}}, not {{.path}}: the Git files generator overwrites `path` with its own map
+                        // of the parameter file's location (see ArgoCdRenderer.OVERLAY).
                         "source", map("repoURL", git.repoUrl(), "targetRevision", git.branch(),
-                                "path", "{{.path}}"),
+                                "path", "{{." + ArgoCdRenderer.OVERLAY + "}}"),
                         "destination", map("name", "{{.cluster}}", "namespace", "{{.namespace}}"),
                         "syncPolicy", map("syncOptions", List.of("PrunePropagationPolicy=foreground",
                                         "PruneLast=true"),

@@ -23,6 +23,9 @@ public final class ArgoCdRenderer implements Renderer {
     /** The files generator's glob: every environment's parameter file, and nothing else. */
     public static final String CONFIG_GLOB = "clusters/*/envforge/" + CONFIG;
 
+    /** The parameter holding the environment's overlay folder, the Application's source path. */
+    public static final String OVERLAY = "overlay";
+
     private static final ObjectMapper JSON = new ObjectMapper();
 
     @Override
@@ -50,7 +53,12 @@ public final class ArgoCdRenderer implements Renderer {
         // The cluster as registered in Argo CD (argocd cluster add ... --name): its cloud name.
         p.put("cluster", env.names().prefix());
         p.put("namespace", env.namespace());
-        p.put("path", Layout.overlay(env.name()).replaceAll("/$", ""));
+        // Not "path": Argo CD's Git files generator sets `path` to its own map (path.path, path.basename,
+        // path.filename, path.segments, ...) after copying the file's keys, so a file key of that name never reaches
+        // the template (argo-cd v3.6.1 applicationset/generators/repo_path_utils.go, parseFileParams; before v3.6
+        // generators/git.go, generateParamsFromGitFile). "values" is taken too when the generator sets its own
+        // `values` field (generators/value_interpolation.go).
+        p.put(OVERLAY, Layout.overlay(env.name()).replaceAll("/$", ""));
         p.put("prune", env.gitops().prune());
         p.put("selfHeal", env.gitops().selfHeal());
         return p;
