@@ -11,6 +11,8 @@ cache=${ENVFORGE_TOOLS:-$HOME/.cache/envforge/tools}
 bin=$cache/bin
 mkdir -p "$bin"
 export GOFLAGS=-mod=readonly CGO_ENABLED=0
+# One Go build and module cache for every component (tools/argocd-appset/build.sh uses the same).
+export GOCACHE=${GOCACHE:-$HOME/.cache/envforge/go-build} GOMODCACHE=${GOMODCACHE:-$HOME/.cache/envforge/go-mod}
 
 k8s_version=v1.34.4 # tools/k8s/go.mod
 k8s_ldflags="-s -w -X k8s.io/component-base/version.gitVersion=$k8s_version -X k8s.io/component-base/version.gitMajor=1"

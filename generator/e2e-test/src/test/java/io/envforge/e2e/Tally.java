@@ -10,7 +10,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 
 /** What the tier saw the real components do, counted by the tests and printed as one line when the run ends. */
-final class Tally {
+public final class Tally {
 
     private static final Set<String> ENVIRONMENTS = new TreeSet<>();
     private static final Map<String, AtomicInteger> COUNTS = new ConcurrentHashMap<>();
@@ -18,11 +18,11 @@ final class Tally {
     private Tally() {
     }
 
-    static synchronized void environment(String name) {
+    public static synchronized void environment(String name) {
         ENVIRONMENTS.add(name);
     }
 
-    static void add(String what, int n) {
+    public static void add(String what, int n) {
         COUNTS.computeIfAbsent(what, k -> new AtomicInteger()).addAndGet(n);
     }
 

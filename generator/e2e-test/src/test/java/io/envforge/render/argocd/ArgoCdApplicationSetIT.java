@@ -90,6 +90,8 @@ class ArgoCdApplicationSetIT {
     @Test
     void applicationsAreRight() throws Exception {
         assertRight(expanded);
+        ARGO.forEach(io.envforge.e2e.Tally::environment);
+        io.envforge.e2e.Tally.add("applications", applications(expanded).size());
     }
 
     @Test
