@@ -100,7 +100,11 @@ final class ControlPlane implements AutoCloseable {
                     "--leader-elect=false", "--bind-address=127.0.0.1", "--secure-port=" + LocalProcess.freePort(),
                     "--service-account-private-key-file=" + dir.resolve("sa.key"),
                     "--root-ca-file=" + dir.resolve("pki/apiserver.crt"), "--use-service-account-credentials=false",
-                    "--controllers=*,-nodeipam,-cloud-node-lifecycle"));
+                    "--controllers=*,-nodeipam,-cloud-node-lifecycle",
+                    // The node lifecycle controller lifts the not-ready taint that admission puts on every new Node;
+                    // a long grace period keeps it from marking kwok's nodes (and so their Pods) NotReady when a
+                    // heartbeat is late on a loaded 2-core machine (kwok does not set a Pod Ready again).
+                    "--node-monitor-grace-period=10m"));
             spawn("kube-scheduler", Map.of(), args(Components.bin("kube-scheduler"), kc,
                     "--authentication-kubeconfig=" + kubeconfig, "--authorization-kubeconfig=" + kubeconfig,
                     "--leader-elect=false", "--bind-address=127.0.0.1", "--secure-port=" + LocalProcess.freePort()));

@@ -76,18 +76,22 @@ class FluxReconcileIT {
                 .call().close();
 
         int storage = LocalProcess.freePort();
+        Files.createDirectories(temp.resolve("storage"));
         Map<String, String> env = Map.of("KUBECONFIG", cluster.kubeconfig().toString());
-        cluster.spawn("source-controller", env, args(Components.bin("source-controller"),
+        LocalProcess source = cluster.spawn("source-controller", env, args(Components.bin("source-controller"),
                 "--storage-path=" + temp.resolve("storage"), "--storage-addr=127.0.0.1:" + storage,
                 "--storage-adv-addr=127.0.0.1:" + storage, "--metrics-addr=127.0.0.1:" + LocalProcess.freePort(),
                 "--health-addr=127.0.0.1:" + LocalProcess.freePort(), "--events-addr="));
         // kustomize-controller fetches artifacts from the address source-controller advertises, rewritten to
         // SOURCE_CONTROLLER_LOCALHOST (internal/controller/kustomization_controller.go).
-        cluster.spawn("kustomize-controller", Map.of("KUBECONFIG", cluster.kubeconfig().toString(),
+        LocalProcess kustomize = cluster.spawn("kustomize-controller", Map.of("KUBECONFIG", cluster.kubeconfig().toString(),
                 "SOURCE_CONTROLLER_LOCALHOST", "127.0.0.1:" + storage), args(Components.bin("kustomize-controller"),
                 "--metrics-addr=127.0.0.1:" + LocalProcess.freePort(),
                 "--health-addr=127.0.0.1:" + LocalProcess.freePort(), "--events-addr="));
 
+        Kubectl.sleep(3000);
+        source.checkAlive();
+        kustomize.checkAlive();
         Kubectl k = cluster.kubectl();
         k.ok("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: flux-system\n", "apply", "--server-side", "-f", "-");
         // The Git credentials the generated GitRepository names (secretRef envforge-git): the keys source-controller

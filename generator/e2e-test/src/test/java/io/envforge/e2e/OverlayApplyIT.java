@@ -55,7 +55,7 @@ class OverlayApplyIT {
         assertTrue(workloads.size() >= 2, "both layers' workloads: " + workloads);
         int ready = 0;
         for (String workload : workloads) {
-            JsonNode w = k.await(180, OverlayApplyIT::allReplicasReady, o -> whyNotReady(o) + podProblems(k, env),
+            JsonNode w = k.await(300, OverlayApplyIT::allReplicasReady, o -> whyNotReady(o) + podProblems(k, env),
                     "-n", env, "get", workload);
             ready += w.path("status").path("readyReplicas").asInt();
         }
