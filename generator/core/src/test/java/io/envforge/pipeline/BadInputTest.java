@@ -52,6 +52,15 @@ class BadInputTest {
                 name("dot dot", "..", "is not a DNS label"),
                 name("empty", "", "an environment name is required"),
                 name("too long", "a".repeat(31), "31 characters long, more than 30"),
+                reserved("reserved: the platform file", "platform", "environments/platform.yaml is the platform file"),
+                reserved("reserved: kube-system", "kube-system", "kube- prefix is reserved"),
+                reserved("reserved: kube-public", "kube-public", "kube- prefix is reserved"),
+                reserved("reserved: kube-node-lease", "kube-node-lease", "kube- prefix is reserved"),
+                reserved("reserved: any kube- name", "kube-dev1", "kube- prefix is reserved"),
+                reserved("reserved: default", "default", "a Kubernetes cluster's own namespace"),
+                reserved("reserved: flux-system", "flux-system", "Flux's namespace"),
+                reserved("reserved: argocd", "argocd", "clusters/argocd/ holds fleet-level files"),
+                reserved("reserved: envforge", "envforge", "envforge's own folder"),
                 spec("unknown key", "spec:\n  network:\n    cidr: 10.40.0.0/20\n    cidrr: x\n",
                         SPEC + ": spec.network.cidrr: unknown key"),
                 spec("YAML syntax error", "spec:\n  network:\n    cidr: 10.40.0.0/20\n  - item\n  nfs: {}\n",
@@ -70,6 +79,11 @@ class BadInputTest {
     private static Arguments name(String label, String env, String message) {
         return Arguments.of(label, (Consumer<Path>) ws -> { }, env, "10.40.0.0/20",
                 List.of("-Denv \"" + env + "\": ", message, "use a lower-case DNS label"));
+    }
+
+    private static Arguments reserved(String label, String env, String message) {
+        return Arguments.of(label, (Consumer<Path>) ws -> { }, env, "10.40.0.0/20",
+                List.of("-Denv \"" + env + "\": is reserved: ", message, "choose another name"));
     }
 
     private static Arguments spec(String label, String body, String message) {
