@@ -60,7 +60,7 @@ record Inputs(PlatformSpec platform, List<String> selected, Map<String, Environm
             if (!cloud.equals("aws") && !cloud.equals("azure")) {
                 throw new EnvforgeException(new Problem("-Dcloud", "", cloud, "unknown cloud", "use aws or azure"));
             }
-            return SpecFiles.create(name, cloud, subnet.orElseGet(() -> allocated.toString()));
+            return SpecFiles.create(name, cloud, subnet.map(s -> SpecFiles.subnet(name, s)).orElse(allocated));
         }
         return subnet.map(s -> SpecFiles.readdress(current, s, request.force())).orElse(current);
     }

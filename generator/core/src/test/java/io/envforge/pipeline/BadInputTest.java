@@ -47,6 +47,18 @@ class BadInputTest {
                 subnet("on-prem overlap", "10.0.16.0/20", "10.0.0.0/16", "choose a block outside it"),
                 subnet("other environment", "10.20.8.0/21", "overlaps environment dev1 (10.20.0.0/20",
                         "choose a block outside it"),
+                subnet("full-width digits", "\uFF11\uFF10.40.0.0/20", "octet \uFF11\uFF10 has a digit other than"
+                        + " ASCII 0-9", "for example 10.20.0.0/20"),
+                subnet("Arabic-Indic digits", "10.40.0.0/\u0662\u0660", "has a digit other than ASCII 0-9",
+                        "for example"),
+                subnet("leading zero in an octet", "010.40.0.0/20", "octet 010 has a leading zero", "write 10"),
+                subnet("leading zero in the prefix", "10.40.0.0/08", "prefix 08 has a leading zero", "write 8"),
+                subnet("trailing newline", "10.40.0.0/20\n", "prefix must be a number 0..32", "for example"),
+                subnet("YAML injected after a newline", "10.40.0.0/20\n  layers:\n    api:\n      image:\n"
+                        + "        repository: evil/wso2am", "prefix must be a number 0..32", "for example"),
+                Arguments.of("re-address with full-width digits", (Consumer<Path>) ws -> { }, "dev1",
+                        "\uFF11\uFF10.20.0.0/20", List.of("-Dsubnet \"\uFF11\uFF10.20.0.0/20\": ",
+                                "has a digit other than ASCII 0-9", "drop -Dsubnet to keep dev1's block")),
                 name("underscore and capital", "Dev_1", "is not a DNS label"),
                 name("slash", "a/b", "is not a DNS label"),
                 name("dot dot", "..", "is not a DNS label"),
