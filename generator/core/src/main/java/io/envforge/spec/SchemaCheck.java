@@ -29,7 +29,7 @@ final class SchemaCheck {
             if (in == null) {
                 throw new IllegalStateException("missing bundled schema " + resource);
             }
-            this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in);
+            this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(in, EcmaPatterns.config());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -25,6 +25,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 class BadInputTest {
 
     private static final String SPEC = "environments/dev9.yaml";
+    private static final String PLATFORM = "environments/platform.yaml";
+    /** The platform file as committed, read once the workspace exists. */
+    private static final java.util.function.Supplier<String> PLATFORM_TEXT = () -> {
+        try {
+            return java.nio.file.Files.readString(TestWorkspace.REPO.resolve(PLATFORM));
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+    };
 
     @TempDir
     static Path base;
@@ -77,6 +86,58 @@ class BadInputTest {
                         SPEC + ": spec.network.cidrr: unknown key"),
                 spec("YAML syntax error", "spec:\n  network:\n    cidr: 10.40.0.0/20\n  - item\n  nfs: {}\n",
                         SPEC + ":8:3: YAML syntax error"),
+                spec("region with a trailing newline", "spec:\n  region: \"eu-west-1\\n\"\n  network:\n"
+                        + "    cidr: 10.40.0.0/20\n", SPEC + ": spec.region \"eu-west-1\n\": does not match"),
+                spec("image tag with a trailing newline", "spec:\n  network:\n    cidr: 10.40.0.0/20\n  layers:\n"
+                        + "    api:\n      image:\n        tag: \"4.3.0\\n\"\n",
+                        SPEC + ": spec.layers.api.image.tag \"4.3.0\n\": does not match"),
+                spec("NFS size with a trailing newline", "spec:\n  network:\n    cidr: 10.40.0.0/20\n  nfs:\n"
+                        + "    size: \"50Gi\\n\"\n", SPEC + ": spec.nfs.size \"50Gi\n\": does not match"),
+                spec("database version with a trailing newline", "spec:\n  network:\n    cidr: 10.40.0.0/20\n"
+                        + "  database:\n    version: \"16\\n\"\n",
+                        SPEC + ": spec.database.version \"16\n\": does not match"),
+                spec("CPU request with a trailing newline", "spec:\n  network:\n    cidr: 10.40.0.0/20\n"
+                        + "  layers:\n    api:\n      resources:\n        requests:\n          cpu: \"1\\n\"\n",
+                        SPEC + ": spec.layers.api.resources.requests.cpu \"1\n\": does not match"),
+                platform("platform: region with a trailing newline", "aws: eu-west-1", "aws: \"eu-west-1\\n\"",
+                        "spec.defaults.region.aws \"eu-west-1\n\""),
+                platform("platform: made-up region format", "aws: eu-west-1", "aws: Europe West",
+                        "spec.defaults.region.aws \"Europe West\""),
+                platform("platform: API domain with a trailing newline", "apiDomain: apis.example.com",
+                        "apiDomain: \"apis.example.com\\n\"", "spec.apiDomain \"apis.example.com\n\""),
+                platform("platform: account ID with a trailing newline", "accountId: \"123456789012\"",
+                        "accountId: \"123456789012\\n\"", "spec.aws.accountId \"123456789012\n\""),
+                platform("platform: gateway IP not an address", "gatewayIp: 203.0.113.10",
+                        "gatewayIp: vpn.example.com", "spec.onPrem.gatewayIp \"vpn.example.com\""),
+                platform("platform: gateway IP with a trailing newline", "gatewayIp: 203.0.113.10",
+                        "gatewayIp: \"203.0.113.10\\n\"", "spec.onPrem.gatewayIp \"203.0.113.10\n\""),
+                platform("platform: gateway IP with a leading zero", "gatewayIp: 203.0.113.10",
+                        "gatewayIp: 203.0.113.010", "spec.onPrem.gatewayIp \"203.0.113.010\""),
+                platform("platform: branch with a trailing newline", "branch: main", "branch: \"main\\n\"",
+                        "spec.git.branch \"main\n\""),
+                platform("platform: branch with ..", "branch: main", "branch: release..1", "spec.git.branch"),
+                platform("platform: git URL with a space", "url: https://git.example.com/platform/envforge.git",
+                        "url: \"https://git.example.com/platform/env forge.git\"", "spec.git.url"),
+                platform("platform: empty state bucket", "stateBucket: acme-envforge-terraform-state",
+                        "stateBucket: \"\"", "spec.aws.stateBucket \"\""),
+                platform("platform: state bucket with capitals", "stateBucket: acme-envforge-terraform-state",
+                        "stateBucket: Acme_State", "spec.aws.stateBucket \"Acme_State\""),
+                platform("platform: transit gateway ID", "transitGatewayId: tgw-0123456789abcdef0",
+                        "transitGatewayId: my-tgw", "spec.aws.transitGatewayId \"my-tgw\""),
+                platform("platform: tenant ID not a GUID", "tenantId: 00000000-0000-0000-0000-000000000000",
+                        "tenantId: contoso", "spec.azure.tenantId \"contoso\""),
+                platform("platform: subscription ID with a trailing newline",
+                        "subscriptionId: 00000000-0000-0000-0000-000000000000",
+                        "subscriptionId: \"00000000-0000-0000-0000-000000000000\\n\"", "spec.azure.subscriptionId"),
+                platform("platform: hub VNet ID not a resource ID", "hubVnetId: /subscriptions/00000000-0000-0000"
+                        + "-0000-000000000000/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub",
+                        "hubVnetId: vnet-hub", "spec.azure.hubVnetId \"vnet-hub\""),
+                platform("platform: storage account with a dash", "stateStorageAccount: acmeenvforgetfstate",
+                        "stateStorageAccount: acme-tfstate", "spec.azure.stateStorageAccount \"acme-tfstate\""),
+                platform("platform: resource group ending with a dot", "stateResourceGroup: rg-envforge-tfstate",
+                        "stateResourceGroup: rg-envforge.", "spec.azure.stateResourceGroup \"rg-envforge.\""),
+                platform("platform: name not a DNS label", "name: acme", "name: Acme Corp",
+                        "metadata.name \"Acme Corp\""),
                 spec("alias bomb", "spec:\n  network: &a\n    cidr: 10.40.0.0/20\n  nfs: *a\n",
                         "anchors and aliases"),
                 spec("file over 1 MiB", "spec:\n  network:\n    cidr: 10.40.0.0/20\n# " + "x".repeat(1024 * 1024),
@@ -104,6 +165,17 @@ class BadInputTest {
                 List.of(message));
     }
 
+    /** The platform file with {@code from} replaced by {@code to}; restored after the case. */
+    private static Arguments platform(String label, String from, String to, String path) {
+        return Arguments.of(label, (Consumer<Path>) ws -> {
+            String text = PLATFORM_TEXT.get();
+            if (!text.contains(from)) {
+                throw new IllegalStateException("the platform file has no " + from);
+            }
+            workspace.write(PLATFORM, text.replace(from, to));
+        }, "dev9", "10.40.0.0/20", List.of(PLATFORM + ": " + path));
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void failsCleanly(String label, Consumer<Path> setup, String env, String subnet, List<String> expected) {
@@ -123,6 +195,7 @@ class BadInputTest {
             assertEquals(head, workspace.head(), "no commit may be made");
         } finally {
             workspace.root().resolve(SPEC).toFile().delete();
+            workspace.write(PLATFORM, PLATFORM_TEXT.get());
         }
     }
 }
