@@ -27,7 +27,28 @@ public final class SpecReader {
         byte[] content = read(workspace, PLATFORM_FILE, "create it from the one in the envforge repository");
         Map<String, Object> doc = YamlFiles.parseMapping(PLATFORM_FILE, content);
         SchemaCheck.PLATFORM.check(PLATFORM_FILE, doc);
+        checkGitUrl(doc);
         return new PlatformSpec(PLATFORM_FILE, doc, content);
+    }
+
+    /**
+     * {@code spec.git.url} goes into every Flux object and Argo CD entry and into commit messages: no credentials in
+     * it, and no plain {@code http://}, over which the controllers would send the Secret {@code envforge-git}.
+     */
+    @SuppressWarnings("unchecked")
+    private static void checkGitUrl(Map<String, Object> doc) {
+        Map<String, Object> git = (Map<String, Object>) ((Map<String, Object>) doc.get("spec")).get("git");
+        String url = (String) git.get("url");
+        GitUrl.credentials(PLATFORM_FILE, "spec.git.url", url, "remove them: they would be committed into the Flux"
+                + " objects; the controllers authenticate with the Secret envforge-git in flux-system, envforge with "
+                + "ENVFORGE_GIT_TOKEN or ENVFORGE_GIT_SSH_KEY from the CI's secret store").ifPresent(p -> {
+                    throw new EnvforgeException(p);
+                });
+        if (GitUrl.isPlainHttp(url)) {
+            throw new EnvforgeException(new Problem(PLATFORM_FILE, "spec.git.url", url, "plain http:// would send"
+                    + " the controllers' Git credentials (Secret envforge-git) unencrypted",
+                    "use https:// or ssh://"));
+        }
     }
 
     /** True when {@code environments/<name>.yaml} exists. */
