@@ -1,5 +1,6 @@
 package io.envforge.emit;
 
+import io.envforge.spec.WorkspacePaths;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitOption;
@@ -19,20 +20,27 @@ final class WorkspaceFiles {
     }
 
     /**
-     * The regular files (or links to one) under {@code folders}, by workspace-relative path with forward slashes, with
-     * the attributes read while walking. A folder that does not exist has none.
+     * The regular files under {@code folders}, by workspace-relative path with forward slashes, with
+     * the attributes read while walking. A folder that does not exist has none; a link on the way or inside is refused
+     * (see {@link WorkspacePaths}).
      */
     static SortedMap<String, BasicFileAttributes> under(Path workspace, Collection<String> folders)
             throws IOException {
         SortedMap<String, BasicFileAttributes> out = new TreeMap<>();
+        WorkspacePaths links = new WorkspacePaths(workspace);
         for (String folder : folders) {
+            links.requireNoLinks(folder);
             Path dir = workspace.resolve(folder);
             if (!Files.isDirectory(dir)) {
                 continue;
             }
             try (Stream<Path> found = Files.find(dir, Integer.MAX_VALUE, (p, attrs) -> {
-                if (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(p)) {
-                    out.put(workspace.relativize(p).toString().replace('\\', '/'), attrs);
+                String relative = workspace.relativize(p).toString().replace('\\', '/');
+                if (attrs.isSymbolicLink()) {
+                    links.requireNoLinks(relative);
+                }
+                if (attrs.isRegularFile()) {
+                    out.put(relative, attrs);
                 }
                 return false;
             }, new FileVisitOption[0])) {

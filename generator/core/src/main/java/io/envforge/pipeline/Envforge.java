@@ -23,6 +23,8 @@ import io.envforge.render.helm.HelmValuesRenderer;
 import io.envforge.render.kustomize.OverlayRenderer;
 import io.envforge.render.terraform.TerraformRenderer;
 import io.envforge.spec.EnvironmentSpec;
+import io.envforge.spec.SpecReader;
+import io.envforge.spec.WorkspacePaths;
 import io.envforge.summary.ChangeSummary;
 import io.envforge.validate.Finding;
 import io.envforge.validate.Report;
@@ -103,6 +105,7 @@ public final class Envforge {
         TreeWriter writer = new TreeWriter(request.outputDirectory());
         Fingerprint fingerprint = timings.time("phase: load", () -> new Fingerprint(inputs.platform().content(),
                 request.workspace().resolve("charts"), steps()));
+        requireNoLinks(request, inputs.selected());
         Map<String, String> prints = new ConcurrentHashMap<>();
         Set<String> same = ConcurrentHashMap.newKeySet();
         timings.time("phase: unchanged check", () -> {
@@ -192,6 +195,21 @@ public final class Envforge {
         return rendered.stream().map(Layout::spec)
                 .filter(spec -> !already.contains(spec) && Files.isRegularFile(request.workspace().resolve(spec)))
                 .toList();
+    }
+
+    /**
+     * Before anything is read from or written to the output tree: no folder the run reads or writes may be, or lie
+     * under, a symbolic link (see {@link WorkspacePaths}); the files in them are checked as they are walked and read.
+     */
+    private void requireNoLinks(GenerateRequest request, List<String> selected) {
+        WorkspacePaths links = new WorkspacePaths(request.outputDirectory());
+        links.requireNoLinks(Fleet.owned(fleetRenderers));
+        links.requireNoLinks(SpecReader.DIRECTORY + "/");
+        selected.forEach(env -> {
+            links.requireNoLinks(Layout.owned(env));
+            links.requireNoLinks(Fingerprint.path(env));
+            links.requireNoLinks(Layout.spec(env));
+        });
     }
 
     /** Lets the renderers load what they need while inputs are read; a failure shows again when rendering. */

@@ -3,8 +3,11 @@ package io.envforge.spec;
 import io.envforge.error.EnvforgeException;
 import io.envforge.error.Problem;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -79,8 +82,15 @@ public final class SpecReader {
         return new EnvironmentSpec(file, name, doc, content);
     }
 
+    private static EnvforgeException tooLarge(String file, long size) {
+        return new EnvforgeException(new Problem(file, "", null, "file is " + size + " bytes, larger than the limit"
+                + " of " + YamlFiles.MAX_BYTES + " bytes (1 MiB)",
+                "a spec holds only what differs from the platform defaults; remove the rest"));
+    }
+
     /** Names of all environments, sorted: every {@code environments/*.yaml} except the platform file. */
     public static List<String> listEnvironments(Path workspace) {
+        WorkspacePaths.check(workspace, DIRECTORY);
         Path dir = workspace.resolve(DIRECTORY);
         if (!Files.isDirectory(dir)) {
             return List.of();
@@ -99,16 +109,31 @@ public final class SpecReader {
         return names;
     }
 
+    /**
+     * Reads a spec or the platform file: no link on the way, a regular file (a FIFO would block the read forever, a
+     * device such as {@code /dev/zero} never end), and at most {@link YamlFiles#MAX_BYTES} read whatever it claims.
+     */
     private static byte[] read(Path workspace, String file, String fix) {
+        WorkspacePaths.check(workspace, file);
         Path path = workspace.resolve(file);
         try {
-            long size = Files.size(path);
-            if (size > YamlFiles.MAX_BYTES) {
-                throw new EnvforgeException(new Problem(file, "", null, "file is " + size
-                        + " bytes, larger than the limit of " + YamlFiles.MAX_BYTES + " bytes (1 MiB)",
-                        "a spec holds only what differs from the platform defaults; remove the rest"));
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isRegularFile()) {
+                throw new EnvforgeException(new Problem(file, "", null, "is not a regular file but "
+                        + (attributes.isDirectory() ? "a folder" : "a FIFO, socket or device"),
+                        "replace it with a plain YAML file"));
             }
-            return Files.readAllBytes(path);
+            if (attributes.size() > YamlFiles.MAX_BYTES) {
+                throw tooLarge(file, attributes.size());
+            }
+            try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
+                byte[] content = in.readNBytes(YamlFiles.MAX_BYTES + 1);
+                if (content.length > YamlFiles.MAX_BYTES) {
+                    throw tooLarge(file, content.length);
+                }
+                return content;
+            }
         } catch (java.nio.file.NoSuchFileException e) {
             throw new EnvforgeException(new Problem(file, "", null, "file not found", fix), e);
         } catch (IOException e) {
