@@ -106,6 +106,9 @@ public final class Envforge {
         Fingerprint fingerprint = timings.time("phase: load", () -> new Fingerprint(inputs.platform().content(),
                 request.workspace().resolve("charts"), steps()));
         requireNoLinks(request, inputs.selected());
+        if (request.commit() && !request.dryRun()) {
+            new GitPublisher(request.outputDirectory()).requireNoOperationInProgress();
+        }
         Map<String, String> prints = new ConcurrentHashMap<>();
         Set<String> same = ConcurrentHashMap.newKeySet();
         timings.time("phase: unchanged check", () -> {

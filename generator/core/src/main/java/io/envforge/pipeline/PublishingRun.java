@@ -97,6 +97,14 @@ public final class PublishingRun {
     /** The retry loop on an open remote of the request's workspace. */
     PublishResult loop(GenerateRequest request, Publish publish, GitRemote remote) {
         GitPublisher git = new GitPublisher(request.outputDirectory());
+        if (publish.mode() == Publish.Mode.DIRECT && publish.target().isEmpty()) {
+            git.detachedAt().ifPresent(commit -> {
+                throw new EnvforgeException(new Problem(request.outputDirectory().toString(), "HEAD", commit,
+                        "HEAD is detached, so a direct push has no branch to go to (it would create a branch named"
+                                + " after the commit)", "check out the branch to push to (git switch main), or push for"
+                                + " a pull request with -Denvforge.push=branch"));
+            });
+        }
         String target = publish.target().orElseGet(git::currentBranch);
         Optional<String> base = git.head();
         for (int attempt = 1; ; attempt++) {
