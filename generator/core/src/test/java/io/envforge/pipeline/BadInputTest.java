@@ -146,6 +146,29 @@ class BadInputTest {
                         "stateResourceGroup: rg-envforge.", "spec.azure.stateResourceGroup \"rg-envforge.\""),
                 platform("platform: name not a DNS label", "name: acme", "name: Acme Corp",
                         "metadata.name \"Acme Corp\""),
+                glob("glob with [", "perf-[*"),
+                glob("glob with (", "perf-(*"),
+                glob("glob with {", "perf-{1}*"),
+                glob("glob with +", "perf+*"),
+                spec("NFS size beyond any share", "spec:\n  network:\n    cidr: 10.40.0.0/20\n  nfs:\n"
+                        + "    size: 99999999999Gi\n", SPEC + ": spec.nfs.size \"99999999999Gi\": is larger than"),
+                spec("replicas .inf", "spec:\n  network:\n    cidr: 10.40.0.0/20\n  layers:\n    api:\n"
+                        + "      replicas: .inf\n", SPEC + ": spec.layers.api.replicas \".inf\": is not a finite number"),
+                spec("storage .nan", "spec:\n  network:\n    cidr: 10.40.0.0/20\n  database:\n"
+                        + "    storageGb: .nan\n", SPEC + ": spec.database.storageGb \".nan\": is not a finite number"),
+                spec("CPU limit -.inf", "spec:\n  network:\n    cidr: 10.40.0.0/20\n  layers:\n    api:\n"
+                        + "      resources:\n        limits:\n          cpu: -.inf\n",
+                        SPEC + ": spec.layers.api.resources.limits.cpu \"-.inf\": is not a finite number"),
+                spec("!!binary value", "spec:\n  region: !!binary ZXUtd2VzdC0x\n  network:\n    cidr: 10.40.0.0/20\n",
+                        SPEC + ": spec.region: !!binary values are not allowed"),
+                spec("10,000-deep nesting", "spec:\n  network:\n    cidr: 10.40.0.0/20\n  nfs: " + "[".repeat(10_000)
+                        + "]".repeat(10_000) + "\n", SPEC + ":8:", "nesting deeper than 50 levels"),
+                platform("platform: defaults without nfs.size", "    nfs:\n      size: 50Gi\n", "    nfs: {}\n",
+                        "spec.defaults.nfs.size: is required"),
+                platform("platform: defaults without database.engine", "      engine: postgres\n", "",
+                        "spec.defaults.database.engine: is required"),
+                platform("platform: defaults without gitops.controller", "    gitops:\n      controller: flux\n",
+                        "    gitops: {}\n", "spec.defaults.gitops.controller: is required"),
                 spec("alias bomb", "spec:\n  network: &a\n    cidr: 10.40.0.0/20\n  nfs: *a\n",
                         "anchors and aliases"),
                 spec("file over 1 MiB", "spec:\n  network:\n    cidr: 10.40.0.0/20\n# " + "x".repeat(1024 * 1024),
@@ -160,6 +183,11 @@ class BadInputTest {
     private static Arguments name(String label, String env, String message) {
         return Arguments.of(label, (Consumer<Path>) ws -> { }, env, "10.40.0.0/20",
                 List.of("-Denv \"" + env + "\": ", message, "use a lower-case DNS label"));
+    }
+
+    private static Arguments glob(String label, String selector) {
+        return Arguments.of(label, (Consumer<Path>) ws -> { }, selector, null,
+                List.of("-Denv \"" + selector + "\": ", "a glob may hold only a-z, 0-9, '-', '*' and '?'"));
     }
 
     private static Arguments reserved(String label, String env, String message) {

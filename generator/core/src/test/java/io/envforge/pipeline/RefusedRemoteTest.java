@@ -11,6 +11,7 @@ import io.envforge.git.Credentials;
 import io.envforge.pipeline.Publish.Mode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -23,11 +24,15 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * Remotes that would leak a token are refused before anything is generated, committed or sent: credentials in a
- * {@code -Denvforge.remote} URL, and a token over plain {@code http://}. No server is needed: nothing may connect.
+ * {@code -Denvforge.remote} URL, and a token over plain {@code http://}; so is a clone folder Git cannot clone into.
+ * No server is needed: nothing may connect.
  */
 class RefusedRemoteTest {
 
     private static final String SECRET = "tok-S3CRET-value";
+    /** Instead of an origin URL: the clone folder is a file, or a folder with other files. */
+    private static final String CLONE_IS_FILE = "clone-is-a-file";
+    private static final String CLONE_NOT_EMPTY = "clone-not-empty";
 
     @TempDir
     Path dir;
@@ -47,15 +52,24 @@ class RefusedRemoteTest {
                         List.of("http://127.0.0.1:1/x.git", "refusing to send ENVFORGE_GIT_TOKEN over plain http://",
                                 "https://")),
                 Arguments.of("token over a plain http origin", "origin", token, "http://127.0.0.1:1/x.git",
-                        List.of("http://127.0.0.1:1/x.git", "refusing to send ENVFORGE_GIT_TOKEN over plain http://")));
+                        List.of("http://127.0.0.1:1/x.git", "refusing to send ENVFORGE_GIT_TOKEN over plain http://")),
+                Arguments.of("clone folder is a file", "file:///nonexistent/x.git", none, CLONE_IS_FILE,
+                        List.of("clone: is a file, not a folder to clone into", "--clone-dir")),
+                Arguments.of("clone folder holds other files", "file:///nonexistent/x.git", none, CLONE_NOT_EMPTY,
+                        List.of("clone: is a folder that is neither empty nor a Git clone", "--clone-dir")));
     }
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
     void refusesBeforeCommitting(String label, String remote, Credentials credentials, String originUrl,
-            List<String> expected) {
+            List<String> expected) throws IOException {
         TestWorkspace ws = TestWorkspace.create(dir.resolve("ws"));
-        if (originUrl != null) {
+        if (CLONE_IS_FILE.equals(originUrl)) {
+            Files.writeString(dir.resolve("clone"), "a file\n");
+        } else if (CLONE_NOT_EMPTY.equals(originUrl)) {
+            Files.createDirectories(dir.resolve("clone"));
+            Files.writeString(dir.resolve("clone/notes.txt"), "a file\n");
+        } else if (originUrl != null) {
             setOrigin(ws.root(), originUrl);
         }
         Map<String, String> before = ws.snapshot();
