@@ -195,10 +195,10 @@ class BadInputTest {
                 List.of("-Denv \"" + env + "\": is reserved: ", message, "choose another name"));
     }
 
-    private static Arguments spec(String label, String body, String message) {
+    private static Arguments spec(String label, String body, String... messages) {
         String text = "apiVersion: envforge.io/v1alpha1\nkind: Environment\nmetadata:\n  name: dev9\n" + body;
         return Arguments.of(label, (Consumer<Path>) ws -> workspace.write(SPEC, text), "dev9", null,
-                List.of(message));
+                List.of(messages));
     }
 
     /** The platform file with {@code from} replaced by {@code to}; restored after the case. */
