@@ -139,17 +139,19 @@ public final class Envforge {
             finished(progress, rendered, unchanged, start);
             throw new EnvforgeException(rendered.problems());
         }
-        OutputTree fleetFiles = timings.time("phase: fleet", () -> Fleet.render(fleetRenderers, resolver,
+        // The fleet files describe every environment: with a spec skipped they would drop it, so they stay as they are.
+        List<FleetRenderer> fleet = inputs.skipped().isEmpty() ? fleetRenderers : List.of();
+        OutputTree fleetFiles = timings.time("phase: fleet", () -> Fleet.render(fleet, resolver,
                 inputs.allSpecs(), blocks));
-        Report all = timings.time("phase: validate fleet", () -> rendered.report().plus(
-                validator.validate(fleetFiles)));
+        Report all = timings.time("phase: validate fleet", () -> skippedWarnings(inputs).plus(rendered.report())
+                .plus(validator.validate(fleetFiles)));
         Report report = new Report(List.copyOf(new LinkedHashSet<>(all.findings())));
         OutputTree tree = rendered.tree().plus(fleetFiles);
         if (report.hasErrors()) {
             finished(progress, rendered, unchanged, start);
             throw new ValidationFailedException(report);
         }
-        List<String> owned = new ArrayList<>(Fleet.owned(fleetRenderers));
+        List<String> owned = new ArrayList<>(Fleet.owned(fleet));
         toRender.forEach(e -> owned.addAll(Layout.owned(e)));
         WriteResult plan = timings.time("phase: plan", () -> writer.plan(tree, owned));
         ChangeSummary summary = timings.time("phase: summary", () -> Changes.of(writer, tree, plan));
@@ -198,6 +200,19 @@ public final class Envforge {
         return rendered.stream().map(Layout::spec)
                 .filter(spec -> !already.contains(spec) && Files.isRegularFile(request.workspace().resolve(spec)))
                 .toList();
+    }
+
+    /** A warning per skipped spec, naming its first problem, and one for the fleet files left as they are. */
+    private Report skippedWarnings(Inputs inputs) {
+        List<Finding> out = new ArrayList<>();
+        inputs.skipped().forEach((name, problems) -> out.add(Finding.warning(Layout.spec(name), "",
+                "environment " + name + " skipped: its spec is invalid (" + problems.get(0).render()
+                        + "); fix it: -Denv=all fails until then")));
+        if (!inputs.skipped().isEmpty() && !fleetRenderers.isEmpty()) {
+            out.add(Finding.warning(String.join(", ", Fleet.owned(fleetRenderers)), "", "fleet files not"
+                    + " regenerated while a spec is skipped (they would leave that environment out)"));
+        }
+        return new Report(out);
     }
 
     /**

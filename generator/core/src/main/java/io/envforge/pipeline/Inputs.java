@@ -17,10 +17,11 @@ import java.util.stream.Collectors;
 
 /**
  * The parsed inputs of a run: the platform file, every spec as it will be after the run (new environments created,
- * with a block from a pool when no subnet was given), the selection, and which specs this run changes.
+ * with a block from a pool when no subnet was given), the selection, which specs this run changes, and the specs
+ * left out because they are broken (never a selected one).
  */
 record Inputs(PlatformSpec platform, List<String> selected, Map<String, EnvironmentSpec> allSpecs,
-        List<String> changedSpecs, List<String> created) {
+        List<String> changedSpecs, List<String> created, Map<String, List<Problem>> skipped) {
 
     static Inputs load(GenerateRequest request) {
         Path ws = request.workspace();
@@ -32,9 +33,22 @@ record Inputs(PlatformSpec platform, List<String> selected, Map<String, Environm
                     "a subnet goes with exactly one environment, not " + selected.size(),
                     "run once per new environment, or leave -Dsubnet out to take blocks from the pools"));
         }
-        Map<String, EnvironmentSpec> specs = new TreeMap<>(existing.parallelStream()
-                .collect(Collectors.toConcurrentMap(n -> n, n -> SpecReader.readEnvironment(ws, n))));
-        List<String> created = selected.stream().filter(n -> !specs.containsKey(n)).toList();
+        Map<String, Object> read = new TreeMap<>(existing.parallelStream()
+                .collect(Collectors.toConcurrentMap(n -> n, n -> readOrProblems(ws, n))));
+        Map<String, EnvironmentSpec> specs = new TreeMap<>();
+        Map<String, List<Problem>> skipped = new TreeMap<>();
+        read.forEach((name, value) -> {
+            if (value instanceof EnvironmentSpec spec) {
+                specs.put(name, spec);
+            } else {
+                @SuppressWarnings("unchecked")
+                List<Problem> problems = (List<Problem>) value;
+                skipped.put(name, problems);
+            }
+        });
+        List<String> created = selected.stream().filter(n -> !specs.containsKey(n) && !skipped.containsKey(n))
+                .toList();
+        refuseBroken(skipped, selected, !created.isEmpty() || request.subnet().isPresent());
         Map<String, Cidr> allocated = request.subnet().isPresent() ? Map.of()
                 : Allocation.allocate(platform, specs.values(), created);
         List<String> changed = new ArrayList<>();
@@ -46,7 +60,34 @@ record Inputs(PlatformSpec platform, List<String> selected, Map<String, Environm
             }
             specs.put(name, wanted);
         }
-        return new Inputs(platform, selected, specs, changed, created);
+        return new Inputs(platform, selected, specs, changed, created, skipped);
+    }
+
+    /** The spec, or the problems that make it unreadable (its block included: every run needs every block). */
+    private static Object readOrProblems(Path ws, String name) {
+        try {
+            EnvironmentSpec spec = SpecReader.readEnvironment(ws, name);
+            spec.block();
+            return spec;
+        } catch (EnvforgeException e) {
+            return e.problems();
+        }
+    }
+
+    /**
+     * A broken spec stops the run when it is selected ({@code all} selects it), and when the run hands out or checks a
+     * new block: the broken spec's own block is unknown, so it could be given twice. Otherwise it is skipped.
+     */
+    private static void refuseBroken(Map<String, List<Problem>> broken, List<String> selected, boolean newBlock) {
+        List<Problem> stopping = new ArrayList<>();
+        broken.forEach((name, problems) -> {
+            if (selected.contains(name) || newBlock) {
+                stopping.addAll(problems);
+            }
+        });
+        if (!stopping.isEmpty()) {
+            throw new EnvforgeException(stopping);
+        }
     }
 
     private static EnvironmentSpec wanted(GenerateRequest request, PlatformSpec platform, String name,
