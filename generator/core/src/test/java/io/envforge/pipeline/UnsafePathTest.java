@@ -66,6 +66,16 @@ class UnsafePathTest {
                     Files.delete(file);
                     Files.createSymbolicLink(file, outside.resolve("namespace.yaml"));
                 }, "dev1", null, "overlays/dev1/platform/namespace.yaml: is a symbolic link"),
+                Arguments.of("charts is a link", (Setup) (ws, outside) -> {
+                    Files.move(ws.resolve("charts"), outside.resolve("charts"));
+                    Files.createSymbolicLink(ws.resolve("charts"), outside.resolve("charts"));
+                }, "dev1", "10.20.0.0/20", "charts: is a symbolic link"),
+                Arguments.of("a chart template is a link", (Setup) (ws, outside) -> {
+                    Path template = ws.resolve("charts/api-gateway/templates/NOTES.txt");
+                    Files.copy(template, outside.resolve("NOTES.txt"));
+                    Files.delete(template);
+                    Files.createSymbolicLink(template, outside.resolve("NOTES.txt"));
+                }, "dev1", "10.20.0.0/20", "charts/api-gateway/templates/NOTES.txt: is a symbolic link"),
                 Arguments.of("spec is a FIFO", (Setup) (ws, outside) -> {
                     Process p = new ProcessBuilder("mkfifo", ws.resolve("environments/dev9.yaml").toString()).start();
                     assertEquals(0, p.waitFor());
@@ -90,7 +100,7 @@ class UnsafePathTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("cases")
-    @Timeout(120)
+    @Timeout(value = 120, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
     void refusesAndChangesNothing(String label, Setup setup, String env, String subnet, String message)
             throws Exception {
         TestWorkspace ws = TestWorkspace.create(dir.resolve("ws"));
