@@ -169,6 +169,18 @@ class BadInputTest {
                         "spec.defaults.database.engine: is required"),
                 platform("platform: defaults without gitops.controller", "    gitops:\n      controller: flux\n",
                         "    gitops: {}\n", "spec.defaults.gitops.controller: is required"),
+                platform("platform: defaults without an image tag", "          repository: wso2/wso2am\n"
+                        + "          tag: 4.3.0\n", "          repository: wso2/wso2am\n",
+                        "spec.defaults.layers.api.image.tag: is required"),
+                platform("platform: defaults without an image repository", "        image:\n"
+                        + "          repository: wso2/wso2mi\n", "        image:\n",
+                        "spec.defaults.layers.integration.image.repository: is required"),
+                platform("platform: defaults without limits", "          requests: {cpu: \"1\", memory: 2Gi}\n"
+                        + "          limits: {cpu: \"2\", memory: 4Gi}\n", "          requests: {cpu: \"1\", memory: 2Gi}\n",
+                        "spec.defaults.layers.api.resources.limits: is required"),
+                platform("platform: defaults without a CPU request", "          requests: {cpu: 500m, memory: 1Gi}\n",
+                        "          requests: {memory: 1Gi}\n",
+                        "spec.defaults.layers.integration.resources.requests.cpu: is required"),
                 spec("alias bomb", "spec:\n  network: &a\n    cidr: 10.40.0.0/20\n  nfs: *a\n",
                         "anchors and aliases"),
                 spec("file over 1 MiB", "spec:\n  network:\n    cidr: 10.40.0.0/20\n# " + "x".repeat(1024 * 1024),
