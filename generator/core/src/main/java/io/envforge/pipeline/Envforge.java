@@ -267,17 +267,17 @@ public final class Envforge {
         return true;
     }
 
-    /** Every environment's block, the selected ones as after this run; sorted (the resolver skips itself). */
+    /**
+     * Every environment's block, the selected ones as after this run; sorted (the resolver skips itself). Only a
+     * selected environment's block can be malformed here (see {@link Inputs}): it is reported with its resolution.
+     */
     private static SortedMap<String, Cidr> blocks(Inputs inputs) {
         SortedMap<String, Cidr> out = new TreeMap<>();
         for (EnvironmentSpec spec : inputs.allSpecs().values()) {
             try {
                 out.put(spec.name(), spec.block());
             } catch (EnvforgeException e) {
-                if (!inputs.selected().contains(spec.name())) {
-                    throw e;
-                }
-                // a selected environment's bad block is reported with its own resolution
+                // reported with the selected environment's own resolution
             }
         }
         return out;

@@ -33,19 +33,12 @@ record Inputs(PlatformSpec platform, List<String> selected, Map<String, Environm
                     "a subnet goes with exactly one environment, not " + selected.size(),
                     "run once per new environment, or leave -Dsubnet out to take blocks from the pools"));
         }
-        Map<String, Object> read = new TreeMap<>(existing.parallelStream()
-                .collect(Collectors.toConcurrentMap(n -> n, n -> readOrProblems(ws, n))));
+        Map<String, Read> read = new TreeMap<>(existing.parallelStream()
+                .collect(Collectors.toConcurrentMap(n -> n, n -> Read.of(ws, n))));
         Map<String, EnvironmentSpec> specs = new TreeMap<>();
         Map<String, List<Problem>> skipped = new TreeMap<>();
-        read.forEach((name, value) -> {
-            if (value instanceof EnvironmentSpec spec) {
-                specs.put(name, spec);
-            } else {
-                @SuppressWarnings("unchecked")
-                List<Problem> problems = (List<Problem>) value;
-                skipped.put(name, problems);
-            }
-        });
+        read.forEach((name, result) -> result.spec().ifPresentOrElse(spec -> specs.put(name, spec),
+                () -> skipped.put(name, result.problems())));
         List<String> created = selected.stream().filter(n -> !specs.containsKey(n) && !skipped.containsKey(n))
                 .toList();
         refuseBroken(skipped, selected, !created.isEmpty() || request.subnet().isPresent());
@@ -63,14 +56,17 @@ record Inputs(PlatformSpec platform, List<String> selected, Map<String, Environm
         return new Inputs(platform, selected, specs, changed, created, skipped);
     }
 
-    /** The spec, or the problems that make it unreadable (its block included: every run needs every block). */
-    private static Object readOrProblems(Path ws, String name) {
-        try {
-            EnvironmentSpec spec = SpecReader.readEnvironment(ws, name);
-            spec.block();
-            return spec;
-        } catch (EnvforgeException e) {
-            return e.problems();
+    /** A spec, or the problems that make it unreadable (its block included: every run needs every block). */
+    private record Read(Optional<EnvironmentSpec> spec, List<Problem> problems) {
+
+        static Read of(Path ws, String name) {
+            try {
+                EnvironmentSpec spec = SpecReader.readEnvironment(ws, name);
+                spec.block();
+                return new Read(Optional.of(spec), List.of());
+            } catch (EnvforgeException e) {
+                return new Read(Optional.empty(), e.problems());
+            }
         }
     }
 
