@@ -87,6 +87,7 @@ public final class ModelResolver {
         Map<String, Object> defaultSpec = (Map<String, Object>) defaults.get("defaults");
         Tree eff = new Tree(Tree.merge(defaultSpec, spec.spec()));
         checkNfsSize(spec, eff.string("nfs.size"));
+        new LayerCheck(spec, platform.file(), eff).check();
         Cloud cloud = Cloud.of(eff.string("cloud"));
         String region = spec.spec().containsKey("region") ? eff.string("region") : eff.string("region." + cloud.id());
         return new EnvironmentFactory(platformTree, platform.document(), spec.name(), cloud, region, plan, eff)

@@ -99,6 +99,18 @@ record Inputs(PlatformSpec platform, List<String> selected, Map<String, Environm
             }
             return SpecFiles.create(name, cloud, subnet.map(s -> SpecFiles.subnet(name, s)).orElse(allocated));
         }
+        request.cloud().ifPresent(cloud -> {
+            @SuppressWarnings("unchecked")
+            Object has = current.spec().getOrDefault("cloud",
+                    ((Map<String, Object>) platform.spec().get("defaults")).get("cloud"));
+            if (!cloud.equals(has)) {
+                throw new EnvforgeException(new Problem("-Dcloud", "", cloud, "environment " + name
+                        + " already exists on " + has + " (" + current.file() + "); -Dcloud only chooses the cloud of"
+                        + " a new environment", "drop -Dcloud; to move " + name + " to " + cloud
+                        + ", remove it first (mvn envforge:remove -Denv=" + name + " -Dconfirm=" + name
+                        + ") and create it again"));
+            }
+        });
         return subnet.map(s -> SpecFiles.readdress(current, s, request.force())).orElse(current);
     }
 }

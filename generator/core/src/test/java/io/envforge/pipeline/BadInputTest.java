@@ -181,6 +181,24 @@ class BadInputTest {
                 platform("platform: defaults without a CPU request", "          requests: {cpu: 500m, memory: 1Gi}\n",
                         "          requests: {memory: 1Gi}\n",
                         "spec.defaults.layers.integration.resources.requests.cpu: is required"),
+                spec("CPU request above its limit", "spec:\n  network:\n    cidr: 10.40.0.0/20\n  layers:\n    api:\n"
+                        + "      resources:\n        requests:\n          cpu: 2500m\n", SPEC
+                        + ": spec.layers.api.resources.requests.cpu \"2500m\": is above its limit 2"
+                        + " (environments/platform.yaml spec.defaults.layers.api.resources.limits.cpu)"),
+                spec("memory limit below the default request", "spec:\n  network:\n    cidr: 10.40.0.0/20\n"
+                        + "  layers:\n    integration:\n      resources:\n        limits:\n          memory: 512Mi\n",
+                        "environments/platform.yaml: spec.defaults.layers.integration.resources.requests.memory"
+                                + " \"1Gi\": is above its limit 512Mi (" + SPEC
+                                + " spec.layers.integration.resources.limits.memory)"),
+                spec("image repository with a tag", "spec:\n  network:\n    cidr: 10.40.0.0/20\n  layers:\n"
+                        + "    api:\n      image:\n        repository: wso2/wso2am:4.3.0\n",
+                        SPEC + ": spec.layers.api.image.repository \"wso2/wso2am:4.3.0\": has a tag"),
+                spec("image repository with a registry port keeps working, but a tag does not", "spec:\n  network:\n"
+                        + "    cidr: 10.40.0.0/20\n  layers:\n    api:\n      image:\n"
+                        + "        repository: registry.example.com:5000/wso2/wso2am:4.3.0\n",
+                        SPEC + ": spec.layers.api.image.repository", "has a tag"),
+                Arguments.of("-Dcloud on an existing environment", (Consumer<Path>) ws -> { }, "dev1", null,
+                        List.of("-Dcloud \"azure\": environment dev1 already exists on aws", "remove it first")),
                 spec("alias bomb", "spec:\n  network: &a\n    cidr: 10.40.0.0/20\n  nfs: *a\n",
                         "anchors and aliases"),
                 spec("file over 1 MiB", "spec:\n  network:\n    cidr: 10.40.0.0/20\n# " + "x".repeat(1024 * 1024),
@@ -230,8 +248,9 @@ class BadInputTest {
         setup.accept(workspace.root());
         Map<String, String> before = workspace.snapshot();
         String head = workspace.head();
+        Optional<String> cloud = label.startsWith("-Dcloud") ? Optional.of("azure") : Optional.empty();
         GenerateRequest request = new GenerateRequest(workspace.root(), List.of(env), Optional.ofNullable(subnet),
-                Optional.empty(), false, Optional.of(TestWorkspace.SCHEMAS), true, false);
+                cloud, false, Optional.of(TestWorkspace.SCHEMAS), true, false);
         try {
             EnvforgeException e = assertThrows(EnvforgeException.class,
                     () -> Envforge.standard(workspace.root()).generate(request));
