@@ -57,25 +57,6 @@ public final class ModelResolver {
     }
 
     /**
-     * The largest NFS size, in GiB: an Azure file share holds at most 100 TiB (Azure Files scalability and performance
-     * targets, "Maximum size of a file share"). An EFS file system grows by itself; its volume's capacity is nominal.
-     */
-    static final long MAX_NFS_GI = 102_400;
-
-    /** {@code nfs.size} ({@code <n>Gi} by the schema) within 1..{@link #MAX_NFS_GI}, named where it was set. */
-    private void checkNfsSize(EnvironmentSpec spec, String size) {
-        String digits = size.substring(0, size.length() - "Gi".length());
-        if (digits.length() > 6 || Long.parseLong(digits) > MAX_NFS_GI) {
-            @SuppressWarnings("unchecked")
-            Map<String, Object> nfs = (Map<String, Object>) spec.spec().get("nfs");
-            boolean own = nfs != null && nfs.containsKey("size");
-            throw new EnvforgeException(new Problem(own ? spec.file() : platform.file(),
-                    own ? "spec.nfs.size" : "spec.defaults.nfs.size", size, "is larger than " + MAX_NFS_GI
-                            + "Gi, the largest Azure file share (100 TiB)", "for example 50Gi"));
-        }
-    }
-
-    /**
      * Resolves {@code spec}. {@code others} maps every other environment's name to its block, for overlap checks.
      */
     public Environment resolve(EnvironmentSpec spec, SortedMap<String, Cidr> others) {
@@ -86,10 +67,9 @@ public final class ModelResolver {
         @SuppressWarnings("unchecked")
         Map<String, Object> defaultSpec = (Map<String, Object>) defaults.get("defaults");
         Tree eff = new Tree(Tree.merge(defaultSpec, spec.spec()));
-        checkNfsSize(spec, eff.string("nfs.size"));
-        new LayerCheck(spec, platform.file(), eff).check();
         Cloud cloud = Cloud.of(eff.string("cloud"));
         String region = spec.spec().containsKey("region") ? eff.string("region") : eff.string("region." + cloud.id());
+        new ValueCheck(spec, platform.file(), eff).check(cloud, region);
         return new EnvironmentFactory(platformTree, platform.document(), spec.name(), cloud, region, plan, eff)
                 .build(new OnPrem(onPremCidrs, platformTree.string("onPrem.gatewayIp"),
                         ((Number) platformTree.get("onPrem.bgpAsn")).longValue()));

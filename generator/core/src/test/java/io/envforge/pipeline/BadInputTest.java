@@ -199,6 +199,10 @@ class BadInputTest {
                         SPEC + ": spec.layers.api.image.repository", "has a tag"),
                 Arguments.of("-Dcloud on an existing environment", (Consumer<Path>) ws -> { }, "dev1", null,
                         List.of("-Dcloud \"azure\": environment dev1 already exists on aws", "remove it first")),
+                spec("Azure region on AWS", "spec:\n  region: westeurope\n  network:\n    cidr: 10.40.0.0/20\n",
+                        SPEC + ": spec.region \"westeurope\": is not an AWS region code (the environment is on aws)"),
+                spec("AWS region on Azure", "spec:\n  cloud: azure\n  region: eu-west-1\n  network:\n"
+                        + "    cidr: 10.40.0.0/20\n", SPEC + ": spec.region \"eu-west-1\": is not an Azure region name"),
                 spec("alias bomb", "spec:\n  network: &a\n    cidr: 10.40.0.0/20\n  nfs: *a\n",
                         "anchors and aliases"),
                 spec("file over 1 MiB", "spec:\n  network:\n    cidr: 10.40.0.0/20\n# " + "x".repeat(1024 * 1024),

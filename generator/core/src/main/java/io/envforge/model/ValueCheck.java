@@ -5,12 +5,26 @@ import io.envforge.error.Problem;
 import io.envforge.spec.EnvironmentSpec;
 import java.math.BigDecimal;
 import java.util.List;
+import java.util.regex.Pattern;
 
 /**
- * Refuses layer values the cluster would refuse only at apply time, naming the file that set them (the spec, or the
- * platform file's defaults): a request above its limit, and an image repository that carries a tag or a scheme.
+ * Refuses values the cluster or the cloud would refuse only at apply time, naming the file that set them (the spec,
+ * or the platform file's defaults): an NFS size no share can have, the other cloud's region, a request above its
+ * limit, an image repository that carries a tag or a scheme.
  */
-final class LayerCheck {
+final class ValueCheck {
+
+    /**
+     * The largest NFS size, in GiB: an Azure file share holds at most 100 TiB (Azure Files scalability and performance
+     * targets, "Maximum size of a file share"). An EFS file system grows by itself; its volume's capacity is nominal.
+     */
+    static final long MAX_NFS_GI = 102_400;
+    /**
+     * AWS region codes are {@code <area>-<direction>-<n>} ({@code eu-west-1}, {@code us-gov-west-1}); Azure region
+     * names have no dashes ({@code westeurope}, {@code eastus2}).
+     */
+    private static final Pattern AWS_REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
+    private static final Pattern AZURE_REGION = Pattern.compile("[a-z][a-z0-9]{2,30}");
 
     private static final List<String> LAYERS = List.of("api", "integration");
     private static final List<String> RESOURCES = List.of("cpu", "memory");
@@ -19,13 +33,40 @@ final class LayerCheck {
     private final String platformFile;
     private final Tree eff;
 
-    LayerCheck(EnvironmentSpec spec, String platformFile, Tree eff) {
+    ValueCheck(EnvironmentSpec spec, String platformFile, Tree eff) {
         this.spec = spec;
         this.platformFile = platformFile;
         this.eff = eff;
     }
 
-    void check() {
+    /** Throws the first problem found; {@code region} is the one in effect for {@code cloud}. */
+    void check(Cloud cloud, String region) {
+        nfsSize(eff.string("nfs.size"));
+        region(cloud, region);
+        layers();
+    }
+
+    /** {@code nfs.size} ({@code <n>Gi} by the schema) within 1..{@link #MAX_NFS_GI}. */
+    private void nfsSize(String size) {
+        String digits = size.substring(0, size.length() - "Gi".length());
+        if (digits.length() > 6 || Long.parseLong(digits) > MAX_NFS_GI) {
+            throw fail("nfs.size", size, "is larger than " + MAX_NFS_GI + "Gi, the largest Azure file share (100 TiB)",
+                    "for example 50Gi");
+        }
+    }
+
+    /** The other cloud's region name is refused here rather than by the provider at apply time. */
+    private void region(Cloud cloud, String region) {
+        boolean aws = cloud == Cloud.AWS;
+        if (!(aws ? AWS_REGION : AZURE_REGION).matcher(region).matches()) {
+            String path = spec.spec().containsKey("region") ? "region" : "region." + cloud.id();
+            throw fail(path, region, "is not " + (aws ? "an AWS region code" : "an Azure region name")
+                    + " (the environment is on " + cloud.id() + ")", aws ? "for example eu-west-1"
+                    : "for example westeurope");
+        }
+    }
+
+    private void layers() {
         for (String layer : LAYERS) {
             String p = "layers." + layer + ".";
             for (String resource : RESOURCES) {
