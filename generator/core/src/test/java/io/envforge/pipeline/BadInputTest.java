@@ -1,6 +1,7 @@
 package io.envforge.pipeline;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -87,34 +88,34 @@ class BadInputTest {
                 spec("YAML syntax error", "spec:\n  network:\n    cidr: 10.40.0.0/20\n  - item\n  nfs: {}\n",
                         SPEC + ":8:3: YAML syntax error"),
                 spec("region with a trailing newline", "spec:\n  region: \"eu-west-1\\n\"\n  network:\n"
-                        + "    cidr: 10.40.0.0/20\n", SPEC + ": spec.region \"eu-west-1\n\": does not match"),
+                        + "    cidr: 10.40.0.0/20\n", SPEC + ": spec.region \"eu-west-1\\n\": does not match"),
                 spec("image tag with a trailing newline", "spec:\n  network:\n    cidr: 10.40.0.0/20\n  layers:\n"
                         + "    api:\n      image:\n        tag: \"4.3.0\\n\"\n",
-                        SPEC + ": spec.layers.api.image.tag \"4.3.0\n\": does not match"),
+                        SPEC + ": spec.layers.api.image.tag \"4.3.0\\n\": does not match"),
                 spec("NFS size with a trailing newline", "spec:\n  network:\n    cidr: 10.40.0.0/20\n  nfs:\n"
-                        + "    size: \"50Gi\\n\"\n", SPEC + ": spec.nfs.size \"50Gi\n\": does not match"),
+                        + "    size: \"50Gi\\n\"\n", SPEC + ": spec.nfs.size \"50Gi\\n\": does not match"),
                 spec("database version with a trailing newline", "spec:\n  network:\n    cidr: 10.40.0.0/20\n"
                         + "  database:\n    version: \"16\\n\"\n",
-                        SPEC + ": spec.database.version \"16\n\": does not match"),
+                        SPEC + ": spec.database.version \"16\\n\": does not match"),
                 spec("CPU request with a trailing newline", "spec:\n  network:\n    cidr: 10.40.0.0/20\n"
                         + "  layers:\n    api:\n      resources:\n        requests:\n          cpu: \"1\\n\"\n",
-                        SPEC + ": spec.layers.api.resources.requests.cpu \"1\n\": does not match"),
+                        SPEC + ": spec.layers.api.resources.requests.cpu \"1\\n\": does not match"),
                 platform("platform: region with a trailing newline", "aws: eu-west-1", "aws: \"eu-west-1\\n\"",
-                        "spec.defaults.region.aws \"eu-west-1\n\""),
+                        "spec.defaults.region.aws \"eu-west-1\\n\""),
                 platform("platform: made-up region format", "aws: eu-west-1", "aws: Europe West",
                         "spec.defaults.region.aws \"Europe West\""),
                 platform("platform: API domain with a trailing newline", "apiDomain: apis.example.com",
-                        "apiDomain: \"apis.example.com\\n\"", "spec.apiDomain \"apis.example.com\n\""),
+                        "apiDomain: \"apis.example.com\\n\"", "spec.apiDomain \"apis.example.com\\n\""),
                 platform("platform: account ID with a trailing newline", "accountId: \"123456789012\"",
-                        "accountId: \"123456789012\\n\"", "spec.aws.accountId \"123456789012\n\""),
+                        "accountId: \"123456789012\\n\"", "spec.aws.accountId \"123456789012\\n\""),
                 platform("platform: gateway IP not an address", "gatewayIp: 203.0.113.10",
                         "gatewayIp: vpn.example.com", "spec.onPrem.gatewayIp \"vpn.example.com\""),
                 platform("platform: gateway IP with a trailing newline", "gatewayIp: 203.0.113.10",
-                        "gatewayIp: \"203.0.113.10\\n\"", "spec.onPrem.gatewayIp \"203.0.113.10\n\""),
+                        "gatewayIp: \"203.0.113.10\\n\"", "spec.onPrem.gatewayIp \"203.0.113.10\\n\""),
                 platform("platform: gateway IP with a leading zero", "gatewayIp: 203.0.113.10",
                         "gatewayIp: 203.0.113.010", "spec.onPrem.gatewayIp \"203.0.113.010\""),
                 platform("platform: branch with a trailing newline", "branch: main", "branch: \"main\\n\"",
-                        "spec.git.branch \"main\n\""),
+                        "spec.git.branch \"main\\n\""),
                 platform("platform: branch with ..", "branch: main", "branch: release..1", "spec.git.branch"),
                 platform("platform: git URL with a space", "url: https://git.example.com/platform/envforge.git",
                         "url: \"https://git.example.com/platform/env forge.git\"", "spec.git.url"),
@@ -211,7 +212,8 @@ class BadInputTest {
 
     private static Arguments subnet(String label, String cidr, String message, String fix) {
         return Arguments.of(label, (Consumer<Path>) ws -> { }, "dev9", cidr,
-                List.of("environments/dev9.yaml: spec.network.cidr \"" + cidr + "\": ", message, fix));
+                List.of("environments/dev9.yaml: spec.network.cidr \"" + cidr.replace("\n", "\\n") + "\": ", message,
+                        fix));
     }
 
     private static Arguments name(String label, String env, String message) {
@@ -259,6 +261,7 @@ class BadInputTest {
             EnvforgeException e = assertThrows(EnvforgeException.class,
                     () -> Envforge.standard(workspace.root()).generate(request));
             assertEquals(1, e.problems().size(), e.getMessage());
+            assertFalse(e.getMessage().contains("\n"), "one problem, one line: " + e.getMessage());
             for (String fragment : expected) {
                 assertTrue(e.getMessage().contains(fragment), "expected \"" + fragment + "\" in: " + e.getMessage());
             }
