@@ -3,6 +3,7 @@ package io.envforge.emit;
 import io.envforge.error.EnvforgeException;
 import io.envforge.error.Problem;
 import io.envforge.render.OutputTree;
+import io.envforge.spec.WorkspacePaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
@@ -35,13 +36,17 @@ public final class TreeWriter {
     private final Path workspace;
     /** Folders known to exist: a fleet run writes 21,000 files into some 5,000 folders. */
     private final Map<Path, Boolean> folders = new ConcurrentHashMap<>();
+    /** Every path read or written is checked for links first (see {@link WorkspacePaths}). */
+    private final WorkspacePaths links;
 
     public TreeWriter(Path workspace) {
         this.workspace = workspace;
+        this.links = new WorkspacePaths(workspace);
     }
 
     /** The current text of a file in the workspace, if it exists. */
     public Optional<String> read(String path) {
+        links.requireNoLinks(path);
         try {
             byte[] content = readIfExists(workspace.resolve(path));
             return Optional.ofNullable(content).map(c -> new String(c, StandardCharsets.UTF_8));
@@ -58,6 +63,7 @@ public final class TreeWriter {
         SortedMap<String, byte[]> out = new TreeMap<>();
         try {
             for (String path : paths) {
+                links.requireNoLinks(path);
                 out.put(path, Files.readAllBytes(workspace.resolve(path)));
             }
         } catch (IOException e) {
@@ -94,6 +100,7 @@ public final class TreeWriter {
         java.util.Map<String, String> out = new java.util.TreeMap<>();
         try {
             for (String path : paths) {
+                links.requireNoLinks(path);
                 byte[] bytes = readIfExists(workspace.resolve(path));
                 if (bytes != null) {
                     out.put(path, new String(bytes, StandardCharsets.UTF_8));
@@ -111,6 +118,7 @@ public final class TreeWriter {
         List<String> out = new ArrayList<>();
         try {
             for (String path : new TreeSet<>(files)) {
+                links.requireNoLinks(path);
                 Path file = workspace.resolve(path);
                 if (Files.deleteIfExists(file)) {
                     out.add(path);
@@ -184,6 +192,7 @@ public final class TreeWriter {
 
     /** Compares one file with the disk. */
     private Status compare(String path, String text) {
+        links.requireNoLinks(path);
         try {
             byte[] existing = readIfExists(workspace.resolve(path));
             if (existing == null) {

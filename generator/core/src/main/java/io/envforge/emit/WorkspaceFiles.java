@@ -1,5 +1,6 @@
 package io.envforge.emit;
 
+import io.envforge.spec.WorkspacePaths;
 import java.io.IOException;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.FileVisitOption;
@@ -19,14 +20,16 @@ final class WorkspaceFiles {
     }
 
     /**
-     * The regular files (or links to one) under {@code folders}, by workspace-relative path with forward slashes, with
-     * the attributes read while walking. A folder that does not exist has none; an entry that names a file (an owned
-     * single file, see {@code Layout.owned}) is that file.
+     * The regular files under {@code folders}, by workspace-relative path with forward slashes, with the attributes
+     * read while walking. A folder that does not exist has none; an entry that names a file (an owned single file,
+     * see {@code Layout.owned}) is that file; a link on the way or inside is refused (see {@link WorkspacePaths}).
      */
     static SortedMap<String, BasicFileAttributes> under(Path workspace, Collection<String> folders)
             throws IOException {
         SortedMap<String, BasicFileAttributes> out = new TreeMap<>();
+        WorkspacePaths links = new WorkspacePaths(workspace);
         for (String folder : folders) {
+            links.requireNoLinks(folder);
             Path dir = workspace.resolve(folder);
             if (Files.isRegularFile(dir)) {
                 out.put(folder, Files.readAttributes(dir, BasicFileAttributes.class));
@@ -36,8 +39,12 @@ final class WorkspaceFiles {
                 continue;
             }
             try (Stream<Path> found = Files.find(dir, Integer.MAX_VALUE, (p, attrs) -> {
-                if (attrs.isRegularFile() || attrs.isSymbolicLink() && Files.isRegularFile(p)) {
-                    out.put(workspace.relativize(p).toString().replace('\\', '/'), attrs);
+                String relative = workspace.relativize(p).toString().replace('\\', '/');
+                if (attrs.isSymbolicLink()) {
+                    links.requireNoLinks(relative);
+                }
+                if (attrs.isRegularFile()) {
+                    out.put(relative, attrs);
                 }
                 return false;
             }, new FileVisitOption[0])) {

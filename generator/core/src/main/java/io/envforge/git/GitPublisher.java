@@ -13,8 +13,10 @@ import org.eclipse.jgit.errors.CheckoutConflictException;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Ref;
 import org.eclipse.jgit.lib.RefUpdate;
 import org.eclipse.jgit.lib.Repository;
+import org.eclipse.jgit.lib.RepositoryState;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
@@ -49,6 +51,54 @@ public final class GitPublisher {
         } catch (IOException e) {
             throw new EnvforgeException(new Problem(workspace.toString(), "", null, "Git commit failed: "
                     + e.getMessage(), "the files are written; fix the repository and run again to commit them"), e);
+        }
+    }
+
+    /**
+     * Refuses a repository in the middle of a merge, rebase, cherry-pick, revert, {@code git am} or bisect (JGit's
+     * {@link RepositoryState}, read from {@code MERGE_HEAD}, {@code rebase-merge/}, {@code CHERRY_PICK_HEAD} and the
+     * like): a commit then would drop the merge parent, overwrite the conflict stages or land inside the paused
+     * operation.
+     */
+    public void requireNoOperationInProgress() {
+        try (Repository repo = open()) {
+            RepositoryState state = repo.getRepositoryState();
+            String[] what = switch (state) {
+                case SAFE, BARE -> null;
+                case MERGING, MERGING_RESOLVED -> new String[] {"a merge (MERGE_HEAD)",
+                    "finish it (resolve, then git commit) or abort it (git merge --abort)"};
+                case CHERRY_PICKING, CHERRY_PICKING_RESOLVED -> new String[] {"a cherry-pick (CHERRY_PICK_HEAD)",
+                    "finish it (git cherry-pick --continue) or abort it (git cherry-pick --abort)"};
+                case REVERTING, REVERTING_RESOLVED -> new String[] {"a revert (REVERT_HEAD)",
+                    "finish it (git revert --continue) or abort it (git revert --abort)"};
+                case REBASING, REBASING_REBASING, REBASING_MERGE, REBASING_INTERACTIVE -> new String[] {"a rebase",
+                    "finish it (git rebase --continue) or abort it (git rebase --abort)"};
+                case APPLY -> new String[] {"git am (rebase-apply/applying)",
+                    "finish it (git am --continue) or abort it (git am --abort)"};
+                case BISECTING -> new String[] {"a bisect (BISECT_LOG)", "end it (git bisect reset)"};
+            };
+            if (what != null) {
+                throw new EnvforgeException(new Problem(workspace.toString(), "", null, "the repository is in the"
+                        + " middle of " + what[0] + "; envforge will not commit into it", what[1]
+                        + ", then run again"));
+            }
+        } catch (IOException e) {
+            throw new EnvforgeException(new Problem(workspace.toString(), "", null, "cannot read the repository: "
+                    + e.getMessage(), "check the repository (git status)"), e);
+        }
+    }
+
+    /** The commit HEAD points at when it is detached (no branch checked out); empty on a branch. */
+    public Optional<String> detachedAt() {
+        try (Repository repo = open()) {
+            Ref head = repo.exactRef(Constants.HEAD);
+            if (head == null || head.isSymbolic() || head.getObjectId() == null) {
+                return Optional.empty();
+            }
+            return Optional.of(head.getObjectId().name());
+        } catch (IOException e) {
+            throw new EnvforgeException(new Problem(workspace.toString(), "", null, "cannot read Git HEAD: "
+                    + e.getMessage(), "check the repository"), e);
         }
     }
 

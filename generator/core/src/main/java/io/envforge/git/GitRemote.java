@@ -60,6 +60,7 @@ public final class GitRemote implements AutoCloseable {
         var clone = Git.cloneRepository().setURI(url).setDirectory(dir.toFile())
                 .setTransportConfigCallback(created.transports).setTimeout(TIMEOUT);
         branch.ifPresent(b -> clone.setBranch(Constants.R_HEADS + b));
+        created.transports.refusePlainHttp(url);
         try (Git ignored = clone.call()) {
             return created;
         } catch (GitAPIException e) {
@@ -84,6 +85,7 @@ public final class GitRemote implements AutoCloseable {
     public Optional<String> fetch(String branch) {
         try (Git git = open()) {
             requireRemote(git);
+            transports.refusePlainHttp(configuredUrl(git));
             RefSpec spec = new RefSpec("+" + Constants.R_HEADS + "*:" + Constants.R_REMOTES + remote + "/*");
             FetchResult result = git.fetch().setRemote(remote).setRefSpecs(spec)
                     .setTransportConfigCallback(transports).setTimeout(TIMEOUT).call();
@@ -97,6 +99,7 @@ public final class GitRemote implements AutoCloseable {
     public PushStatus push(String branch) {
         try (Git git = open()) {
             requireRemote(git);
+            transports.refusePlainHttp(configuredUrl(git));
             RefSpec spec = new RefSpec(Constants.HEAD + ":" + Constants.R_HEADS + branch);
             Iterable<PushResult> results = git.push().setRemote(remote).setRefSpecs(spec).setForce(false)
                     .setTransportConfigCallback(transports).setTimeout(TIMEOUT).call();
@@ -136,6 +139,21 @@ public final class GitRemote implements AutoCloseable {
 
     private static PushStatus worse(PushStatus a, PushStatus b) {
         return a.ordinal() >= b.ordinal() ? a : b;
+    }
+
+    /**
+     * Checks what can be checked before anything is generated or committed: the remote exists, and a token would not
+     * go over plain {@code http://}.
+     */
+    public void checkUsable() {
+        try (Git git = open()) {
+            requireRemote(git);
+            transports.refusePlainHttp(configuredUrl(git));
+        }
+    }
+
+    private String configuredUrl(Git git) {
+        return git.getRepository().getConfig().getString("remote", remote, "url");
     }
 
     private void requireRemote(Git git) {

@@ -30,9 +30,22 @@ final class Transports implements TransportConfigCallback, AutoCloseable {
         this.home = home;
     }
 
+    /**
+     * Refuses to send the token over plain {@code http://}, where anyone on the path reads it (HTTP basic auth is
+     * only encoded, RFC 7617 section 4). Checked before each fetch, push and clone, and again by {@link #configure}.
+     */
+    void refusePlainHttp(String url) {
+        if (credentials.token().isPresent() && url != null && url.regionMatches(true, 0, "http://", 0, 7)) {
+            throw new EnvforgeException(new Problem(credentials.redact(url), "", null, "refusing to send "
+                    + Credentials.TOKEN_VARIABLE + " over plain http://, unencrypted",
+                    "use the remote's https:// (or ssh://) URL"));
+        }
+    }
+
     @Override
     public void configure(Transport transport) {
         if (transport instanceof TransportHttp && credentials.token().isPresent()) {
+            refusePlainHttp(transport.getURI().toString());
             transport.setCredentialsProvider(new UsernamePasswordCredentialsProvider(credentials.userOrDefault(),
                     credentials.token().get()));
         }

@@ -55,6 +55,7 @@ public record Cidr(long base, int prefix) implements Comparable<Cidr> {
             if (part.isEmpty() || part.length() > 3 || !part.chars().allMatch(Character::isDigit)) {
                 throw new IllegalArgumentException("not an IPv4 address (four numbers 0..255 separated by dots)");
             }
+            number("octet", part);
             int octet = Integer.parseInt(part);
             if (octet > 255) {
                 throw new IllegalArgumentException("octet " + octet + " is larger than 255");
@@ -68,11 +69,27 @@ public record Cidr(long base, int prefix) implements Comparable<Cidr> {
         if (text.isEmpty() || text.length() > 2 || !text.chars().allMatch(Character::isDigit)) {
             throw new IllegalArgumentException("prefix must be a number 0..32");
         }
+        number("prefix", text);
         int prefix = Integer.parseInt(text);
         if (prefix > 32) {
             throw new IllegalArgumentException("prefix must be 0..32");
         }
         return prefix;
+    }
+
+    /**
+     * Refuses what {@link Integer#parseInt} would quietly accept: digits other than ASCII 0-9 (full-width, Arabic-Indic:
+     * {@link Character#isDigit} is true for them) and leading zeros (which inet_aton and others read as octal).
+     */
+    private static void number(String what, String digits) {
+        if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
+            throw new IllegalArgumentException(what + " " + digits + " has a digit other than ASCII 0-9;"
+                    + " write it with the digits 0-9");
+        }
+        if (digits.length() > 1 && digits.charAt(0) == '0') {
+            throw new IllegalArgumentException(what + " " + digits + " has a leading zero (read as octal by some"
+                    + " tools); write " + Integer.parseInt(digits));
+        }
     }
 
     private static long hostMask(int prefix) {

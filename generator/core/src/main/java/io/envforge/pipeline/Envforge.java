@@ -23,6 +23,8 @@ import io.envforge.render.helm.HelmValuesRenderer;
 import io.envforge.render.kustomize.OverlayRenderer;
 import io.envforge.render.terraform.TerraformRenderer;
 import io.envforge.spec.EnvironmentSpec;
+import io.envforge.spec.SpecReader;
+import io.envforge.spec.WorkspacePaths;
 import io.envforge.summary.ChangeSummary;
 import io.envforge.validate.Finding;
 import io.envforge.validate.Report;
@@ -103,6 +105,10 @@ public final class Envforge {
         TreeWriter writer = new TreeWriter(request.outputDirectory());
         Fingerprint fingerprint = timings.time("phase: load", () -> new Fingerprint(inputs.platform().content(),
                 request.workspace().resolve("charts"), steps()));
+        requireNoLinks(request, inputs.selected());
+        if (request.commit() && !request.dryRun()) {
+            new GitPublisher(request.outputDirectory()).requireNoOperationInProgress();
+        }
         Map<String, String> prints = new ConcurrentHashMap<>();
         Set<String> same = ConcurrentHashMap.newKeySet();
         timings.time("phase: unchanged check", () -> {
@@ -133,17 +139,19 @@ public final class Envforge {
             finished(progress, rendered, unchanged, start);
             throw new EnvforgeException(rendered.problems());
         }
-        OutputTree fleetFiles = timings.time("phase: fleet", () -> Fleet.render(fleetRenderers, resolver,
+        // The fleet files describe every environment: with a spec skipped they would drop it, so they stay as they are.
+        List<FleetRenderer> fleet = inputs.skipped().isEmpty() ? fleetRenderers : List.of();
+        OutputTree fleetFiles = timings.time("phase: fleet", () -> Fleet.render(fleet, resolver,
                 inputs.allSpecs(), blocks));
-        Report all = timings.time("phase: validate fleet", () -> rendered.report().plus(
-                validator.validate(fleetFiles)));
+        Report all = timings.time("phase: validate fleet", () -> skippedWarnings(inputs).plus(rendered.report())
+                .plus(validator.validate(fleetFiles)));
         Report report = new Report(List.copyOf(new LinkedHashSet<>(all.findings())));
         OutputTree tree = rendered.tree().plus(fleetFiles);
         if (report.hasErrors()) {
             finished(progress, rendered, unchanged, start);
             throw new ValidationFailedException(report);
         }
-        List<String> owned = new ArrayList<>(Fleet.owned(fleetRenderers));
+        List<String> owned = new ArrayList<>(Fleet.owned(fleet));
         toRender.forEach(e -> owned.addAll(Layout.owned(e)));
         WriteResult plan = timings.time("phase: plan", () -> writer.plan(tree, owned));
         ChangeSummary summary = timings.time("phase: summary", () -> Changes.of(writer, tree, plan));
@@ -194,6 +202,34 @@ public final class Envforge {
                 .toList();
     }
 
+    /** A warning per skipped spec, naming its first problem, and one for the fleet files left as they are. */
+    private Report skippedWarnings(Inputs inputs) {
+        List<Finding> out = new ArrayList<>();
+        inputs.skipped().forEach((name, problems) -> out.add(Finding.warning(Layout.spec(name), "",
+                "environment " + name + " skipped: its spec is invalid (" + problems.get(0).render()
+                        + "); fix it: -Denv=all fails until then")));
+        if (!inputs.skipped().isEmpty() && !fleetRenderers.isEmpty()) {
+            out.add(Finding.warning(String.join(", ", Fleet.owned(fleetRenderers)), "", "fleet files not"
+                    + " regenerated while a spec is skipped (they would leave that environment out)"));
+        }
+        return new Report(out);
+    }
+
+    /**
+     * Before anything is read from or written to the output tree: no folder the run reads or writes may be, or lie
+     * under, a symbolic link (see {@link WorkspacePaths}); the files in them are checked as they are walked and read.
+     */
+    private void requireNoLinks(GenerateRequest request, List<String> selected) {
+        WorkspacePaths links = new WorkspacePaths(request.outputDirectory());
+        links.requireNoLinks(Fleet.owned(fleetRenderers));
+        links.requireNoLinks(SpecReader.DIRECTORY + "/");
+        selected.forEach(env -> {
+            links.requireNoLinks(Layout.owned(env));
+            links.requireNoLinks(Fingerprint.path(env));
+            links.requireNoLinks(Layout.spec(env));
+        });
+    }
+
     /** Lets the renderers load what they need while inputs are read; a failure shows again when rendering. */
     private void warmUp() {
         Thread thread = new Thread(() -> renderers.forEach(r -> {
@@ -231,17 +267,17 @@ public final class Envforge {
         return true;
     }
 
-    /** Every environment's block, the selected ones as after this run; sorted (the resolver skips itself). */
+    /**
+     * Every environment's block, the selected ones as after this run; sorted (the resolver skips itself). Only a
+     * selected environment's block can be malformed here (see {@link Inputs}): it is reported with its resolution.
+     */
     private static SortedMap<String, Cidr> blocks(Inputs inputs) {
         SortedMap<String, Cidr> out = new TreeMap<>();
         for (EnvironmentSpec spec : inputs.allSpecs().values()) {
             try {
                 out.put(spec.name(), spec.block());
             } catch (EnvforgeException e) {
-                if (!inputs.selected().contains(spec.name())) {
-                    throw e;
-                }
-                // a selected environment's bad block is reported with its own resolution
+                // reported with the selected environment's own resolution
             }
         }
         return out;

@@ -2,6 +2,7 @@ package io.envforge.pipeline;
 
 import io.envforge.error.EnvforgeException;
 import io.envforge.error.Problem;
+import io.envforge.spec.WorkspacePaths;
 import io.envforge.render.Layout;
 import java.io.IOException;
 import java.io.InputStream;
@@ -92,11 +93,19 @@ final class Fingerprint {
      * {@code .Files} can read anything, so then every file counts. READMEs and {@code ci/} scenarios do not.
      */
     private static void folder(MessageDigest digest, Path root) {
+        // the charts are read from the workspace: no link on the way or inside (see WorkspacePaths)
+        WorkspacePaths links = new WorkspacePaths(root.getParent());
+        String name = root.getFileName().toString();
+        links.requireNoLinks(name);
         if (!Files.isDirectory(root)) {
             return;
         }
         try (Stream<Path> walk = Files.walk(root)) {
-            List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
+            List<Path> files = walk.peek(p -> {
+                if (Files.isSymbolicLink(p)) {
+                    links.requireNoLinks(name + "/" + root.relativize(p).toString().replace('\\', '/'));
+                }
+            }).filter(Files::isRegularFile).sorted().toList();
             boolean readsFiles = false;
             for (Path file : files) {
                 readsFiles |= file.toString().contains("/templates/")

@@ -57,6 +57,7 @@ final class GitOpsRepository {
     /** A fresh clone, or the clone already in {@code dir} brought up to date with the remote. */
     private GitRemote open(Path dir) {
         if (!Files.isDirectory(dir.resolve(".git"))) {
+            requireEmptyFolder(dir);
             return GitRemote.cloneInto(publish.remote(), dir, publish.target(), credentials, sshHome);
         }
         GitRemote remote = new GitRemote(dir, "origin", credentials, sshHome);
@@ -71,6 +72,27 @@ final class GitOpsRepository {
         String branch = publish.target().orElseGet(clone::currentBranch);
         remote.fetch(branch).ifPresent(clone::moveTo);
         return remote;
+    }
+
+    /** The clone folder must be missing or an empty folder: Git clones into nothing else. */
+    private static void requireEmptyFolder(Path dir) {
+        String fix = "pass a folder that is missing or empty, or holds an earlier clone of the same repository"
+                + " (--clone-dir; the Maven plugin uses target/envforge-gitops)";
+        if (Files.exists(dir) && !Files.isDirectory(dir)) {
+            throw new EnvforgeException(new Problem(dir.toString(), "", null, "is a file, not a folder to clone into",
+                    fix));
+        }
+        if (Files.isDirectory(dir)) {
+            try (Stream<Path> entries = Files.list(dir)) {
+                if (entries.findAny().isPresent()) {
+                    throw new EnvforgeException(new Problem(dir.toString(), "", null, "is a folder that is neither"
+                            + " empty nor a Git clone", fix));
+                }
+            } catch (IOException e) {
+                throw new EnvforgeException(new Problem(dir.toString(), "", null, "cannot read the clone folder: "
+                        + e.getMessage(), fix), e);
+            }
+        }
     }
 
     private static void copySpecsBack(Path workspace, Path clone, GenerateResult result) {

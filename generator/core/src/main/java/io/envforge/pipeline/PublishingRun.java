@@ -6,6 +6,7 @@ import io.envforge.git.Credentials;
 import io.envforge.git.GitPublisher;
 import io.envforge.git.GitRemote;
 import io.envforge.git.PushStatus;
+import io.envforge.spec.GitUrl;
 import java.io.File;
 import java.util.ArrayList;
 import java.util.List;
@@ -80,9 +81,15 @@ public final class PublishingRun {
                     "pushing needs a commit", "leave out -Denvforge.commit=false (--no-commit) and dry runs when pushing"));
         }
         if (publish.isUrl()) {
+            GitUrl.credentials("-Denvforge.remote", "", publish.remote(), "put the token in "
+                    + Credentials.TOKEN_VARIABLE + " (from the CI's secret store) and give the URL without it")
+                    .ifPresent(p -> {
+                        throw new EnvforgeException(p);
+                    });
             return new GitOpsRepository(this, publish, credentials, sshHome).publish(request);
         }
         try (GitRemote remote = new GitRemote(request.workspace(), publish.remote(), credentials, sshHome)) {
+            remote.checkUsable();
             return loop(request, publish, remote);
         }
     }
@@ -90,6 +97,14 @@ public final class PublishingRun {
     /** The retry loop on an open remote of the request's workspace. */
     PublishResult loop(GenerateRequest request, Publish publish, GitRemote remote) {
         GitPublisher git = new GitPublisher(request.outputDirectory());
+        if (publish.mode() == Publish.Mode.DIRECT && publish.target().isEmpty()) {
+            git.detachedAt().ifPresent(commit -> {
+                throw new EnvforgeException(new Problem(request.outputDirectory().toString(), "HEAD", commit,
+                        "HEAD is detached, so a direct push has no branch to go to (it would create a branch named"
+                                + " after the commit)", "check out the branch to push to (git switch main), or push for"
+                                + " a pull request with -Denvforge.push=branch"));
+            });
+        }
         String target = publish.target().orElseGet(git::currentBranch);
         Optional<String> base = git.head();
         for (int attempt = 1; ; attempt++) {

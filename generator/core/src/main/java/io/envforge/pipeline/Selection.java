@@ -10,6 +10,9 @@ import java.util.regex.Pattern;
 /** Turns {@code -Denv} values (names, {@code all}, globs) into environment names. */
 final class Selection {
 
+    /** What a glob may hold: the characters of an environment name, and the wildcards. */
+    private static final Pattern GLOB = Pattern.compile("[a-z0-9*?-]+");
+
     private Selection() {
     }
 
@@ -24,7 +27,11 @@ final class Selection {
             if (selector.equals("all")) {
                 out.addAll(existing);
             } else if (selector.contains("*") || selector.contains("?")) {
-                Pattern glob = Pattern.compile(selector.replace(".", "\\.").replace("?", ".").replace("*", ".*"));
+                if (!GLOB.matcher(selector).matches()) {
+                    throw new EnvforgeException(new Problem("-Denv", "", selector, "a glob may hold only a-z, 0-9,"
+                            + " '-', '*' and '?'", "for example -Denv='perf-*' or -Denv='dev?'"));
+                }
+                Pattern glob = Pattern.compile(selector.replace("?", "[a-z0-9-]").replace("*", "[a-z0-9-]*"));
                 List<String> matched = existing.stream().filter(n -> glob.matcher(n).matches()).toList();
                 if (matched.isEmpty()) {
                     throw new EnvforgeException(new Problem("-Denv", "", selector, "matches no environment",

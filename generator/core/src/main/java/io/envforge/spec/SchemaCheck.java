@@ -31,7 +31,8 @@ final class SchemaCheck {
                 throw new IllegalStateException("missing bundled schema " + resource);
             }
             this.document = JSON.readTree(in);
-            this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(document);
+            this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(document,
+                    EcmaPatterns.config());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -3,8 +3,11 @@ package io.envforge.spec;
 import io.envforge.error.EnvforgeException;
 import io.envforge.error.Problem;
 import java.io.IOException;
+import java.io.InputStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -27,7 +30,29 @@ public final class SpecReader {
         byte[] content = read(workspace, PLATFORM_FILE, "create it from the one in the envforge repository");
         Map<String, Object> doc = YamlFiles.parseMapping(PLATFORM_FILE, content);
         SchemaCheck.PLATFORM.check(PLATFORM_FILE, doc);
+        checkGitUrl(doc);
         return new PlatformSpec(PLATFORM_FILE, doc, content);
+    }
+
+    /**
+     * {@code spec.git.url} goes into every Flux object and Argo CD entry and into commit messages: no credentials in
+     * it, and no plain {@code http://} (but to this machine itself), over which the controllers would send the Secret
+     * {@code envforge-git}.
+     */
+    @SuppressWarnings("unchecked")
+    private static void checkGitUrl(Map<String, Object> doc) {
+        Map<String, Object> git = (Map<String, Object>) ((Map<String, Object>) doc.get("spec")).get("git");
+        String url = (String) git.get("url");
+        GitUrl.credentials(PLATFORM_FILE, "spec.git.url", url, "remove them: they would be committed into the Flux"
+                + " objects; the controllers authenticate with the Secret envforge-git in flux-system, envforge with "
+                + "ENVFORGE_GIT_TOKEN or ENVFORGE_GIT_SSH_KEY from the CI's secret store").ifPresent(p -> {
+                    throw new EnvforgeException(p);
+                });
+        if (GitUrl.isPlainHttp(url) && !GitUrl.isLoopback(url)) {
+            throw new EnvforgeException(new Problem(PLATFORM_FILE, "spec.git.url", url, "plain http:// would send"
+                    + " the controllers' Git credentials (Secret envforge-git) unencrypted",
+                    "use https:// or ssh://"));
+        }
     }
 
     /** True when {@code environments/<name>.yaml} exists. */
@@ -58,8 +83,15 @@ public final class SpecReader {
         return new EnvironmentSpec(file, name, doc, content);
     }
 
+    private static EnvforgeException tooLarge(String file, long size) {
+        return new EnvforgeException(new Problem(file, "", null, "file is " + size + " bytes, larger than the limit"
+                + " of " + YamlFiles.MAX_BYTES + " bytes (1 MiB)",
+                "a spec holds only what differs from the platform defaults; remove the rest"));
+    }
+
     /** Names of all environments, sorted: every {@code environments/*.yaml} except the platform file. */
     public static List<String> listEnvironments(Path workspace) {
+        WorkspacePaths.check(workspace, DIRECTORY);
         Path dir = workspace.resolve(DIRECTORY);
         if (!Files.isDirectory(dir)) {
             return List.of();
@@ -78,16 +110,31 @@ public final class SpecReader {
         return names;
     }
 
+    /**
+     * Reads a spec or the platform file: no link on the way, a regular file (a FIFO would block the read forever, a
+     * device such as {@code /dev/zero} never end), and at most {@link YamlFiles#MAX_BYTES} read whatever it claims.
+     */
     private static byte[] read(Path workspace, String file, String fix) {
+        WorkspacePaths.check(workspace, file);
         Path path = workspace.resolve(file);
         try {
-            long size = Files.size(path);
-            if (size > YamlFiles.MAX_BYTES) {
-                throw new EnvforgeException(new Problem(file, "", null, "file is " + size
-                        + " bytes, larger than the limit of " + YamlFiles.MAX_BYTES + " bytes (1 MiB)",
-                        "a spec holds only what differs from the platform defaults; remove the rest"));
+            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
+                    LinkOption.NOFOLLOW_LINKS);
+            if (!attributes.isRegularFile()) {
+                throw new EnvforgeException(new Problem(file, "", null, "is not a regular file but "
+                        + (attributes.isDirectory() ? "a folder" : "a FIFO, socket or device"),
+                        "replace it with a plain YAML file"));
             }
-            return Files.readAllBytes(path);
+            if (attributes.size() > YamlFiles.MAX_BYTES) {
+                throw tooLarge(file, attributes.size());
+            }
+            try (InputStream in = Files.newInputStream(path, LinkOption.NOFOLLOW_LINKS)) {
+                byte[] content = in.readNBytes(YamlFiles.MAX_BYTES + 1);
+                if (content.length > YamlFiles.MAX_BYTES) {
+                    throw tooLarge(file, content.length);
+                }
+                return content;
+            }
         } catch (java.nio.file.NoSuchFileException e) {
             throw new EnvforgeException(new Problem(file, "", null, "file not found", fix), e);
         } catch (IOException e) {

@@ -2,9 +2,14 @@ package io.envforge.spec;
 
 import io.envforge.error.EnvforgeException;
 import io.envforge.error.Problem;
+import java.util.List;
 import java.util.Map;
 import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
+import org.snakeyaml.engine.v2.api.lowlevel.Parse;
+import org.snakeyaml.engine.v2.events.CollectionEndEvent;
+import org.snakeyaml.engine.v2.events.CollectionStartEvent;
+import org.snakeyaml.engine.v2.events.Event;
 import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.Mark;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
@@ -17,6 +22,8 @@ public final class YamlFiles {
 
     /** Spec files larger than this are refused before parsing. */
     public static final int MAX_BYTES = 1024 * 1024;
+    /** Deepest nesting of mappings and sequences accepted. */
+    static final int MAX_DEPTH = 50;
 
     private YamlFiles() {
     }
@@ -38,7 +45,9 @@ public final class YamlFiles {
                 .build();
         Object doc;
         try {
-            doc = new Load(settings).loadFromString(new String(content, java.nio.charset.StandardCharsets.UTF_8));
+            String text = new String(content, java.nio.charset.StandardCharsets.UTF_8);
+            checkDepth(file, settings, text);
+            doc = new Load(settings).loadFromString(text);
         } catch (MarkedYamlEngineException e) {
             throw new EnvforgeException(syntaxProblem(file, e), e);
         } catch (YamlEngineException e) {
@@ -52,7 +61,50 @@ public final class YamlFiles {
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> typed = (Map<String, Object>) map;
+        checkValues(file, "", typed);
         return typed;
+    }
+
+    /**
+     * Refuses nesting deeper than {@link #MAX_DEPTH} before the document is built: building and validating it recurse
+     * once per level, and 10,000 levels overflowed the stack. The parser itself keeps its own stack, so it is safe to
+     * run first. (SnakeYAML 1.x refuses at 50 levels by default, its {@code nestingDepthLimit}.)
+     */
+    private static void checkDepth(String file, LoadSettings settings, String text) {
+        int depth = 0;
+        for (Event event : new Parse(settings).parseString(text)) {
+            if (event instanceof CollectionStartEvent) {
+                depth++;
+                if (depth > MAX_DEPTH) {
+                    Mark mark = event.getStartMark().orElse(null);
+                    String where = mark == null ? file : file + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
+                    throw new EnvforgeException(new Problem(where, "", null, "nesting deeper than " + MAX_DEPTH
+                            + " levels", "no envforge field is nested more than a few levels; see docs/spec.md"));
+                }
+            } else if (event instanceof CollectionEndEvent) {
+                depth--;
+            }
+        }
+    }
+
+    /**
+     * Refuses values no envforge field takes but YAML can express: {@code .inf} and {@code .nan} (every number in a
+     * spec is a finite count or size) and {@code !!binary} (bytes, which a text field would show as Base64).
+     */
+    private static void checkValues(String file, String path, Object value) {
+        if (value instanceof Map<?, ?> map) {
+            map.forEach((k, v) -> checkValues(file, path.isEmpty() ? String.valueOf(k) : path + "." + k, v));
+        } else if (value instanceof List<?> list) {
+            for (int i = 0; i < list.size(); i++) {
+                checkValues(file, path + "[" + i + "]", list.get(i));
+            }
+        } else if (value instanceof Double d && !Double.isFinite(d)) {
+            throw new EnvforgeException(new Problem(file, path, d.isNaN() ? ".nan" : d > 0 ? ".inf" : "-.inf",
+                    "is not a finite number", "write a whole number; see docs/spec.md for the field's range"));
+        } else if (value instanceof byte[]) {
+            throw new EnvforgeException(new Problem(file, path, null, "!!binary values are not allowed",
+                    "write the value as plain text"));
+        }
     }
 
     private static Problem syntaxProblem(String file, MarkedYamlEngineException e) {

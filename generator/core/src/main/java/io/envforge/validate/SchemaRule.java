@@ -5,6 +5,7 @@ import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
+import io.envforge.spec.EcmaPatterns;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -139,7 +140,7 @@ public final class SchemaRule implements Rule {
                     (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(in);
             node.remove("$schema");
             node.remove("$id");
-            return Optional.of(FACTORY.getSchema(node));
+            return Optional.of(FACTORY.getSchema(node, EcmaPatterns.config()));
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read schema " + source.label(), e);
         }

@@ -21,6 +21,12 @@ class CidrTest {
         "10.20.0.0/     | prefix must be a number",
         "10.20.0.0/x    | prefix must be a number",
         "10.-1.0.0/16   | not an IPv4 address",
+        "\uFF11\uFF10.20.0.0/20 | octet \uFF11\uFF10 has a digit other than ASCII 0-9",
+        "10.20.0.0/\u0662\u0660 | prefix \u0662\u0660 has a digit other than ASCII 0-9",
+        "10.\u0968.0.0/16 | has a digit other than ASCII 0-9",
+        "010.20.0.0/20  | octet 010 has a leading zero",
+        "10.020.0.0/20  | octet 020 has a leading zero",
+        "10.20.0.0/08   | prefix 08 has a leading zero",
     })
     void rejectsMalformed(String text, String message) {
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> Cidr.parse(text));
