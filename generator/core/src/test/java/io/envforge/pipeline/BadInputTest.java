@@ -102,7 +102,7 @@ class BadInputTest {
                         + "    size: \"50Gi\\n\"\n", SPEC + ": spec.nfs.size \"50Gi\\n\": does not match"),
                 spec("database version with a trailing newline", "spec:\n  network:\n    cidr: 10.40.0.0/20\n"
                         + "  database:\n    version: \"16\\n\"\n",
-                        SPEC + ": spec.database.version \"16\\n\": does not match"),
+                        SPEC + ": spec.database.version \"16\\n\": must be one of 15, 16"),
                 spec("CPU request with a trailing newline", "spec:\n  network:\n    cidr: 10.40.0.0/20\n"
                         + "  layers:\n    api:\n      resources:\n        requests:\n          cpu: \"1\\n\"\n",
                         SPEC + ": spec.layers.api.resources.requests.cpu \"1\\n\": does not match"),
@@ -246,10 +246,6 @@ class BadInputTest {
                 List.of("-Denv \"" + env + "\": ", message, "use a lower-case DNS label"));
     }
 
-    private static Arguments spec(String label, String body, String... expected) {
-        String text = "apiVersion: envforge.io/v1alpha1\nkind: Environment\nmetadata:\n  name: dev9\n" + body;
-        return Arguments.of(label, (Consumer<Path>) ws -> workspace.write(SPEC, text), "dev9", null,
-                List.of(expected));
     private static Arguments glob(String label, String selector) {
         return Arguments.of(label, (Consumer<Path>) ws -> { }, selector, null,
                 List.of("-Denv \"" + selector + "\": ", "a glob may hold only a-z, 0-9, '-', '*' and '?'"));
