@@ -16,6 +16,10 @@ module "network" {
     "workload-a" = { cidr = "10.20.0.0/22", zone = "eu-west-1a", role = "workload", name = "envforge-dev1-workload-a" }
     "workload-b" = { cidr = "10.20.4.0/22", zone = "eu-west-1b", role = "workload", name = "envforge-dev1-workload-b" }
   }
+  api_addresses = {
+    "ingress-a" = "10.20.14.10"
+    "ingress-b" = "10.20.15.10"
+  }
 }
 
 module "vpn" {
@@ -31,7 +35,7 @@ module "vpn" {
   on_prem_cidrs         = ["10.0.0.0/16", "172.16.0.0/16"]
   on_prem_gateway_ip    = "203.0.113.10"
   on_prem_bgp_asn       = 65000
-  api_ports             = [443, 8243]
+  api_ports             = [443, 9443]
 }
 
 module "database" {
@@ -51,14 +55,26 @@ module "database" {
   admin_secret_name = "envforge/dev1/database/admin"
   layers = {
     "api-gateway" = {
-      db_user         = "apim_user"
-      db_secret       = "envforge/dev1/api-gateway/db"
-      internal_secret = "envforge/dev1/api-gateway/internal"
+      db_user                = "apim_user"
+      db_secret              = "envforge/dev1/api-gateway/db"
+      internal_secret        = "envforge/dev1/api-gateway/internal"
+      keystore_secret        = "envforge/dev1/api-gateway/keystore"
+      encryption_secret      = "envforge/dev1/api-gateway/encryption"
+      db_version             = 1
+      admin_version          = 1
+      keystore_version       = 1
+      encryption_key_version = 1
     }
     "integration" = {
-      db_user         = "mi_user"
-      db_secret       = "envforge/dev1/integration/db"
-      internal_secret = "envforge/dev1/integration/internal"
+      db_user                = "mi_user"
+      db_secret              = "envforge/dev1/integration/db"
+      internal_secret        = "envforge/dev1/integration/internal"
+      keystore_secret        = "envforge/dev1/integration/keystore"
+      encryption_secret      = "envforge/dev1/integration/encryption"
+      db_version             = 1
+      admin_version          = 1
+      keystore_version       = 1
+      encryption_key_version = 1
     }
   }
 }
@@ -80,6 +96,7 @@ module "secrets_access" {
   role_name         = "envforge-dev1-secrets-reader"
   namespace         = "dev1"
   service_account   = "envforge-secrets-reader"
-  oidc_provider_arn = var.oidc_provider_arn
+  oidc_provider_arn = module.cluster.oidc_provider_arn
   secret_prefix     = "envforge/dev1/"
+  extra_secret_arns = [module.database.admin_password_secret_arn]
 }

@@ -60,3 +60,8 @@ output "vpn_tunnel_addresses" {
   description = "vpn: the AWS tunnel endpoints to configure on the on-prem gateway."
   value       = module.vpn.tunnel_addresses
 }
+
+output "vpn_preshared_key_secret_arn" {
+  description = "vpn: the Secrets Manager secret holding both tunnels' pre-shared keys (never in this state)."
+  value       = module.vpn.preshared_key_arn
+}
