@@ -4,9 +4,10 @@
 #   $ENVFORGE_TOOLS/bin/tofu
 #   $ENVFORGE_TOOLS/tf-mirror/registry.opentofu.org/hashicorp/<type>/<version>/linux_amd64/terraform-provider-<type>
 #   $ENVFORGE_TOOLS/tofurc   (CLI configuration: that filesystem mirror only, no registry; TF_CLI_CONFIG_FILE)
-# Idempotent: a binary already built for its pinned version is skipped. Usage: build.sh [tofu|aws|random]...
-# (no argument: tofu aws random). Builds run one package at a time (go build -p 1: the CPU is shared), each with
-# its own GOCACHE under $ENVFORGE_CACHE/go-build-tofu/ so its size can be measured and dropped on its own.
+#   $ENVFORGE_TOOLS/moto-venv (moto's server for e2e.sh, from PyPI)
+# Idempotent: what is already built for its pin is skipped. Usage: build.sh [tofu|aws|random|moto]... (no argument:
+# all four). Builds run one package at a time (go build -p 1: the CPU is shared), each with its own GOCACHE under
+# $ENVFORGE_CACHE/go-build-tofu/ so its size can be measured and dropped on its own.
 set -euo pipefail
 here=$(cd "$(dirname "$0")" && pwd)
 cache=${ENVFORGE_CACHE:-/root/.cache/envforge}
@@ -59,6 +60,18 @@ provider() { # type
   build "$type" "$here/provider-$type" "${provider_module[$type]}" "$out" "${provider_stamp[$type]}"
 }
 
+# moto's server for e2e.sh, in a venv of the tool cache, every package pinned by moto-requirements.txt (PyPI).
+moto() {
+  local venv=$tools/moto-venv want
+  want=$(grep -oE '^moto==[^ ]+' "$here/moto-requirements.txt")
+  if [ -x "$venv/bin/moto_server" ] && "$venv/bin/pip" freeze 2>/dev/null | grep -qx "$want"; then
+    echo "build: $want already in $venv"; return
+  fi
+  echo "build: $want -> $venv"
+  python3 -m venv "$venv"
+  "$venv/bin/pip" install -q --disable-pip-version-check -r "$here/moto-requirements.txt"
+}
+
 cli_config() {
   mkdir -p "$tools"
   # OpenTofu's provider_installation block (docs: opentofu.org/docs/cli/config/config-file/#provider-installation):
@@ -78,12 +91,13 @@ EOF
 }
 
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(tofu aws random)
+[ ${#targets[@]} -gt 0 ] || targets=(tofu random aws moto)
 cli_config
 for t in "${targets[@]}"; do
   case $t in
     tofu) tofu ;;
     aws|random) provider "$t" ;;
-    *) echo "build.sh: unknown target '$t'; use tofu, aws or random" >&2; exit 2 ;;
+    moto) moto ;;
+    *) echo "build.sh: unknown target '$t'; use tofu, aws, random or moto" >&2; exit 2 ;;
   esac
 done
