@@ -3,6 +3,7 @@
 # Each case breaks exactly one argument, runs e2e.sh on it and expects it to fail with the resource address and the
 # provider's error text given below.
 #   random:   testdata/broken-random-length (random_password.length = 0)
+#   plan:     testdata/plan-not-clean (an argument that changes on every run: the plan after the apply is not clean)
 # and, when the aws provider is built, on a copy of the golden aws-dev1 root with the repository's modules:
 #   validate: aws_vpc.instance_tenancy = "shared" (the aws provider allows "default" or "dedicated")
 #   apply:    a subnet outside its VPC's block (valid HCL and schema; the EC2 API - here moto - refuses it)
@@ -39,9 +40,18 @@ expect_failure() { # case expected-address expected-error e2e-args...
 mirror=${ENVFORGE_TOOLS:-/root/.cache/envforge/tools}/tf-mirror/registry.opentofu.org/hashicorp
 cases=0
 
+# Positive control: the same machinery passes a sound root (S3 backend on moto, apply, clean plan).
+bash "$here/e2e.sh" --apply "$here/testdata/s3-backend" > "$work/control.log" 2>&1 \
+  || { cat "$work/control.log"; echo "e2e-selftest: the sound fixture testdata/s3-backend failed" >&2; exit 1; }
+echo "e2e-selftest: control: $(tail -1 "$work/control.log")"
+
 # Needs only the random provider: a provider-side validator (not a type error of OpenTofu's own).
 expect_failure random 'random_password.admin' 'Attribute length value must be at least 1' \
   "$here/testdata/broken-random-length"
+cases=$((cases + 1))
+
+# The plan after the apply must be clean: an argument that differs on every run fails it.
+expect_failure plan 'terraform_data.always' 'not clean' --apply "$here/testdata/plan-not-clean"
 cases=$((cases + 1))
 
 if ! compgen -G "$mirror/aws/*/linux_amd64/terraform-provider-aws*" > /dev/null; then

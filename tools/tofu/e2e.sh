@@ -145,15 +145,46 @@ c = lambda s: boto3.client(s, endpoint_url=os.environ['MOTO_URL'])
 $1" "${@:2}"
 }
 
+# moto_override.tf: the aws provider of a root talks to moto. Every endpoint the provider has (from its own schema,
+# deprecated ones left out) goes to moto, so a resource of a service added later is covered too.
+# skip_requesting_account_id stays false: the roots set allowed_account_ids, which the provider checks against the
+# account STS returns (aws-sdk-go-base VerifyAccountIDAllowed), so moto's STS answers.
+write_moto_override() { # dir
+  local endpoints
+  "$tofu" -chdir="$1" providers schema -json > "$work/schema.json"
+  endpoints=$("$moto_venv/bin/python" -c '
+import json, sys
+p = json.load(open(sys.argv[1]))["provider_schemas"]["registry.opentofu.org/hashicorp/aws"]["provider"]["block"]
+attrs = p["block_types"]["endpoints"]["block"]["attributes"]
+print("\n".join(f"    {k} = \"{sys.argv[2]}\"" for k, v in sorted(attrs.items()) if not v.get("deprecated")))
+' "$work/schema.json" "$moto_url")
+  cat > "$1/moto_override.tf" <<EOF
+# Written by tools/tofu/e2e.sh: this root's aws provider talks to moto on $moto_url.
+provider "aws" {
+  access_key                  = "test"
+  secret_key                  = "test"
+  skip_credentials_validation = true
+  skip_metadata_api_check     = true
+  s3_use_path_style           = true
+
+  endpoints {
+$endpoints
+  }
+}
+EOF
+}
+
 for root in "${apply_roots[@]}"; do
   missing=$(missing_provider "$root")
   if [ -n "$missing" ]; then skipped+=("apply of ${root#"$repo"/} ($missing not built)"); continue; fi
   dir=$(stage "$root")
-  region=$(grep -hoE '^\s*region\s*=\s*"[a-z0-9-]+"' "$dir"/providers.tf "$dir"/*.tf 2>/dev/null | head -1 | cut -d'"' -f2)
+  region=$(cat "$dir"/providers.tf "$dir"/*.tf 2>/dev/null | grep -oE '^\s*region\s*=\s*"[a-z0-9-]+"' | head -1 \
+    | cut -d'"' -f2 || true)
   account=$(grep -hoE 'allowed_account_ids\s*=\s*\["[0-9]{12}"' "$dir"/*.tf | grep -oE '[0-9]{12}' | head -1 || true)
   start_moto "${account:-123456789012}"
 
   # The S3 backend itself, pointed at moto (OpenTofu's s3 backend arguments: endpoints, use_path_style, skip_*).
+  bucket=
   if grep -qs 'backend "s3"' "$dir"/*.tf; then
     bucket=$(grep -A3 'backend "s3"' "$dir"/versions.tf | grep -oE 'bucket\s*=\s*"[^"]+"' | cut -d'"' -f2)
     boto 'c("s3").create_bucket(Bucket=sys.argv[1], CreateBucketConfiguration={"LocationConstraint": sys.argv[2]})' \
@@ -173,35 +204,14 @@ EOF
     run_tofu init "$dir" init -input=false
   fi
 
-  # Every endpoint the aws provider has (from its own schema, deprecated aliases left out) goes to moto.
-  # skip_requesting_account_id stays false: the roots set allowed_account_ids, which the provider checks against the
-  # account STS returns (aws-sdk-go-base VerifyAccountIDAllowed), so moto's STS answers.
-  "$tofu" -chdir="$dir" providers schema -json > "$work/schema.json"
-  endpoints=$(MOTO_URL=$moto_url "$moto_venv/bin/python" -c '
-import json, os, sys
-p = json.load(open(sys.argv[1]))["provider_schemas"]["registry.opentofu.org/hashicorp/aws"]["provider"]["block"]
-attrs = p["block_types"]["endpoints"]["block"]["attributes"]
-print("\n".join(f"    {k} = \"{os.environ["MOTO_URL"]}\"" for k, v in sorted(attrs.items()) if not v.get("deprecated")))
-' "$work/schema.json")
-  cat > "$dir/moto_override.tf" <<EOF
-# Written by tools/tofu/e2e.sh: this root's aws provider talks to moto on $moto_url.
-provider "aws" {
-  access_key                  = "test"
-  secret_key                  = "test"
-  skip_credentials_validation = true
-  skip_metadata_api_check     = true
-  s3_use_path_style           = true
-
-  endpoints {
-$endpoints
-  }
-}
-EOF
+  if providers_of "$dir" | grep -qx hashicorp/aws; then write_moto_override "$dir"; fi
 
   # Root variables a person would give: the cluster's IAM OIDC provider, created in moto first.
   vars=()
   if grep -qs 'variable "oidc_provider_arn"' "$dir"/variables.tf; then
-    arn=$(boto 'print(c("iam").create_open_id_connect_provider(Url="https://oidc.eks.'"$region"'.amazonaws.com/id/ENVFORGE", ClientIDList=["sts.amazonaws.com"], ThumbprintList=["9e99a48a9960b14926bb7f3b02e22da2b0ab7280"])["OpenIDConnectProviderArn"])')
+    arn=$(boto 'print(c("iam").create_open_id_connect_provider(Url=sys.argv[1], ClientIDList=["sts.amazonaws.com"],
+      ThumbprintList=["9e99a48a9960b14926bb7f3b02e22da2b0ab7280"])["OpenIDConnectProviderArn"])' \
+      "https://oidc.eks.$region.amazonaws.com/id/ENVFORGE")
     vars+=(-var "oidc_provider_arn=$arn")
   fi
 
@@ -238,6 +248,14 @@ for s in sm.list_secrets()["SecretList"]:
         if len(part) >= 12 and part in state: print(s["Name"])
 ' "$work/state.json" | sort -u | paste -sd ' ' -)
   [ -z "$leaked" ] || fail "state of ${root#"$repo"/} holds the value of secret(s) $leaked"
+
+  # The state is in moto's bucket under the root's key, and its S3 lock file was released.
+  if [ -n "${bucket:-}" ]; then
+    key=$(grep -A6 'backend "s3"' "$dir"/versions.tf | grep -oE 'key\s*=\s*"[^"]+"' | cut -d'"' -f2)
+    objects=$(boto 'print(" ".join(o["Key"] for o in c("s3").list_objects_v2(Bucket=sys.argv[1]).get("Contents", [])))' \
+      "$bucket")
+    [ "$objects" = "$key" ] || fail "state of ${root#"$repo"/}: bucket $bucket holds [$objects], expected [$key]"
+  fi
 
   n=$("$tofu" -chdir="$dir" state list | grep -cv '^data\.\|\.data\.' || true)
   echo "tofu: applied ${root#"$repo"/}: $n resources, ${#excludes[@]} excluded (moto-unsupported.txt), plan clean"
