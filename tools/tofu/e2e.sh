@@ -238,14 +238,17 @@ for rc in json.load(open(sys.argv[1])).get("resource_changes", []):
     fail "plan after apply ${root#"$repo"/}: not clean (exit $rc): $(grep -E '^  # ' "$work/plan2.log" | paste -sd ';' - | cut -c1-400)"
   fi
 
-  # No secret value that Secrets Manager holds is in the state (write-only arguments and ephemeral passwords).
+  # No secret value that Secrets Manager holds is in the state (write-only arguments and ephemeral passwords): the
+  # whole secret string, and each password/key field of a JSON secret (usernames and host names are not secret).
   "$tofu" -chdir="$dir" state pull > "$work/state.json"
   leaked=$(boto '
+import re
 sm = c("secretsmanager"); state = open(sys.argv[1]).read()
 for s in sm.list_secrets()["SecretList"]:
     v = sm.get_secret_value(SecretId=s["ARN"])["SecretString"]
-    for part in [v] + [str(x) for x in (json.loads(v).values() if v.startswith("{") else [])]:
-        if len(part) >= 12 and part in state: print(s["Name"])
+    fields = json.loads(v) if v.startswith("{") else {}
+    values = [v] + [str(x) for k, x in fields.items() if re.search("password|key|secret|token", k, re.I)]
+    if any(x in state for x in values): print(s["Name"])
 ' "$work/state.json" | sort -u | paste -sd ' ' -)
   [ -z "$leaked" ] || fail "state of ${root#"$repo"/} holds the value of secret(s) $leaked"
 
