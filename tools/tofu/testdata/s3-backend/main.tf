@@ -1,0 +1,7 @@
+resource "random_pet" "name" {
+  length = 2
+}
+
+output "name" {
+  value = random_pet.name.id
+}
