@@ -125,8 +125,9 @@ applied=0 resources=0 excluded=0
 start_moto() { # account-id
   local port
   port=$("$moto_venv/bin/python" -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1])')
-  # moto_server's -H/-p (moto/server.py); MOTO_ACCOUNT_ID is the account moto answers for (moto/core/responses.py).
-  MOTO_ACCOUNT_ID=$1 "$moto_venv/bin/moto_server" -H 127.0.0.1 -p "$port" > "$work/moto.log" 2>&1 &
+  # moto_server's -H/-p (moto/server.py); MOTO_ACCOUNT_ID is the account moto answers for (moto/core/responses.py);
+  # MOTO_IAM_LOAD_MANAGED_POLICIES loads AWS's managed policies (moto/settings.py), which the EKS roles attach.
+  MOTO_IAM_LOAD_MANAGED_POLICIES=true MOTO_ACCOUNT_ID=$1 "$moto_venv/bin/moto_server" -H 127.0.0.1 -p "$port" > "$work/moto.log" 2>&1 &
   moto_pid=$!
   moto_url=http://127.0.0.1:$port
   for _ in $(seq 100); do
@@ -245,7 +246,7 @@ for rc in json.load(open(sys.argv[1])).get("resource_changes", []):
   fi
 
   # No secret value that Secrets Manager holds is in the state (write-only arguments and ephemeral passwords): the
-  # whole secret string, and each password/key field of a JSON secret (usernames and host names are not secret).
+  # whole secret string, or each password/key field of a JSON secret (usernames, host names and ARNs are not secret).
   "$tofu" -chdir="$dir" state pull > "$work/state.json"
   leaked=$(boto '
 import re
@@ -253,7 +254,9 @@ sm = c("secretsmanager"); state = open(sys.argv[1]).read()
 for s in sm.list_secrets()["SecretList"]:
     v = sm.get_secret_value(SecretId=s["ARN"])["SecretString"]
     fields = json.loads(v) if v.startswith("{") else {}
-    values = [v] + [str(x) for k, x in fields.items() if re.search("password|key|secret|token", k, re.I)]
+    # an ARN pointing at another secret (password_secret_arn: RDS keeps the managed password) is not a secret value
+    values = [str(x) for k, x in fields.items() if re.search("password|key|secret|token", k, re.I)
+              and not str(x).startswith("arn:")] if fields else [v]
     if any(x in state for x in values): print(s["Name"])
 ' "$work/state.json" | sort -u | paste -sd ' ' -)
   [ -z "$leaked" ] || fail "state of ${root#"$repo"/} holds the value of secret(s) $leaked"

@@ -30,7 +30,7 @@ public final class Tally {
         return "e2e: " + ENVIRONMENTS.size() + " environments, " + get("objects") + " objects applied, "
                 + get("pods") + " pods Ready, " + get("kustomizations") + " Flux Kustomizations Ready, "
                 + get("applications") + " Argo CD Applications, " + get("roots validated") + " roots validated, "
-                + get("roots applied") + " root applied";
+                + get("roots applied") + " roots applied against moto";
     }
 
     private static int get(String what) {
