@@ -42,10 +42,11 @@ final class RealCluster implements ParameterResolver {
 
     private static final class Running implements ExtensionContext.Store.CloseableResource {
         final ControlPlane plane;
+        final Path dir;
 
         Running() {
             try {
-                Path dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "envforge-e2e-");
+                dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "envforge-e2e-");
                 plane = ControlPlane.start(dir);
                 for (String crds : new String[] {"flux", "external-secrets", "argocd"}) {
                     plane.kubectl().ok(null, "apply", "--server-side", "--field-manager=envforge-e2e",
@@ -62,6 +63,14 @@ final class RealCluster implements ParameterResolver {
         public void close() {
             plane.close();
             Tally.print();
+            // The components' logs and etcd's data: kept only when asked (-Denvforge.e2e.keep=true), to read after a run.
+            if (!Boolean.getBoolean("envforge.e2e.keep")) {
+                try (var walk = Files.walk(dir)) {
+                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                } catch (IOException e) {
+                    System.err.println("cannot remove " + dir + ": " + e);
+                }
+            }
         }
     }
 }
