@@ -8,12 +8,12 @@ import java.net.ServerSocket;
 import java.net.Socket;
 
 /** Loopback ports for test servers. */
-final class FreePort {
+public final class FreePort {
 
     private FreePort() {
     }
 
-    static int find() {
+    public static int find() {
         try (ServerSocket socket = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             socket.setReuseAddress(true);
             return socket.getLocalPort();

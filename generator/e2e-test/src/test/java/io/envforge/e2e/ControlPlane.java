@@ -2,6 +2,7 @@ package io.envforge.e2e;
 
 import static io.envforge.e2e.LocalProcess.args;
 
+import io.envforge.testing.FreePort;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -73,9 +74,9 @@ final class ControlPlane implements AutoCloseable {
             String token = UUID.randomUUID().toString();
             Files.writeString(dir.resolve("tokens.csv"), token + ",envforge-e2e,envforge-e2e,system:masters\n");
             serviceAccountKeys();
-            int etcdPort = LocalProcess.freePort();
-            int peerPort = LocalProcess.freePort();
-            int apiPort = LocalProcess.freePort();
+            int etcdPort = FreePort.find();
+            int peerPort = FreePort.find();
+            int apiPort = FreePort.find();
             Files.writeString(kubeconfig, kubeconfig(apiPort, token));
             String etcdUrl = "http://127.0.0.1:" + etcdPort;
             String peerUrl = "http://127.0.0.1:" + peerPort;
@@ -97,7 +98,7 @@ final class ControlPlane implements AutoCloseable {
             String kc = "--kubeconfig=" + kubeconfig;
             spawn("kube-controller-manager", Map.of(), args(Components.bin("kube-controller-manager"), kc,
                     "--authentication-kubeconfig=" + kubeconfig, "--authorization-kubeconfig=" + kubeconfig,
-                    "--leader-elect=false", "--bind-address=127.0.0.1", "--secure-port=" + LocalProcess.freePort(),
+                    "--leader-elect=false", "--bind-address=127.0.0.1", "--secure-port=" + FreePort.find(),
                     "--service-account-private-key-file=" + dir.resolve("sa.key"),
                     "--root-ca-file=" + dir.resolve("pki/apiserver.crt"), "--use-service-account-credentials=false",
                     "--controllers=*,-nodeipam,-cloud-node-lifecycle",
@@ -107,9 +108,9 @@ final class ControlPlane implements AutoCloseable {
                     "--node-monitor-grace-period=10m"));
             spawn("kube-scheduler", Map.of(), args(Components.bin("kube-scheduler"), kc,
                     "--authentication-kubeconfig=" + kubeconfig, "--authorization-kubeconfig=" + kubeconfig,
-                    "--leader-elect=false", "--bind-address=127.0.0.1", "--secure-port=" + LocalProcess.freePort()));
+                    "--leader-elect=false", "--bind-address=127.0.0.1", "--secure-port=" + FreePort.find()));
             spawn("kwok", Map.of(), args(Components.bin("kwok"), kc, "--manage-all-nodes=true",
-                    "--server-address=127.0.0.1:" + LocalProcess.freePort(), "--node-ip=127.0.0.1",
+                    "--server-address=127.0.0.1:" + FreePort.find(), "--node-ip=127.0.0.1",
                     "--cidr=10.244.0.0/16"));
             kubectl.ok(nodes(), "apply", "-f", "-");
             kubectl.await(60, n -> n.path("items").size() == ZONES.size() && readyNodes(n) == ZONES.size(),

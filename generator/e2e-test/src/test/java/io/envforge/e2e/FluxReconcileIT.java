@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.envforge.TestWorkspace;
+import io.envforge.testing.FreePort;
 import io.envforge.testing.HttpsGitServer;
 import java.io.IOException;
 import java.io.InputStream;
@@ -75,19 +76,19 @@ class FluxReconcileIT {
         Git.cloneRepository().setURI(ws.root().toUri().toString()).setDirectory(bare.toFile()).setBare(true)
                 .call().close();
 
-        int storage = LocalProcess.freePort();
+        int storage = FreePort.find();
         Files.createDirectories(temp.resolve("storage"));
         Map<String, String> env = Map.of("KUBECONFIG", cluster.kubeconfig().toString());
         LocalProcess source = cluster.spawn("source-controller", env, args(Components.bin("source-controller"),
                 "--storage-path=" + temp.resolve("storage"), "--storage-addr=127.0.0.1:" + storage,
-                "--storage-adv-addr=127.0.0.1:" + storage, "--metrics-addr=127.0.0.1:" + LocalProcess.freePort(),
-                "--health-addr=127.0.0.1:" + LocalProcess.freePort(), "--events-addr="));
+                "--storage-adv-addr=127.0.0.1:" + storage, "--metrics-addr=127.0.0.1:" + FreePort.find(),
+                "--health-addr=127.0.0.1:" + FreePort.find(), "--events-addr="));
         // kustomize-controller fetches artifacts from the address source-controller advertises, rewritten to
         // SOURCE_CONTROLLER_LOCALHOST (internal/controller/kustomization_controller.go).
         LocalProcess kustomize = cluster.spawn("kustomize-controller", Map.of("KUBECONFIG", cluster.kubeconfig().toString(),
                 "SOURCE_CONTROLLER_LOCALHOST", "127.0.0.1:" + storage), args(Components.bin("kustomize-controller"),
-                "--metrics-addr=127.0.0.1:" + LocalProcess.freePort(),
-                "--health-addr=127.0.0.1:" + LocalProcess.freePort(), "--events-addr="));
+                "--metrics-addr=127.0.0.1:" + FreePort.find(),
+                "--health-addr=127.0.0.1:" + FreePort.find(), "--events-addr="));
 
         Kubectl.sleep(3000);
         source.checkAlive();
