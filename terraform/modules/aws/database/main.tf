@@ -61,7 +61,7 @@ resource "aws_db_instance" "this" {
 
   backup_retention_period    = var.backup_retention_days
   copy_tags_to_snapshot      = true
-  deletion_protection        = true
+  deletion_protection        = var.deletion_protection
   skip_final_snapshot        = false
   final_snapshot_identifier  = "${var.identifier}-final"
   auto_minor_version_upgrade = true

@@ -72,6 +72,12 @@ variable "backup_retention_days" {
   }
 }
 
+variable "deletion_protection" {
+  description = "RDS deletion protection. Only the pipeline's decommission sets it to false (root variable decommission), right before the destroy; the final snapshot (<identifier>-final) is taken either way."
+  type        = bool
+  default     = true
+}
+
 variable "vpc_id" {
   description = "The environment's VPC."
   type        = string

@@ -56,9 +56,17 @@ resource "azurerm_postgresql_flexible_server" "this" {
   }
 }
 
+# count: only the pipeline's decommission lifts the lock (root variable decommission), right before the destroy.
 resource "azurerm_management_lock" "no_delete" {
+  count      = var.delete_lock ? 1 : 0
   name       = "no-delete"
   scope      = azurerm_postgresql_flexible_server.this.id
   lock_level = "CanNotDelete"
   notes      = "envforge: the environment's database; remove this lock deliberately before deleting it"
+}
+
+# The lock had no count before decommission existed: its state moves to index 0 instead of being replaced.
+moved {
+  from = azurerm_management_lock.no_delete
+  to   = azurerm_management_lock.no_delete[0]
 }

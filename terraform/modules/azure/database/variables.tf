@@ -152,6 +152,12 @@ variable "admin_password_version" {
   }
 }
 
+variable "delete_lock" {
+  description = "The CanNotDelete management lock on the server. Only the pipeline's decommission sets it to false (root variable decommission), right before the destroy."
+  type        = bool
+  default     = true
+}
+
 variable "tags" {
   description = "Tags added to every resource."
   type        = map(string)

@@ -53,6 +53,8 @@ module "database" {
   hostname          = "db.prod1.envforge.internal"
   zone_id           = module.network.zone_id
   admin_secret_name = "envforge/prod1/database/admin"
+  # lifted only by the pipeline's decommission (variable decommission)
+  deletion_protection = !var.decommission
   layers = {
     "api-gateway" = {
       db_user                = "apim_user"

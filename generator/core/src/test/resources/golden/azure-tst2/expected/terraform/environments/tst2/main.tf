@@ -72,6 +72,8 @@ module "database" {
   key_vault_id               = module.secrets_access.key_vault_id
   admin_secret_name          = "database-admin"
   admin_password_version     = 1
+  # lifted only by the pipeline's decommission (variable decommission)
+  delete_lock = !var.decommission
   layers = {
     "api-gateway" = {
       db_user                = "apim_user"

@@ -10,3 +10,11 @@ variable "admin_ip_ranges" {
     error_message = "admin_ip_ranges must list IPv4 blocks, for example [\"198.51.100.0/24\"]."
   }
 }
+
+# Set by the pipeline's decommission only (envforge pipeline destroy: -var decommission=true), never by hand: it
+# lifts the database's deletion protection right before the destroy; the final snapshot is kept.
+variable "decommission" {
+  description = "True only while the pipeline decommissions this environment: lifts the database's deletion protection."
+  type        = bool
+  default     = false
+}
