@@ -43,6 +43,11 @@ public final class TestWorkspace {
         return new TestWorkspace(dir);
     }
 
+    /** A workspace made before (a copy of one {@link #create} made). */
+    public static TestWorkspace open(Path dir) {
+        return new TestWorkspace(dir);
+    }
+
     public Path root() {
         return root;
     }

@@ -26,6 +26,11 @@ public final class Scratch {
         return new Scratch(TestWorkspace.create(dir));
     }
 
+    /** A workspace made before, e.g. a copy of one made once for a whole test class. */
+    public static Scratch at(Path dir) {
+        return new Scratch(TestWorkspace.open(dir));
+    }
+
     public Path root() {
         return ws.root();
     }
