@@ -4,6 +4,10 @@ import io.envforge.error.EnvforgeException;
 import io.envforge.pipeline.Envforge;
 import io.envforge.pipeline.RemoveRequest;
 import io.envforge.pipeline.RemoveResult;
+import io.envforge.pipeline.StateProbe;
+import io.envforge.pipeline.deploy.ProcessToolRunner;
+import io.envforge.pipeline.deploy.TerraformStateProbe;
+import java.util.Map;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -12,7 +16,9 @@ import picocli.CommandLine.Option;
 
 /** {@code envforge remove --env dev2 --confirm dev2}: decommissions one environment; unconfirmed it only lists. */
 @Command(name = "remove", mixinStandardHelpOptions = true,
-        description = "Remove every file of one environment and commit; without --confirm only list them (exit 1).")
+        description = "Remove every file of one environment and commit; without --confirm only list them (exit 1)."
+                + " A live environment (its Terraform state holds resources) is marked for decommission instead:"
+                + " the pipeline destroys it on merge, then removes the files.")
 final class RemoveCommand implements Callable<Integer> {
 
     @Option(names = "--env", required = true, description = "The one environment to remove.")
@@ -27,12 +33,30 @@ final class RemoveCommand implements Callable<Integer> {
     @Option(names = "--workspace", defaultValue = ".", description = "The GitOps repository's root.")
     Path workspace;
 
+    @Option(names = "--terraform", defaultValue = "${env:ENVFORGE_TERRAFORM:-terraform}",
+            description = "The Terraform CLI whose state list tells whether the environment is live (terraform or"
+                    + " tofu; ENVFORGE_TERRAFORM).")
+    String terraform;
+
+    @Option(names = "--no-state-check", description = "Do not ask Terraform whether the environment still has"
+            + " resources: only for an environment that was never applied.")
+    boolean noStateCheck;
+
     @Override
     public Integer call() {
         try {
-            RemoveResult result = Envforge.standard(workspace).remove(new RemoveRequest(
-                    workspace.toAbsolutePath().normalize(), environment, Optional.ofNullable(confirm), !noCommit));
+            Path ws = workspace.toAbsolutePath().normalize();
+            StateProbe state = noStateCheck ? StateProbe.NOT_CHECKED : new TerraformStateProbe(
+                    new ProcessToolRunner(Map.of("terraform", terraform), System.getenv()), ws,
+                    ws.resolve("target/envforge-pipeline"));
+            RemoveResult result = Envforge.standard(workspace).remove(new RemoveRequest(ws, environment,
+                    Optional.ofNullable(confirm), !noCommit, state));
             System.out.print(result.listing());
+            if (result.marked()) {
+                System.out.println(result.commit().map(c -> "envforge: committed the decommission marker " + c
+                        + "; push it for review: the pipeline plans the destroy").orElse("envforge: marked"));
+                return 0;
+            }
             if (!result.removed()) {
                 System.err.println("[ERROR] environment " + environment + " was not removed: nothing changed."
                         + " Confirm with --confirm " + environment);

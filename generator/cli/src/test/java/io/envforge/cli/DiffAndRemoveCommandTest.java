@@ -46,7 +46,8 @@ class DiffAndRemoveCommandTest {
         assertTrue(refused.err.contains("--confirm dev1"), refused.err);
         assertEquals(tree, ws.snapshot());
 
-        Captured removed = run(() -> Main.run("remove", "--env", "dev1", "--confirm", "dev1", "--workspace", root));
+        Captured removed = run(() -> Main.run("remove", "--env", "dev1", "--confirm", "dev1", "--workspace", root,
+                "--no-state-check"));
         assertEquals(0, removed.code, removed.err);
         assertTrue(removed.out.contains("envforge: committed "), removed.out);
         assertFalse(ws.snapshot().keySet().stream().anyMatch(p -> p.contains("dev1")), ws.snapshot().keySet()

@@ -4,6 +4,10 @@ import io.envforge.error.EnvforgeException;
 import io.envforge.pipeline.Envforge;
 import io.envforge.pipeline.RemoveRequest;
 import io.envforge.pipeline.RemoveResult;
+import io.envforge.pipeline.StateProbe;
+import io.envforge.pipeline.deploy.ProcessToolRunner;
+import io.envforge.pipeline.deploy.TerraformStateProbe;
+import java.util.Map;
 import java.io.File;
 import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
@@ -34,6 +38,14 @@ public class RemoveMojo extends AbstractMojo {
     @Parameter(property = "envforge.summary", defaultValue = "${project.build.directory}/envforge-summary.md")
     File summary;
 
+    /** The Terraform CLI whose state list tells whether the environment is live: terraform or tofu. */
+    @Parameter(property = "envforge.terraform", defaultValue = "terraform")
+    String terraform;
+
+    /** Skip the live-state check: only for an environment that was never applied. */
+    @Parameter(property = "envforge.noStateCheck", defaultValue = "false")
+    boolean noStateCheck;
+
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     File workspace;
 
@@ -41,13 +53,21 @@ public class RemoveMojo extends AbstractMojo {
     public void execute() throws MojoFailureException {
         RemoveResult result;
         try {
-            result = Envforge.standard(workspace.toPath())
-                    .remove(new RemoveRequest(workspace.toPath(), env, Optional.ofNullable(confirm), commit));
+            StateProbe state = noStateCheck ? StateProbe.NOT_CHECKED : new TerraformStateProbe(
+                    new ProcessToolRunner(Map.of("terraform", terraform), System.getenv()), workspace.toPath(),
+                    workspace.toPath().resolve("target/envforge-pipeline"));
+            result = Envforge.standard(workspace.toPath()).remove(new RemoveRequest(workspace.toPath(), env,
+                    Optional.ofNullable(confirm), commit, state));
         } catch (EnvforgeException e) {
             throw new MojoFailureException(e.getMessage());
         }
         result.listing().lines().forEach(getLog()::info);
         SummaryFile.write(summary, result.listing(), getLog());
+        if (result.marked()) {
+            getLog().info(result.commit().map(c -> "envforge: committed the decommission marker " + c)
+                    .orElse("envforge: marked for decommission"));
+            return;
+        }
         if (!result.removed()) {
             throw new MojoFailureException("environment " + env + " was not removed: nothing changed. Removing it"
                     + " deletes the files listed above; confirm with -Dconfirm=" + env);
