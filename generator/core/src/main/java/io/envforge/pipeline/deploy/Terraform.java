@@ -51,13 +51,28 @@ final class Terraform {
         run(env, stage, step, log, "init", "-input=false", "-no-color");
     }
 
-    /** The resource addresses in the root's state ({@code state list}); empty for a root never applied. */
+    /**
+     * The resource addresses in the root's state, from {@code show -json} without a plan file (the state in Terraform's
+     * JSON format, {@code values.root_module} and its {@code child_modules}); empty for a root never applied. Not
+     * {@code state list}: that fails on a backend that holds no state yet ("No state file was found", OpenTofu 1.12).
+     */
     List<String> stateList(String env, Stage stage, String step, Path log) {
-        ToolRunner.Result r = call(env, stage, log, true, "state", "list");
+        ToolRunner.Result r = call(env, stage, log, true, "show", "-json", "-no-color");
         if (!r.ok()) {
-            throw new StepFailedException(env, step, stage.label() + ": terraform state list exited " + r.exit(), log);
+            throw new StepFailedException(env, step, stage.label() + ": terraform show exited " + r.exit(), log);
         }
-        return r.stdout().lines().map(String::strip).filter(l -> !l.isEmpty()).toList();
+        List<String> out = new ArrayList<>();
+        try {
+            addresses(new ObjectMapper().readTree(r.stdout()).path("values").path("root_module"), out);
+        } catch (IOException e) {
+            throw new StepFailedException(env, step, stage.label() + ": terraform show printed no JSON state", log);
+        }
+        return out;
+    }
+
+    private static void addresses(JsonNode module, List<String> out) {
+        module.path("resources").forEach(r -> out.add(r.path("address").asText()));
+        module.path("child_modules").forEach(m -> addresses(m, out));
     }
 
     /** Plans into the work folder and reads the plan back; {@code -detailed-exitcode} is used to tell drift. */
