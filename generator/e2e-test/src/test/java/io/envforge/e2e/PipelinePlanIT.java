@@ -9,6 +9,8 @@ import io.envforge.pipeline.Scratch;
 import io.envforge.pipeline.deploy.DeployPipeline;
 import io.envforge.pipeline.deploy.PipelineSettings;
 import io.envforge.pipeline.deploy.ProcessToolRunner;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
@@ -92,10 +94,47 @@ class PipelinePlanIT {
                     md);
             System.out.println("PipelinePlanIT: " + m.group(0) + " (real tofu show -json, S3 backend on moto)");
             Tally.add("pipeline plan resources (tofu, moto)", added);
+
+            // the root honours decommission: deletion protection off only with it, the final snapshot kept either way
+            Path root = ws.root().resolve("terraform/environments/dev2");
+            for (boolean decommission : List.of(false, true)) {
+                JsonNode db = plannedDatabase(tofu, root, env, temp, decommission);
+                assertEquals(!decommission, db.path("deletion_protection").asBoolean(), db.toString());
+                assertEquals(false, db.path("skip_final_snapshot").asBoolean(), db.toString());
+                assertEquals("envforge-dev2-db-final", db.path("final_snapshot_identifier").asText(), db.toString());
+            }
         } finally {
             server.destroy();
             server.waitFor();
         }
+    }
+
+    /** {@code tofu plan [-var decommission=true]} of the root, then the DB instance's planned arguments. */
+    private static JsonNode plannedDatabase(Path tofu, Path root, Map<String, String> env, Path temp,
+            boolean decommission) throws Exception {
+        Path plan = temp.resolve("db-" + decommission + ".tfplan");
+        List<String> args = new ArrayList<>(List.of(tofu.toString(), "plan", "-input=false", "-lock=false",
+                "-out=" + plan));
+        if (decommission) {
+            args.addAll(List.of("-var", "decommission=true"));
+        }
+        runTofu(args, root, env, temp.resolve("db-plan.log"));
+        Path json = temp.resolve("db-" + decommission + ".json");
+        runTofu(List.of(tofu.toString(), "show", "-json", plan.toString()), root, env, json);
+        for (JsonNode rc : new ObjectMapper().readTree(json.toFile()).path("resource_changes")) {
+            if (rc.path("address").asText().equals("module.database.aws_db_instance.this")) {
+                return rc.path("change").path("after");
+            }
+        }
+        throw new AssertionError("no module.database.aws_db_instance.this in the plan");
+    }
+
+    private static void runTofu(List<String> args, Path dir, Map<String, String> env, Path out) throws Exception {
+        ProcessBuilder pb = new ProcessBuilder(args).directory(dir.toFile()).redirectOutput(out.toFile())
+                .redirectError(ProcessBuilder.Redirect.appendTo(out.resolveSibling("tofu-stderr.log").toFile()));
+        pb.environment().clear();
+        pb.environment().putAll(env);
+        assertEquals(0, pb.start().waitFor(), String.join(" ", args) + ": " + Files.readString(out));
     }
 
     private static String override(String url) {

@@ -26,17 +26,7 @@ public record PlanChanges(List<Change> changes) {
 
     /** Terraform's action lists, folded: {@code ["delete","create"]} and {@code ["create","delete"]} are REPLACE. */
     public enum Action {
-        CREATE("+"), UPDATE("~"), REPLACE("-/+"), DELETE("-");
-
-        private final String symbol;
-
-        Action(String symbol) {
-            this.symbol = symbol;
-        }
-
-        public String symbol() {
-            return symbol;
-        }
+        CREATE, UPDATE, REPLACE, DELETE
     }
 
     /** Parses the JSON plan; no-op and read actions are not changes. */

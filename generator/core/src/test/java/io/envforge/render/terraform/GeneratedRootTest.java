@@ -29,7 +29,13 @@ class GeneratedRootTest {
         assertTrue(db.path("multi_az").asBoolean());
         assertTrue(db.path("storage_encrypted").asBoolean());
         assertFalse(db.path("publicly_accessible").asBoolean(true));
-        assertTrue(db.path("deletion_protection").asBoolean());
+        // protected unless the pipeline's decommission sets the root's decommission (default false)
+        assertEquals("${var.deletion_protection}", db.path("deletion_protection").asText());
+        assertTrue(ManifestWiringTest.module(Roots.AWS, "database").block("variable", "deletion_protection")
+                .path("default").asBoolean());
+        assertEquals("${!var.decommission}", aws.module("database").path("deletion_protection").asText());
+        assertFalse(aws.block("variable", "decommission").path("default").asBoolean(true));
+        assertFalse(db.path("skip_final_snapshot").asBoolean(true), "the final snapshot is taken");
         assertEquals("${var.backup_retention_days}", db.path("backup_retention_period").asText());
         assertTrue(db.path("manage_master_user_password").asBoolean(), "RDS holds the admin password");
         assertFalse(db.has("password"), "the admin password must not be in the state");
@@ -47,7 +53,11 @@ class GeneratedRootTest {
         assertEquals("${var.zones[0]}", db.path("zone").asText());
         assertFalse(db.path("public_network_access_enabled").asBoolean(true));
         assertFalse(db.has("administrator_password"), "the admin password must not be in the state");
-        assertEquals("CanNotDelete", module.resource("azurerm_management_lock", "no_delete").path("lock_level").asText());
+        JsonNode lock = module.resource("azurerm_management_lock", "no_delete");
+        assertEquals("CanNotDelete", lock.path("lock_level").asText());
+        assertEquals("${var.delete_lock ? 1 : 0}", lock.path("count").asText());
+        assertTrue(module.block("variable", "delete_lock").path("default").asBoolean());
+        assertEquals("${!var.decommission}", azure.module("database").path("delete_lock").asText());
         assertEquals(List.of("1", "2"), strings(azure.module("database").path("zones")));
     }
 
