@@ -279,6 +279,19 @@ class DeployPipelineTest {
     }
 
     @Test
+    void removeKeepsTheFilesWhenTheStateCannotBeRead() throws Exception {
+        standIn.env.put("STANDIN_FAIL", "/dev2:show");
+        String head = new GitPublisher(ws.root()).head().orElseThrow();
+        EnvforgeException e = assertThrows(EnvforgeException.class, () -> Envforge.standard(ws.root())
+                .remove(new RemoveRequest(ws.root(), "dev2", Optional.of("dev2"), true,
+                        new TerraformStateProbe(standIn.runner(), ws.root(), work))));
+        assertTrue(e.getMessage().startsWith("terraform/environments/dev2/") && e.getMessage().contains(
+                "cannot read the Terraform state") && e.getMessage().contains("--no-state-check"), e.getMessage());
+        assertTrue(Files.exists(ws.root().resolve("terraform/environments/dev2/main.tf")));
+        assertEquals(head, new GitPublisher(ws.root()).head().orElseThrow());
+    }
+
+    @Test
     void destroyRefusesAnEnvironmentThatWasNotMarked() {
         EnvforgeException e = assertThrows(EnvforgeException.class, () -> pipeline().destroy("dev2"));
         assertTrue(e.getMessage().contains("not marked for decommission"), e.getMessage());
