@@ -23,6 +23,7 @@ import io.envforge.render.helm.HelmValuesRenderer;
 import io.envforge.render.kustomize.OverlayRenderer;
 import io.envforge.render.terraform.TerraformRenderer;
 import io.envforge.spec.EnvironmentSpec;
+import io.envforge.spec.Ledger;
 import io.envforge.spec.SpecReader;
 import io.envforge.spec.WorkspacePaths;
 import io.envforge.summary.ChangeSummary;
@@ -330,6 +331,7 @@ public final class Envforge {
         if (inputs.changedSpecs().contains(name)) {
             out.put(spec.file(), new String(spec.content(), StandardCharsets.UTF_8));
         }
+        Optional.ofNullable(inputs.ledgerWrites().get(name)).ifPresent(t -> out.put(Ledger.fileOf(name), t));
         for (Renderer renderer : renderers) {
             timings.time(renderer.name(), () -> {
                 renderer.render(env, out);

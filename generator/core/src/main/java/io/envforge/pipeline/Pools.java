@@ -2,6 +2,7 @@ package io.envforge.pipeline;
 
 import io.envforge.network.PoolUsage;
 import io.envforge.spec.EnvironmentSpec;
+import io.envforge.spec.Ledger;
 import io.envforge.spec.PlatformSpec;
 import io.envforge.spec.SpecReader;
 import java.nio.file.Path;
@@ -18,6 +19,6 @@ public final class Pools {
         PlatformSpec platform = SpecReader.readPlatform(workspace);
         List<EnvironmentSpec> specs = SpecReader.listEnvironments(workspace).stream()
                 .map(n -> SpecReader.readEnvironment(workspace, n)).toList();
-        return Allocation.usage(platform, specs);
+        return Allocation.usage(platform, specs, Ledger.read(workspace).values());
     }
 }
