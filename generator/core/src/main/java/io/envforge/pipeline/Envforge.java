@@ -145,7 +145,8 @@ public final class Envforge {
         OutputTree fleetFiles = timings.time("phase: fleet", () -> Fleet.render(fleet, resolver,
                 inputs.allSpecs(), blocks));
         Report all = timings.time("phase: validate fleet", () -> skippedWarnings(inputs).plus(rendered.report())
-                .plus(validator.validate(fleetFiles)));
+                .plus(validator.validate(fleetFiles)).plus(new Report(Capacity.warnings(inputs.platform(),
+                        inputs.allSpecs().values()))));
         Report report = new Report(List.copyOf(new LinkedHashSet<>(all.findings())));
         OutputTree tree = rendered.tree().plus(fleetFiles);
         if (report.hasErrors()) {

@@ -2,6 +2,7 @@ package io.envforge.pipeline;
 
 import io.envforge.error.EnvforgeException;
 import io.envforge.error.Problem;
+import io.envforge.model.Cloud;
 import io.envforge.network.Cidr;
 import io.envforge.spec.EnvironmentSpec;
 import io.envforge.spec.Ledger;
@@ -54,15 +55,19 @@ record Inputs(PlatformSpec platform, List<String> selected, Map<String, Environm
             String name = selected.get(0);
             Allocation.checkSubnet(name, block, ledger, request.force());
             if (ledger.containsKey(name) && !ledger.get(name).block().equals(block)) {
-                ledgerWrites.put(name, new String(Ledger.format(name, block), StandardCharsets.UTF_8));
+                Reservation own = ledger.get(name);
+                ledgerWrites.put(name, new String(Ledger.format(name, block, own.account(), own.region()),
+                        StandardCharsets.UTF_8));
             }
         });
         Map<String, Cidr> allocated = request.subnet().isPresent() ? Map.of()
                 : Allocation.allocate(platform, specs.values(), ledger, created);
+        Map<String, Placement.Place> placed = Placement.place(platform, specs.values(), ledger,
+                clouds(request, platform, created));
         List<String> changed = new ArrayList<>();
         for (String name : selected) {
             EnvironmentSpec current = specs.get(name);
-            EnvironmentSpec wanted = wanted(request, platform, name, current, allocated.get(name));
+            EnvironmentSpec wanted = wanted(request, platform, name, current, allocated.get(name), placed.get(name));
             if (current == null || !Arrays.equals(current.content(), wanted.content())) {
                 changed.add(name);
             }
@@ -110,8 +115,24 @@ record Inputs(PlatformSpec platform, List<String> selected, Map<String, Environm
         }
     }
 
+    /** The cloud of each new environment: {@code -Dcloud}, else the platform default; an unknown one is refused. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Cloud> clouds(GenerateRequest request, PlatformSpec platform, List<String> created) {
+        if (created.isEmpty()) {
+            return Map.of();
+        }
+        String cloud = request.cloud().orElse(String.valueOf(((Map<String, Object>) platform.spec().get("defaults"))
+                .get("cloud")));
+        if (!cloud.equals("aws") && !cloud.equals("azure")) {
+            throw new EnvforgeException(new Problem("-Dcloud", "", cloud, "unknown cloud", "use aws or azure"));
+        }
+        Map<String, Cloud> out = new java.util.LinkedHashMap<>();
+        created.forEach(n -> out.put(n, Cloud.of(cloud)));
+        return out;
+    }
+
     private static EnvironmentSpec wanted(GenerateRequest request, PlatformSpec platform, String name,
-            EnvironmentSpec current, Cidr allocated) {
+            EnvironmentSpec current, Cidr allocated, Placement.Place place) {
         Optional<String> subnet = request.subnet();
         if (current == null) {
             @SuppressWarnings("unchecked")
@@ -121,7 +142,8 @@ record Inputs(PlatformSpec platform, List<String> selected, Map<String, Environm
             if (!cloud.equals("aws") && !cloud.equals("azure")) {
                 throw new EnvforgeException(new Problem("-Dcloud", "", cloud, "unknown cloud", "use aws or azure"));
             }
-            return SpecFiles.create(name, cloud, subnet.map(s -> SpecFiles.subnet(name, s)).orElse(allocated));
+            return SpecFiles.create(name, cloud, subnet.map(s -> SpecFiles.subnet(name, s)).orElse(allocated),
+                    place);
         }
         request.cloud().ifPresent(cloud -> {
             @SuppressWarnings("unchecked")

@@ -11,6 +11,7 @@ import io.envforge.model.ModelResolver;
 import io.envforge.network.Cidr;
 import io.envforge.spec.EnvironmentSpec;
 import io.envforge.spec.Ledger;
+import io.envforge.spec.Reservation;
 import io.envforge.spec.SpecReader;
 import java.util.ArrayList;
 import java.util.List;
@@ -113,8 +114,16 @@ final class Reservations {
             if (writes.isEmpty()) {
                 return Optional.of(new Pushed(head, attempt));
             }
+            Map<String, Placement.Place> placed = places(snapshot, writes);
             Map<String, byte[]> ledger = new TreeMap<>();
-            writes.forEach((name, block) -> ledger.put(Ledger.fileOf(name), Ledger.format(name, block)));
+            writes.forEach((name, block) -> {
+                Placement.Place place = placed.get(name);
+                Reservation moved = snapshot.ledger().get(name);
+                ledger.put(Ledger.fileOf(name), place != null
+                        ? Ledger.format(name, block, place.account().name(), place.region())
+                        : moved != null ? Ledger.format(name, block, moved.account(), moved.region())
+                                : Ledger.format(name, block));
+            });
             String commit = files.commitOnto(head, ledger, List.of(), message(writes, target));
             beforePush.run();
             PushStatus status = remote.push(commit, target);
@@ -159,6 +168,17 @@ final class Reservations {
         SortedMap<String, EnvironmentSpec> specs = snapshot.specs();
         out.putAll(Allocation.allocate(snapshot.platform(), specs.values(), snapshot.ledger(), fresh));
         return out;
+    }
+
+    /**
+     * The account and region of each new environment among {@code writes} (one with no spec on the target), so that
+     * the place is reserved with the block; a moved reservation keeps its place.
+     */
+    private Map<String, Placement.Place> places(TargetSnapshot snapshot, Map<String, Cidr> writes) {
+        List<String> fresh = writes.keySet().stream().filter(n -> !snapshot.specs().containsKey(n)
+                && !snapshot.ledger().containsKey(n)).toList();
+        return Placement.place(snapshot.platform(), snapshot.specs().values(), snapshot.ledger(),
+                Inputs.clouds(request, snapshot.platform(), fresh));
     }
 
     private static String message(Map<String, Cidr> writes, String target) {

@@ -101,6 +101,8 @@ public final class Verify {
         }
         if (!clean.isEmpty()) {
             problems.addAll(stale(workspace, schemas, full, clean, warnings));
+        } else {
+            Capacity.warnings(platform, specs.values()).forEach(f -> warnings.add(f.render()));
         }
         return new Result(List.copyOf(new LinkedHashSet<>(problems)), warnings, names.size(), ledger.size());
     }

@@ -81,19 +81,26 @@ public final class Ledger {
                     "does not match the file name " + name + ".yaml", "rename the file or set metadata.name: " + name));
         }
         @SuppressWarnings("unchecked")
-        Object cidr = ((Map<String, Object>) doc.get("spec")).get("cidr");
-        Reservation reservation = new Reservation(file, name, String.valueOf(cidr));
+        Map<String, Object> spec = (Map<String, Object>) doc.get("spec");
+        Reservation reservation = new Reservation(file, name, String.valueOf(spec.get("cidr")),
+                (String) spec.get("account"), (String) spec.get("region"));
         reservation.block();
         return reservation;
     }
 
     /** The file's text for {@code block} reserved for {@code environment}: deterministic, no time, no author. */
     public static byte[] format(String environment, Cidr block) {
+        return format(environment, block, null, null);
+    }
+
+    /** As above, with the account and region the environment is placed in (both null when not placed). */
+    public static byte[] format(String environment, Cidr block, String account, String region) {
         String text = "# Address reservation written by envforge when it handed this block out on the target branch,"
                 + " before\n# the environment's pull request existed. Removed with the environment (envforge remove)."
                 + " Do not edit.\n"
                 + "apiVersion: envforge.io/v1alpha1\nkind: Reservation\nmetadata:\n  name: " + environment
-                + "\nspec:\n  cidr: " + block + "\n";
+                + "\nspec:\n  cidr: " + block + "\n"
+                + (account == null ? "" : "  account: " + account + "\n  region: " + region + "\n");
         return text.getBytes(StandardCharsets.UTF_8);
     }
 }

@@ -12,8 +12,10 @@ import java.util.Objects;
  * @param file the path shown to users, relative to the workspace
  * @param name the environment, equal to the file's base name and {@code metadata.name}
  * @param cidr {@code spec.cidr} as written
+ * @param account {@code spec.account}: the account the environment is placed in, or null
+ * @param region {@code spec.region}: its region there, or null
  */
-public record Reservation(String file, String name, String cidr) {
+public record Reservation(String file, String name, String cidr, String account, String region) {
 
     public Reservation {
         Objects.requireNonNull(file, "file");

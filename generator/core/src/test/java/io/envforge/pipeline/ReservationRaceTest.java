@@ -124,6 +124,32 @@ class ReservationRaceTest {
     }
 
     @Test
+    void theAccountAndRegionAreReservedWithTheBlock() throws Exception {
+        Path bare = seed(dir, "  accounts:\n    - name: aws-a\n      cloud: aws\n      id: \"111111111111\"\n"
+                + "      regions: [eu-west-1, eu-central-1]\n      capacity: 1\n");
+        try (Git alice = clone(bare, "alice"); Git bob = clone(bare, "bob")) {
+            AtomicBoolean once = new AtomicBoolean();
+            Path b = bob.getRepository().getWorkTree().toPath();
+            try (GitRemote remote = new GitRemote(b, "origin", Credentials.none())) {
+                new Reservations(request(b, "perf-b"), remote, () -> {
+                    if (once.compareAndSet(false, true)) {
+                        press(alice, "perf-a", null);
+                    }
+                }).reserveOn("main");
+            }
+            String a = read(bare, "main", "environments/.reservations/perf-a.yaml");
+            String reservedB = read(bare, "main", "environments/.reservations/perf-b.yaml");
+            assertTrue(a.contains("  account: aws-a\n  region: eu-west-1\n"), a);
+            assertTrue(reservedB.contains("  account: aws-a\n  region: eu-central-1\n"), "the last place of"
+                    + " eu-west-1 went to alice, so bob's recomputed reservation is in eu-central-1: " + reservedB);
+            PublishResult pushed = new PublishingRun(new Envforge(List.of(), List.of()), Credentials.none())
+                    .run(request(b, "perf-b"));
+            String spec = read(bare, pushed.branch(), "environments/perf-b.yaml");
+            assertTrue(spec.contains("account: aws-a") && spec.contains("region: eu-central-1"), spec);
+        }
+    }
+
+    @Test
     void aReRunReusesTheReservationAndPushesNothingToMain() throws Exception {
         Path bare = seed(dir);
         try (Git alice = clone(bare, "alice")) {
@@ -162,9 +188,21 @@ class ReservationRaceTest {
     }
 
     private static Path seed(Path dir) throws Exception {
+        return seed(dir, "");
+    }
+
+    /** A bare remote whose main holds dev1 and the platform file with {@code accounts} inserted before its pools. */
+    private static Path seed(Path dir, String accounts) throws Exception {
         Path bare = dir.resolve("remote.git");
         Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
-        try (Git seed = Git.open(Workspaces.create(dir.resolve("seed"), List.of("dev1=10.64.32.0/20")).toFile())) {
+        Path ws = Workspaces.create(dir.resolve("seed"), List.of("dev1=10.64.32.0/20"));
+        try (Git seed = Git.open(ws.toFile())) {
+            if (!accounts.isEmpty()) {
+                Path platform = ws.resolve("environments/platform.yaml");
+                Files.writeString(platform, Files.readString(platform).replace("  pools:\n", accounts + "  pools:\n"));
+                seed.add().addFilepattern("environments/platform.yaml").call();
+                seed.commit().setMessage("accounts").call();
+            }
             seed.push().setRemote(bare.toUri().toString()).add("main").call();
         }
         return bare;
