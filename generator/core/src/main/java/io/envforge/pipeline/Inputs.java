@@ -6,8 +6,8 @@ import io.envforge.model.Cloud;
 import io.envforge.network.Cidr;
 import io.envforge.spec.EnvironmentSpec;
 import io.envforge.spec.Ledger;
-import io.envforge.spec.Reservation;
 import io.envforge.spec.PlatformSpec;
+import io.envforge.spec.Reservation;
 import io.envforge.spec.SpecReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
@@ -49,7 +49,9 @@ record Inputs(PlatformSpec platform, List<String> selected, Map<String, Environm
         List<String> created = selected.stream().filter(n -> !specs.containsKey(n) && !skipped.containsKey(n))
                 .toList();
         refuseBroken(skipped, selected, !created.isEmpty() || request.subnet().isPresent());
-        SortedMap<String, Reservation> ledger = Ledger.read(request.outputDirectory());
+        // only a run that hands out or checks a block needs the ledger (a thousand small files)
+        SortedMap<String, Reservation> ledger = created.isEmpty() && request.subnet().isEmpty() ? new TreeMap<>()
+                : Ledger.read(request.outputDirectory());
         Map<String, String> ledgerWrites = new TreeMap<>();
         request.subnet().flatMap(Inputs::parsed).ifPresent(block -> {
             String name = selected.get(0);

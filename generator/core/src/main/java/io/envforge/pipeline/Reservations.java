@@ -34,7 +34,10 @@ final class Reservations {
 
     /** Fetch-and-retry rounds when the target branch keeps moving. */
     static final int ATTEMPTS = 12;
-    /** Upper bound of the random pause before a retry, in milliseconds (full jitter, doubling per attempt). */
+    /**
+     * Upper bound of the random pause before a retry, in milliseconds: the pause is drawn between a quarter of and
+     * the whole of a bound that starts at 100 ms and doubles per attempt, so racing runs spread out.
+     */
     static final long MAX_PAUSE_MS = 2_000;
 
     private final GenerateRequest request;
