@@ -47,7 +47,7 @@ final class Capacity {
         boolean raised = account.quotas().containsKey(quota);
         String where = account.cloud().id() + " account " + account.describe() + (region.isEmpty() ? "" : " "
                 + region);
-        String state = used > limit ? "over the quota: applying the next environment there fails" : used == limit
+        String state = used > limit ? "over the quota: the environments beyond it cannot be applied" : used == limit
                 ? "the quota is reached: the next environment there cannot be applied" : "near the quota";
         return where + ": the environments use " + used + " of " + limit + " " + quota.label() + " ("
                 + (raised ? "raised in spec.accounts" : "the " + account.cloud().id() + " default") + ", "

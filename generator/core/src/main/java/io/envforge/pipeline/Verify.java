@@ -102,7 +102,7 @@ public final class Verify {
         if (!clean.isEmpty()) {
             problems.addAll(stale(workspace, schemas, full, clean, warnings));
         } else {
-            Capacity.warnings(platform, specs.values()).forEach(f -> warnings.add(f.render()));
+            Capacity.warnings(platform, specs.values()).forEach(f -> warnings.add(unprefixed(f)));
         }
         return new Result(List.copyOf(new LinkedHashSet<>(problems)), warnings, names.size(), ledger.size());
     }
@@ -156,7 +156,7 @@ public final class Verify {
             return e.problems();
         }
         result.report().findings().stream().filter(f -> f.severity() == Finding.Severity.WARNING)
-                .map(Finding::render).forEach(warnings::add);
+                .map(Verify::unprefixed).forEach(warnings::add);
         List<Problem> out = new ArrayList<>();
         WriteResult plan = result.write();
         plan.added().forEach(p -> out.add(stale(p, "missing: generate would create it")));
@@ -188,6 +188,11 @@ public final class Verify {
             throw new EnvforgeException(new Problem(dir.toString(), "", null, "cannot list: " + e.getMessage(),
                     "check the folder's permissions"), e);
         }
+    }
+
+    /** A warning without its {@code [WARNING]} tag, which the front-ends add. */
+    private static String unprefixed(Finding finding) {
+        return finding.render().replaceFirst("^\\[WARNING\\] ", "");
     }
 
     private static Problem stale(String path, String message) {
