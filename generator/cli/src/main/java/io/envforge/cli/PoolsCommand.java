@@ -19,9 +19,11 @@ final class PoolsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            for (PoolUsage usage : Pools.usage(workspace.toAbsolutePath().normalize())) {
+            Path ws = workspace.toAbsolutePath().normalize();
+            for (PoolUsage usage : Pools.usage(ws)) {
                 System.out.println(usage.render());
             }
+            Pools.warnings(ws).forEach(System.out::println);
             return 0;
         } catch (EnvforgeException e) {
             System.err.println("[ERROR] " + e.getMessage().replace("\n", "\n[ERROR] "));

@@ -191,14 +191,14 @@ public final class GitPublisher {
                 "not inside a Git repository", fix)));
     }
 
-    private Repository open() throws IOException {
+    Repository open() throws IOException {
         Path gitDir = gitDirOrFail(workspace,
                 "run git init, or turn committing off (-Denvforge.commit=false / --no-commit)");
         return new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
     }
 
     /** The workspace's path inside the repository, with a trailing slash, or empty at the root. */
-    private String prefix(Repository repo) throws IOException {
+    String prefix(Repository repo) throws IOException {
         Path top = repo.getWorkTree().toPath().toRealPath();
         Path here = Files.exists(workspace) ? workspace.toRealPath() : workspace.toAbsolutePath();
         String rel = top.relativize(here).toString().replace('\\', '/');

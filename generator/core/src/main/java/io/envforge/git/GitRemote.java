@@ -97,10 +97,18 @@ public final class GitRemote implements AutoCloseable {
 
     /** Pushes the local HEAD commit to {@code refs/heads/<branch>} on the remote, as a fast-forward only. */
     public PushStatus push(String branch) {
+        return push(Constants.HEAD, branch);
+    }
+
+    /**
+     * Pushes {@code source} (a local ref, or the id of a commit in the local object database that no branch points
+     * at) to {@code refs/heads/<branch>} on the remote, as a fast-forward only.
+     */
+    public PushStatus push(String source, String branch) {
         try (Git git = open()) {
             requireRemote(git);
             transports.refusePlainHttp(configuredUrl(git));
-            RefSpec spec = new RefSpec(Constants.HEAD + ":" + Constants.R_HEADS + branch);
+            RefSpec spec = new RefSpec(source + ":" + Constants.R_HEADS + branch);
             Iterable<PushResult> results = git.push().setRemote(remote).setRefSpecs(spec).setForce(false)
                     .setTransportConfigCallback(transports).setTimeout(TIMEOUT).call();
             PushStatus status = PushStatus.UP_TO_DATE;

@@ -17,10 +17,11 @@ final class EnvironmentFactory {
     private final String region;
     private final NetworkPlan plan;
     private final Tree eff;
+    private final Account placed;
 
     @SuppressWarnings("unchecked")
     EnvironmentFactory(Tree platform, Map<String, Object> platformDoc, String name, Cloud cloud, String region,
-            NetworkPlan plan, Tree eff) {
+            NetworkPlan plan, Tree eff, Account placed) {
         this.platform = platform;
         this.platformName = String.valueOf(((Map<String, Object>) platformDoc.get("metadata")).get("name"));
         this.name = name;
@@ -28,6 +29,7 @@ final class EnvironmentFactory {
         this.region = region;
         this.plan = plan;
         this.eff = eff;
+        this.placed = placed;
     }
 
     Environment build(OnPrem onPrem, List<Backend> declaredBackends) {
@@ -66,9 +68,12 @@ final class EnvironmentFactory {
         return new ClusterNodes(size == null ? ClusterNodes.DEFAULT_SIZE : String.valueOf(size), lowest, highest);
     }
 
+    /** The environment's own account or subscription ({@code spec.account}), the platform's for the other cloud. */
     private CloudAccount account() {
-        return new CloudAccount(platform.string("aws.accountId"), platform.string("aws.transitGatewayId"),
-                platform.string("azure.subscriptionId"), platform.string("azure.hubVnetId"));
+        return new CloudAccount(cloud == Cloud.AWS ? placed.id() : platform.string("aws.accountId"),
+                platform.string("aws.transitGatewayId"),
+                cloud == Cloud.AZURE ? placed.id() : platform.string("azure.subscriptionId"),
+                platform.string("azure.hubVnetId"));
     }
 
     private boolean flag(String path) {
@@ -128,7 +133,7 @@ final class EnvironmentFactory {
     private SecretStore secretStore(CloudNames names) {
         String account = "envforge-secrets-reader";
         if (cloud == Cloud.AWS) {
-            String accountId = platform.string("aws.accountId");
+            String accountId = placed.id();
             String arn = accountId == null ? null : "arn:aws:iam::" + accountId + ":role/" + names.secretsReader();
             return new SecretStore(account, region, arn, null, null, null);
         }

@@ -78,9 +78,32 @@ public final class ModelResolver {
         }
         String region = spec.spec().containsKey("region") ? eff.string("region") : eff.string("region." + cloud.id());
         new ValueCheck(spec, platform.file(), eff).check(cloud, region);
-        return new EnvironmentFactory(platformTree, platform.document(), spec.name(), cloud, region, plan, eff)
+        Account account = account(spec, cloud, region);
+        return new EnvironmentFactory(platformTree, platform.document(), spec.name(), cloud, region, plan, eff,
+                account)
                 .build(new OnPrem(onPremCidrs, platformTree.string("onPrem.gatewayIp"),
                         ((Number) platformTree.get("onPrem.bgpAsn")).longValue()), backends(spec, eff, cidr));
+    }
+
+    /** The account the spec names ({@code spec.account}), of its cloud and holding its region; else the single one. */
+    private Account account(EnvironmentSpec spec, Cloud cloud, String region) {
+        String name = (String) spec.spec().get("account");
+        Accounts accounts = Accounts.of(platform);
+        Account account = accounts.find(cloud, name).orElseThrow(() -> new EnvforgeException(new Problem(
+                spec.file(), "spec.account", name, "names no account in spec.accounts of " + platform.file(),
+                "use one of: " + String.join(", ", accounts.of(cloud).stream().map(Account::name).toList()))));
+        if (account.cloud() != cloud) {
+            throw new EnvforgeException(new Problem(spec.file(), "spec.account", name, "is an account on "
+                    + account.cloud().id() + " (" + platform.file() + " " + account.path() + ") and the environment"
+                    + " is on " + cloud.id(), "use one of: " + String.join(", ", accounts.of(cloud).stream()
+                            .map(Account::name).toList())));
+        }
+        if (name != null && !account.regions().contains(region)) {
+            throw new EnvforgeException(new Problem(spec.file(), "spec.region", region, "is not a region of"
+                    + " account " + name + " (" + String.join(", ", account.regions()) + ")", "use one of them, or"
+                    + " add " + region + " to " + account.path() + ".regions in " + platform.file()));
+        }
+        return account;
     }
 
     /**

@@ -23,8 +23,8 @@ final class ValueCheck {
      * AWS region codes are {@code <area>-<direction>-<n>} ({@code eu-west-1}, {@code us-gov-west-1}); Azure region
      * names have no dashes ({@code westeurope}, {@code eastus2}).
      */
-    private static final Pattern AWS_REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
-    private static final Pattern AZURE_REGION = Pattern.compile("[a-z][a-z0-9]{2,30}");
+    static final Pattern AWS_REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
+    static final Pattern AZURE_REGION = Pattern.compile("[a-z][a-z0-9]{2,30}");
 
     private static final List<String> LAYERS = List.of("api", "integration");
     private static final List<String> RESOURCES = List.of("cpu", "memory");

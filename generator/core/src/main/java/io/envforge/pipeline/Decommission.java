@@ -11,6 +11,7 @@ import io.envforge.render.FleetRenderer;
 import io.envforge.render.Layout;
 import io.envforge.render.OutputTree;
 import io.envforge.spec.EnvironmentSpec;
+import io.envforge.spec.Ledger;
 import io.envforge.spec.PlatformSpec;
 import io.envforge.spec.SpecReader;
 import io.envforge.summary.ChangeSummary;
@@ -23,10 +24,12 @@ import java.util.TreeMap;
 import java.util.SortedMap;
 
 /**
- * Removes one environment on purpose: every file in its owned folders and its spec, and the fleet files regenerated
- * without it. Unconfirmed, it only lists what would go and changes nothing. A live environment (its Terraform state
- * still holds resources, asked through the request's {@link StateProbe}) keeps its files: it is marked for
- * decommission instead ({@link Decommissioning}), and once marked it is refused until the pipeline destroyed it.
+ * Removes one environment on purpose: every file in its owned folders, its spec and its address reservation, and the
+ * fleet files regenerated without it. An environment that only has a reservation (its pull request was closed
+ * unmerged) can be removed too, which releases the block. Unconfirmed, it only lists what would go and changes
+ * nothing. A live environment (its Terraform state still holds resources, asked through the request's
+ * {@link StateProbe}) keeps its files: it is marked for decommission instead ({@link Decommissioning}), and once
+ * marked it is refused until the pipeline destroyed it.
  */
 final class Decommission {
 
@@ -37,16 +40,23 @@ final class Decommission {
         var ws = request.workspace();
         String env = request.environment();
         List<String> existing = SpecReader.listEnvironments(ws);
-        if (!existing.contains(env)) {
+        boolean reserved = Ledger.read(ws).containsKey(env);
+        if (!existing.contains(env) && !reserved) {
             throw new EnvforgeException(new Problem(Layout.spec(env), "", env, "no such environment to remove",
                     "name one of: " + String.join(", ", existing)));
         }
         TreeWriter writer = new TreeWriter(ws);
         List<String> files = new ArrayList<>(writer.plan(OutputTree.builder().build(), Layout.owned(env)).removed());
-        files.add(Layout.spec(env));
+        if (existing.contains(env)) {
+            files.add(Layout.spec(env));
+        }
         String marker = Decommissioning.marker(env);
         if (Files.exists(ws.resolve(marker))) {
             files.add(marker);
+        }
+        if (reserved) {
+            // its block goes back to the pools when this commit reaches the target branch
+            files.add(Ledger.fileOf(env));
         }
         OutputTree fleetTree = fleetWithout(ws, env, existing, fleet);
         List<String> fleetOwned = Fleet.owned(fleet);

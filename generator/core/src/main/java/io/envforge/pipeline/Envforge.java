@@ -23,6 +23,7 @@ import io.envforge.render.helm.HelmValuesRenderer;
 import io.envforge.render.kustomize.OverlayRenderer;
 import io.envforge.render.terraform.TerraformRenderer;
 import io.envforge.spec.EnvironmentSpec;
+import io.envforge.spec.Ledger;
 import io.envforge.spec.SpecReader;
 import io.envforge.spec.WorkspacePaths;
 import io.envforge.summary.ChangeSummary;
@@ -144,7 +145,8 @@ public final class Envforge {
         OutputTree fleetFiles = timings.time("phase: fleet", () -> Fleet.render(fleet, resolver,
                 inputs.allSpecs(), blocks));
         Report all = timings.time("phase: validate fleet", () -> skippedWarnings(inputs).plus(rendered.report())
-                .plus(validator.validate(fleetFiles)));
+                .plus(validator.validate(fleetFiles)).plus(new Report(Capacity.warnings(inputs.platform(),
+                        inputs.allSpecs().values()))));
         Report report = new Report(List.copyOf(new LinkedHashSet<>(all.findings())));
         OutputTree tree = rendered.tree().plus(fleetFiles);
         if (report.hasErrors()) {
@@ -330,6 +332,7 @@ public final class Envforge {
         if (inputs.changedSpecs().contains(name)) {
             out.put(spec.file(), new String(spec.content(), StandardCharsets.UTF_8));
         }
+        Optional.ofNullable(inputs.ledgerWrites().get(name)).ifPresent(t -> out.put(Ledger.fileOf(name), t));
         for (Renderer renderer : renderers) {
             timings.time(renderer.name(), () -> {
                 renderer.render(env, out);

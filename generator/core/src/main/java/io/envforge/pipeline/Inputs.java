@@ -2,26 +2,33 @@ package io.envforge.pipeline;
 
 import io.envforge.error.EnvforgeException;
 import io.envforge.error.Problem;
+import io.envforge.model.Cloud;
 import io.envforge.network.Cidr;
 import io.envforge.spec.EnvironmentSpec;
+import io.envforge.spec.Ledger;
 import io.envforge.spec.PlatformSpec;
+import io.envforge.spec.Reservation;
 import io.envforge.spec.SpecReader;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
  * The parsed inputs of a run: the platform file, every spec as it will be after the run (new environments created,
- * with a block from a pool when no subnet was given), the selection, which specs this run changes, and the specs
- * left out because they are broken (never a selected one).
+ * with a block from a pool or the address ledger when no subnet was given), the selection, which specs this run
+ * changes, the specs left out because they are broken (never a selected one), and the reservations this run moves
+ * (an environment re-addressed with {@code -Dforce=true} takes its reservation along).
  */
 record Inputs(PlatformSpec platform, List<String> selected, Map<String, EnvironmentSpec> allSpecs,
-        List<String> changedSpecs, List<String> created, Map<String, List<Problem>> skipped) {
+        List<String> changedSpecs, List<String> created, Map<String, List<Problem>> skipped,
+        Map<String, String> ledgerWrites) {
 
     static Inputs load(GenerateRequest request) {
         Path ws = request.workspace();
@@ -42,18 +49,42 @@ record Inputs(PlatformSpec platform, List<String> selected, Map<String, Environm
         List<String> created = selected.stream().filter(n -> !specs.containsKey(n) && !skipped.containsKey(n))
                 .toList();
         refuseBroken(skipped, selected, !created.isEmpty() || request.subnet().isPresent());
+        // only a run that hands out or checks a block needs the ledger (a thousand small files)
+        SortedMap<String, Reservation> ledger = created.isEmpty() && request.subnet().isEmpty() ? new TreeMap<>()
+                : Ledger.read(request.outputDirectory());
+        Map<String, String> ledgerWrites = new TreeMap<>();
+        request.subnet().flatMap(Inputs::parsed).ifPresent(block -> {
+            String name = selected.get(0);
+            Allocation.checkSubnet(name, block, ledger, request.force());
+            if (ledger.containsKey(name) && !ledger.get(name).block().equals(block)) {
+                Reservation own = ledger.get(name);
+                ledgerWrites.put(name, new String(Ledger.format(name, block, own.account(), own.region()),
+                        StandardCharsets.UTF_8));
+            }
+        });
         Map<String, Cidr> allocated = request.subnet().isPresent() ? Map.of()
-                : Allocation.allocate(platform, specs.values(), created);
+                : Allocation.allocate(platform, specs.values(), ledger, created);
+        Map<String, Placement.Place> placed = Placement.place(platform, specs.values(), ledger,
+                clouds(request, platform, created));
         List<String> changed = new ArrayList<>();
         for (String name : selected) {
             EnvironmentSpec current = specs.get(name);
-            EnvironmentSpec wanted = wanted(request, platform, name, current, allocated.get(name));
+            EnvironmentSpec wanted = wanted(request, platform, name, current, allocated.get(name), placed.get(name));
             if (current == null || !Arrays.equals(current.content(), wanted.content())) {
                 changed.add(name);
             }
             specs.put(name, wanted);
         }
-        return new Inputs(platform, selected, specs, changed, created, skipped);
+        return new Inputs(platform, selected, specs, changed, created, skipped, ledgerWrites);
+    }
+
+    /** A well-formed {@code -Dsubnet}; a malformed one is reported later, with the spec it was meant for. */
+    private static Optional<Cidr> parsed(String subnet) {
+        try {
+            return Optional.of(Cidr.parse(subnet));
+        } catch (IllegalArgumentException e) {
+            return Optional.empty();
+        }
     }
 
     /** A spec, or the problems that make it unreadable (its block included: every run needs every block). */
@@ -86,8 +117,24 @@ record Inputs(PlatformSpec platform, List<String> selected, Map<String, Environm
         }
     }
 
+    /** The cloud of each new environment: {@code -Dcloud}, else the platform default; an unknown one is refused. */
+    @SuppressWarnings("unchecked")
+    static Map<String, Cloud> clouds(GenerateRequest request, PlatformSpec platform, List<String> created) {
+        if (created.isEmpty()) {
+            return Map.of();
+        }
+        String cloud = request.cloud().orElse(String.valueOf(((Map<String, Object>) platform.spec().get("defaults"))
+                .get("cloud")));
+        if (!cloud.equals("aws") && !cloud.equals("azure")) {
+            throw new EnvforgeException(new Problem("-Dcloud", "", cloud, "unknown cloud", "use aws or azure"));
+        }
+        Map<String, Cloud> out = new java.util.LinkedHashMap<>();
+        created.forEach(n -> out.put(n, Cloud.of(cloud)));
+        return out;
+    }
+
     private static EnvironmentSpec wanted(GenerateRequest request, PlatformSpec platform, String name,
-            EnvironmentSpec current, Cidr allocated) {
+            EnvironmentSpec current, Cidr allocated, Placement.Place place) {
         Optional<String> subnet = request.subnet();
         if (current == null) {
             @SuppressWarnings("unchecked")
@@ -97,7 +144,8 @@ record Inputs(PlatformSpec platform, List<String> selected, Map<String, Environm
             if (!cloud.equals("aws") && !cloud.equals("azure")) {
                 throw new EnvforgeException(new Problem("-Dcloud", "", cloud, "unknown cloud", "use aws or azure"));
             }
-            return SpecFiles.create(name, cloud, subnet.map(s -> SpecFiles.subnet(name, s)).orElse(allocated));
+            return SpecFiles.create(name, cloud, subnet.map(s -> SpecFiles.subnet(name, s)).orElse(allocated),
+                    place);
         }
         request.cloud().ifPresent(cloud -> {
             @SuppressWarnings("unchecked")

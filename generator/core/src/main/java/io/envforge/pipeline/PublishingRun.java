@@ -106,6 +106,9 @@ public final class PublishingRun {
             });
         }
         String target = publish.target().orElseGet(git::currentBranch);
+        if (publish.mode() == Publish.Mode.BRANCH) {
+            new Reservations(request, remote).reserveOn(target);
+        }
         Optional<String> base = git.head();
         for (int attempt = 1; ; attempt++) {
             GenerateResult result = envforge.generate(request, options);

@@ -35,11 +35,18 @@ final class SpecFiles {
 
     /** A new spec, written by the YAML writer from values already checked. */
     static EnvironmentSpec create(String name, String cloud, Cidr cidr) {
+        return create(name, cloud, cidr, null);
+    }
+
+    /** A new spec; with {@code place}, in that account and region (platforms that list {@code spec.accounts}). */
+    static EnvironmentSpec create(String name, String cloud, Cidr cidr, Placement.Place place) {
+        java.util.Map<String, Object> spec = place == null ? Yaml.map("cloud", cloud, "network",
+                Yaml.map("cidr", cidr.toString())) : Yaml.map("cloud", cloud, "account", place.account().name(),
+                        "region", place.region(), "network", Yaml.map("cidr", cidr.toString()));
         String text = "# Environment " + name + ". Fields not set here come from environments/platform.yaml"
                 + " spec.defaults; see docs/spec.md.\n"
                 + Yaml.dump(Yaml.map("apiVersion", "envforge.io/v1alpha1", "kind", "Environment",
-                        "metadata", Yaml.map("name", name),
-                        "spec", Yaml.map("cloud", cloud, "network", Yaml.map("cidr", cidr.toString()))));
+                        "metadata", Yaml.map("name", name), "spec", spec));
         return SpecReader.parseEnvironment(SpecReader.fileOf(name), name, text.getBytes(StandardCharsets.UTF_8));
     }
 

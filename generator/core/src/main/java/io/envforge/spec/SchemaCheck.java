@@ -41,6 +41,8 @@ final class SchemaCheck {
 
     static final SchemaCheck ENVIRONMENT = new SchemaCheck("environment.schema.json", "environments/dev1.yaml");
     static final SchemaCheck PLATFORM = new SchemaCheck("platform.schema.json", "environments/platform.yaml");
+    static final SchemaCheck RESERVATION = new SchemaCheck("reservation.schema.json",
+            "docs/fleet.md, Address ledger");
 
     /** Throws with one problem per violation, in a stable order. */
     void check(String file, Map<String, Object> doc) {

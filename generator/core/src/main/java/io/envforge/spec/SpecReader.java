@@ -27,7 +27,11 @@ public final class SpecReader {
     }
 
     public static PlatformSpec readPlatform(Path workspace) {
-        byte[] content = read(workspace, PLATFORM_FILE, "create it from the one in the envforge repository");
+        return parsePlatform(read(workspace, PLATFORM_FILE, "create it from the one in the envforge repository"));
+    }
+
+    /** Parses and validates the platform file's text (as read from disk or from a commit). */
+    public static PlatformSpec parsePlatform(byte[] content) {
         Map<String, Object> doc = YamlFiles.parseMapping(PLATFORM_FILE, content);
         SchemaCheck.PLATFORM.check(PLATFORM_FILE, doc);
         checkGitUrl(doc);

@@ -81,6 +81,21 @@ class OneClickPipelinesTest {
     }
 
     @Test
+    @SuppressWarnings("unchecked")
+    void theVerifyCheckValidatesAndRunsOnPullRequests() throws Exception {
+        String text = Files.readString(Scratch.REPO.resolve(".github/workflows/verify.yml"));
+        Map<String, Object> workflow = Yaml.loadAll(text).get(0);
+        ObjectNode schema = (ObjectNode) JSON.readTree(
+                Scratch.SHARED.resolve("schemas/schemastore/github-workflow.json").toFile());
+        schema.remove("$id");
+        schema.remove("$schema");
+        assertEquals(Set.of(), JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schema)
+                .validate(JSON.valueToTree(workflow)));
+        assertTrue(((Map<String, Object>) workflow.get("on")).containsKey("pull_request"));
+        assertTrue(text.contains("\n        run: mvn -B envforge:verify\n"), text);
+    }
+
+    @Test
     void aBrokenWorkflowIsRejected() throws Exception {
         ObjectNode schema = (ObjectNode) JSON.readTree(
                 Scratch.SHARED.resolve("schemas/schemastore/github-workflow.json").toFile());

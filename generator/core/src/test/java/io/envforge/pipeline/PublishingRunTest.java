@@ -102,17 +102,20 @@ class PublishingRunTest {
     }
 
     @Test
-    void branchModePushesToEnvforgeEnvAndLeavesTheTargetAlone() throws Exception {
+    void branchModeReservesOnTheTargetAndPushesTheFilesToEnvforgeEnv() throws Exception {
         String name = name("git");
         Path bare = bare(name);
-        ObjectId seed = Repos.head(bare, "main");
         try (Git local = workspace(bare, "git", name)) {
             Path ws = local.getRepository().getWorkTree().toPath();
             PublishResult result = run(servers.get("git")).run(dev1(ws, Publish.to("origin", Mode.BRANCH)));
 
             assertEquals("envforge/dev1", result.branch());
-            assertEquals(seed, Repos.head(bare, "main"));
-            assertEquals(List.of("envforge: generate dev1", "seed"), Repos.subjects(bare, "envforge/dev1"));
+            // the target only gets the address reservation, pushed before the review branch
+            assertEquals(List.of("envforge: reserve 10.20.0.0/20 for dev1", "seed"), Repos.subjects(bare, "main"));
+            assertTrue(Repos.hasFile(bare, "main", "environments/.reservations/dev1.yaml"));
+            assertTrue(!Repos.hasFile(bare, "main", OVERLAY));
+            assertEquals(List.of("envforge: generate dev1", "envforge: reserve 10.20.0.0/20 for dev1", "seed"),
+                    Repos.subjects(bare, "envforge/dev1"));
             assertTrue(Repos.hasFile(bare, "envforge/dev1", OVERLAY));
 
             PublishResult again = run(servers.get("git")).run(dev1(ws, Publish.to("origin", Mode.BRANCH)));

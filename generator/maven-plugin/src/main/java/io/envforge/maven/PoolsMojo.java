@@ -23,6 +23,7 @@ public class PoolsMojo extends AbstractMojo {
             for (PoolUsage usage : Pools.usage(workspace.toPath())) {
                 getLog().info("envforge: pool " + usage.render());
             }
+            Pools.warnings(workspace.toPath()).forEach(w -> getLog().warn(w.replaceFirst("^\\[WARNING\\] ", "")));
         } catch (EnvforgeException e) {
             throw new MojoFailureException(e.getMessage());
         }
