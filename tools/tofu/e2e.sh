@@ -261,6 +261,26 @@ for s in sm.list_secrets()["SecretList"]:
 ' "$work/state.json" | sort -u | paste -sd ' ' -)
   [ -z "$leaked" ] || fail "state of ${root#"$repo"/} holds the value of secret(s) $leaked"
 
+  # Every CloudWatch Logs group the root created keeps its logs as long as the root's module calls say
+  # (log_retention_days = spec.observability.logRetentionDays): none is left to "never expire" (DescribeLogGroups,
+  # retentionInDays). The value is read from the root's configuration in the plan (outputs are not written by an
+  # apply with -exclude).
+  days=$("$moto_venv/bin/python" -c '
+import json, sys
+calls = json.load(open(sys.argv[1]))["configuration"]["root_module"].get("module_calls", {})
+found = {c["expressions"]["log_retention_days"].get("constant_value") for c in calls.values()
+         if "log_retention_days" in c.get("expressions", {})}
+print(found.pop() if len(found) == 1 else "")' "$work/plan2.json")
+  if [ -n "$days" ]; then
+    groups=$(boto '
+groups = c("logs").describe_log_groups()["logGroups"]
+print(" ".join(g["logGroupName"] + "=" + str(g.get("retentionInDays", "never")) for g in groups))' | tr ' ' '\n')
+    [ -n "$groups" ] || fail "${root#"$repo"/}: no CloudWatch Logs group created (log_retention_days $days)"
+    wrong=$(grep -v "=$days\$" <<< "$groups" | paste -sd ' ' - || true)
+    [ -z "$wrong" ] || fail "${root#"$repo"/}: log groups without the retention $days: $wrong"
+    echo "tofu: ${root#"$repo"/}: $(wc -l <<< "$groups") log groups kept $days days"
+  fi
+
   # The state is in moto's bucket under the root's key, and its S3 lock file was released.
   if [ -n "${bucket:-}" ]; then
     key=$(grep -A6 'backend "s3"' "$dir"/versions.tf | grep -oE 'key\s*=\s*"[^"]+"' | cut -d'"' -f2)

@@ -139,4 +139,5 @@ type = "loadbalance"
 
 [database.local]
 url = "jdbc:h2:./repository/database/WSO2CARBON_DB;DB_CLOSE_ON_EXIT=FALSE"
+{{- include "api-gateway.loggingToml" $root }}
 {{- end }}

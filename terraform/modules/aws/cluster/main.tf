@@ -55,6 +55,16 @@ resource "aws_vpc_security_group_ingress_rule" "api" {
   to_port           = 443
 }
 
+# EKS writes the control-plane logs (log_types) to /aws/eks/<name>/cluster and creates that group, without a retention,
+# if it does not exist; created here first, it keeps them log_retention_days (aws provider docs of aws_eks_cluster,
+# "Enabling Control Plane Logging").
+resource "aws_cloudwatch_log_group" "control_plane" {
+  name              = "/aws/eks/${var.name}/cluster"
+  retention_in_days = var.log_retention_days
+
+  tags = var.tags
+}
+
 resource "aws_eks_cluster" "this" {
   name                      = var.name
   version                   = var.kubernetes_version
@@ -93,5 +103,5 @@ resource "aws_eks_cluster" "this" {
 
   tags = var.tags
 
-  depends_on = [aws_iam_role_policy_attachment.cluster]
+  depends_on = [aws_iam_role_policy_attachment.cluster, aws_cloudwatch_log_group.control_plane]
 }

@@ -38,3 +38,8 @@ output "node_group_name" {
   value       = aws_eks_node_group.this.node_group_name
   depends_on  = [aws_eks_addon.coredns]
 }
+
+output "cluster_arn" {
+  description = "The EKS cluster's ARN (the managed Prometheus collector's source)."
+  value       = aws_eks_cluster.this.arn
+}

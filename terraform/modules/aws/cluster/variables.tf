@@ -132,6 +132,17 @@ variable "log_types" {
   }
 }
 
+variable "log_retention_days" {
+  description = "Days CloudWatch Logs keeps the control-plane logs (spec.observability.logRetentionDays)."
+  type        = number
+  default     = 30
+
+  validation {
+    condition     = contains([1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653], var.log_retention_days)
+    error_message = "log_retention_days must be a retention CloudWatch Logs accepts (1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653), for example 30."
+  }
+}
+
 variable "tags" {
   description = "Tags added to every resource."
   type        = map(string)

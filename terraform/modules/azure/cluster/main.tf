@@ -59,6 +59,24 @@ resource "azurerm_kubernetes_cluster" "this" {
     dns_service_ip      = cidrhost(var.service_cidr, 10)
   }
 
+  # Container Insights: the monitoring add-on ships every container's stdout/stderr (ContainerLogV2) to the Log
+  # Analytics workspace, authenticating with its managed identity; the observability module's data collection rule
+  # says what it collects.
+  dynamic "oms_agent" {
+    for_each = var.log_analytics_workspace_id == null ? [] : [var.log_analytics_workspace_id]
+    content {
+      log_analytics_workspace_id      = oms_agent.value
+      msi_auth_for_monitoring_enabled = true
+    }
+  }
+
+  # Managed Prometheus: the metrics add-on (ama-metrics) sends to the Azure Monitor workspace its data collection rule
+  # names (observability module).
+  dynamic "monitor_metrics" {
+    for_each = var.managed_prometheus ? [true] : []
+    content {}
+  }
+
   tags = var.tags
 
   lifecycle {

@@ -128,6 +128,18 @@ variable "outbound_type" {
   }
 }
 
+variable "log_analytics_workspace_id" {
+  description = "Log Analytics workspace of Container Insights (the oms_agent add-on); null: no container logs are collected."
+  type        = string
+  default     = null
+}
+
+variable "managed_prometheus" {
+  description = "Turn on the managed Prometheus metrics add-on (monitor_metrics); its data collection rule is the observability module's."
+  type        = bool
+  default     = false
+}
+
 variable "tags" {
   description = "Tags added to every resource."
   type        = map(string)

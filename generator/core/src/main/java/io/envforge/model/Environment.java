@@ -28,11 +28,12 @@ import java.util.List;
  * @param backends what the integration layer may call: the on-prem networks (every port), then the spec's
  *        {@code layers.integration.backends}
  * @param nodes the cluster's node pool
+ * @param observability where logs and metrics go and how long logs are kept
  */
 public record Environment(String name, Cloud cloud, String region, List<String> zones, NetworkPlan network,
         OnPrem onPrem, String connectivity, String internalZone, String apiHostname, Layer api, Layer integration,
         Nfs nfs, Database database, SecretStore secretStore, GitOps gitops, CloudNames names, TerraformState state,
-        CloudAccount account, List<Backend> backends, ClusterNodes nodes) {
+        CloudAccount account, List<Backend> backends, ClusterNodes nodes, Observability observability) {
 
     public Environment {
         Checks.notBlank("name", name);

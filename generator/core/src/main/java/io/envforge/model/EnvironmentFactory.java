@@ -42,7 +42,8 @@ final class EnvironmentFactory {
                 nfs(internalZone, names), database(internalZone), secretStore(names),
                 new GitOps(eff.string("gitops.controller"), platform.string("git.url"), platform.string("git.branch"),
                         flag("gitops.prune"), flag("gitops.selfHeal"), flag("gitops.fluxArtifacts")),
-                names, state(names), account(), backends(onPrem, declaredBackends), clusterNodes());
+                names, state(names), account(), backends(onPrem, declaredBackends), clusterNodes(),
+                Observability.of(logRetentionDays(), names));
     }
 
     /** The on-prem networks on every port (the integrations' usual backends), then the declared ones. */
@@ -66,6 +67,12 @@ final class EnvironmentFactory {
                     "set max to at least min, for example {min: " + lowest + ", max: " + Math.max(lowest, 6) + "}"));
         }
         return new ClusterNodes(size == null ? ClusterNodes.DEFAULT_SIZE : String.valueOf(size), lowest, highest);
+    }
+
+    /** {@code observability.logRetentionDays}: the spec, else the platform file's defaults, else 30 days. */
+    private int logRetentionDays() {
+        Object days = eff.get("observability.logRetentionDays");
+        return days == null ? Observability.DEFAULT_LOG_RETENTION_DAYS : ((Number) days).intValue();
     }
 
     /** The environment's own account or subscription ({@code spec.account}), the platform's for the other cloud. */

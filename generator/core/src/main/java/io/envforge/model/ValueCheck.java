@@ -44,6 +44,28 @@ final class ValueCheck {
         nfsSize(eff.string("nfs.size"));
         region(cloud, region);
         layers();
+        logRetention(cloud);
+    }
+
+    /** {@code observability.logRetentionDays}: a value the cloud's log service accepts ({@link Observability}). */
+    private void logRetention(Cloud cloud) {
+        Object days = eff.get("observability.logRetentionDays");
+        if (days == null || Observability.accepted(cloud, ((Number) days).intValue())) {
+            return;
+        }
+        int value = ((Number) days).intValue();
+        if (cloud == Cloud.AWS) {
+            int next = Observability.CLOUDWATCH_RETENTION_DAYS.stream().filter(d -> d >= value).findFirst()
+                    .orElse(3653);
+            throw fail("observability.logRetentionDays", String.valueOf(value),
+                    "is not a retention CloudWatch Logs accepts (" + Observability.CLOUDWATCH_RETENTION_DAYS
+                            .toString().replaceAll("[\\[\\]]", "") + ")",
+                    "use one of those, for example " + next);
+        }
+        throw fail("observability.logRetentionDays", String.valueOf(value),
+                "is outside 30..730, what a Log Analytics workspace (PerGB2018) keeps",
+                "for example " + Math.max(Observability.AZURE_MIN_RETENTION_DAYS,
+                        Math.min(value, Observability.AZURE_MAX_RETENTION_DAYS)));
     }
 
     /** {@code nfs.size} ({@code <n>Gi} by the schema) within 1..{@link #MAX_NFS_GI}. */

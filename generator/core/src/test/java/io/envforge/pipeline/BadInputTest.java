@@ -157,6 +157,16 @@ class BadInputTest {
                 glob("glob with (", "perf-(*"),
                 glob("glob with {", "perf-{1}*"),
                 glob("glob with +", "perf+*"),
+                spec("log retention CloudWatch does not accept", "spec:\n  network:\n    cidr: 10.40.0.0/20\n"
+                        + "  observability:\n    logRetentionDays: 45\n",
+                        SPEC + ": spec.observability.logRetentionDays \"45\": is not a retention CloudWatch Logs accepts",
+                        "use one of those, for example 60"),
+                spec("log retention below Log Analytics' minimum", "spec:\n  cloud: azure\n  network:\n"
+                        + "    cidr: 10.40.0.0/20\n  observability:\n    logRetentionDays: 14\n",
+                        SPEC + ": spec.observability.logRetentionDays \"14\": is outside 30..730", "for example 30"),
+                platform("platform: default log retention CloudWatch does not accept", "    gitops:\n      controller: flux\n",
+                        "    gitops:\n      controller: flux\n    observability:\n      logRetentionDays: 100\n",
+                        "spec.defaults.observability.logRetentionDays \"100\": is not a retention CloudWatch Logs"),
                 spec("NFS size beyond any share", "spec:\n  network:\n    cidr: 10.40.0.0/20\n  nfs:\n"
                         + "    size: 99999999999Gi\n", SPEC + ": spec.nfs.size \"99999999999Gi\": is larger than"),
                 spec("replicas .inf", "spec:\n  network:\n    cidr: 10.40.0.0/20\n  layers:\n    api:\n"

@@ -26,8 +26,10 @@ public final class EnvironmentDocRenderer implements Renderer {
 
     @Override
     public void render(Environment env, OutputTree.Builder out) {
-        out.put(Layout.overlay(env.name()) + "ENVIRONMENT.md", Templates.render("docs/environment.md.jinja",
-                context(env)));
+        Map<String, Object> context = context(env);
+        context.putAll(ObservabilityDoc.context(env));
+        out.put(Layout.overlay(env.name()) + "ENVIRONMENT.md", Templates.render("docs/environment.md.jinja", context)
+                + Templates.render("docs/observability.md.jinja", context));
     }
 
     static Map<String, Object> context(Environment env) {

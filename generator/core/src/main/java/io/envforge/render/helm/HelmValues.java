@@ -68,7 +68,22 @@ public final class HelmValues {
         Map<String, Object> policy = networkPolicy(env);
         policy.put("backends", env.backends().stream().map(HelmValues::backend).toList());
         values.put("networkPolicy", policy);
+        values.put("metrics", map("enabled", true, "scrapers", scrapers(env)));
         return values;
+    }
+
+    /**
+     * Who scrapes Micro Integrator's metrics port. AWS: the managed Prometheus collector, whose network interfaces
+     * Terraform places in the workload subnets ("Using an AWS managed collector": one interface per subnet given).
+     * Azure: none yet (the metrics add-on scrapes annotated pods only with its settings ConfigMap, which nothing
+     * delivers; docs/terraform.md).
+     */
+    private static List<Map<String, Object>> scrapers(Environment env) {
+        if (env.cloud() != Cloud.AWS) {
+            return List.of();
+        }
+        return env.network().workload().stream()
+                .map(c -> map("ipBlock", map("cidr", c.toString()))).toList();
     }
 
     private static Map<String, Object> backend(Backend backend) {

@@ -52,6 +52,7 @@ final class TerraformContext {
         c.put("state", state(env));
         c.put("account", account(env));
         c.put("dataPorts", Hcl.numbers(new TreeSet<>(List.of(NFS_PORT, env.database().port()))));
+        c.put("observability", observability(env));
         return c;
     }
 
@@ -122,6 +123,12 @@ final class TerraformContext {
             out.add(row);
         }
         return out;
+    }
+
+    private static Map<String, String> observability(Environment env) {
+        var o = env.observability();
+        return Map.of("logRetentionDays", String.valueOf(o.logRetentionDays()), "workspace", str(o.workspace()),
+                "metricsWorkspace", str(o.metricsWorkspace()));
     }
 
     private static Map<String, String> nfs(Environment env) {

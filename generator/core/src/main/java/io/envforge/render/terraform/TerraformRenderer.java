@@ -53,6 +53,7 @@ public final class TerraformRenderer implements Renderer {
         String templates = "terraform/" + env.cloud().id() + "/";
         String root = Layout.terraform(env.name());
         out.put(root + "cluster.tf", header + Templates.render(templates + "cluster.tf.jinja", context));
+        out.put(root + "observability.tf", header + Templates.render(templates + "observability.tf.jinja", context));
         for (String file : ADDONS_FILES) {
             String body = Templates.render(templates + ClusterContext.ADDONS + "/" + file + ".jinja", context);
             out.put(root + ClusterContext.ADDONS + "/" + file, header + body);

@@ -65,6 +65,8 @@ final class Roots {
                       region: us-east-1
                       network:
                         cidr: 10.30.0.0/20
+                      observability:
+                        logRetentionDays: 365
                       secrets:
                         rotation:
                           api:

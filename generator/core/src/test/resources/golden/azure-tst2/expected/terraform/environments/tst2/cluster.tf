@@ -14,6 +14,10 @@ module "cluster" {
   node_vm_size        = "Standard_D4s_v5"
   node_count          = { min = 2, max = 6 }
   tags                = local.tags
+
+  # observability.tf: Container Insights into the environment's Log Analytics workspace, managed Prometheus.
+  log_analytics_workspace_id = module.observability.log_analytics_workspace_id
+  managed_prometheus         = true
 }
 
 output "cluster_name" {
