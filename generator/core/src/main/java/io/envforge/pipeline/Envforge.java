@@ -132,7 +132,7 @@ public final class Envforge {
         unchanged.forEach(n -> progress.environment(n, ProgressListener.Outcome.UNCHANGED));
         ModelResolver resolver = new ModelResolver(inputs.platform());
         SortedMap<String, Cidr> blocks = blocks(inputs);
-        Validator validator = new Validator(request.schemas());
+        Validator validator = new Validator(request.schemas(), request.allowUnvalidated());
         Rendered rendered = timings.time("phase: render", () -> renderAll(inputs, resolver, blocks, toRender, prints,
                 validator, timings, progress));
         if (!rendered.problems().isEmpty()) {

@@ -32,9 +32,16 @@ abstract class RenderingMojo extends AbstractMojo {
     @Parameter(property = "force", defaultValue = "false")
     boolean force;
 
-    /** Folder of strict JSON Schemas ({@code kubernetes/}, {@code crds/}, {@code schemastore/}). */
+    /**
+     * A folder of strict JSON Schemas ({@code kubernetes/}, {@code crds/}, {@code schemastore/}) that add to and
+     * override the schemas bundled with envforge.
+     */
     @Parameter(property = "envforge.schemas")
     File schemas;
+
+    /** A generated kind with no schema is a warning instead of an error (an explicit opt-out). */
+    @Parameter(property = "envforge.allowUnvalidated", defaultValue = "false")
+    boolean allowUnvalidated;
 
     /** Where the Markdown change summary goes, for the pull-request comment (outside the GitOps tree). */
     @Parameter(property = "envforge.summary", defaultValue = "${project.build.directory}/envforge-summary.md")
@@ -47,7 +54,8 @@ abstract class RenderingMojo extends AbstractMojo {
     /** What the user asked for, as the core's request. */
     GenerateRequest request(boolean commit, boolean dryRun) {
         return new GenerateRequest(workspace.toPath(), split(env), Optional.ofNullable(subnet),
-                Optional.ofNullable(cloud), force, Optional.ofNullable(schemas).map(File::toPath), commit, dryRun);
+                Optional.ofNullable(cloud), force, Optional.ofNullable(schemas).map(File::toPath), commit, dryRun)
+                .withAllowUnvalidated(allowUnvalidated);
     }
 
     /** Runs the core and maps its exceptions to Maven's; writes the summary file. */
