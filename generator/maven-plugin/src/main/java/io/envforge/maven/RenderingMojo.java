@@ -4,7 +4,6 @@ import io.envforge.error.EnvforgeException;
 import io.envforge.pipeline.GenerateRequest;
 import io.envforge.pipeline.GenerateResult;
 import io.envforge.pipeline.ValidationFailedException;
-import io.envforge.validate.Finding;
 import java.io.File;
 import java.util.Arrays;
 import java.util.List;
@@ -64,7 +63,7 @@ abstract class RenderingMojo extends AbstractMojo {
             GenerateResult result = run.call();
             SummaryFile.write(summary, result.summaryMarkdown(), getLog());
         } catch (ValidationFailedException e) {
-            e.report().findings().stream().map(Finding::render).forEach(getLog()::error);
+            Reports.failed(getLog(), e.report());
             throw new MojoFailureException("validation failed with " + e.report().errors().size()
                     + " error(s); nothing was written");
         } catch (EnvforgeException e) {
