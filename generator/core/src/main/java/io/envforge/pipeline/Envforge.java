@@ -155,6 +155,7 @@ public final class Envforge {
         toRender.forEach(e -> owned.addAll(Layout.owned(e)));
         WriteResult plan = timings.time("phase: plan", () -> writer.plan(tree, owned));
         ChangeSummary summary = timings.time("phase: summary", () -> Changes.of(writer, tree, plan));
+        Decisions decisions = Decisions.of(request, inputs, resolver, blocks, toRender, unchanged, report, plan);
         Optional<String> commit = Optional.empty();
         if (!request.dryRun()) {
             progress.step("write");
@@ -163,14 +164,15 @@ public final class Envforge {
                 progress.step("commit");
                 List<String> paths = plan.written();
                 paths.addAll(renderedSpecs(request, toRender, paths));
-                String message = CommitMessage.of(inputs, toRender, unchanged, plan, summary);
+                String message = CommitMessage.of(inputs, toRender, unchanged, decisions, summary);
                 commit = timings.time("phase: commit", () -> new GitPublisher(request.outputDirectory())
                         .commit(paths, plan.removed(), message));
             }
         }
         finished(progress, rendered, unchanged, start);
         timings.add("phase: total", System.nanoTime() - start);
-        return new GenerateResult(inputs.selected(), report, plan, commit, timings.millis(), summary, unchanged);
+        return new GenerateResult(inputs.selected(), report, plan, commit, timings.millis(), summary, unchanged,
+                decisions);
     }
 
     /**

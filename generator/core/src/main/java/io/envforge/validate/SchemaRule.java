@@ -133,7 +133,7 @@ public final class SchemaRule implements Rule {
      * resource exists) and built by the tests with kubectl kustomize; no JSON Schema of it is bundled.
      */
     private static final Source KUSTOMIZATION_RULE = new Source("envforge's kustomization rule (no JSON Schema"
-            + " bundled; add schemastore/kustomization.json to the schema folder)", "", () -> null);
+            + " bundled)", "", () -> null);
 
     private Optional<Source> lookup(String apiVersion, String kind) {
         String lower = kind.toLowerCase(Locale.ROOT);
