@@ -146,13 +146,14 @@ public final class Envforge {
         Report all = timings.time("phase: validate fleet", () -> skippedWarnings(inputs).plus(rendered.report())
                 .plus(validator.validate(fleetFiles)));
         Report report = new Report(List.copyOf(new LinkedHashSet<>(all.findings())));
-        OutputTree tree = rendered.tree().plus(fleetFiles);
+        OutputTree tree = rendered.tree().plus(fleetFiles).plus(ShippedModules.of(request));
         if (report.hasErrors()) {
             finished(progress, rendered, unchanged, start);
             throw new ValidationFailedException(report);
         }
         List<String> owned = new ArrayList<>(Fleet.owned(fleet));
         toRender.forEach(e -> owned.addAll(Layout.owned(e)));
+        owned.addAll(ShippedModules.owned(request));
         WriteResult plan = timings.time("phase: plan", () -> writer.plan(tree, owned));
         ChangeSummary summary = timings.time("phase: summary", () -> Changes.of(writer, tree, plan));
         Decisions decisions = Decisions.of(request, inputs, resolver, blocks, toRender, unchanged, report, plan);
@@ -225,6 +226,7 @@ public final class Envforge {
         WorkspacePaths links = new WorkspacePaths(request.outputDirectory());
         links.requireNoLinks(Fleet.owned(fleetRenderers));
         links.requireNoLinks(SpecReader.DIRECTORY + "/");
+        links.requireNoLinks(ShippedModules.owned(request));
         selected.forEach(env -> {
             links.requireNoLinks(Layout.owned(env));
             links.requireNoLinks(Fingerprint.path(env));
