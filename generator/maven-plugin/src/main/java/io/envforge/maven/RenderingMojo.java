@@ -16,7 +16,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 abstract class RenderingMojo extends AbstractMojo {
 
     /** Environments: a name, a comma-separated list, a glob such as {@code perf-*}, or {@code all}. */
-    @Parameter(property = "env", required = true)
+    @Parameter(property = "env")
     String env;
 
     /** The private block of a new environment, such as {@code 10.20.0.0/20}; from the pools when unset. */
@@ -28,8 +28,8 @@ abstract class RenderingMojo extends AbstractMojo {
     String cloud;
 
     /** Allow changing an existing environment's block (destructive for a live network). */
-    @Parameter(property = "force", defaultValue = "false")
-    boolean force;
+    @Parameter(property = "force")
+    String force;
 
     /**
      * A folder of strict JSON Schemas ({@code kubernetes/}, {@code crds/}, {@code schemastore/}) that add to and
@@ -39,8 +39,8 @@ abstract class RenderingMojo extends AbstractMojo {
     File schemas;
 
     /** A generated kind with no schema is a warning instead of an error (an explicit opt-out). */
-    @Parameter(property = "envforge.allowUnvalidated", defaultValue = "false")
-    boolean allowUnvalidated;
+    @Parameter(property = "envforge.allowUnvalidated")
+    String allowUnvalidated;
 
     /** Where the Markdown change summary goes, for the pull-request comment (outside the GitOps tree). */
     @Parameter(property = "envforge.summary", defaultValue = "${project.build.directory}/envforge-summary.md")
@@ -50,11 +50,12 @@ abstract class RenderingMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     File workspace;
 
-    /** What the user asked for, as the core's request. */
-    GenerateRequest request(boolean commit, boolean dryRun) {
-        return new GenerateRequest(workspace.toPath(), split(env), Optional.ofNullable(subnet),
-                Optional.ofNullable(cloud), force, Optional.ofNullable(schemas).map(File::toPath), commit, dryRun)
-                .withAllowUnvalidated(allowUnvalidated);
+    /** What the user asked for, as the core's request; envforge's own message for a bad parameter. */
+    GenerateRequest request(boolean commit, boolean dryRun, String goal) throws MojoFailureException {
+        return new GenerateRequest(workspace.toPath(), split(Parameters.env(env, goal)), Optional.ofNullable(subnet),
+                Optional.ofNullable(cloud), Parameters.flag("force", force, false),
+                Optional.ofNullable(schemas).map(File::toPath), commit, dryRun)
+                .withAllowUnvalidated(Parameters.flag("envforge.allowUnvalidated", allowUnvalidated, false));
     }
 
     /** Runs the core and maps its exceptions to Maven's; writes the summary file. */
