@@ -52,8 +52,11 @@ public final class SchemaRule implements Rule {
     /** Schema by kustomization / apiVersion + kind: a fleet run asks some 40,000 times for a dozen kinds. */
     private final Map<String, Optional<Source>> files = new ConcurrentHashMap<>();
 
-    /** Where a schema comes from, as the run summary names it, and how to read it. */
-    record Source(String label, String id, Supplier<JsonNode> schema) {
+    /**
+     * Where a schema comes from: {@code label} names it in an error, {@code group} in the run summary (the bundled
+     * source, or the user's folder), and how to read it.
+     */
+    record Source(String label, String group, String id, Supplier<JsonNode> schema) {
     }
 
     /** Validates against {@code root} first, then the bundled schemas; a kind with neither is an error. */
@@ -115,7 +118,7 @@ public final class SchemaRule implements Rule {
 
     /** What {@code doc} of {@code file} is validated against, as the run summary names it; empty: nothing. */
     Optional<String> label(String file, Map<String, Object> doc) {
-        return source(file, doc).map(Source::label);
+        return source(file, doc).map(Source::group);
     }
 
     private Optional<Source> source(String file, Map<String, Object> doc) {
@@ -132,8 +135,8 @@ public final class SchemaRule implements Rule {
      * A kustomization.yaml without a schema in the user's folder is checked by {@link KustomizationRule} (every
      * resource exists) and built by the tests with kubectl kustomize; no JSON Schema of it is bundled.
      */
-    private static final Source KUSTOMIZATION_RULE = new Source("envforge's kustomization rule (no JSON Schema"
-            + " bundled)", "", () -> null);
+    private static final Source KUSTOMIZATION_RULE = new Source("envforge's kustomization rule", "envforge's"
+            + " kustomization rule (no JSON Schema bundled)", "", () -> null);
 
     private Optional<Source> lookup(String apiVersion, String kind) {
         String lower = kind.toLowerCase(Locale.ROOT);
@@ -158,16 +161,16 @@ public final class SchemaRule implements Rule {
         if (core && KubernetesSchemas.available()) {
             Optional<ObjectNode> bundled = KubernetesSchemas.schema(apiVersion, kind);
             if (bundled.isPresent()) {
-                return Optional.of(new Source(KubernetesSchemas.LABEL, "k8s:" + apiVersion + " " + kind,
-                        bundled::get));
+                return Optional.of(new Source(KubernetesSchemas.LABEL, KubernetesSchemas.LABEL,
+                        "k8s:" + apiVersion + " " + kind, bundled::get));
             }
         }
         URL url = SchemaRule.class.getClassLoader().getResource(BUNDLED + crd);
         if (url == null) {
             return Optional.empty();
         }
-        return Optional.of(new Source("CRD " + crd + " from " + Provenance.source(crd) + ", bundled", url.toString(),
-                () -> read(url)));
+        String label = "CRD " + crd + " from " + Provenance.source(crd) + ", bundled";
+        return Optional.of(new Source(label, label, url.toString(), () -> read(url)));
     }
 
     private static Optional<Source> folder(Path root, String relative) {
@@ -175,13 +178,16 @@ public final class SchemaRule implements Rule {
         if (!Files.isRegularFile(path)) {
             return Optional.empty();
         }
-        return Optional.of(new Source(root + "/" + relative, path.toUri().toString(), () -> {
-            try {
-                return read(path.toUri().toURL());
-            } catch (java.net.MalformedURLException e) {
-                throw new IllegalArgumentException(path.toString(), e);
-            }
-        }));
+        return Optional.of(new Source(root + "/" + relative, "the schema folder " + root, path.toUri().toString(),
+                () -> read(url(path))));
+    }
+
+    private static URL url(Path path) {
+        try {
+            return path.toUri().toURL();
+        } catch (java.net.MalformedURLException e) {
+            throw new IllegalArgumentException(path.toString(), e);
+        }
     }
 
     private static JsonNode read(URL url) {

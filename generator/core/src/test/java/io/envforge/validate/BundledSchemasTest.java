@@ -137,9 +137,8 @@ class BundledSchemasTest {
                 + "/crds/cert-manager.io/certificate_v1.json)"), text);
         assertTrue(text.contains("ExternalSecret/dev1/db: $.spec: required property 'refreshInterval' not found"),
                 text);
-        assertTrue(text.contains("[INFO] environment dev1: validated 2 object(s): 1 against " + folder
-                + "/crds/cert-manager.io/certificate_v1.json; 1 against " + folder
-                + "/crds/external-secrets.io/externalsecret_v1.json"), text);
+        assertTrue(text.contains("[INFO] environment dev1: validated 2 object(s): 2 against the schema folder "
+                + folder + "\n"), text);
     }
 
     private static Report bundled(String yaml) {
