@@ -92,14 +92,14 @@ public record Decisions(List<String> lines) {
                 + " environment up')";
     }
 
-    /** {@code  (it gets 10.20.16.0/20, the next free block)}, or nothing when the pools are full. */
+    /** {@code  (... it gets 10.64.0.0/20, the next free block of the pools)}, or how to give one when they are full. */
     private static String nextBlock(Inputs inputs) {
         try {
             Map<String, Cidr> next = Allocation.allocate(inputs.platform(), inputs.allSpecs().values(),
                     List.of("next"));
-            return " (it gets " + next.get("next") + ", the next free block of the pools)";
+            return " (--env on the CLI; it gets " + next.get("next") + ", the next free block of the pools)";
         } catch (EnvforgeException e) {
-            return " and -Dsubnet=CIDR (the pools are full)";
+            return " and -Dsubnet=CIDR (--env, --subnet on the CLI; the pools are full)";
         }
     }
 

@@ -57,7 +57,8 @@ class DecisionsTest {
                         + " and this generator; not rendered again",
                 "envforge: files: 0 added, 0 changed, 0 removed",
                 "envforge: next: nothing to do; change environments/<env>.yaml and run again, or create an environment"
-                        + " with -Denv=<new name> (it gets 10.64.0.0/20, the next free block of the pools)",
+                        + " with -Denv=<new name> (--env on the CLI; it gets 10.64.0.0/20, the next free block of the"
+                        + " pools)",
                 "envforge: generated 0 environment(s); files 0 added, 0 changed, 0 removed, 0 unchanged",
                 "envforge: nothing to commit"), again.lines());
         assertTrue(ws.read("environments/dev1.yaml").contains("10.20.0.0/20"));
