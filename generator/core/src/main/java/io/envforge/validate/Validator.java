@@ -64,7 +64,7 @@ public final class Validator {
         return new Report(findings);
     }
 
-    /** {@code validated 31 objects: 25 against Kubernetes 1.34 (...), 6 against CRD ...}. */
+    /** {@code validated 31 object(s): 6 against CRD ...; 25 against Kubernetes 1.34 (...)}. */
     static String validated(Map<String, Integer> counts) {
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         StringBuilder out = new StringBuilder("validated " + total + " object(s): ");
