@@ -28,8 +28,13 @@ final class RenderOptions {
     @Option(names = "--force", description = "Allow changing an existing environment's block.")
     boolean force;
 
-    @Option(names = "--schemas", description = "Folder of strict JSON Schemas to validate manifests against.")
+    @Option(names = "--schemas", description = "Folder of strict JSON Schemas that add to and override the bundled"
+            + " ones.")
     Path schemas;
+
+    @Option(names = "--allow-unvalidated", description = "A generated kind with no schema is a warning, not an"
+            + " error.")
+    boolean allowUnvalidated;
 
     @Option(names = "--summary", description = "Also write the Markdown change summary to this file (outside the"
             + " tree).")
@@ -40,7 +45,8 @@ final class RenderOptions {
 
     GenerateRequest request(boolean commit, boolean dryRun) {
         return new GenerateRequest(workspace.toAbsolutePath().normalize(), environments, Optional.ofNullable(subnet),
-                Optional.ofNullable(cloud), force, Optional.ofNullable(schemas), commit, dryRun);
+                Optional.ofNullable(cloud), force, Optional.ofNullable(schemas), commit, dryRun)
+                .withAllowUnvalidated(allowUnvalidated);
     }
 
     /** Runs the core, prints problems as the other commands do, writes the summary; returns the exit code. */

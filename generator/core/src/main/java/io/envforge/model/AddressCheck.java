@@ -45,22 +45,48 @@ public final class AddressCheck {
         for (Cidr net : onPrem) {
             if (net.overlaps(cidr)) {
                 throw fail(file, path, text, "overlaps the on-prem network " + net
-                        + " (environments/platform.yaml spec.onPrem.cidrs)", "choose a block outside it");
+                        + " (environments/platform.yaml spec.onPrem.cidrs)", outside(cidr, onPrem, reserved, others,
+                        self));
             }
         }
         for (Cidr net : reserved) {
             if (net.overlaps(cidr)) {
                 throw fail(file, path, text, "overlaps the reserved block " + net
-                        + " (environments/platform.yaml spec.reserved)", "choose a block outside it");
+                        + " (environments/platform.yaml spec.reserved)", outside(cidr, onPrem, reserved, others,
+                        self));
             }
         }
         for (Map.Entry<String, Cidr> other : others.entrySet()) {
             if (!other.getKey().equals(self) && other.getValue().overlaps(cidr)) {
                 throw fail(file, path, text, "overlaps environment " + other.getKey() + " (" + other.getValue()
-                        + ", environments/" + other.getKey() + ".yaml)", "choose a block outside it");
+                        + ", environments/" + other.getKey() + ".yaml)", outside(cidr, onPrem, reserved, others,
+                        self));
             }
         }
         return cidr;
+    }
+
+    /**
+     * {@code choose a block outside it, for example 10.20.16.0/20 (the next free /20)}: the first block of the same
+     * size after {@code cidr}, in the same private range, that overlaps nothing above; without one, the bare advice.
+     */
+    static String outside(Cidr cidr, List<Cidr> onPrem, List<Cidr> reserved, SortedMap<String, Cidr> others,
+            String self) {
+        String advice = "choose a block outside it";
+        for (long base = cidr.base() + cidr.size(); base + cidr.size() - 1 <= 0xFFFFFFFFL; base += cidr.size()) {
+            Cidr candidate = new Cidr(base, cidr.prefix());
+            if (!candidate.isPrivate()) {
+                return advice;
+            }
+            boolean free = onPrem.stream().noneMatch(candidate::overlaps)
+                    && reserved.stream().noneMatch(candidate::overlaps)
+                    && others.entrySet().stream().noneMatch(e -> !e.getKey().equals(self)
+                            && e.getValue().overlaps(candidate));
+            if (free) {
+                return advice + ", for example " + candidate + " (the next free /" + cidr.prefix() + ")";
+            }
+        }
+        return advice;
     }
 
     private static EnvforgeException fail(String file, String path, String value, String message, String fix) {

@@ -1,29 +1,27 @@
 package io.envforge.pipeline;
 
-import io.envforge.emit.WriteResult;
 import io.envforge.summary.ChangeSummary;
 import io.envforge.summary.SummaryMarkdown;
 import java.util.List;
 
 /**
- * The commit message: a subject naming the environments, then the change grouped: file counts, new environments,
- * regenerated ones, how many were unchanged, and the change summary.
+ * The commit message: a subject naming the environments, then the decisions per environment with the file counts and
+ * the next step (the same words as the console and the pull-request summary), the environments grouped (new,
+ * regenerated, unchanged), and the change summary.
  */
 final class CommitMessage {
 
     private CommitMessage() {
     }
 
-    static String of(Inputs inputs, List<String> generated, List<String> unchanged, WriteResult write,
+    static String of(Inputs inputs, List<String> generated, List<String> unchanged, Decisions decisions,
             ChangeSummary summary) {
         String subject = generated.size() <= 3
                 ? "envforge: generate " + String.join(", ", generated)
                 : "envforge: generate " + generated.size() + " environments";
         List<String> created = generated.stream().filter(inputs.created()::contains).toList();
         List<String> updated = generated.stream().filter(e -> !inputs.created().contains(e)).toList();
-        StringBuilder body = new StringBuilder(subject).append("\n\n");
-        body.append(write.added().size()).append(" file(s) added, ").append(write.changed().size())
-                .append(" changed, ").append(write.removed().size()).append(" removed.\n");
+        StringBuilder body = new StringBuilder(subject).append("\n\n").append(decisions.markdown());
         group(body, "New environments", created);
         group(body, "Regenerated environments", updated);
         if (!unchanged.isEmpty()) {

@@ -133,7 +133,7 @@ public final class Envforge {
         unchanged.forEach(n -> progress.environment(n, ProgressListener.Outcome.UNCHANGED));
         ModelResolver resolver = new ModelResolver(inputs.platform());
         SortedMap<String, Cidr> blocks = blocks(inputs);
-        Validator validator = new Validator(request.schemas());
+        Validator validator = new Validator(request.schemas(), request.allowUnvalidated());
         Rendered rendered = timings.time("phase: render", () -> renderAll(inputs, resolver, blocks, toRender, prints,
                 validator, timings, progress));
         if (!rendered.problems().isEmpty()) {
@@ -148,15 +148,17 @@ public final class Envforge {
                 .plus(validator.validate(fleetFiles)).plus(new Report(Capacity.warnings(inputs.platform(),
                         inputs.allSpecs().values()))));
         Report report = new Report(List.copyOf(new LinkedHashSet<>(all.findings())));
-        OutputTree tree = rendered.tree().plus(fleetFiles);
+        OutputTree tree = rendered.tree().plus(fleetFiles).plus(ShippedModules.of(request));
         if (report.hasErrors()) {
             finished(progress, rendered, unchanged, start);
             throw new ValidationFailedException(report);
         }
         List<String> owned = new ArrayList<>(Fleet.owned(fleet));
         toRender.forEach(e -> owned.addAll(Layout.owned(e)));
+        owned.addAll(ShippedModules.owned(request));
         WriteResult plan = timings.time("phase: plan", () -> writer.plan(tree, owned));
         ChangeSummary summary = timings.time("phase: summary", () -> Changes.of(writer, tree, plan));
+        Decisions decisions = Decisions.of(request, inputs, resolver, blocks, toRender, unchanged, report, plan);
         Optional<String> commit = Optional.empty();
         if (!request.dryRun()) {
             progress.step("write");
@@ -165,14 +167,15 @@ public final class Envforge {
                 progress.step("commit");
                 List<String> paths = plan.written();
                 paths.addAll(renderedSpecs(request, toRender, paths));
-                String message = CommitMessage.of(inputs, toRender, unchanged, plan, summary);
+                String message = CommitMessage.of(inputs, toRender, unchanged, decisions, summary);
                 commit = timings.time("phase: commit", () -> new GitPublisher(request.outputDirectory())
                         .commit(paths, plan.removed(), message));
             }
         }
         finished(progress, rendered, unchanged, start);
         timings.add("phase: total", System.nanoTime() - start);
-        return new GenerateResult(inputs.selected(), report, plan, commit, timings.millis(), summary, unchanged);
+        return new GenerateResult(inputs.selected(), report, plan, commit, timings.millis(), summary, unchanged,
+                decisions);
     }
 
     /**
@@ -225,6 +228,7 @@ public final class Envforge {
         WorkspacePaths links = new WorkspacePaths(request.outputDirectory());
         links.requireNoLinks(Fleet.owned(fleetRenderers));
         links.requireNoLinks(SpecReader.DIRECTORY + "/");
+        links.requireNoLinks(ShippedModules.owned(request));
         selected.forEach(env -> {
             links.requireNoLinks(Layout.owned(env));
             links.requireNoLinks(Fingerprint.path(env));

@@ -13,16 +13,18 @@ import java.util.Optional;
  * @param subnet the block for a new environment (only with a single environment)
  * @param cloud the cloud for a new environment; the platform default when empty
  * @param force allow changing an existing environment's block
- * @param schemas the folder of strict JSON Schemas, or empty to skip schema validation
+ * @param schemas a folder of strict JSON Schemas that add to and override the bundled ones, or empty
  * @param commit commit the generated paths with JGit
  * @param dryRun render and validate, report what would change, write nothing
  * @param publish push the commit to a remote (see {@link PublishingRun}); {@link Envforge#generate} ignores it
  * @param output where the tree is written and committed (a clone of a separate GitOps repository); the workspace
  *     when empty. Specs and charts are always read from the workspace.
+ * @param allowUnvalidated a generated kind with no schema (bundled or in {@code schemas}) is a warning instead of an
+ *     error: the user's explicit opt-out ({@code -Denvforge.allowUnvalidated=true})
  */
 public record GenerateRequest(Path workspace, List<String> environments, Optional<String> subnet,
         Optional<String> cloud, boolean force, Optional<Path> schemas, boolean commit, boolean dryRun,
-        Optional<Publish> publish, Optional<Path> output) {
+        Optional<Publish> publish, Optional<Path> output, boolean allowUnvalidated) {
 
     public GenerateRequest {
         Objects.requireNonNull(workspace, "workspace");
@@ -39,6 +41,19 @@ public record GenerateRequest(Path workspace, List<String> environments, Optiona
         return output.orElse(workspace);
     }
 
+    /** A request that validates every kind. */
+    public GenerateRequest(Path workspace, List<String> environments, Optional<String> subnet, Optional<String> cloud,
+            boolean force, Optional<Path> schemas, boolean commit, boolean dryRun, Optional<Publish> publish,
+            Optional<Path> output) {
+        this(workspace, environments, subnet, cloud, force, schemas, commit, dryRun, publish, output, false);
+    }
+
+    /** The same request; {@code value}: a kind without a schema is a warning, not an error. */
+    public GenerateRequest withAllowUnvalidated(boolean value) {
+        return new GenerateRequest(workspace, environments, subnet, cloud, force, schemas, commit, dryRun, publish,
+                output, value);
+    }
+
     /** A request that does not publish. */
     public GenerateRequest(Path workspace, List<String> environments, Optional<String> subnet, Optional<String> cloud,
             boolean force, Optional<Path> schemas, boolean commit, boolean dryRun) {
@@ -53,29 +68,32 @@ public record GenerateRequest(Path workspace, List<String> environments, Optiona
 
     public GenerateRequest withSchemas(Path folder) {
         return new GenerateRequest(workspace, environments, subnet, cloud, force, Optional.of(folder), commit, dryRun,
-                publish, output);
+                publish, output, allowUnvalidated);
     }
 
     public GenerateRequest withCommit(boolean value) {
-        return new GenerateRequest(workspace, environments, subnet, cloud, force, schemas, value, dryRun, publish, output);
+        return new GenerateRequest(workspace, environments, subnet, cloud, force, schemas, value, dryRun, publish,
+                output, allowUnvalidated);
     }
 
     public GenerateRequest withForce(boolean value) {
-        return new GenerateRequest(workspace, environments, subnet, cloud, value, schemas, commit, dryRun, publish, output);
+        return new GenerateRequest(workspace, environments, subnet, cloud, value, schemas, commit, dryRun, publish,
+                output, allowUnvalidated);
     }
 
     public GenerateRequest withDryRun(boolean value) {
-        return new GenerateRequest(workspace, environments, subnet, cloud, force, schemas, commit, value, publish, output);
+        return new GenerateRequest(workspace, environments, subnet, cloud, force, schemas, commit, value, publish,
+                output, allowUnvalidated);
     }
 
     public GenerateRequest withPublish(Publish value) {
         return new GenerateRequest(workspace, environments, subnet, cloud, force, schemas, commit, dryRun,
-                Optional.ofNullable(value), output);
+                Optional.ofNullable(value), output, allowUnvalidated);
     }
 
     /** The same request, writing and committing into {@code folder} (a clone of a separate GitOps repository). */
     public GenerateRequest withOutput(Path folder) {
         return new GenerateRequest(workspace, environments, subnet, cloud, force, schemas, commit, dryRun, publish,
-                Optional.ofNullable(folder));
+                Optional.ofNullable(folder), allowUnvalidated);
     }
 }

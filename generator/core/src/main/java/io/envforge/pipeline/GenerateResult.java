@@ -18,14 +18,16 @@ import java.util.Optional;
  * @param timings milliseconds per step name, summed over environments; {@code phase: ...} entries are wall clock
  * @param summary what changed (or would), object by object, for the pull request
  * @param unchanged the selected environments whose inputs did not change: not rendered again, files kept
+ * @param decisions what a reviewer reads first (see {@link Decisions}); opens the console lines and the summary
  */
 public record GenerateResult(List<String> environments, Report report, WriteResult write, Optional<String> commit,
-        Map<String, Long> timings, ChangeSummary summary, List<String> unchanged) {
+        Map<String, Long> timings, ChangeSummary summary, List<String> unchanged, Decisions decisions) {
 
     public GenerateResult {
         environments = List.copyOf(environments);
         timings = Map.copyOf(timings);
         unchanged = List.copyOf(unchanged);
+        java.util.Objects.requireNonNull(decisions, "decisions");
     }
 
     /** The environments rendered in this run. */
@@ -34,22 +36,25 @@ public record GenerateResult(List<String> environments, Report report, WriteResu
     }
 
     /**
-     * What the run did, as the command-line tool and the Maven plugin print it: the environments generated (at most
-     * ten named) and the file counts, then the commit.
+     * What the run did, as the command-line tool and the Maven plugin print it: the decisions per environment and the
+     * next step, the environments generated (at most ten named) and the file counts, then the commit.
      */
     public List<String> lines() {
         List<String> generated = generated();
         String names = String.join(", ", generated.size() > 10 ? generated.subList(0, 10) : generated)
                 + (generated.size() > 10 ? ", ..." : "");
-        return List.of("envforge: generated " + generated.size() + " environment(s)"
+        List<String> out = new java.util.ArrayList<>();
+        decisions.lines().forEach(l -> out.add("envforge: " + l));
+        out.add("envforge: generated " + generated.size() + " environment(s)"
                 + (names.isEmpty() ? "" : " " + names) + "; files " + write.added().size() + " added, "
                 + write.changed().size() + " changed, " + write.removed().size() + " removed, "
-                + write.unchanged().size() + " unchanged",
-                commit.map(c -> "envforge: committed " + c).orElse("envforge: nothing to commit"));
+                + write.unchanged().size() + " unchanged");
+        out.add(commit.map(c -> "envforge: committed " + c).orElse("envforge: nothing to commit"));
+        return out;
     }
 
     /** The summary as Markdown (commit body, pull-request comment). */
     public String summaryMarkdown() {
-        return SummaryMarkdown.render(summary);
+        return decisions.markdown() + SummaryMarkdown.render(summary);
     }
 }

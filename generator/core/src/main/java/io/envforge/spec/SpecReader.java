@@ -82,7 +82,9 @@ public final class SpecReader {
         if (!declared.equals(name)) {
             throw new EnvforgeException(new Problem(file, "metadata.name", declared,
                     "does not match the file name " + name + ".yaml",
-                    "rename the file or set metadata.name: " + name));
+                    // the file's own name may not be a valid environment name (Prod3.yaml): then only renaming fixes it
+                    EnvironmentName.check(file, "", name).isPresent() ? "rename the file to " + declared + ".yaml"
+                            : "rename the file to " + declared + ".yaml or set metadata.name: " + name));
         }
         return new EnvironmentSpec(file, name, doc, content);
     }

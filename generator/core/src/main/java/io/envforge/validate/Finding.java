@@ -35,6 +35,11 @@ public record Finding(Severity severity, String file, String path, String messag
 
     /** {@code [ERROR] overlays/dev1/kustomization.yaml: resources[1]: ...}. */
     public String render() {
-        return "[" + severity + "] " + file + ": " + (path.isEmpty() ? "" : path + ": ") + message;
+        return "[" + severity + "] " + text();
+    }
+
+    /** {@link #render()} without the severity, for a logger that prints its own ({@code [WARNING]} in Maven). */
+    public String text() {
+        return file + ": " + (path.isEmpty() ? "" : path + ": ") + message;
     }
 }

@@ -1,6 +1,10 @@
 package io.envforge.validate;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.networknt.schema.AnnotationKeyword;
+import com.networknt.schema.JsonMetaSchema;
 import com.networknt.schema.JsonSchema;
 import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
@@ -9,55 +13,73 @@ import io.envforge.spec.EcmaPatterns;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
-import java.net.MalformedURLException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /**
- * Validates every object against a strict JSON Schema picked by apiVersion and kind from a schema folder laid out as
- * {@code kubernetes/<version>-standalone-strict/<kind>-<group>-<version>.json} and
- * {@code crds/<group>/<kind>_<version>.json}; kustomization files against {@code schemastore/kustomization.json}.
- * Schemas are loaded once and shared by all threads.
+ * Validates every object against a strict JSON Schema picked by apiVersion and kind: first from the user's schema
+ * folder, if one is given ({@code kubernetes/<version>-standalone-strict/<kind>-<group>-<version>.json},
+ * {@code crds/<group>/<kind>_<version>.json}, {@code schemastore/kustomization.json}), which adds or overrides; then
+ * from the schemas bundled with envforge: Kubernetes from {@link KubernetesSchemas}, CRDs derived from the
+ * controllers' own CRD manifests ({@value #BUNDLED}, see its {@code PROVENANCE.json}). A kind with no schema is an
+ * error unless the run allows unvalidated kinds (then a warning). Schemas are loaded once and shared by all threads.
  */
 public final class SchemaRule implements Rule {
 
     private static final ObjectMapper JSON = new ObjectMapper();
-    private static final JsonSchemaFactory FACTORY = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
+    /**
+     * Draft 7, reading the API server's own schema extensions ({@code x-kubernetes-validations} and the like, in CRD
+     * schemas from a user's folder) as annotations: the validator would log "Unknown keyword" for each otherwise.
+     */
+    private static final JsonSchemaFactory FACTORY = factory();
 
-    private final Path root;
-    private final Path kubernetes;
+    /** The bundled CRD schemas: {@code <group>/<kind>_<version>.json}, and {@code PROVENANCE.json}. */
+    static final String BUNDLED = "io/envforge/schemas/crds/";
+
+    private final Optional<Path> root;
+    private final Optional<Path> kubernetes;
+    private final boolean allowMissing;
     private final Map<String, Optional<JsonSchema>> cache = new ConcurrentHashMap<>();
-    /** Schema file by kustomization / apiVersion + kind: a fleet run asks some 40,000 times for a dozen kinds. */
+    /** Schema by kustomization / apiVersion + kind: a fleet run asks some 40,000 times for a dozen kinds. */
     private final Map<String, Optional<Source>> files = new ConcurrentHashMap<>();
 
-    /** Where a schema comes from: a file of the schema folder, or one bundled with envforge (see {@link #BUNDLED}). */
-    private record Source(String label, URL url) {
+    /**
+     * Where a schema comes from: {@code label} names it in an error, {@code group} in the run summary (the bundled
+     * source, or the user's folder), and how to read it.
+     */
+    record Source(String label, String group, String id, Supplier<JsonNode> schema) {
+    }
+
+    /** Validates against {@code root} first, then the bundled schemas; a kind with neither is an error. */
+    public SchemaRule(Path root) {
+        this(Optional.of(root), false);
     }
 
     /**
-     * CRD schemas the shared schema folder lacks, written for envforge from the CRD's field list and bundled as
-     * resources: {@code io/envforge/schemas/crds/<group>/<kind>_<version>.json}. Used only when the folder has no file
-     * for that kind, so a folder that gains one wins.
+     * {@code folder}: the user's schemas, added to and overriding the bundled ones; {@code allowMissing}: a kind with
+     * no schema is a warning instead of an error (the user's explicit opt-out).
      */
-    static final String BUNDLED = "io/envforge/schemas/crds/";
-
-    /** {@code root} holds {@code kubernetes/}, {@code crds/} and {@code schemastore/}. */
-    public SchemaRule(Path root) {
-        this.root = root;
-        this.kubernetes = findKubernetes(root);
+    public SchemaRule(Optional<Path> folder, boolean allowMissing) {
+        this.root = folder;
+        this.kubernetes = folder.flatMap(SchemaRule::findKubernetes);
+        this.allowMissing = allowMissing;
     }
 
-    private static Path findKubernetes(Path root) {
+    private static Optional<Path> findKubernetes(Path root) {
+        if (!Files.isDirectory(root.resolve("kubernetes"))) {
+            return Optional.empty();
+        }
         try (var dirs = Files.list(root.resolve("kubernetes"))) {
-            return dirs.filter(Files::isDirectory).sorted().reduce((a, b) -> b)
-                    .orElseThrow(() -> new IllegalArgumentException("no schema version folder in " + root));
+            return dirs.filter(Files::isDirectory).sorted().reduce((a, b) -> b);
         } catch (IOException e) {
             throw new UncheckedIOException("cannot read Kubernetes schemas in " + root, e);
         }
@@ -71,14 +93,17 @@ public final class SchemaRule implements Rule {
     @Override
     public void check(String file, List<Map<String, Object>> docs, Map<String, String> tree, List<Finding> findings) {
         for (Map<String, Object> doc : docs) {
-            Optional<Source> schemaFile = schemaFor(file, doc);
-            if (schemaFile.isEmpty()) {
-                findings.add(Finding.warning(file, Objects.id(doc), "no schema for " + doc.get("apiVersion") + " "
-                        + doc.get("kind") + "; not validated"));
+            Optional<Source> source = source(file, doc);
+            if (source.isEmpty()) {
+                String what = doc.get("apiVersion") + " " + doc.get("kind");
+                String message = "no schema for " + what + ": add one to the schema folder (envforge.schemas, "
+                        + "crds/<group>/<kind>_<version>.json), or allow unvalidated kinds with "
+                        + "-Denvforge.allowUnvalidated=true";
+                findings.add(allowMissing ? Finding.warning(file, Objects.id(doc), "not validated: " + message)
+                        : Finding.error(file, Objects.id(doc), message));
                 continue;
             }
-            Optional<JsonSchema> schema = cache.computeIfAbsent(schemaFile.get().url().toString(),
-                    k -> load(schemaFile.get()));
+            Optional<JsonSchema> schema = cache.computeIfAbsent(source.get().id(), k -> load(source.get()));
             if (schema.isEmpty()) {
                 continue;
             }
@@ -87,62 +112,132 @@ public final class SchemaRule implements Rule {
                 messages.add(m.getMessage());
             }
             messages.forEach(m -> findings.add(Finding.error(file, Objects.id(doc), m + " (schema "
-                    + schemaFile.get().label() + ")")));
+                    + source.get().label() + ")")));
         }
     }
 
-    private Optional<Source> schemaFor(String file, Map<String, Object> doc) {
+    /** What {@code doc} of {@code file} is validated against, as the run summary names it; empty: nothing. */
+    Optional<String> label(String file, Map<String, Object> doc) {
+        return source(file, doc).map(Source::group);
+    }
+
+    private Optional<Source> source(String file, Map<String, Object> doc) {
         if (file.endsWith("kustomization.yaml")) {
-            return files.computeIfAbsent("", k -> existing(root.resolve("schemastore/kustomization.json")));
+            return files.computeIfAbsent("", k -> root.flatMap(r -> folder(r, "schemastore/kustomization.json"))
+                    .or(() -> Optional.of(KUSTOMIZATION_RULE)));
         }
         String apiVersion = String.valueOf(doc.get("apiVersion"));
-        String kind = String.valueOf(doc.get("kind")).toLowerCase(Locale.ROOT);
-        return files.computeIfAbsent(apiVersion + " " + kind, k -> schemaFor(apiVersion, kind));
+        String kind = String.valueOf(doc.get("kind"));
+        return files.computeIfAbsent(apiVersion + " " + kind, k -> lookup(apiVersion, kind));
     }
 
-    private Optional<Source> schemaFor(String apiVersion, String kind) {
+    /**
+     * A kustomization.yaml without a schema in the user's folder is checked by {@link KustomizationRule} (every
+     * resource exists) and built by the tests with kubectl kustomize; no JSON Schema of it is bundled.
+     */
+    private static final Source KUSTOMIZATION_RULE = new Source("envforge's kustomization rule", "envforge's"
+            + " kustomization rule (no JSON Schema bundled)", "", () -> null);
+
+    private Optional<Source> lookup(String apiVersion, String kind) {
+        String lower = kind.toLowerCase(Locale.ROOT);
         int slash = apiVersion.indexOf('/');
         String group = slash < 0 ? "" : apiVersion.substring(0, slash);
         String version = apiVersion.substring(slash + 1);
-        if (group.isEmpty() || !group.contains(".") || group.endsWith(".k8s.io") && !group.contains("x-k8s")) {
+        boolean core = group.isEmpty() || !group.contains(".") || group.endsWith(".k8s.io") && !group.contains("x-k8s");
+        String crd = group + "/" + lower + "_" + version + ".json";
+        if (core && kubernetes.isPresent()) {
             String label = group.isEmpty() ? "" : "-" + group.substring(0, group.indexOf('.') < 0 ? group.length()
                     : group.indexOf('.'));
-            Optional<Source> core = existing(kubernetes.resolve(kind + label + "-" + version + ".json"));
-            if (core.isPresent()) {
-                return core;
+            Optional<Source> user = folder(root.get(), root.get().relativize(kubernetes.get())
+                    .resolve(lower + label + "-" + version + ".json").toString());
+            if (user.isPresent()) {
+                return user;
             }
         }
-        String crd = group + "/" + kind + "_" + version + ".json";
-        Optional<Source> shared = existing(root.resolve("crds").resolve(crd));
-        if (shared.isPresent()) {
-            return shared;
+        Optional<Source> user = root.flatMap(r -> folder(r, "crds/" + crd));
+        if (user.isPresent()) {
+            return user;
         }
-        URL bundled = SchemaRule.class.getClassLoader().getResource(BUNDLED + crd);
-        return bundled == null ? Optional.empty() : Optional.of(new Source("bundled with envforge: " + BUNDLED + crd,
-                bundled));
+        if (core && KubernetesSchemas.available()) {
+            Optional<ObjectNode> bundled = KubernetesSchemas.schema(apiVersion, kind);
+            if (bundled.isPresent()) {
+                return Optional.of(new Source(KubernetesSchemas.LABEL, KubernetesSchemas.LABEL,
+                        "k8s:" + apiVersion + " " + kind, bundled::get));
+            }
+        }
+        URL url = SchemaRule.class.getClassLoader().getResource(BUNDLED + crd);
+        if (url == null) {
+            return Optional.empty();
+        }
+        String label = "CRD " + crd + " from " + Provenance.source(crd) + ", bundled";
+        return Optional.of(new Source(label, label, url.toString(), () -> read(url)));
     }
 
-    private Optional<Source> existing(Path path) {
+    private static Optional<Source> folder(Path root, String relative) {
+        Path path = root.resolve(relative);
         if (!Files.isRegularFile(path)) {
             return Optional.empty();
         }
+        return Optional.of(new Source(root + "/" + relative, "the schema folder " + root, path.toUri().toString(),
+                () -> read(url(path))));
+    }
+
+    private static URL url(Path path) {
         try {
-            return Optional.of(new Source(root.relativize(path).toString(), path.toUri().toURL()));
-        } catch (MalformedURLException e) {
+            return path.toUri().toURL();
+        } catch (java.net.MalformedURLException e) {
             throw new IllegalArgumentException(path.toString(), e);
         }
     }
 
-    private static Optional<JsonSchema> load(Source source) {
-        try (InputStream in = source.url().openStream()) {
-            // Schemas name draft-04 or an unversioned meta-schema by URL; they are read as draft-07 offline.
-            com.fasterxml.jackson.databind.node.ObjectNode node =
-                    (com.fasterxml.jackson.databind.node.ObjectNode) JSON.readTree(in);
-            node.remove("$schema");
-            node.remove("$id");
-            return Optional.of(FACTORY.getSchema(node, EcmaPatterns.config()));
+    private static JsonNode read(URL url) {
+        try (InputStream in = url.openStream()) {
+            return JSON.readTree(in);
         } catch (IOException e) {
-            throw new UncheckedIOException("cannot read schema " + source.label(), e);
+            throw new UncheckedIOException("cannot read schema " + url, e);
+        }
+    }
+
+    private static Optional<JsonSchema> load(Source source) {
+        JsonNode node = source.schema().get();
+        if (!(node instanceof ObjectNode object)) {
+            return Optional.empty();
+        }
+        // Schemas name draft-04 or an unversioned meta-schema by URL; they are read as draft-07 offline.
+        object.remove("$schema");
+        object.remove("$id");
+        return Optional.of(FACTORY.getSchema(object, EcmaPatterns.config()));
+    }
+
+    private static JsonSchemaFactory factory() {
+        JsonMetaSchema v7 = JsonMetaSchema.getV7();
+        JsonMetaSchema meta = JsonMetaSchema.builder(v7.getIri(), v7)
+                .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword))
+                .build();
+        return JsonSchemaFactory.builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7))
+                .metaSchema(meta).defaultMetaSchemaIri(meta.getIri()).build();
+    }
+
+    /** The module each bundled CRD schema was derived from, read from {@code PROVENANCE.json}. */
+    private static final class Provenance {
+
+        private static final Map<String, String> SOURCES = read();
+
+        static String source(String schema) {
+            return SOURCES.getOrDefault(schema, "an unrecorded source");
+        }
+
+        private static Map<String, String> read() {
+            Map<String, String> out = new HashMap<>();
+            URL url = SchemaRule.class.getClassLoader().getResource(BUNDLED + "PROVENANCE.json");
+            if (url != null) {
+                for (JsonNode s : SchemaRule.read(url).path("schemas")) {
+                    String source = s.path("source").asText();
+                    out.put(s.path("schema").asText(), source.contains(" ") ? source.substring(0, source.indexOf(' '))
+                            : source);
+                }
+            }
+            return out;
         }
     }
 }

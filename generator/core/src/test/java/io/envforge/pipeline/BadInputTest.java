@@ -54,9 +54,12 @@ class BadInputTest {
                 subnet("not a CIDR", "abc", "not a CIDR", "for example 10.20.0.0/20"),
                 subnet("public range", "8.8.0.0/20", "is not a private (RFC 1918) range", "use a block inside"),
                 subnet("prefix too small", "10.30.0.0/25", "too small", "the largest allowed prefix is /23"),
-                subnet("on-prem overlap", "10.0.16.0/20", "10.0.0.0/16", "choose a block outside it"),
+                subnet("on-prem overlap", "10.0.16.0/20", "10.0.0.0/16", "choose a block outside it, for example"
+                        + " 10.1.0.0/20 (the next free /20)"),
                 subnet("other environment", "10.20.8.0/21", "overlaps environment dev1 (10.20.0.0/20",
-                        "choose a block outside it"),
+                        "choose a block outside it, for example 10.20.16.0/21 (the next free /21)"),
+                subnet("other environment, the next block taken too", "10.20.0.0/21", "overlaps environment dev1",
+                        "for example 10.20.16.0/21 (the next free /21)"),
                 subnet("full-width digits", "\uFF11\uFF10.40.0.0/20", "octet \uFF11\uFF10 has a digit other than"
                         + " ASCII 0-9", "for example 10.20.0.0/20"),
                 subnet("Arabic-Indic digits", "10.40.0.0/\u0662\u0660", "has a digit other than ASCII 0-9",

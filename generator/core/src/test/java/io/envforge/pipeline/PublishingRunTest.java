@@ -232,6 +232,45 @@ class PublishingRunTest {
         assertEquals(PushStatus.UP_TO_DATE, again.status(), "the cached clone is reused; no input change, no commit");
     }
 
+    /**
+     * The roots call {@code ../../modules/<cloud>/<module>}: in a separate repository those folders are shipped with
+     * them, so every module source of every generated root resolves inside that repository; the allocated spec is
+     * committed there too.
+     */
+    @Test
+    void aSeparateGitOpsRepositoryGetsTheModulesItsRootsCallAndTheAllocatedSpec() throws Exception {
+        String name = name("git");
+        Path fleet = Repos.seededBare(servers.root(), name, work.resolve("modules-seed"), "README.md", "fleet\n");
+        Path ws = Files.createDirectories(work.resolve("modules-source"));
+        Path repo = Path.of(System.getProperty("envforge.repo"));
+        copy(repo.resolve("environments/platform.yaml"), ws.resolve("environments/platform.yaml"));
+        copy(repo.resolve("terraform/modules"), ws.resolve("terraform/modules"));
+        Publish publish = Publish.to(servers.get("git").url(name), Mode.DIRECT).withWorkDir(work.resolve("mcache"));
+
+        PublishResult result = run(servers.get("git")).run(GenerateRequest.of(ws, "dev7", null).withPublish(publish));
+
+        assertEquals(PushStatus.PUSHED, result.status());
+        Path check = work.resolve("modules-check");
+        try (Git clone = Repos.cloneOf(fleet, check)) {
+            assertTrue(Files.readString(check.resolve("environments/dev7.yaml")).contains("cidr: 10.64.0.0/20"),
+                    "the allocated spec is committed in the GitOps repository");
+            java.util.regex.Pattern source = java.util.regex.Pattern.compile("source\\s*=\\s*\"(\\.\\.[^\"]+)\"");
+            int resolved = 0;
+            try (Stream<Path> roots = Files.walk(check.resolve("terraform/environments/dev7"))) {
+                for (Path tf : roots.filter(p -> p.toString().endsWith(".tf")).toList()) {
+                    java.util.regex.Matcher m = source.matcher(Files.readString(tf));
+                    while (m.find()) {
+                        Path module = tf.getParent().resolve(m.group(1)).normalize();
+                        assertTrue(Files.isRegularFile(module.resolve("main.tf")), tf + " calls " + m.group(1)
+                                + ", which is not in the GitOps repository");
+                        resolved++;
+                    }
+                }
+            }
+            assertTrue(resolved >= 5, "module calls found: " + resolved);
+        }
+    }
+
     @Test
     void aDryRunCannotPush() {
         EnvforgeException e = assertThrows(EnvforgeException.class, () -> run(servers.get("file"))

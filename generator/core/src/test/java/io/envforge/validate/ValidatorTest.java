@@ -44,7 +44,8 @@ class ValidatorTest {
                         "[ERROR] overlays/dev1/service.yaml: ArtifactGenerator/flux-system/envforge-dev1: "),
                 Arguments.of("artifact generator unknown field", SERVICE + "---\n"
                         + GENERATOR.replace("      copy:", "      revisionn: \"@repo\"\n      copy:"), KUSTOMIZATION,
-                        "(schema bundled with envforge: io/envforge/schemas/crds/source.extensions.fluxcd.io/"),
+                        "(schema CRD source.extensions.fluxcd.io/artifactgenerator_v1beta1.json from"
+                        + " github.com/fluxcd/source-watcher/api/v2@v2.0.3, bundled)"),
                 Arguments.of("kustomization unknown key", SERVICE, KUSTOMIZATION + "resourcez: []\n",
                         "[ERROR] overlays/dev1/kustomization.yaml: Kustomization/null: "));
     }
@@ -66,13 +67,13 @@ class ValidatorTest {
     }
 
     @Test
-    void aMissingSchemaFolderIsAWarningAndTheOtherRulesStillRun() {
+    void aMissingSchemaFolderIsAnErrorAndTheOtherRulesStillRun() {
         OutputTree tree = OutputTree.builder()
                 .put("overlays/dev1/service.yaml", SERVICE + "---\n" + SERVICE)
                 .put("overlays/dev1/kustomization.yaml", KUSTOMIZATION)
                 .build();
         Report report = new Validator(Optional.of(java.nio.file.Path.of("/nonexistent/schemas"))).validate(tree);
-        assertTrue(report.render().contains("[WARNING] /nonexistent/schemas: schema folder not found"),
+        assertTrue(report.render().contains("[ERROR] /nonexistent/schemas: schema folder not found"),
                 report.render());
         assertTrue(report.render().contains("Service/dev1/api: also generated in"), report.render());
     }

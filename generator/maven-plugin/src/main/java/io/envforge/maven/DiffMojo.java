@@ -1,6 +1,7 @@
 package io.envforge.maven;
 
 import io.envforge.pipeline.Envforge;
+import io.envforge.pipeline.GenerateRequest;
 import io.envforge.pipeline.GenerateResult;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -14,8 +15,9 @@ public class DiffMojo extends RenderingMojo {
 
     @Override
     public void execute() throws MojoFailureException {
+        GenerateRequest request = request(false, true, "envforge:diff");
         run(() -> {
-            GenerateResult result = Envforge.standard(workspace.toPath()).generate(request(false, true));
+            GenerateResult result = Envforge.standard(workspace.toPath()).generate(request);
             result.summaryMarkdown().lines().forEach(getLog()::info);
             return result;
         });

@@ -18,13 +18,16 @@ import org.apache.maven.plugins.annotations.Parameter;
 @Mojo(name = "generate", requiresProject = true, aggregator = true, threadSafe = true)
 public class GenerateMojo extends RenderingMojo {
 
-    /** Commit the generated paths with JGit. */
-    @Parameter(property = "envforge.commit", defaultValue = "true")
-    boolean commit;
+    /** Commit the generated paths with JGit: true (the default) or false. */
+    @Parameter(property = "envforge.commit")
+    String commit;
 
-    /** Render every selected environment, even those whose inputs (spec, platform, charts, generator) are unchanged. */
-    @Parameter(property = "envforge.full", defaultValue = "false")
-    boolean full;
+    /**
+     * true: render every selected environment, even those whose inputs (spec, platform, charts, generator) did not
+     * change.
+     */
+    @Parameter(property = "envforge.full")
+    String full;
 
     /**
      * Push the commit: {@code branch} (to {@code envforge/<env>}, for a pull request) or {@code direct} (to the
@@ -43,8 +46,8 @@ public class GenerateMojo extends RenderingMojo {
 
     @Override
     public void execute() throws MojoFailureException {
-        GenerateRequest request = request(commit, false);
-        RunOptions options = new RunOptions(full, new LogProgress(getLog()));
+        GenerateRequest request = request(Parameters.flag("envforge.commit", commit, true), false, "generate");
+        RunOptions options = new RunOptions(Parameters.flag("envforge.full", full, false), new LogProgress(getLog()));
         Optional<Publish> publish = push == null || push.isBlank() ? Optional.empty()
                 : Optional.of(Publish.to(remote, Publish.Mode.parse("-Denvforge.push", push))
                         .withWorkDir(gitopsClone.toPath()));

@@ -23,7 +23,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 public class RemoveMojo extends AbstractMojo {
 
     /** The one environment to remove. */
-    @Parameter(property = "env", required = true)
+    @Parameter(property = "env")
     String env;
 
     /** The environment's name again, or {@code true}: the deliberate confirmation. */
@@ -31,8 +31,8 @@ public class RemoveMojo extends AbstractMojo {
     String confirm;
 
     /** Commit the removal with JGit. */
-    @Parameter(property = "envforge.commit", defaultValue = "true")
-    boolean commit;
+    @Parameter(property = "envforge.commit")
+    String commit;
 
     /** Where the Markdown summary goes (outside the GitOps tree). */
     @Parameter(property = "envforge.summary", defaultValue = "${project.build.directory}/envforge-summary.md")
@@ -51,13 +51,15 @@ public class RemoveMojo extends AbstractMojo {
 
     @Override
     public void execute() throws MojoFailureException {
+        String name = Parameters.oneEnv(env, "envforge:remove");
+        boolean commitIt = Parameters.flag("envforge.commit", commit, true);
         RemoveResult result;
         try {
             StateProbe state = noStateCheck ? StateProbe.NOT_CHECKED : new TerraformStateProbe(
                     new ProcessToolRunner(Map.of("terraform", terraform), System.getenv()), workspace.toPath(),
                     workspace.toPath().resolve("target/envforge-pipeline"));
-            result = Envforge.standard(workspace.toPath()).remove(new RemoveRequest(workspace.toPath(), env,
-                    Optional.ofNullable(confirm), commit, state));
+            result = Envforge.standard(workspace.toPath()).remove(new RemoveRequest(workspace.toPath(), name,
+                    Optional.ofNullable(confirm), commitIt, state));
         } catch (EnvforgeException e) {
             throw new MojoFailureException(e.getMessage());
         }

@@ -4,7 +4,6 @@ import io.envforge.error.EnvforgeException;
 import io.envforge.pipeline.GenerateRequest;
 import io.envforge.pipeline.GenerateResult;
 import io.envforge.pipeline.ValidationFailedException;
-import io.envforge.validate.Finding;
 import java.io.File;
 import java.util.Arrays;
 import java.util.List;
@@ -17,7 +16,7 @@ import org.apache.maven.plugins.annotations.Parameter;
 abstract class RenderingMojo extends AbstractMojo {
 
     /** Environments: a name, a comma-separated list, a glob such as {@code perf-*}, or {@code all}. */
-    @Parameter(property = "env", required = true)
+    @Parameter(property = "env")
     String env;
 
     /** The private block of a new environment, such as {@code 10.20.0.0/20}; from the pools when unset. */
@@ -29,12 +28,19 @@ abstract class RenderingMojo extends AbstractMojo {
     String cloud;
 
     /** Allow changing an existing environment's block (destructive for a live network). */
-    @Parameter(property = "force", defaultValue = "false")
-    boolean force;
+    @Parameter(property = "force")
+    String force;
 
-    /** Folder of strict JSON Schemas ({@code kubernetes/}, {@code crds/}, {@code schemastore/}). */
+    /**
+     * A folder of strict JSON Schemas ({@code kubernetes/}, {@code crds/}, {@code schemastore/}) that add to and
+     * override the schemas bundled with envforge.
+     */
     @Parameter(property = "envforge.schemas")
     File schemas;
+
+    /** A generated kind with no schema is a warning instead of an error (an explicit opt-out). */
+    @Parameter(property = "envforge.allowUnvalidated")
+    String allowUnvalidated;
 
     /** Where the Markdown change summary goes, for the pull-request comment (outside the GitOps tree). */
     @Parameter(property = "envforge.summary", defaultValue = "${project.build.directory}/envforge-summary.md")
@@ -44,10 +50,12 @@ abstract class RenderingMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     File workspace;
 
-    /** What the user asked for, as the core's request. */
-    GenerateRequest request(boolean commit, boolean dryRun) {
-        return new GenerateRequest(workspace.toPath(), split(env), Optional.ofNullable(subnet),
-                Optional.ofNullable(cloud), force, Optional.ofNullable(schemas).map(File::toPath), commit, dryRun);
+    /** What the user asked for, as the core's request; envforge's own message for a bad parameter. */
+    GenerateRequest request(boolean commit, boolean dryRun, String goal) throws MojoFailureException {
+        return new GenerateRequest(workspace.toPath(), split(Parameters.env(env, goal)), Optional.ofNullable(subnet),
+                Optional.ofNullable(cloud), Parameters.flag("force", force, false),
+                Optional.ofNullable(schemas).map(File::toPath), commit, dryRun)
+                .withAllowUnvalidated(Parameters.flag("envforge.allowUnvalidated", allowUnvalidated, false));
     }
 
     /** Runs the core and maps its exceptions to Maven's; writes the summary file. */
@@ -56,7 +64,7 @@ abstract class RenderingMojo extends AbstractMojo {
             GenerateResult result = run.call();
             SummaryFile.write(summary, result.summaryMarkdown(), getLog());
         } catch (ValidationFailedException e) {
-            e.report().findings().stream().map(Finding::render).forEach(getLog()::error);
+            Reports.failed(getLog(), e.report());
             throw new MojoFailureException("validation failed with " + e.report().errors().size()
                     + " error(s); nothing was written");
         } catch (EnvforgeException e) {

@@ -115,6 +115,11 @@ public final class ChartRenderer implements Renderer {
         try {
             return helmTemplate(chartsDir.resolve(layer.name()), layer.name(), env.namespace(), values);
         } catch (IllegalStateException e) {
+            List<Problem> fed = ValuesOrigin.problems(env, layer, String.valueOf(e.getMessage()),
+                    HelmValuesRenderer.valuesPath(env, layer));
+            if (!fed.isEmpty()) {
+                throw new EnvforgeException(fed);
+            }
             throw new EnvforgeException(new Problem("charts/" + layer.name(), "", null,
                     "helm template failed for environment " + env.name() + ": " + e.getMessage(),
                     "run helm lint charts/" + layer.name() + " -f " + HelmValuesRenderer.valuesPath(env, layer)), e);
