@@ -77,7 +77,7 @@ public record Decisions(List<String> lines) {
         boolean changed = !write.added().isEmpty() || !write.changed().isEmpty() || !write.removed().isEmpty();
         if (!changed) {
             return "nothing to do; change environments/<env>.yaml and run again, or create an environment with"
-                    + " -Denv=<new name>" + nextBlock(inputs);
+                    + " -Denv=<new name>" + nextBlock(request, inputs);
         }
         if (request.dryRun()) {
             return "run again without the dry run to write these files";
@@ -93,10 +93,11 @@ public record Decisions(List<String> lines) {
     }
 
     /** {@code  (... it gets 10.64.0.0/20, the next free block of the pools)}, or how to give one when they are full. */
-    private static String nextBlock(Inputs inputs) {
+    private static String nextBlock(GenerateRequest request, Inputs inputs) {
         try {
+            // the address ledger counts too: a block reserved by a pending pull request is not free
             Map<String, Cidr> next = Allocation.allocate(inputs.platform(), inputs.allSpecs().values(),
-                    List.of("next"));
+                    io.envforge.spec.Ledger.read(request.outputDirectory()), List.of("next"));
             return " (--env on the CLI; it gets " + next.get("next") + ", the next free block of the pools)";
         } catch (EnvforgeException e) {
             return " and -Dsubnet=CIDR (--env, --subnet on the CLI; the pools are full)";
