@@ -56,6 +56,7 @@ crd_sources=(
   "flux|github.com/fluxcd/kustomize-controller@v1.7.3|config/crd/bases"
   "external-secrets|github.com/external-secrets/external-secrets@v1.3.2|config/crds/bases"
   "argocd|github.com/argoproj/argo-cd/v3@v3.5.7|manifests/crds"
+  "cert-manager|github.com/cert-manager/cert-manager@v1.21.2|deploy/crds"
 )
 if [ "${#want[@]}" -eq 0 ] || [[ " ${want[*]} " == *" crds "* ]]; then
   for entry in "${crd_sources[@]}"; do

@@ -54,31 +54,13 @@ maxWait = 60000
 validationQuery = "SELECT 1"
 testOnBorrow = true
 
-[keystore.tls]
-file_name = "wso2carbon.jks"
-type = "JKS"
-password = "$env{KEYSTORE_PASSWORD}"
-alias = "wso2carbon"
-key_password = "$env{KEYSTORE_PASSWORD}"
-
-[keystore.primary]
-file_name = "wso2carbon.jks"
-type = "JKS"
-password = "$env{KEYSTORE_PASSWORD}"
-alias = "wso2carbon"
-key_password = "$env{KEYSTORE_PASSWORD}"
-
-[keystore.internal]
-file_name = "wso2carbon.jks"
-type = "JKS"
-password = "$env{KEYSTORE_PASSWORD}"
-alias = "wso2carbon"
-key_password = "$env{KEYSTORE_PASSWORD}"
-
-[truststore]
-file_name = "client-truststore.jks"
-type = "JKS"
-password = "$env{KEYSTORE_PASSWORD}"
+{{/* The environment's own keys (chart README "Keystores"): keystore.jks and truststore.jks of keystore.existingSecret,
+mounted at repository/resources/security/envforge/ (Carbon joins file_name to ${carbon.home}/repository/resources/security/,
+e.g. the servlet transport's certificateKeystoreFile) and at envforge/ under the product home (paths read relative to
+it). Both stores are encrypted with keystore-password, and cert-manager encrypts the key entry with the same password
+(pkg/controller/certificates/issuing/internal/keystore.go, encodeJKSKeystore). One key serves TLS (the gateway's and
+the portals' certificate), signing (JWTs, RS256: an RSA key) and internal encryption. */ -}}
+{{ include "api-gateway.keystoreToml" $root | trim }}
 
 [encryption]
 internal_crypto_provider = "org.wso2.carbon.crypto.provider.SymmetricKeyInternalCryptoProvider"

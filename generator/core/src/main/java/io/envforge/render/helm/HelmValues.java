@@ -89,7 +89,8 @@ public final class HelmValues {
                         "limits", map("cpu", layer.resources().limitCpu(),
                                 "memory", layer.resources().limitMemory())),
                 "nfs", map("existingClaim", env.nfs().claimName()),
-                "secrets", map("existingSecret", layer.internalSecret()));
+                "secrets", map("existingSecret", layer.internalSecret()),
+                "keystore", map("existingSecret", layer.keystoreSecret(), "keyAlias", Layer.KEY_ALIAS));
     }
 
     private static Map<String, Object> database(Environment env, Layer layer) {
