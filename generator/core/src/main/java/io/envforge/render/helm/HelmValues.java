@@ -80,9 +80,14 @@ public final class HelmValues {
     }
 
     private static Map<String, Object> common(Environment env, Layer layer) {
+        Map<String, Object> image = map("repository", layer.image().repository(), "tag", layer.image().tag());
+        if (!layer.image().digest().isEmpty()) {
+            // The pods run this exact manifest (charts: repository@digest); the tag names the product version.
+            image.put("digest", layer.image().digest());
+        }
         return map(
                 "replicaCount", layer.replicas(),
-                "image", map("repository", layer.image().repository(), "tag", layer.image().tag()),
+                "image", image,
                 "resources", map(
                         "requests", map("cpu", layer.resources().requestCpu(),
                                 "memory", layer.resources().requestMemory()),
