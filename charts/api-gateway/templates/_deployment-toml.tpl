@@ -82,9 +82,14 @@ show_as_token_endpoint_url = true
 service_url = "https://localhost:${mgt.transport.https.port}/services/"
 username = "${admin.username}"
 password = "${admin.password}"
-http_endpoint = "http://{{ $v.hostname }}:${http.nio.port}"
+# Every URL advertised here is one the internal load balancer serves, and it serves TLS only (443 -> 8243, 8099 ->
+# 8099, 9443 -> 9443; the firewall and NetworkPolicies admit exactly these). So the plain-HTTP and plain-WebSocket
+# entries name the TLS listeners too: a http:// URL on 8280 or ws:// on 9099 would reach nothing from on-prem.
+# 8099 is the gateway's secure WebSocket inbound endpoint (repository/deployment/server/synapse-configs/default/
+# inbound-endpoints/SecureWebSocketInboundEndpoint.xml in the API Manager distribution; 9099 the plain one).
+http_endpoint = "https://{{ $v.hostname }}"
 https_endpoint = "https://{{ $v.hostname }}"
-ws_endpoint = "ws://{{ $v.hostname }}:9099"
+ws_endpoint = "wss://{{ $v.hostname }}:8099"
 wss_endpoint = "wss://{{ $v.hostname }}:8099"
 
 [apim.key_manager]

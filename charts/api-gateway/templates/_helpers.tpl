@@ -209,6 +209,10 @@ ports:
     port: {{ .Values.internalLoadBalancer.gatewayPort }}
     targetPort: gw-https
     protocol: TCP
+  - name: gw-wss
+    port: 8099
+    targetPort: gw-wss
+    protocol: TCP
   - name: servlet-https
     port: 9443
     targetPort: servlet-https
