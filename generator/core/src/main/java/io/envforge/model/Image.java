@@ -25,9 +25,4 @@ public record Image(String repository, String tag, String digest) {
     public Image(String repository, String tag) {
         this(repository, tag, "");
     }
-
-    /** {@code repository@digest} when pinned, else {@code repository:tag}. */
-    public String reference() {
-        return digest.isEmpty() ? repository + ":" + tag : repository + "@" + digest;
-    }
 }
