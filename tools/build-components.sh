@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Builds the real components of the e2e tier from their Go modules (pinned by the wrapper modules beside this file)
 # into a cache folder, and reuses what is there: a component is rebuilt only when its wrapper module changes.
-#   tools/build-components.sh [NAME ...]   NAME: k8s etcd kwok source-controller kustomize-controller crds
+#   tools/build-components.sh [NAME ...]   NAME: k8s etcd kwok source-controller kustomize-controller registry crds
 #                                           (default: all)
 # Cache: $ENVFORGE_TOOLS (default ~/.cache/envforge/tools); binaries in $ENVFORGE_TOOLS/bin. Each build prints its
 # wall time and peak memory. Nothing is downloaded but Go modules, through the module proxy.
@@ -25,6 +25,7 @@ components=(
   "kwok|kwok|sigs.k8s.io/kwok/cmd/kwok|-s -w|"
   "source-controller|flux/source-controller|github.com/fluxcd/source-controller|-s -w|"
   "kustomize-controller|flux/kustomize-controller|github.com/fluxcd/kustomize-controller|-s -w|"
+  "registry|registry|.|-s -w|"
 )
 
 want=("$@")
@@ -56,6 +57,7 @@ crd_sources=(
   "flux|github.com/fluxcd/kustomize-controller@v1.7.3|config/crd/bases"
   "external-secrets|github.com/external-secrets/external-secrets@v1.3.2|config/crds/bases"
   "argocd|github.com/argoproj/argo-cd/v3@v3.5.7|manifests/crds"
+  "cert-manager|github.com/cert-manager/cert-manager@v1.21.2|deploy/crds"
 )
 if [ "${#want[@]}" -eq 0 ] || [[ " ${want[*]} " == *" crds "* ]]; then
   for entry in "${crd_sources[@]}"; do

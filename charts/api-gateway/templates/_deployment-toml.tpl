@@ -54,31 +54,13 @@ maxWait = 60000
 validationQuery = "SELECT 1"
 testOnBorrow = true
 
-[keystore.tls]
-file_name = "wso2carbon.jks"
-type = "JKS"
-password = "$env{KEYSTORE_PASSWORD}"
-alias = "wso2carbon"
-key_password = "$env{KEYSTORE_PASSWORD}"
-
-[keystore.primary]
-file_name = "wso2carbon.jks"
-type = "JKS"
-password = "$env{KEYSTORE_PASSWORD}"
-alias = "wso2carbon"
-key_password = "$env{KEYSTORE_PASSWORD}"
-
-[keystore.internal]
-file_name = "wso2carbon.jks"
-type = "JKS"
-password = "$env{KEYSTORE_PASSWORD}"
-alias = "wso2carbon"
-key_password = "$env{KEYSTORE_PASSWORD}"
-
-[truststore]
-file_name = "client-truststore.jks"
-type = "JKS"
-password = "$env{KEYSTORE_PASSWORD}"
+{{/* The environment's own keys (chart README "Keystores"): keystore.jks and truststore.jks of keystore.existingSecret,
+mounted at repository/resources/security/envforge/ (Carbon joins file_name to ${carbon.home}/repository/resources/security/,
+e.g. the servlet transport's certificateKeystoreFile) and at envforge/ under the product home (paths read relative to
+it). Both stores are encrypted with keystore-password, and cert-manager encrypts the key entry with the same password
+(pkg/controller/certificates/issuing/internal/keystore.go, encodeJKSKeystore). One key serves TLS (the gateway's and
+the portals' certificate), signing (JWTs, RS256: an RSA key) and internal encryption. */ -}}
+{{ include "api-gateway.keystoreToml" $root | trim }}
 
 [encryption]
 internal_crypto_provider = "org.wso2.carbon.crypto.provider.SymmetricKeyInternalCryptoProvider"
@@ -100,9 +82,14 @@ show_as_token_endpoint_url = true
 service_url = "https://localhost:${mgt.transport.https.port}/services/"
 username = "${admin.username}"
 password = "${admin.password}"
-http_endpoint = "http://{{ $v.hostname }}:${http.nio.port}"
+# Every URL advertised here is one the internal load balancer serves, and it serves TLS only (443 -> 8243, 8099 ->
+# 8099, 9443 -> 9443; the firewall and NetworkPolicies admit exactly these). So the plain-HTTP and plain-WebSocket
+# entries name the TLS listeners too: a http:// URL on 8280 or ws:// on 9099 would reach nothing from on-prem.
+# 8099 is the gateway's secure WebSocket inbound endpoint (repository/deployment/server/synapse-configs/default/
+# inbound-endpoints/SecureWebSocketInboundEndpoint.xml in the API Manager distribution; 9099 the plain one).
+http_endpoint = "https://{{ $v.hostname }}"
 https_endpoint = "https://{{ $v.hostname }}"
-ws_endpoint = "ws://{{ $v.hostname }}:9099"
+ws_endpoint = "wss://{{ $v.hostname }}:8099"
 wss_endpoint = "wss://{{ $v.hostname }}:8099"
 
 [apim.key_manager]

@@ -70,7 +70,11 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end }}
 
 {{- define "api-gateway.image" -}}
+{{- if .Values.image.digest }}
+{{- printf "%s@%s" .Values.image.repository .Values.image.digest }}
+{{- else }}
 {{- printf "%s:%s" .Values.image.repository .Values.image.tag }}
+{{- end }}
 {{- end }}
 
 {{/*
@@ -205,8 +209,66 @@ ports:
     port: {{ .Values.internalLoadBalancer.gatewayPort }}
     targetPort: gw-https
     protocol: TCP
+  - name: gw-wss
+    port: 8099
+    targetPort: gw-wss
+    protocol: TCP
   - name: servlet-https
     port: 9443
     targetPort: servlet-https
     protocol: TCP
+{{- end }}
+
+{{/*
+The keystore blocks of deployment.toml: the environment's keystore and truststore (keystore.existingSecret),
+never the image's wso2carbon.jks / client-truststore.jks (public keys, password wso2carbon). file_name is relative:
+Carbon's templates join it to ${carbon.home}/repository/resources/security/ (carbon.xml.j2 KeyStore/TrustStore), while
+the Synapse transports open it relative to the product home, the working directory (default.json:
+transport.http.listener.keystore.location = $ref{keystore.primary.file_name}); the Secret is mounted under both
+(api-gateway.keystoreMounts), so envforge/<file> resolves either way. truststore.jks holds the environment's CA under
+alias "ca" (cert-manager, keystore.go addCAsToJKSStore).
+*/}}
+{{- define "api-gateway.keystoreToml" -}}
+{{- range $store := list "tls" "primary" "internal" }}
+[keystore.{{ $store }}]
+file_name = "{{ include "api-gateway.keystoreDir" $ }}/keystore.jks"
+type = "JKS"
+password = "$env{KEYSTORE_PASSWORD}"
+alias = {{ $.Values.keystore.keyAlias | quote }}
+key_password = "$env{KEYSTORE_PASSWORD}"
+{{ end }}
+[truststore]
+file_name = "{{ include "api-gateway.keystoreDir" $ }}/truststore.jks"
+type = "JKS"
+password = "$env{KEYSTORE_PASSWORD}"
+{{- end }}
+
+{{/* Folder of the mounted keystore Secret, relative to both roots of keystoreToml. */}}
+{{- define "api-gateway.keystoreDir" -}}
+envforge
+{{- end }}
+
+{{/*
+The keystore Secret, mounted read-only twice: under repository/resources/security/ and under the product home
+(see keystoreToml). Only its two stores are projected; tls.key and the PEM files stay out of the pod's file system.
+*/}}
+{{- define "api-gateway.keystoreMounts" -}}
+{{- $home := include "api-gateway.productHome" . -}}
+- name: keystores
+  mountPath: {{ $home }}/repository/resources/security/{{ include "api-gateway.keystoreDir" . }}
+  readOnly: true
+- name: keystores
+  mountPath: {{ $home }}/{{ include "api-gateway.keystoreDir" . }}
+  readOnly: true
+{{- end }}
+
+{{- define "api-gateway.keystoreVolume" -}}
+- name: keystores
+  secret:
+    secretName: {{ .Values.keystore.existingSecret }}
+    items:
+      - key: keystore.jks
+        path: keystore.jks
+      - key: truststore.jks
+        path: truststore.jks
 {{- end }}

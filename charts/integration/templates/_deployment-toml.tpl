@@ -22,24 +22,8 @@ enable = true
 user.name = "$env{ADMIN_USERNAME}"
 user.password = "$env{ADMIN_PASSWORD}"
 
-[keystore.primary]
-file_name = "repository/resources/security/wso2carbon.jks"
-type = "JKS"
-alias = "wso2carbon"
-password = "$env{KEYSTORE_PASSWORD}"
-key_password = "$env{KEYSTORE_PASSWORD}"
-
-[keystore.internal]
-file_name = "repository/resources/security/wso2carbon.jks"
-type = "JKS"
-alias = "wso2carbon"
-password = "$env{KEYSTORE_PASSWORD}"
-key_password = "$env{KEYSTORE_PASSWORD}"
-
-[truststore]
-file_name = "repository/resources/security/client-truststore.jks"
-type = "JKS"
-password = "$env{KEYSTORE_PASSWORD}"
+{{/* The environment's own keys (chart README "Keystores"; integration.keystoreToml). */ -}}
+{{ include "integration.keystoreToml" . | trim }}
 
 [[datasource]]
 id = "WSO2_COORDINATION_DB"

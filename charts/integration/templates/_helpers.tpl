@@ -69,7 +69,11 @@ app.kubernetes.io/instance: {{ .Release.Name }}
 {{- end }}
 
 {{- define "integration.image" -}}
+{{- if .Values.image.digest }}
+{{- printf "%s@%s" .Values.image.repository .Values.image.digest }}
+{{- else }}
 {{- printf "%s:%s" .Values.image.repository .Values.image.tag }}
+{{- end }}
 {{- end }}
 
 {{/*
@@ -176,3 +180,57 @@ Credentials from the Secrets the secret store fills; deployment.toml reads them 
       key: encryption-key
 {{- end }}
 
+
+{{/*
+The keystore blocks of deployment.toml: the environment's keystore and truststore (keystore.existingSecret),
+never the image's wso2carbon.jks / client-truststore.jks (public keys, password wso2carbon). file_name is relative:
+Carbon's templates join it to ${carbon.home}/repository/resources/security/ (carbon.xml.j2 KeyStore/TrustStore), while
+the Synapse transports open it relative to the product home, the working directory (default.json:
+transport.http.listener.keystore.location = $ref{keystore.primary.file_name}); the Secret is mounted under both
+(integration.keystoreMounts), so envforge/<file> resolves either way. truststore.jks holds the environment's CA under
+alias "ca" (cert-manager, keystore.go addCAsToJKSStore).
+*/}}
+{{- define "integration.keystoreToml" -}}
+{{- range $store := list "tls" "primary" "internal" }}
+[keystore.{{ $store }}]
+file_name = "{{ include "integration.keystoreDir" $ }}/keystore.jks"
+type = "JKS"
+password = "$env{KEYSTORE_PASSWORD}"
+alias = {{ $.Values.keystore.keyAlias | quote }}
+key_password = "$env{KEYSTORE_PASSWORD}"
+{{ end }}
+[truststore]
+file_name = "{{ include "integration.keystoreDir" $ }}/truststore.jks"
+type = "JKS"
+password = "$env{KEYSTORE_PASSWORD}"
+{{- end }}
+
+{{/* Folder of the mounted keystore Secret, relative to both roots of keystoreToml. */}}
+{{- define "integration.keystoreDir" -}}
+envforge
+{{- end }}
+
+{{/*
+The keystore Secret, mounted read-only twice: under repository/resources/security/ and under the product home
+(see keystoreToml). Only its two stores are projected; tls.key and the PEM files stay out of the pod's file system.
+*/}}
+{{- define "integration.keystoreMounts" -}}
+{{- $home := include "integration.productHome" . -}}
+- name: keystores
+  mountPath: {{ $home }}/repository/resources/security/{{ include "integration.keystoreDir" . }}
+  readOnly: true
+- name: keystores
+  mountPath: {{ $home }}/{{ include "integration.keystoreDir" . }}
+  readOnly: true
+{{- end }}
+
+{{- define "integration.keystoreVolume" -}}
+- name: keystores
+  secret:
+    secretName: {{ .Values.keystore.existingSecret }}
+    items:
+      - key: keystore.jks
+        path: keystore.jks
+      - key: truststore.jks
+        path: truststore.jks
+{{- end }}

@@ -87,13 +87,13 @@ variable "on_prem_bgp_asn" {
 }
 
 variable "api_ports" {
-  description = "The API entry point's load balancer listener ports that on-prem clients may reach (the chart's internal load balancer Service: gateway 443, portals 9443)."
+  description = "The API entry point's load balancer listener ports that on-prem clients may reach (the chart's internal load balancer Service: gateway 443, secure WebSocket 8099, portals 9443)."
   type        = list(number)
-  default     = [443, 9443]
+  default     = [443, 8099, 9443]
 
   validation {
     condition     = length(var.api_ports) > 0 && alltrue([for p in var.api_ports : p >= 1 && p <= 65535])
-    error_message = "api_ports must list TCP ports, for example [443, 9443]."
+    error_message = "api_ports must list TCP ports, for example [443, 8099, 9443]."
   }
 }
 

@@ -24,6 +24,7 @@ class EntryPointsTest {
 
     private static final int SERVLET_HTTPS = 9443;
     private static final int GATEWAY_HTTPS = 8243;
+    private static final int GATEWAY_WSS = 8099;
 
     static Stream<Scenario> withLoadBalancer() {
         return Scenario.of("api-gateway")
@@ -59,6 +60,43 @@ class EntryPointsTest {
         assertEquals("portal.dev1.apis.example.com", portalHost);
         assertEquals("api.dev1.apis.example.com", gatewayHost);
         assertNotEquals(portalHost, gatewayHost);
+    }
+
+    /**
+     * Every endpoint the gateway advertises for its environment (deployment.toml [[apim.gateway.environment]]: http,
+     * https, ws, wss) leads through the internal load balancer to the listener for it, and the NetworkPolicy admits
+     * on-prem clients there: the HTTP(S) ones to the gateway's HTTPS transport, the WebSocket ones to its secure
+     * WebSocket inbound endpoint (8099). Nothing advertised is a port that only exists inside the pod.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("withLoadBalancer")
+    void everyAdvertisedGatewayEndpointIsServedThroughTheLoadBalancer(Scenario s) {
+        Map<String, Integer> listener = Map.of("http_endpoint", GATEWAY_HTTPS, "https_endpoint", GATEWAY_HTTPS,
+                "ws_endpoint", GATEWAY_WSS, "wss_endpoint", GATEWAY_WSS);
+        List<Integer> admitted = onPremPorts(s);
+        for (Object value : DeploymentTomlTest.tomls(s).values()) {
+            String toml = value.toString();
+            for (Map.Entry<String, Integer> e : listener.entrySet()) {
+                URI url = URI.create(first(toml, "(?m)^" + e.getKey() + " = \"([^\"]+)\""));
+                int port = url.getPort() >= 0 ? url.getPort()
+                        : url.getScheme().equals("https") || url.getScheme().equals("wss") ? 443 : 80;
+                int container = containerPortBehind(s, port);
+                assertEquals(e.getValue(), container, s + " " + e.getKey() + " " + url);
+                assertTrue(admitted.contains(container), s + " " + e.getKey() + ": the NetworkPolicy does not admit "
+                        + "on-prem clients on " + container);
+            }
+        }
+    }
+
+    /** The ports the API layer's ingress NetworkPolicy opens to the on-prem CIDRs. */
+    private static List<Integer> onPremPorts(Scenario s) {
+        List<?> onPrem = (List<?>) Yaml.get(Values.of(s), "networkPolicy.onPremCidrs");
+        Map<String, Object> policy = Rendered.of(s).one("NetworkPolicy", s.release() + "-ingress");
+        return Yaml.list(policy, "spec.ingress").stream()
+                .filter(rule -> Yaml.list(rule, "from").stream()
+                        .anyMatch(f -> onPrem.contains(Yaml.get(f, "ipBlock.cidr"))))
+                .flatMap(rule -> Yaml.list(rule, "ports").stream())
+                .map(p -> ((Number) p.get("port")).intValue()).toList();
     }
 
     /** The container port the internal load balancer sends its port {@code port} to (targetPort, by name or number). */

@@ -60,7 +60,8 @@ class NetworkPolicyTest {
                 Yaml.list(from.get(0), "from").stream().map(f -> Yaml.get(f, "ipBlock.cidr")).toList());
         assertEquals(List.of("10.20.14.0/24", "10.20.15.0/24"),
                 Yaml.list(from.get(1), "from").stream().map(f -> Yaml.get(f, "ipBlock.cidr")).toList());
-        assertEquals(List.of("8243/TCP", "9443/TCP"), ports(from.get(1)), "the load balancer's target ports only");
+        assertEquals(List.of("8243/TCP", "8099/TCP", "9443/TCP"), ports(from.get(1)),
+                "the load balancer's target ports only");
         // The integration layer admits networks only on its metrics port (the collector, metrics.scrapers).
         assertTrue(ingress(Scenario.named("integration", "aws")).stream()
                 .filter(r -> Yaml.list(r, "from").stream().anyMatch(f -> f.containsKey("ipBlock")))

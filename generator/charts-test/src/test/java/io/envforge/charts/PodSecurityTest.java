@@ -49,11 +49,13 @@ class PodSecurityTest {
 
     @ParameterizedTest(name = "{0}")
     @MethodSource("scenarios")
-    void onlyEmptyDirConfigMapAndClaimVolumes(Scenario s) {
+    void onlyVolumeTypesTheRestrictedProfileAllows(Scenario s) {
+        // Pod Security Standards, "Restricted" - Volume Types: configMap, csi, downwardAPI, emptyDir, ephemeral,
+        // persistentVolumeClaim, projected, secret. Used here: the secret is the keystore Secret (read-only).
         for (Map<String, Object> pod : Rendered.of(s).podSpecs()) {
             for (Map<String, Object> v : Yaml.list(pod, "volumes")) {
-                assertTrue(v.containsKey("emptyDir") || v.containsKey("configMap") || v.containsKey("persistentVolumeClaim"),
-                        s + " volume " + v);
+                assertTrue(v.containsKey("emptyDir") || v.containsKey("configMap") || v.containsKey("persistentVolumeClaim")
+                        || v.containsKey("secret"), s + " volume " + v);
             }
         }
     }

@@ -90,4 +90,27 @@ class ProductImageTest {
         }
         return out;
     }
+
+    /**
+     * A digest in values pins every container (init and main) to that manifest, so all peers run one build whatever
+     * the tag now points to; the product home still follows the tag's version.
+     */
+    @ParameterizedTest(name = "{0}")
+    @MethodSource("scenarios")
+    void aDigestPinsEveryContainerToOneManifest(Scenario s) {
+        Map<String, Object> values = Values.of(s);
+        String digest = (String) Yaml.get(values, "image.digest");
+        String repo = Yaml.str(values, "image.repository");
+        String expected = digest == null || digest.isEmpty() ? repo + ":" + Yaml.str(values, "image.tag")
+                : repo + "@" + digest;
+        Map<String, Object> pod = Yaml.map(WorkloadTest.workload(s), "spec.template.spec");
+        for (String list : List.of("initContainers", "containers")) {
+            for (Map<String, Object> c : Yaml.list(pod, list)) {
+                assertEquals(expected, c.get("image"), s + " " + list + " " + c.get("name"));
+            }
+        }
+        String version = Yaml.str(values, "image.tag").replaceAll("^([0-9]+\\.[0-9]+\\.[0-9]+).*", "$1");
+        String command = (String) ((List<?>) WorkloadTest.main(s).get("command")).get(0);
+        assertEquals(true, command.contains("-" + version + "/bin/"), s + ": " + command);
+    }
 }

@@ -106,7 +106,8 @@ final class EnvironmentFactory {
                 remoteKey(layerName + "/encryption"), counter(r + "database"), counter(r + "admin"),
                 counter(r + "keystore"), counter("secrets.encryptionKey." + key));
         return new Layer(layerName, eff.integer(p + "replicas"),
-                new Image(eff.string(p + "image.repository"), eff.string(p + "image.tag")), resources, port,
+                new Image(eff.string(p + "image.repository"), eff.string(p + "image.tag"), eff.string(p + "image.digest")),
+                resources, port,
                 databases, dbUser, layerName + "-db", layerName + "-internal", remoteKey(layerName + "/db"),
                 remoteKey(layerName + "/internal"), secrets);
     }

@@ -1,10 +1,28 @@
 package io.envforge.model;
 
-/** A container image reference. */
-public record Image(String repository, String tag) {
+import java.util.regex.Pattern;
+
+/**
+ * A container image reference.
+ *
+ * @param repository registry and repository
+ * @param tag the tag; it starts with the product version (the charts derive the product home from it)
+ * @param digest the manifest digest the pods run ({@code sha256:...}), or empty when the spec pins none
+ */
+public record Image(String repository, String tag, String digest) {
+
+    private static final Pattern DIGEST = Pattern.compile("^sha256:[0-9a-f]{64}$");
 
     public Image {
         Checks.notBlank("image.repository", repository);
         Checks.notBlank("image.tag", tag);
+        digest = digest == null ? "" : digest;
+        if (!digest.isEmpty() && !DIGEST.matcher(digest).matches()) {
+            throw new IllegalArgumentException("image.digest \"" + digest + "\": sha256:<64 hex digits> expected");
+        }
+    }
+
+    public Image(String repository, String tag) {
+        this(repository, tag, "");
     }
 }

@@ -49,6 +49,17 @@ public record Layer(String name, int replicas, Image image, Resources resources,
         return API.equals(name) ? List.of("synapse-configs") : List.of("carbonapps");
     }
 
+    /** Alias of the layer's private key in its keystore (cert-manager {@code spec.keystores.jks.alias}). */
+    public static final String KEY_ALIAS = "envforge";
+
+    /**
+     * The Kubernetes Secret holding the layer's {@code keystore.jks} and {@code truststore.jks}, written by cert-manager
+     * from the layer's Certificate and mounted by the chart ({@code keystore.existingSecret}).
+     */
+    public String keystoreSecret() {
+        return name + "-tls";
+    }
+
     /** The layer's stable in-cluster DNS name. */
     public String serviceHost(String namespace) {
         return name + "." + namespace + ".svc.cluster.local";

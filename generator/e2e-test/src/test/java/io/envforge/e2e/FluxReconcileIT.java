@@ -35,7 +35,7 @@ import org.junit.jupiter.api.io.TempDir;
  * <p>The environment uses {@code gitops.fluxArtifacts: false} (the GitRepository path): the ArtifactGenerator path
  * needs source-watcher, whose module {@code github.com/fluxcd/source-watcher/v2} the Go module proxy refuses here
  * (403 "This module version is not available"), so it cannot be built. The External Secrets Operator is replaced by
- * {@link ExternalSecretsStandIn}, said so in its name.
+ * {@link ExternalSecretsStandIn} and cert-manager by {@link CertManagerStandIn}, said so in their names.
  */
 @ExtendWith(RealCluster.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -50,6 +50,7 @@ class FluxReconcileIT {
     private TestWorkspace ws;
     private Path bare;
     private ExternalSecretsStandIn eso;
+    private CertManagerStandIn certManager;
 
     @BeforeAll
     void serveAndStartFlux(ControlPlane cluster, @TempDir Path dir) throws Exception {
@@ -101,12 +102,16 @@ class FluxReconcileIT {
                 "--from-literal=username=" + HttpsGitServer.USER, "--from-literal=password=" + TOKEN,
                 "--from-literal=ca.crt=" + certificate(temp.resolve("gitwork/server.p12")));
         eso = new ExternalSecretsStandIn(k, ENV);
+        certManager = new CertManagerStandIn(k, ENV);
     }
 
     @AfterAll
     void stop() {
         if (eso != null) {
             eso.close();
+        }
+        if (certManager != null) {
+            certManager.close();
         }
         if (git != null) {
             git.close();

@@ -48,7 +48,7 @@ final class RealCluster implements ParameterResolver {
             try {
                 dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "envforge-e2e-");
                 plane = ControlPlane.start(dir);
-                for (String crds : new String[] {"flux", "external-secrets", "argocd"}) {
+                for (String crds : new String[] {"flux", "external-secrets", "argocd", "cert-manager"}) {
                     plane.kubectl().ok(null, "apply", "--server-side", "--field-manager=envforge-e2e",
                             "-f", Components.crds(crds).toString());
                 }

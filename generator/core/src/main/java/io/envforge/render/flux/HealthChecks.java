@@ -26,6 +26,8 @@ final class HealthChecks {
 
     /** The API group of External Secrets' kinds; {@code healthCheckExprs} match on the group, not the version. */
     static final String ESO_API_VERSION = "external-secrets.io/v1";
+    /** cert-manager's kinds (platform/certificates.yaml). */
+    static final String CERT_MANAGER_API_VERSION = "cert-manager.io/v1";
 
     private static final String READY = "status.?conditions.orValue([]).exists(c, c.type == 'Ready' && c.status == '%s'%s)";
 
@@ -35,12 +37,19 @@ final class HealthChecks {
     /** Checks for every custom kind the platform and layers overlays apply (the test checks that none is missing). */
     static List<Map<String, Object>> all() {
         return List.of(
-                check("ExternalSecret", ready("False", " && c.reason == 'SecretSyncedError'")),
-                check("SecretStore", ready("False", "")));
+                check(ESO_API_VERSION, "ExternalSecret", ready("False", " && c.reason == 'SecretSyncedError'")),
+                check(ESO_API_VERSION, "SecretStore", ready("False", "")),
+                // cert-manager v1.21.2: a failed issuance sets status.lastFailureTime, a successful one clears it
+                // (pkg/controller/certificates/issuing/issuing_controller.go, failIssueCertificate/issueCertificate);
+                // Ready is the condition type of both kinds (pkg/apis/certmanager/v1/types_certificate.go,
+                // types_issuer.go). A CA Issuer is Ready False with ErrGetKeyPair while its CA Certificate is still
+                // being issued (pkg/issuer/ca/setup.go), so only ErrInvalidKeyPair counts as failed.
+                check(CERT_MANAGER_API_VERSION, "Certificate", "status.?lastFailureTime.hasValue()"),
+                check(CERT_MANAGER_API_VERSION, "Issuer", ready("False", " && c.reason == 'ErrInvalidKeyPair'")));
     }
 
-    private static Map<String, Object> check(String kind, String failed) {
-        return map("apiVersion", ESO_API_VERSION, "kind", kind, "current", ready("True", ""), "failed", failed);
+    private static Map<String, Object> check(String apiVersion, String kind, String failed) {
+        return map("apiVersion", apiVersion, "kind", kind, "current", ready("True", ""), "failed", failed);
     }
 
     private static String ready(String status, String more) {

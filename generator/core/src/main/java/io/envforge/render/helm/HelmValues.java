@@ -95,16 +95,22 @@ public final class HelmValues {
     }
 
     private static Map<String, Object> common(Environment env, Layer layer) {
+        Map<String, Object> image = map("repository", layer.image().repository(), "tag", layer.image().tag());
+        if (!layer.image().digest().isEmpty()) {
+            // The pods run this exact manifest (charts: repository@digest); the tag names the product version.
+            image.put("digest", layer.image().digest());
+        }
         return map(
                 "replicaCount", layer.replicas(),
-                "image", map("repository", layer.image().repository(), "tag", layer.image().tag()),
+                "image", image,
                 "resources", map(
                         "requests", map("cpu", layer.resources().requestCpu(),
                                 "memory", layer.resources().requestMemory()),
                         "limits", map("cpu", layer.resources().limitCpu(),
                                 "memory", layer.resources().limitMemory())),
                 "nfs", map("existingClaim", env.nfs().claimName()),
-                "secrets", map("existingSecret", layer.internalSecret()));
+                "secrets", map("existingSecret", layer.internalSecret()),
+                "keystore", map("existingSecret", layer.keystoreSecret(), "keyAlias", Layer.KEY_ALIAS));
     }
 
     private static Map<String, Object> database(Environment env, Layer layer) {

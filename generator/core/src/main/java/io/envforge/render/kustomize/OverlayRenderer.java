@@ -43,8 +43,11 @@ public final class OverlayRenderer implements Renderer {
                 SyncWaves.at(SyncWaves.PLATFORM, PlatformManifests.secretStore(env)));
         out.putDocuments(root + "platform/external-secrets.yaml", header,
                 SyncWaves.at(SyncWaves.SECRETS, PlatformManifests.externalSecrets(env)));
+        out.putDocuments(root + "platform/certificates.yaml", header,
+                SyncWaves.at(SyncWaves.SECRETS, Certificates.all(env)));
         out.putDocument(root + "platform/kustomization.yaml", header, kustomization(env, null,
-                List.of("namespace.yaml", "storage.yaml", "secret-store.yaml", "external-secrets.yaml")));
+                List.of("namespace.yaml", "storage.yaml", "secret-store.yaml", "external-secrets.yaml",
+                        "certificates.yaml")));
 
         List<String> rendered = new ArrayList<>();
         for (Layer layer : env.layers()) {

@@ -65,6 +65,30 @@ class FluxHealthTest {
     }
 
     @Test
+    void certificatesAndIssuersAreHealthyOnlyWhenCertManagerSaysReady() throws Exception {
+        Map<String, Object> platform = kustomization("a-platform");
+        List<Map<String, Object>> objects = built(platform).stream()
+                .filter(o -> Set.of("Certificate", "Issuer").contains(o.get("kind"))).toList();
+        assertTrue(objects.size() >= 5, "the CA chain and the layers' Certificates");
+        for (Map<String, Object> o : objects) {
+            String what = o.get("kind") + " " + ((Map<?, ?>) o.get("metadata")).get("name");
+            assertEquals("InProgress", status(platform, o, Map.of()), what + " with an empty status");
+            assertEquals("Current", status(platform, o, ready("True", "Ready")), what + " when ready");
+        }
+        Map<String, Object> cert = objects.stream().filter(o -> "Certificate".equals(o.get("kind"))).findFirst()
+                .orElseThrow();
+        Map<String, Object> failed = new java.util.LinkedHashMap<>(ready("False", "DoesNotExist"));
+        failed.put("lastFailureTime", "2026-11-26T12:00:00Z");
+        assertEquals("Failed", status(platform, cert, failed), "a Certificate whose issuance failed");
+        assertEquals("InProgress", status(platform, cert, ready("False", "DoesNotExist")), "one being issued");
+        Map<String, Object> issuer = objects.stream().filter(o -> "Issuer".equals(o.get("kind"))).findFirst()
+                .orElseThrow();
+        assertEquals("InProgress", status(platform, issuer, ready("False", "ErrGetKeyPair")),
+                "a CA Issuer whose CA Secret is still being issued");
+        assertEquals("Failed", status(platform, issuer, ready("False", "ErrInvalidKeyPair")), "a broken CA");
+    }
+
+    @Test
     void everyCustomKindTheKustomizationsApplyHasAHealthCheck() throws Exception {
         for (String name : List.of("a-platform", "a-layers")) {
             Map<String, Object> k = kustomization(name);

@@ -48,7 +48,7 @@ class TrafficPathsTest {
     void nlbHealthChecksFromTheIngressSubnetsReachTheApiPodsOnTheServingPortsModel() {
         Map<String, Object> api = podLabels(aws, "StatefulSet");
         List<Integer> targets = lbTargetPorts(aws);
-        assertEquals(List.of(8243, 9443), targets);
+        assertEquals(List.of(8243, 8099, 9443), targets);
         // NLB nodes take addresses anywhere in their subnets (the fixed ones are the 10th); try a few.
         for (String nlb : List.of("10.20.14.10", "10.20.14.77", "10.20.15.10", "10.20.15.200")) {
             for (int port : targets) {

@@ -34,7 +34,7 @@ class ApiEntryPointTest {
                 listened.add(((Number) Manifests.at(port, "port")).intValue());
             }
         }
-        assertEquals(new TreeSet<>(List.of(443, 9443)), listened, "the chart's internal load balancer ports");
+        assertEquals(new TreeSet<>(List.of(443, 8099, 9443)), listened, "the chart's internal load balancer ports");
         TreeSet<Integer> admitted = new TreeSet<>();
         Parsed.dir(Roots.root(env)).module("vpn").path("api_ports").forEach(p -> admitted.add(p.asInt()));
         assertEquals(listened, admitted);

@@ -35,7 +35,7 @@ module "vpn" {
   on_prem_cidrs         = ["10.0.0.0/16", "172.16.0.0/16"]
   on_prem_gateway_ip    = "203.0.113.10"
   on_prem_bgp_asn       = 65000
-  api_ports             = [443, 9443]
+  api_ports             = [443, 8099, 9443]
 }
 
 module "database" {

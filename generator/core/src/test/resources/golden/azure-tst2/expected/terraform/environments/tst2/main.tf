@@ -34,7 +34,7 @@ module "vpn" {
   hub_vnet_id         = "/subscriptions/00000000-0000-0000-0000-000000000000/resourceGroups/rg-hub/providers/Microsoft.Network/virtualNetworks/vnet-hub"
   on_prem_cidrs       = ["10.0.0.0/16", "172.16.0.0/16"]
   on_prem_gateway_ip  = "203.0.113.10"
-  api_ports           = [443, 9443]
+  api_ports           = [443, 8099, 9443]
   nsg_names           = module.network.nsg_names
   tags                = local.tags
 }

@@ -16,6 +16,21 @@ resource "helm_release" "external_secrets" {
   values = [yamlencode({ installCRDs = true })]
 }
 
+# cert-manager: the overlay's Issuers and Certificates (platform/certificates.yaml), which make the environment's CA
+# and each layer's keystore.jks/truststore.jks. Chart v1.21.2 as its README installs it (cert-manager v1.21.2,
+# deploy/charts/cert-manager/README.template.md: oci://quay.io/jetstack/charts/cert-manager, crds.enabled=true), the
+# release whose CRD schemas the generated manifests are validated against.
+resource "helm_release" "cert_manager" {
+  name             = "cert-manager"
+  repository       = "oci://quay.io/jetstack/charts"
+  chart            = "cert-manager"
+  version          = "v1.21.2"
+  namespace        = "cert-manager"
+  create_namespace = true
+
+  values = [yamlencode({ crds = { enabled = true } })]
+}
+
 # The secrets reader's client id, known only once stage 1 created the identity, goes onto the overlay's
 # ServiceAccount from here: no second pull request. Server-side apply of just these fields under their own field
 # manager; Flux applies the rest of both objects from overlays/tst2/platform/ and shares them.
@@ -58,5 +73,5 @@ resource "flux_bootstrap_git" "this" {
   secret_name        = "envforge-git"
   components_extra   = ["source-watcher"]
 
-  depends_on = [helm_release.external_secrets, kubernetes_manifest.secrets_reader]
+  depends_on = [helm_release.external_secrets, helm_release.cert_manager, kubernetes_manifest.secrets_reader]
 }
