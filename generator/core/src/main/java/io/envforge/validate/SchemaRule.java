@@ -11,6 +11,7 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.MalformedURLException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
@@ -48,10 +49,52 @@ public final class SchemaRule implements Rule {
      */
     static final String BUNDLED = "io/envforge/schemas/crds/";
 
+    /** The schema files envforge bundles (under {@link #BUNDLED}); part of {@link #schemaSetDigest}. */
+    static final List<String> BUNDLED_FILES = List.of("source.extensions.fluxcd.io/artifactgenerator_v1beta1.json");
+
+    private volatile String schemaSet;
+
     /** {@code root} holds {@code kubernetes/}, {@code crds/} and {@code schemastore/}. */
     public SchemaRule(Path root) {
         this.root = root;
         this.kubernetes = findKubernetes(root);
+    }
+
+    /**
+     * The SHA-256 of everything a result of this rule depends on besides the document: every file of the schema
+     * folder that it reads ({@code kubernetes/}, {@code crds/}, {@code schemastore/}; path and bytes), the bundled
+     * schemas, and the validator library's jar name (its version). Computed once, on first use.
+     */
+    String schemaSetDigest() {
+        String digest = schemaSet;
+        if (digest == null) {
+            java.security.MessageDigest sha = io.envforge.cache.Digests.sha256();
+            try (var walk = Files.walk(root)) {
+                for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                    String rel = root.relativize(file).toString().replace('\\', '/');
+                    if (rel.startsWith("kubernetes/") || rel.startsWith("crds/") || rel.startsWith("schemastore/")) {
+                        update(sha, rel, Files.readAllBytes(file));
+                    }
+                }
+                for (String name : BUNDLED_FILES) {
+                    try (InputStream in = SchemaRule.class.getClassLoader().getResourceAsStream(BUNDLED + name)) {
+                        update(sha, "bundled/" + name, in == null ? new byte[0] : in.readAllBytes());
+                    }
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read schemas in " + root, e);
+            }
+            URL jar = JsonSchemaFactory.class.getProtectionDomain().getCodeSource().getLocation();
+            update(sha, "validator", String.valueOf(jar).replaceAll(".*/", "").getBytes(StandardCharsets.UTF_8));
+            digest = java.util.HexFormat.of().formatHex(sha.digest());
+            schemaSet = digest;
+        }
+        return digest;
+    }
+
+    private static void update(java.security.MessageDigest sha, String label, byte[] bytes) {
+        sha.update((label + "\0" + bytes.length + "\0").getBytes(StandardCharsets.UTF_8));
+        sha.update(bytes);
     }
 
     private static Path findKubernetes(Path root) {

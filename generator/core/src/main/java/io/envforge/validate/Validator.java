@@ -1,5 +1,6 @@
 package io.envforge.validate;
 
+import io.envforge.cache.DiskCache;
 import io.envforge.render.OutputTree;
 import io.envforge.render.Yaml;
 import java.nio.file.Files;
@@ -19,25 +20,43 @@ public final class Validator {
     private final Optional<SchemaRule> schemas;
     private final Optional<Path> missing;
     private final Supplier<List<Rule>> rules;
+    private final DiskCache cache;
 
     /**
      * {@code schemaRoot}: the schema folder, or empty to skip schema validation (reported as a note); a folder that
      * does not exist skips it too, reported as a warning.
      */
     public Validator(Optional<Path> schemaRoot) {
+        this(schemaRoot, DiskCache.none());
+    }
+
+    /** As above; the schema rule's findings are kept in {@code cache} per file text (see {@link SchemaResults}). */
+    public Validator(Optional<Path> schemaRoot, DiskCache cache) {
+        this.cache = cache;
         this.missing = schemaRoot.filter(root -> !Files.isDirectory(root));
         this.schemas = schemaRoot.filter(Files::isDirectory).map(SchemaRule::new);
         this.rules = () -> {
             List<Rule> list = new ArrayList<>(List.of(new NoPlaintextSecretRule(), new KustomizationRule(),
                     new UniqueObjectRule()));
-            schemas.ifPresent(list::add);
             return list;
         };
     }
 
     public Report validate(OutputTree tree) {
+        return validate(tree, "");
+    }
+
+    /**
+     * Validates {@code tree}; with a cache and a non-empty {@code bucket} (the environment), the schema findings of a
+     * file whose text was validated against the same schemas before are taken from the cache.
+     */
+    public Report validate(OutputTree tree, String bucket) {
         List<Finding> findings = new ArrayList<>();
         List<Rule> active = rules.get();
+        Optional<SchemaResults> results = schemas.filter(s -> cache.enabled() && !bucket.isEmpty())
+                .map(s -> new SchemaResults(cache, s.schemaSetDigest()));
+        Map<String, List<String[]>> known = results.map(r -> r.load(bucket)).orElse(Map.of());
+        Map<String, List<String[]>> now = new java.util.TreeMap<>();
         for (Map.Entry<String, String> file : tree.files().entrySet()) {
             if (!isManifest(file.getKey())) {
                 continue;
@@ -52,6 +71,22 @@ public final class Validator {
             for (Rule rule : active) {
                 rule.check(file.getKey(), docs, tree.files(), findings);
             }
+            if (schemas.isPresent()) {
+                String digest = results.isPresent() ? SchemaResults.digest(file.getKey(), file.getValue()) : "";
+                List<String[]> cached = known.get(digest);
+                if (cached != null) {
+                    cached.forEach(f -> findings.add(SchemaResults.decode(file.getKey(), f)));
+                    now.put(digest, cached);
+                } else {
+                    List<Finding> found = new ArrayList<>();
+                    schemas.get().check(file.getKey(), docs, tree.files(), found);
+                    findings.addAll(found);
+                    now.put(digest, found.stream().map(SchemaResults::encode).toList());
+                }
+            }
+        }
+        if (results.isPresent() && !sameKeys(now, known)) {
+            results.get().store(bucket, now);
         }
         if (missing.isPresent()) {
             findings.add(Finding.warning(missing.get().toString(), "", "schema folder not found: manifests are not"
@@ -61,6 +96,10 @@ public final class Validator {
                     + " folder given (set envforge.schemas or --schemas)"));
         }
         return new Report(findings);
+    }
+
+    private static boolean sameKeys(Map<String, List<String[]>> a, Map<String, List<String[]>> b) {
+        return a.keySet().equals(b.keySet());
     }
 
     static boolean isManifest(String path) {

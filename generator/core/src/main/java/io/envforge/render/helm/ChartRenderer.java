@@ -1,6 +1,7 @@
 package io.envforge.render.helm;
 
 import com.marcnuri.helm.Helm;
+import io.envforge.cache.DiskCache;
 import io.envforge.error.EnvforgeException;
 import io.envforge.error.Problem;
 import io.envforge.model.Environment;
@@ -17,6 +18,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Renders each layer's chart with Helm itself (helm-java, in process) from the values file the previous step wrote,
@@ -48,9 +50,22 @@ public final class ChartRenderer implements Renderer {
     });
 
     private final Path chartsDir;
+    private final HelmOutputCache cache;
+    private final AtomicLong helmCalls = new AtomicLong();
 
     public ChartRenderer(Path chartsDir) {
+        this(chartsDir, DiskCache.none());
+    }
+
+    /** Helm's output is kept in {@code cache} (see {@link HelmOutputCache}); a hit does not call Helm. */
+    public ChartRenderer(Path chartsDir, DiskCache cache) {
         this.chartsDir = chartsDir;
+        this.cache = new HelmOutputCache(cache);
+    }
+
+    /** How many times this renderer called Helm (cache hits are not calls). */
+    public long helmCalls() {
+        return helmCalls.get();
     }
 
     @Override
@@ -113,7 +128,11 @@ public final class ChartRenderer implements Renderer {
 
     private String template(Environment env, Layer layer, String values) {
         try {
-            return helmTemplate(chartsDir.resolve(layer.name()), layer.name(), env.namespace(), values);
+            Path chart = chartsDir.resolve(layer.name());
+            return cache.get(chart, layer.name(), env.namespace(), values, () -> {
+                helmCalls.incrementAndGet();
+                return helmTemplate(chart, layer.name(), env.namespace(), values);
+            });
         } catch (IllegalStateException e) {
             throw new EnvforgeException(new Problem("charts/" + layer.name(), "", null,
                     "helm template failed for environment " + env.name() + ": " + e.getMessage(),
