@@ -20,6 +20,10 @@ abstract class RenderingMojo extends AbstractMojo {
     @Parameter(property = "env", required = true)
     String env;
 
+    /** Only slice K of N of the selection ({@code -Dshard=2/8}), for N CI runners; see {@code envforge combine}. */
+    @Parameter(property = "shard")
+    String shard;
+
     /** The private block of a new environment, such as {@code 10.20.0.0/20}; from the pools when unset. */
     @Parameter(property = "subnet")
     String subnet;
@@ -46,8 +50,9 @@ abstract class RenderingMojo extends AbstractMojo {
 
     /** What the user asked for, as the core's request. */
     GenerateRequest request(boolean commit, boolean dryRun) {
-        return new GenerateRequest(workspace.toPath(), split(env), Optional.ofNullable(subnet),
+        GenerateRequest request = new GenerateRequest(workspace.toPath(), split(env), Optional.ofNullable(subnet),
                 Optional.ofNullable(cloud), force, Optional.ofNullable(schemas).map(File::toPath), commit, dryRun);
+        return shard == null || shard.isBlank() ? request : request.withShard(shard);
     }
 
     /** Runs the core and maps its exceptions to Maven's; writes the summary file. */
