@@ -63,7 +63,7 @@ public final class SchemaRule implements Rule {
     /**
      * The SHA-256 of everything a result of this rule depends on besides the document: every file of the schema
      * folder that it reads ({@code kubernetes/}, {@code crds/}, {@code schemastore/}; path and bytes), the bundled
-     * schemas, and the validator library's jar name (its version). Computed once, on first use.
+     * schemas, and the validator library's version. Computed once, on first use.
      */
     String schemaSetDigest() {
         String digest = schemaSet;
@@ -84,12 +84,28 @@ public final class SchemaRule implements Rule {
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read schemas in " + root, e);
             }
-            URL jar = JsonSchemaFactory.class.getProtectionDomain().getCodeSource().getLocation();
-            update(sha, "validator", String.valueOf(jar).replaceAll(".*/", "").getBytes(StandardCharsets.UTF_8));
+            update(sha, "validator", validatorVersion().getBytes(StandardCharsets.UTF_8));
             digest = java.util.HexFormat.of().formatHex(sha.digest());
             schemaSet = digest;
         }
         return digest;
+    }
+
+    /**
+     * The validator library's version from its own {@code pom.properties} (kept in the plain and the shaded jar), not
+     * the jar's file name: that changes with every envforge release and would void the cache on each upgrade.
+     */
+    static String validatorVersion() {
+        try (InputStream in = JsonSchemaFactory.class.getResourceAsStream(
+                "/META-INF/maven/com.networknt/json-schema-validator/pom.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
     }
 
     private static void update(java.security.MessageDigest sha, String label, byte[] bytes) {

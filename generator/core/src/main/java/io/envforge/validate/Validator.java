@@ -47,15 +47,23 @@ public final class Validator {
     }
 
     /**
-     * Validates {@code tree}; with a cache and a non-empty {@code bucket} (the environment), the schema findings of a
-     * file whose text was validated against the same schemas before are taken from the cache.
+     * Validates {@code tree}; with a cache and a non-empty {@code bucket} (the environment): when every manifest's
+     * path and text are what the bucket's last validation saw (against the same schemas), its findings are taken
+     * from the cache without parsing a document (every rule is a function of the tree's manifests); otherwise the
+     * schema findings of each file whose text was validated before are.
      */
     public Report validate(OutputTree tree, String bucket) {
         List<Finding> findings = new ArrayList<>();
         List<Rule> active = rules.get();
         Optional<SchemaResults> results = schemas.filter(s -> cache.enabled() && !bucket.isEmpty())
                 .map(s -> new SchemaResults(cache, s.schemaSetDigest()));
-        Map<String, List<String[]>> known = results.map(r -> r.load(bucket)).orElse(Map.of());
+        String whole = results.isPresent() ? SchemaResults.treeDigest(tree) : null;
+        Optional<SchemaResults.Entry> last = results.flatMap(r -> r.load(bucket));
+        if (last.isPresent() && last.get().tree().equals(whole)) {
+            findings.addAll(last.get().report());
+            return new Report(withNotes(findings));
+        }
+        Map<String, List<String[]>> known = last.map(SchemaResults.Entry::files).orElse(Map.of());
         Map<String, List<String[]>> now = new java.util.TreeMap<>();
         for (Map.Entry<String, String> file : tree.files().entrySet()) {
             if (!isManifest(file.getKey())) {
@@ -85,9 +93,13 @@ public final class Validator {
                 }
             }
         }
-        if (results.isPresent() && !sameKeys(now, known)) {
-            results.get().store(bucket, now);
+        if (results.isPresent()) {
+            results.get().store(bucket, new SchemaResults.Entry(whole, List.copyOf(findings), now));
         }
+        return new Report(withNotes(findings));
+    }
+
+    private List<Finding> withNotes(List<Finding> findings) {
         if (missing.isPresent()) {
             findings.add(Finding.warning(missing.get().toString(), "", "schema folder not found: manifests are not"
                     + " checked against schemas (set envforge.schemas or --schemas to the folder)"));
@@ -95,11 +107,7 @@ public final class Validator {
             findings.add(new Finding(Finding.Severity.INFO, "(all)", "", "schema validation skipped: no schema"
                     + " folder given (set envforge.schemas or --schemas)"));
         }
-        return new Report(findings);
-    }
-
-    private static boolean sameKeys(Map<String, List<String[]>> a, Map<String, List<String[]>> b) {
-        return a.keySet().equals(b.keySet());
+        return findings;
     }
 
     static boolean isManifest(String path) {

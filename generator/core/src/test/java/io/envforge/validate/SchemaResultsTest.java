@@ -28,6 +28,22 @@ class SchemaResultsTest {
     }
 
     @Test
+    void sameManifestsGiveTheCachedReportWithoutParsingADocument() {
+        OutputTree parsed = tree(BAD);
+        Report fresh = new Validator(Optional.of(TestWorkspace.SCHEMAS), DiskCache.at(dir, 1 << 20))
+                .validate(parsed, "dev1");
+        OutputTree lazy = OutputTree.builder()
+                .putLazily("overlays/dev1/service.yaml", BAD, () -> {
+                    throw new AssertionError("parsed although the report was cached");
+                })
+                .put("overlays/dev1/other.yaml", UNKNOWN).build();
+        OutputTree unparsed = OutputTree.builder().putAll(lazy).build();
+        assertEquals(fresh.findings(), new Validator(Optional.of(TestWorkspace.SCHEMAS), DiskCache.at(dir, 1 << 20))
+                .validate(unparsed, "dev1").findings());
+        assertTrue(SchemaRule.validatorVersion().matches("\\d+\\.\\d+\\.\\d+.*"), SchemaRule.validatorVersion());
+    }
+
+    @Test
     void secondValidationOfTheSameTextsComesFromTheCacheWithTheSameFindings() {
         DiskCache first = DiskCache.at(dir, 1 << 20);
         Report fresh = new Validator(Optional.of(TestWorkspace.SCHEMAS), first).validate(tree(BAD), "dev1");

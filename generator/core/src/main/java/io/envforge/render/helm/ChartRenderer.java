@@ -25,7 +25,7 @@ import java.util.concurrent.atomic.AtomicLong;
  * and stores the manifests as {@code overlays/<env>/layers/<chart>.yaml}: Helm's own text, document by document, with
  * its {@code # Source:} lines that tell a reviewer which template made what. Helm hooks (such as the {@code helm test}
  * pod) are dropped: a GitOps controller applying plain manifests would run them as ordinary objects. Each document is
- * parsed once, here; the validator and the change summary use those documents.
+ * parsed at most once, when the validator or the change summary first asks for it.
  *
  * <p>Helm calls run concurrently, one per render thread. helm-java swaps Go's process-wide stdout/stderr around every
  * call, so concurrent calls may lose each other's captured console output; {@code template} writes none (the
@@ -84,16 +84,19 @@ public final class ChartRenderer implements Renderer {
         for (Layer layer : env.layers()) {
             String values = out.get(HelmValuesRenderer.valuesPath(env, layer));
             StringBuilder text = new StringBuilder(Layout.header(env.name(), "charts/" + layer.name()));
-            List<Map<String, Object>> docs = new ArrayList<>();
+            List<String> kept = new ArrayList<>();
             for (String source : documents(template(env, layer, values))) {
-                List<Map<String, Object>> parsed = Yaml.loadAll(source);
-                if (parsed.isEmpty() || parsed.stream().anyMatch(ChartRenderer::isHook)) {
-                    continue;
+                if (mayBeHookOrEmpty(source)) {
+                    List<Map<String, Object>> parsed = Yaml.loadAll(source);
+                    if (parsed.isEmpty() || parsed.stream().anyMatch(ChartRenderer::isHook)) {
+                        continue;
+                    }
                 }
-                docs.addAll(parsed);
+                kept.add(source);
                 text.append("---\n").append(source);
             }
-            out.put(HelmValuesRenderer.renderedPath(env, layer), text.toString(), docs);
+            out.putLazily(HelmValuesRenderer.renderedPath(env, layer), text.toString(),
+                    () -> kept.stream().flatMap(source -> Yaml.loadAll(source).stream()).toList());
         }
     }
 
@@ -149,6 +152,24 @@ public final class ChartRenderer implements Renderer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Whether a document must be parsed to decide if it is kept: it names a Helm hook annotation, or it has no line
+     * besides comments and blanks. Any other document is a manifest that is kept, and is parsed only when its
+     * objects are asked for (a run whose validation comes from the cache does not ask).
+     */
+    static boolean mayBeHookOrEmpty(String source) {
+        if (source.contains("helm.sh/hook")) {
+            return true;
+        }
+        for (String line : source.split("\n")) {
+            String t = line.strip();
+            if (!t.isEmpty() && !t.startsWith("#")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @SuppressWarnings("unchecked")
