@@ -12,7 +12,7 @@
 #                      process per call, on all cores (xargs -P), from the same values files envforge wrote
 #   kapitan            `kapitan compile --parallelism <cores>`: one target per environment, two compile items of
 #                      input_type helm (the same charts, the same values files, release = chart, namespace = env)
-#   helmfile           `helmfile template --concurrency <cores>` of one helmfile.yaml with one release pair (the two
+#   helmfile           `helmfile --skip-deps template --concurrency <cores>` of one helmfile.yaml with one release pair (the two
 #                      charts, the same values files) per environment
 # and prints wall time, CPU time (user + sys, children included), peak RSS of the largest process, each anchor's
 # ratio to envforge full, and, for N = 1000, the targets of issue 16 with met / missed.
@@ -241,7 +241,7 @@ for N in "$@"; do
       helmfile)
         helmfile_setup "$WS" "$SCRATCH/helmfile"
         measure "helmfile" bash -c "cd '$SCRATCH/helmfile' && PATH='$(dirname "$HELM")':\$PATH '$HELMFILE' \
-          --helm-binary '$HELM' template --skip-deps --concurrency $CORES > helmfile.out"
+          --helm-binary '$HELM' --skip-deps template --concurrency $CORES > helmfile.out"
         test "$(grep -c '^kind: Deployment' "$SCRATCH/helmfile/helmfile.out")" -ge "$N" \
           || { echo "helmfile rendered too little" >&2; exit 1; } ;;
     esac
