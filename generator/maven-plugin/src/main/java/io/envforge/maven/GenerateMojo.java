@@ -43,12 +43,12 @@ public class GenerateMojo extends RenderingMojo {
 
     @Override
     public void execute() throws MojoFailureException {
-        GenerateRequest request = request(commit, false);
         RunOptions options = new RunOptions(full, new LogProgress(getLog()));
         Optional<Publish> publish = push == null || push.isBlank() ? Optional.empty()
                 : Optional.of(Publish.to(remote, Publish.Mode.parse("-Denvforge.push", push))
                         .withWorkDir(gitopsClone.toPath()));
         run(() -> {
+            GenerateRequest request = request(commit, false);
             PublishingRun.Outcome outcome = PublishingRun.generate(Envforge.standard(workspace.toPath()), request,
                     options, publish);
             Reports.log(getLog(), outcome);
