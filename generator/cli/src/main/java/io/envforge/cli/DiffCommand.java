@@ -20,8 +20,8 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GenerateRequest request = options.request(false, true);
         return options.run(() -> {
+            GenerateRequest request = options.request(false, true);
             GenerateResult result = Envforge.standard(request.workspace()).generate(request);
             System.out.print(result.summaryMarkdown());
             return result;

@@ -45,8 +45,8 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GenerateRequest request = rendering.request(!noCommit, false);
         return rendering.run(() -> {
+            GenerateRequest request = rendering.request(!noCommit, false);
             RunOptions options = new RunOptions(full, ConsoleProgress.forThisProcess());
             Optional<Publish> publish = push == null ? Optional.empty()
                     : Optional.of(Publish.to(remote, Publish.Mode.parse("--push", push)).withWorkDir(cloneDir));

@@ -7,7 +7,8 @@ import picocli.CommandLine.Command;
 @Command(name = "envforge", mixinStandardHelpOptions = true, version = "envforge 0.1.0",
         description = "Generates validated GitOps trees for many environments.",
         subcommands = {GenerateCommand.class, DiffCommand.class, RemoveCommand.class,
-                PoolsCommand.class, PipelineCommand.class, VerifyCommand.class, ImagesCommand.class})
+                PoolsCommand.class, PipelineCommand.class, VerifyCommand.class, ImagesCommand.class,
+                CombineCommand.class})
 public final class Main {
 
     public static void main(String[] args) {

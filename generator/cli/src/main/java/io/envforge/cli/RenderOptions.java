@@ -18,6 +18,10 @@ final class RenderOptions {
             description = "Environments: names, a glob such as perf-*, or all.")
     List<String> environments;
 
+    @Option(names = "--shard", description = "Only slice K of N of the selection (K/N, e.g. 2/8): the sorted names"
+            + " dealt round-robin, for N CI runners; see envforge combine.")
+    String shard;
+
     @Option(names = "--subnet", description = "Private block of a new environment, e.g. 10.20.0.0/20; from the"
             + " platform's pools when unset.")
     String subnet;
@@ -44,9 +48,10 @@ final class RenderOptions {
     Path workspace;
 
     GenerateRequest request(boolean commit, boolean dryRun) {
-        return new GenerateRequest(workspace.toAbsolutePath().normalize(), environments, Optional.ofNullable(subnet),
-                Optional.ofNullable(cloud), force, Optional.ofNullable(schemas), commit, dryRun)
-                .withAllowUnvalidated(allowUnvalidated);
+        GenerateRequest request = new GenerateRequest(workspace.toAbsolutePath().normalize(), environments,
+                Optional.ofNullable(subnet), Optional.ofNullable(cloud), force, Optional.ofNullable(schemas), commit,
+                dryRun).withAllowUnvalidated(allowUnvalidated);
+        return shard == null ? request : request.withShard(shard);
     }
 
     /** Runs the core, prints problems as the other commands do, writes the summary; returns the exit code. */

@@ -42,6 +42,16 @@ class MainTest {
     }
 
     @Test
+    void badShardExitsOneWithTheProblem() {
+        TestWorkspace ws = TestWorkspace.create(temp);
+        Captured out = capture(() -> Main.run("generate", "--env", "all", "--shard", "9/8",
+                "--workspace", ws.root().toString()));
+        assertEquals(1, out.code, out.err);
+        assertEquals("[ERROR] -Dshard \"9/8\": a shard is K/N with 1 <= K <= N; for example -Dshard=1/8 (first of"
+                + " eight)\n", out.err);
+    }
+
+    @Test
     void missingOptionIsAUsageError() {
         assertEquals(2, capture(() -> Main.run("generate")).code);
     }

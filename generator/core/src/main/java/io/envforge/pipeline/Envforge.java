@@ -66,7 +66,7 @@ public final class Envforge {
     public static Envforge standard(Path workspace) {
         return new Envforge(List.of(
                 new HelmValuesRenderer(),
-                new ChartRenderer(workspace.resolve("charts")),
+                new ChartRenderer(workspace.resolve("charts"), Caches.helm(workspace)),
                 new OverlayRenderer(),
                 new FluxRenderer(),
                 new ArgoCdRenderer(),
@@ -133,7 +133,8 @@ public final class Envforge {
         unchanged.forEach(n -> progress.environment(n, ProgressListener.Outcome.UNCHANGED));
         ModelResolver resolver = new ModelResolver(inputs.platform());
         SortedMap<String, Cidr> blocks = blocks(inputs);
-        Validator validator = new Validator(request.schemas(), request.allowUnvalidated());
+        Validator validator = new Validator(request.schemas(), request.allowUnvalidated(),
+                Caches.schema(request.outputDirectory()));
         Rendered rendered = timings.time("phase: render", () -> renderAll(inputs, resolver, blocks, toRender, prints,
                 validator, timings, progress));
         if (!rendered.problems().isEmpty()) {
@@ -302,7 +303,7 @@ public final class Envforge {
         names.parallelStream().forEach(name -> {
             try {
                 OutputTree tree = renderOne(inputs, resolver, blocks, name, prints.get(name), timings);
-                Report report = timings.time("validate", () -> validator.validate(tree));
+                Report report = timings.time("validate", () -> validator.validate(tree, name));
                 trees.put(name, tree);
                 reports.put(name, report);
                 progress.environment(name, report.hasErrors() ? ProgressListener.Outcome.FAILED

@@ -91,6 +91,13 @@ public record GenerateRequest(Path workspace, List<String> environments, Optiona
                 Optional.ofNullable(value), output, allowUnvalidated);
     }
 
+    /** The same request limited to shard {@code kOverN} ({@code 2/8}) of its selection (see {@link Shard}). */
+    public GenerateRequest withShard(String kOverN) {
+        List<String> selectors = new java.util.ArrayList<>(environments);
+        selectors.add(Shard.selector(kOverN));
+        return new GenerateRequest(workspace, selectors, subnet, cloud, force, schemas, commit, dryRun, publish, output);
+    }
+
     /** The same request, writing and committing into {@code folder} (a clone of a separate GitOps repository). */
     public GenerateRequest withOutput(Path folder) {
         return new GenerateRequest(workspace, environments, subnet, cloud, force, schemas, commit, dryRun, publish,

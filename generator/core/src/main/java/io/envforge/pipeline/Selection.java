@@ -21,6 +21,21 @@ final class Selection {
             throw new EnvforgeException(new Problem("-Denv", "", "", "no environment given",
                     "name one (-Denv=dev1), several (-Denv=dev1,dev2), a glob (-Denv='perf-*') or all (-Denv=all)"));
         }
+        List<Shard> shards = selectors.stream().filter(Shard::isSelector).map(s -> Shard.parse(s).orElseThrow())
+                .toList();
+        if (shards.size() > 1) {
+            throw new EnvforgeException(new Problem("-Dshard", "", String.join(",", selectors), "more than one shard",
+                    "give one, e.g. -Dshard=1/8"));
+        }
+        List<String> names = selectors.stream().filter(s -> !Shard.isSelector(s)).toList();
+        if (names.isEmpty()) {
+            return resolve(List.of(), existing);
+        }
+        List<String> all = select(names, existing);
+        return shards.isEmpty() ? all : List.copyOf(shards.get(0).of(all));
+    }
+
+    private static List<String> select(List<String> selectors, List<String> existing) {
         TreeSet<String> out = new TreeSet<>();
         for (String raw : selectors) {
             String selector = raw.trim();

@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Generated files in memory: relative path (forward slashes) to text. Sorted, so every consumer sees one order.
@@ -18,9 +19,33 @@ import java.util.TreeMap;
 public final class OutputTree {
 
     private final SortedMap<String, String> files;
-    private final Map<String, List<Map<String, Object>>> documents;
+    private final Map<String, Docs> documents;
 
-    private OutputTree(SortedMap<String, String> files, Map<String, List<Map<String, Object>>> documents) {
+    /** A file's documents, given or parsed on first use (then kept); thread-safe. */
+    private static final class Docs {
+        private Supplier<List<Map<String, Object>>> source;
+        private volatile List<Map<String, Object>> docs;
+
+        Docs(Supplier<List<Map<String, Object>>> source) {
+            this.source = source;
+        }
+
+        List<Map<String, Object>> get() {
+            List<Map<String, Object>> out = docs;
+            if (out == null) {
+                synchronized (this) {
+                    if (docs == null) {
+                        docs = List.copyOf(source.get());
+                        source = null;
+                    }
+                    out = docs;
+                }
+            }
+            return out;
+        }
+    }
+
+    private OutputTree(SortedMap<String, String> files, Map<String, Docs> documents) {
         this.files = Collections.unmodifiableSortedMap(files);
         this.documents = Collections.unmodifiableMap(documents);
     }
@@ -35,7 +60,7 @@ public final class OutputTree {
 
     /** The parsed documents of a YAML file, if the renderer that wrote it kept them; else parse {@link #get}. */
     public Optional<List<Map<String, Object>>> documents(String path) {
-        return Optional.ofNullable(documents.get(path));
+        return Optional.ofNullable(documents.get(path)).map(Docs::get);
     }
 
     /** This tree and {@code other}'s files, which must be different paths (texts are kept as they are). */
@@ -46,7 +71,7 @@ public final class OutputTree {
                 throw new IllegalStateException("two renderers wrote " + path);
             }
         });
-        Map<String, List<Map<String, Object>>> docs = new HashMap<>(documents);
+        Map<String, Docs> docs = new HashMap<>(documents);
         docs.putAll(other.documents);
         return new OutputTree(merged, docs);
     }
@@ -59,7 +84,7 @@ public final class OutputTree {
     public static final class Builder {
 
         private final SortedMap<String, String> files = new TreeMap<>();
-        private final Map<String, List<Map<String, Object>>> documents = new HashMap<>();
+        private final Map<String, Docs> documents = new HashMap<>();
 
         public Builder put(String path, String text) {
             checkPath(path);
@@ -72,7 +97,19 @@ public final class OutputTree {
         /** A YAML text with its documents, which must be what parsing the text gives. */
         public Builder put(String path, String text, List<Map<String, Object>> docs) {
             put(path, text);
-            documents.put(path, List.copyOf(docs));
+            List<Map<String, Object>> copy = List.copyOf(docs);
+            documents.put(path, new Docs(() -> copy));
+            return this;
+        }
+
+        /**
+         * A YAML text whose documents are parsed only when someone asks for them ({@link OutputTree#documents}), by
+         * {@code parse}, which must give what parsing the text gives. A run whose validation comes from the cache
+         * never asks.
+         */
+        public Builder putLazily(String path, String text, Supplier<List<Map<String, Object>>> parse) {
+            put(path, text);
+            documents.put(path, new Docs(parse));
             return this;
         }
 
@@ -91,7 +128,7 @@ public final class OutputTree {
             if (files.putIfAbsent(path, other.get(path)) != null) {
                 throw new IllegalStateException("two renderers wrote " + path);
             }
-            List<Map<String, Object>> docs = other.documents.get(path);
+            Docs docs = other.documents.get(path);
             if (docs != null) {
                 documents.put(path, docs);
             }

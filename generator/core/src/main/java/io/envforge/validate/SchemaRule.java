@@ -74,6 +74,69 @@ public final class SchemaRule implements Rule {
         this.allowMissing = allowMissing;
     }
 
+    private volatile String schemaSet;
+
+    /**
+     * The SHA-256 of everything a result of this rule depends on besides the document: every file of the user's
+     * schema folder that it reads ({@code kubernetes/}, {@code crds/}, {@code schemastore/}; path and bytes), the
+     * bundled CRD schemas (through their {@code PROVENANCE.json}, which holds each one's SHA-256), the bundled
+     * Kubernetes model's version, the validator library's version and whether a kind may go unvalidated. Computed
+     * once, on first use; the key of the validation cache.
+     */
+    String schemaSetDigest() {
+        String digest = schemaSet;
+        if (digest == null) {
+            java.security.MessageDigest sha = io.envforge.cache.Digests.sha256();
+            if (root.isPresent()) {
+                Path folder = root.get();
+                try (var walk = Files.walk(folder)) {
+                    for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
+                        String rel = folder.relativize(file).toString().replace('\\', '/');
+                        if (rel.startsWith("kubernetes/") || rel.startsWith("crds/")
+                                || rel.startsWith("schemastore/")) {
+                            update(sha, rel, Files.readAllBytes(file));
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read schemas in " + folder, e);
+                }
+            }
+            try (InputStream in = SchemaRule.class.getClassLoader().getResourceAsStream(BUNDLED + "PROVENANCE.json")) {
+                update(sha, "bundled", in == null ? new byte[0] : in.readAllBytes());
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot read the bundled schemas' PROVENANCE.json", e);
+            }
+            update(sha, "kubernetes", KubernetesSchemas.LABEL.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            update(sha, "validator", validatorVersion().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            update(sha, "allowMissing", String.valueOf(allowMissing).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            digest = java.util.HexFormat.of().formatHex(sha.digest());
+            schemaSet = digest;
+        }
+        return digest;
+    }
+
+    /**
+     * The validator library's version from its own {@code pom.properties} (kept in the plain and the shaded jar), not
+     * the jar's file name: that changes with every envforge release and would void the cache on each upgrade.
+     */
+    static String validatorVersion() {
+        try (InputStream in = JsonSchemaFactory.class.getResourceAsStream(
+                "/META-INF/maven/com.networknt/json-schema-validator/pom.properties")) {
+            java.util.Properties p = new java.util.Properties();
+            if (in != null) {
+                p.load(in);
+            }
+            return p.getProperty("version", "unknown");
+        } catch (IOException e) {
+            return "unknown";
+        }
+    }
+
+    private static void update(java.security.MessageDigest sha, String label, byte[] bytes) {
+        sha.update((label + "\0" + bytes.length + "\0").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+        sha.update(bytes);
+    }
+
     private static Optional<Path> findKubernetes(Path root) {
         if (!Files.isDirectory(root.resolve("kubernetes"))) {
             return Optional.empty();

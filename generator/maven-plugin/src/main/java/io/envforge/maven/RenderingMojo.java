@@ -19,6 +19,10 @@ abstract class RenderingMojo extends AbstractMojo {
     @Parameter(property = "env")
     String env;
 
+    /** Only slice K of N of the selection ({@code -Dshard=2/8}), for N CI runners; see {@code envforge combine}. */
+    @Parameter(property = "shard")
+    String shard;
+
     /** The private block of a new environment, such as {@code 10.20.0.0/20}; from the pools when unset. */
     @Parameter(property = "subnet")
     String subnet;
@@ -52,10 +56,15 @@ abstract class RenderingMojo extends AbstractMojo {
 
     /** What the user asked for, as the core's request; envforge's own message for a bad parameter. */
     GenerateRequest request(boolean commit, boolean dryRun, String goal) throws MojoFailureException {
-        return new GenerateRequest(workspace.toPath(), split(Parameters.env(env, goal)), Optional.ofNullable(subnet),
-                Optional.ofNullable(cloud), Parameters.flag("force", force, false),
+        GenerateRequest request = new GenerateRequest(workspace.toPath(), split(Parameters.env(env, goal)),
+                Optional.ofNullable(subnet), Optional.ofNullable(cloud), Parameters.flag("force", force, false),
                 Optional.ofNullable(schemas).map(File::toPath), commit, dryRun)
                 .withAllowUnvalidated(Parameters.flag("envforge.allowUnvalidated", allowUnvalidated, false));
+        try {
+            return shard == null || shard.isBlank() ? request : request.withShard(shard);
+        } catch (io.envforge.error.EnvforgeException e) {
+            throw new MojoFailureException(e.getMessage());
+        }
     }
 
     /** Runs the core and maps its exceptions to Maven's; writes the summary file. */

@@ -1,6 +1,7 @@
 package io.envforge.render.helm;
 
 import com.marcnuri.helm.Helm;
+import io.envforge.cache.DiskCache;
 import io.envforge.error.EnvforgeException;
 import io.envforge.error.Problem;
 import io.envforge.model.Environment;
@@ -17,13 +18,14 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * Renders each layer's chart with Helm itself (helm-java, in process) from the values file the previous step wrote,
  * and stores the manifests as {@code overlays/<env>/layers/<chart>.yaml}: Helm's own text, document by document, with
  * its {@code # Source:} lines that tell a reviewer which template made what. Helm hooks (such as the {@code helm test}
  * pod) are dropped: a GitOps controller applying plain manifests would run them as ordinary objects. Each document is
- * parsed once, here; the validator and the change summary use those documents.
+ * parsed at most once, when the validator or the change summary first asks for it.
  *
  * <p>Helm calls run concurrently, one per render thread. helm-java swaps Go's process-wide stdout/stderr around every
  * call, so concurrent calls may lose each other's captured console output; {@code template} writes none (the
@@ -48,9 +50,22 @@ public final class ChartRenderer implements Renderer {
     });
 
     private final Path chartsDir;
+    private final HelmOutputCache cache;
+    private final AtomicLong helmCalls = new AtomicLong();
 
     public ChartRenderer(Path chartsDir) {
+        this(chartsDir, DiskCache.none());
+    }
+
+    /** Helm's output is kept in {@code cache} (see {@link HelmOutputCache}); a hit does not call Helm. */
+    public ChartRenderer(Path chartsDir, DiskCache cache) {
         this.chartsDir = chartsDir;
+        this.cache = new HelmOutputCache(cache);
+    }
+
+    /** How many times this renderer called Helm (cache hits are not calls). */
+    public long helmCalls() {
+        return helmCalls.get();
     }
 
     @Override
@@ -69,16 +84,19 @@ public final class ChartRenderer implements Renderer {
         for (Layer layer : env.layers()) {
             String values = out.get(HelmValuesRenderer.valuesPath(env, layer));
             StringBuilder text = new StringBuilder(Layout.header(env.name(), "charts/" + layer.name()));
-            List<Map<String, Object>> docs = new ArrayList<>();
+            List<String> kept = new ArrayList<>();
             for (String source : documents(template(env, layer, values))) {
-                List<Map<String, Object>> parsed = Yaml.loadAll(source);
-                if (parsed.isEmpty() || parsed.stream().anyMatch(ChartRenderer::isHook)) {
-                    continue;
+                if (mayBeHookOrEmpty(source)) {
+                    List<Map<String, Object>> parsed = Yaml.loadAll(source);
+                    if (parsed.isEmpty() || parsed.stream().anyMatch(ChartRenderer::isHook)) {
+                        continue;
+                    }
                 }
-                docs.addAll(parsed);
+                kept.add(source);
                 text.append("---\n").append(source);
             }
-            out.put(HelmValuesRenderer.renderedPath(env, layer), text.toString(), docs);
+            out.putLazily(HelmValuesRenderer.renderedPath(env, layer), text.toString(),
+                    () -> kept.stream().flatMap(source -> Yaml.loadAll(source).stream()).toList());
         }
     }
 
@@ -113,7 +131,11 @@ public final class ChartRenderer implements Renderer {
 
     private String template(Environment env, Layer layer, String values) {
         try {
-            return helmTemplate(chartsDir.resolve(layer.name()), layer.name(), env.namespace(), values);
+            Path chart = chartsDir.resolve(layer.name());
+            return cache.get(chart, layer.name(), env.namespace(), values, () -> {
+                helmCalls.incrementAndGet();
+                return helmTemplate(chart, layer.name(), env.namespace(), values);
+            });
         } catch (IllegalStateException e) {
             List<Problem> fed = ValuesOrigin.problems(env, layer, String.valueOf(e.getMessage()),
                     HelmValuesRenderer.valuesPath(env, layer));
@@ -135,6 +157,24 @@ public final class ChartRenderer implements Renderer {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * Whether a document must be parsed to decide if it is kept: it names a Helm hook annotation, or it has no line
+     * besides comments and blanks. Any other document is a manifest that is kept, and is parsed only when its
+     * objects are asked for (a run whose validation comes from the cache does not ask).
+     */
+    static boolean mayBeHookOrEmpty(String source) {
+        if (source.contains("helm.sh/hook")) {
+            return true;
+        }
+        for (String line : source.split("\n")) {
+            String t = line.strip();
+            if (!t.isEmpty() && !t.startsWith("#")) {
+                return false;
+            }
+        }
+        return true;
     }
 
     @SuppressWarnings("unchecked")
