@@ -40,6 +40,9 @@ SOURCES = [
      "github.com/external-secrets/external-secrets@v1.3.2 config/crds/bases"),
     ("argocd", "appproject-crd.yaml", "v1alpha1", "github.com/argoproj/argo-cd/v3@v3.5.7 manifests/crds"),
     ("argocd", "applicationset-crd.yaml", "v1alpha1", "github.com/argoproj/argo-cd/v3@v3.5.7 manifests/crds"),
+    ("cert-manager", "cert-manager.io_certificates.yaml", "v1",
+     "github.com/cert-manager/cert-manager@v1.21.2 deploy/crds"),
+    ("cert-manager", "cert-manager.io_issuers.yaml", "v1", "github.com/cert-manager/cert-manager@v1.21.2 deploy/crds"),
 ]
 
 KEEP_OUT = {"description", "format", "x-kubernetes-validations", "x-kubernetes-list-type", "x-kubernetes-list-map-keys",
