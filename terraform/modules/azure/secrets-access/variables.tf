@@ -69,6 +69,16 @@ variable "allowed_subnet_ids" {
   type        = list(string)
 }
 
+variable "vnet_id" {
+  description = "The environment's VNet, linked to the vault's privatelink DNS zone."
+  type        = string
+}
+
+variable "private_endpoint_subnet_id" {
+  description = "The data subnet holding the vault's private endpoint."
+  type        = string
+}
+
 variable "admin_ip_ranges" {
   description = "Public ranges from which Terraform itself writes the secrets (the operator's or the CI runner's egress)."
   type        = list(string)

@@ -40,7 +40,8 @@ final class EnvironmentFactory {
                 nfs(internalZone, names), database(internalZone), secretStore(names),
                 new GitOps(eff.string("gitops.controller"), platform.string("git.url"), platform.string("git.branch"),
                         flag("gitops.prune"), flag("gitops.selfHeal"), flag("gitops.fluxArtifacts")),
-                names, state(names), account(), backends(onPrem, declaredBackends), clusterNodes());
+                names, state(names), account(), backends(onPrem, declaredBackends), clusterNodes(),
+                egress());
     }
 
     /** The on-prem networks on every port (the integrations' usual backends), then the declared ones. */
@@ -82,6 +83,12 @@ final class EnvironmentFactory {
     private String connectivity() {
         String value = platform.string("connectivity");
         return value == null ? "vpn" : value;
+    }
+
+    /** The platform's {@code spec.egress}; private endpoints when not set. */
+    private String egress() {
+        String value = platform.string("egress");
+        return value == null ? Environment.EGRESS_ENDPOINTS : value;
     }
 
     private Layer layer(String key, String layerName, int port, List<String> databases, String dbUser) {

@@ -137,6 +137,8 @@ class BadInputTest {
                         "stateBucket: \"\"", "spec.aws.stateBucket \"\""),
                 platform("platform: state bucket with capitals", "stateBucket: acme-envforge-terraform-state",
                         "stateBucket: Acme_State", "spec.aws.stateBucket \"Acme_State\""),
+                platform("platform: egress not endpoints or nat", "connectivity: vpn",
+                        "connectivity: vpn\n  egress: internet", "spec.egress"),
                 platform("platform: transit gateway ID", "transitGatewayId: tgw-0123456789abcdef0",
                         "transitGatewayId: my-tgw", "spec.aws.transitGatewayId \"my-tgw\""),
                 platform("platform: tenant ID not a GUID", "tenantId: 00000000-0000-0000-0000-000000000000",

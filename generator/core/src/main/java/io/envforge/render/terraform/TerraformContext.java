@@ -6,6 +6,7 @@ import io.envforge.model.ApiEntry;
 import io.envforge.model.Cloud;
 import io.envforge.model.Environment;
 import io.envforge.model.Layer;
+import io.envforge.model.Registry;
 import io.envforge.network.Cidr;
 import io.envforge.network.NetworkPlan;
 import java.util.ArrayList;
@@ -52,6 +53,8 @@ final class TerraformContext {
         c.put("state", state(env));
         c.put("account", account(env));
         c.put("dataPorts", Hcl.numbers(new TreeSet<>(List.of(NFS_PORT, env.database().port()))));
+        c.put("egress", str(env.egress()));
+        c.put("registry", registry(env));
         return c;
     }
 
@@ -157,6 +160,11 @@ final class TerraformContext {
                 "subscriptionId", str(a.azureSubscriptionId()),
                 "tenantId", str(env.secretStore().azureTenantId()),
                 "hubVnetId", str(a.azureHubVnetId()));
+    }
+
+    private static Map<String, String> registry(Environment env) {
+        Registry r = Registry.of(env);
+        return Map.of("host", str(r.host()), "name", str(r.azureName()), "images", Hcl.strings(r.images()));
     }
 
     private static List<String> cidrs(List<Cidr> cidrs) {

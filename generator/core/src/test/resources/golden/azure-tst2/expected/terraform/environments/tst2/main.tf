@@ -52,7 +52,10 @@ module "secrets_access" {
   service_account     = "envforge-secrets-reader"
   allowed_subnet_ids  = module.network.workload_subnet_ids
   admin_ip_ranges     = var.admin_ip_ranges
+  vnet_id             = module.network.vnet_id
   tags                = local.tags
+  # The vault's private endpoint (privatelink.vaultcore.azure.net), beside the registry's.
+  private_endpoint_subnet_id = module.network.data_subnet_ids[0]
 }
 
 module "database" {
