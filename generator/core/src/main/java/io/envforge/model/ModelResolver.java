@@ -80,7 +80,8 @@ public final class ModelResolver {
         new ValueCheck(spec, platform.file(), eff).check(cloud, region);
         return new EnvironmentFactory(platformTree, platform.document(), spec.name(), cloud, region, plan, eff)
                 .build(new OnPrem(onPremCidrs, platformTree.string("onPrem.gatewayIp"),
-                        ((Number) platformTree.get("onPrem.bgpAsn")).longValue()), backends(spec, eff, cidr));
+                        ((Number) platformTree.get("onPrem.bgpAsn")).longValue(),
+                        OnPremDns.of(platformTree, platform.file())), backends(spec, eff, cidr));
     }
 
     /**

@@ -137,6 +137,11 @@ class BadInputTest {
                         "stateBucket: \"\"", "spec.aws.stateBucket \"\""),
                 platform("platform: state bucket with capitals", "stateBucket: acme-envforge-terraform-state",
                         "stateBucket: Acme_State", "spec.aws.stateBucket \"Acme_State\""),
+                platform("platform: on-prem DNS zone outside the API domain", "zone: apis.example.com",
+                        "zone: corp.example.org", "spec.onPrem.dns.zone \"corp.example.org\": the API names "
+                        + "api.<env>.apis.example.com are not inside this zone"),
+                platform("platform: on-prem DNS server not an address", "server: 10.0.0.53",
+                        "server: dns1.corp", "spec.onPrem.dns.server"),
                 platform("platform: egress not endpoints or nat", "connectivity: vpn",
                         "connectivity: vpn\n  egress: internet", "spec.egress"),
                 platform("platform: transit gateway ID", "transitGatewayId: tgw-0123456789abcdef0",
