@@ -36,6 +36,8 @@ module "vpn" {
   on_prem_gateway_ip  = "203.0.113.10"
   api_ports           = [443, 9443]
   nsg_names           = module.network.nsg_names
+  vnet_cidr           = "10.21.0.0/21"
+  key_vault_id        = module.secrets_access.key_vault_id
   tags                = local.tags
 }
 
