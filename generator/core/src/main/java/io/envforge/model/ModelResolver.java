@@ -77,7 +77,9 @@ public final class ModelResolver {
                             + "the admin secret>"));
         }
         String region = spec.spec().containsKey("region") ? eff.string("region") : eff.string("region." + cloud.id());
-        new ValueCheck(spec, platform.file(), eff).check(cloud, region);
+        ValueCheck values = new ValueCheck(spec, platform.file(), eff);
+        values.check(cloud, region);
+        values.preparation(cloud, platformTree.get("aws.accountId") != null);
         return new EnvironmentFactory(platformTree, platform.document(), spec.name(), cloud, region, plan, eff)
                 .build(new OnPrem(onPremCidrs, platformTree.string("onPrem.gatewayIp"),
                         ((Number) platformTree.get("onPrem.bgpAsn")).longValue(),

@@ -106,6 +106,12 @@ class BadInputTest {
                 spec("CPU request with a trailing newline", "spec:\n  network:\n    cidr: 10.40.0.0/20\n"
                         + "  layers:\n    api:\n      resources:\n        requests:\n          cpu: \"1\\n\"\n",
                         SPEC + ": spec.layers.api.resources.requests.cpu \"1\\n\": does not match"),
+                spec("runner image by tag, not digest", "spec:\n  network:\n    cidr: 10.40.0.0/20\n"
+                        + "  preparation:\n    image: registry.example/ansible-runner:1.0\n",
+                        SPEC + ": spec.preparation.image \"registry.example/ansible-runner:1.0\": does not match"),
+                spec("runner digest too short", "spec:\n  network:\n    cidr: 10.40.0.0/20\n"
+                        + "  preparation:\n    image: \"@sha256:abc\"\n",
+                        SPEC + ": spec.preparation.image \"@sha256:abc\": does not match"),
                 platform("platform: region with a trailing newline", "aws: eu-west-1", "aws: \"eu-west-1\\n\"",
                         "spec.defaults.region.aws \"eu-west-1\\n\""),
                 platform("platform: made-up region format", "aws: eu-west-1", "aws: Europe West",

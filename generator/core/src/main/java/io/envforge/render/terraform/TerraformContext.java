@@ -55,6 +55,10 @@ final class TerraformContext {
         c.put("dataPorts", Hcl.numbers(new TreeSet<>(List.of(NFS_PORT, env.database().port()))));
         c.put("egress", str(env.egress()));
         c.put("registry", registry(env));
+        // The preparation's namespace reads the secret store too (render.kustomize.PreparationManifests).
+        c.put("prepareNamespaces", Hcl.strings(env.preparation().runs() ? List.of(env.preparation().namespace())
+                : List.of()));
+        c.put("prepare", env.preparation().runs());
         return c;
     }
 

@@ -100,4 +100,7 @@ module "secrets_access" {
   oidc_provider_arn = module.cluster.oidc_provider_arn
   secret_prefix     = "envforge/prod1/"
   extra_secret_arns = [module.database.admin_password_secret_arn]
+  # The preparation Job's namespace; it finds RDS's managed admin secret by tag, which needs ListSecrets.
+  extra_namespaces = ["prod1-prepare"]
+  list_secrets     = true
 }

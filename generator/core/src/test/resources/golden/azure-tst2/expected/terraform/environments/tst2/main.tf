@@ -52,6 +52,7 @@ module "secrets_access" {
   oidc_issuer_url     = module.cluster.oidc_issuer_url
   namespace           = "tst2"
   service_account     = "envforge-secrets-reader"
+  extra_namespaces    = ["tst2-prepare"]
   allowed_subnet_ids  = module.network.workload_subnet_ids
   admin_ip_ranges     = var.admin_ip_ranges
   vnet_id             = module.network.vnet_id
