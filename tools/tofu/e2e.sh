@@ -289,6 +289,31 @@ print(" ".join(g["logGroupName"] + "=" + str(g.get("retentionInDays", "never")) 
     [ "$objects" = "$key" ] || fail "state of ${root#"$repo"/}: bucket $bucket holds [$objects], expected [$key]"
   fi
 
+  # VPN roots: the pipeline's peer file (.ci/onprem-peer) from this state names both tunnels' outside addresses and
+  # the IKE/IPsec proposal the applied connection carries.
+  if "$tofu" -chdir="$dir" output -json onprem_peer 2>/dev/null | grep -q '"tunnels"'; then
+    TERRAFORM=$tofu ENVFORGE_TF_ROOT=$dir bash "$repo/.ci/onprem-peer" e2e "$work/peer.json" > /dev/null \
+      || fail "onprem-peer of ${root#"$repo"/}"
+    "$moto_venv/bin/python" -c '
+import json, sys
+peer = json.load(open(sys.argv[1]))
+state = json.load(open(sys.argv[2]))
+conn = [r for r in state["resources"] if r["type"] == "aws_vpn_connection"][0]["instances"][0]["attributes"]
+want = [conn["tunnel1_address"], conn["tunnel2_address"]]
+got = [t["cloud_outside_ip"] for t in peer["tunnels"]]
+assert got == want and all(got), f"tunnel addresses {got} != {want}"
+p1, p2 = peer["ike"]["phase1"], peer["ike"]["phase2"]
+for n in ("1", "2"):
+    assert conn[f"tunnel{n}_phase1_encryption_algorithms"] == [p1["encryption"]], conn[f"tunnel{n}_phase1_encryption_algorithms"]
+    assert conn[f"tunnel{n}_phase1_integrity_algorithms"] == [p1["integrity"]]
+    assert conn[f"tunnel{n}_phase1_dh_group_numbers"] == [p1["dh_group"]]
+    assert conn[f"tunnel{n}_phase2_dh_group_numbers"] == [p2["pfs_dh_group"]]
+    assert conn[f"tunnel{n}_phase2_lifetime_seconds"] == p2["lifetime_seconds"]
+assert "preshared_key" not in json.dumps(peer).replace("pre_shared_key_source", ""), "a key value in the peer file"
+' "$work/peer.json" "$work/state.json" || fail "onprem-peer of ${root#"$repo"/}: does not match the applied connection"
+    echo "tofu: onprem-peer of ${root#"$repo"/}: both tunnels' addresses and the IKE/IPsec proposal match the state"
+  fi
+
   n=$("$tofu" -chdir="$dir" state list | grep -cv '^data\.\|\.data\.' || true)
   echo "tofu: applied ${root#"$repo"/}: $n resources, ${#excludes[@]} excluded (moto-unsupported.txt), plan clean"
   applied=$((applied + 1)) resources=$((resources + n)) excluded=$((excluded + ${#excludes[@]}))

@@ -53,14 +53,16 @@ module "cluster" {
 module "secrets_access" {
   source = "../../modules/azure/secrets-access"
 
-  identity_name       = "envforge-demo-secrets-reader"
-  key_vault_name      = "kvdemo0a1b2c"
-  resource_group_name = module.network.resource_group_name
-  location            = module.network.location
-  tenant_id           = "00000000-0000-0000-0000-000000000000"
-  oidc_issuer_url     = module.cluster.oidc_issuer_url
-  namespace           = "demo"
-  allowed_subnet_ids  = module.network.workload_subnet_ids
+  identity_name              = "envforge-demo-secrets-reader"
+  key_vault_name             = "kvdemo0a1b2c"
+  resource_group_name        = module.network.resource_group_name
+  location                   = module.network.location
+  tenant_id                  = "00000000-0000-0000-0000-000000000000"
+  oidc_issuer_url            = module.cluster.oidc_issuer_url
+  namespace                  = "demo"
+  allowed_subnet_ids         = module.network.workload_subnet_ids
+  vnet_id                    = module.network.vnet_id
+  private_endpoint_subnet_id = module.network.data_subnet_ids[0]
 }
 
 output "cluster_name" {

@@ -52,3 +52,23 @@ output "api_address_reservations" {
   description = "The subnet CIDR reservations holding the API entry point's fixed addresses, by subnet key."
   value       = { for k, r in aws_ec2_subnet_cidr_reservation.api : k => r.cidr_block }
 }
+
+output "egress" {
+  description = "endpoints or nat: how the private subnets reach the cloud's APIs."
+  value       = var.egress
+}
+
+output "interface_endpoint_ids" {
+  description = "The interface VPC endpoints by service (ecr.api, ...); empty with egress = nat."
+  value       = { for s, e in aws_vpc_endpoint.interface : s => e.id }
+}
+
+output "s3_endpoint_id" {
+  description = "The S3 gateway endpoint on the private route table."
+  value       = aws_vpc_endpoint.s3.id
+}
+
+output "nat_gateway_id" {
+  description = "egress = nat: the NAT gateway; null with endpoints."
+  value       = local.nat ? aws_nat_gateway.this[0].id : null
+}

@@ -1,5 +1,6 @@
 # One private route table for every subnet: the VPC's own block is local; the VPN or hub module adds the on-prem
-# routes. There is no route to an internet gateway.
+# routes. With egress = "endpoints" there is no route to the internet; with "nat" (egress.tf) its default route goes
+# to the NAT gateway, and the gateway subnet, which holds the NAT gateway, uses the public route table instead.
 
 resource "aws_route_table" "private" {
   vpc_id = aws_vpc.this.id
@@ -8,7 +9,7 @@ resource "aws_route_table" "private" {
 }
 
 resource "aws_route_table_association" "this" {
-  for_each = var.subnets
+  for_each = { for k, s in var.subnets : k => s if !(local.nat && s.role == "gateway") }
 
   subnet_id      = aws_subnet.this[each.key].id
   route_table_id = aws_route_table.private.id

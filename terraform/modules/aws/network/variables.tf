@@ -64,6 +64,28 @@ variable "api_addresses" {
   }
 }
 
+variable "egress" {
+  description = "How the private subnets reach the cloud's APIs and registries: endpoints (interface VPC endpoints with private DNS, no internet path) or nat (a NAT gateway in the gateway subnet; where the platform's policy allows it)."
+  type        = string
+  default     = "endpoints"
+
+  validation {
+    condition     = contains(["endpoints", "nat"], var.egress)
+    error_message = "egress must be \"endpoints\" or \"nat\", for example \"endpoints\"."
+  }
+}
+
+variable "interface_endpoints" {
+  description = "egress = endpoints: the services reached through interface VPC endpoints, as the suffix of com.amazonaws.<region>.<service>."
+  type        = list(string)
+  default     = ["ecr.api", "ecr.dkr", "sts", "ec2", "elasticloadbalancing", "secretsmanager", "logs"]
+
+  validation {
+    condition     = alltrue([for s in var.interface_endpoints : can(regex("^[a-z0-9-]+(\\.[a-z0-9-]+)*$", s))])
+    error_message = "interface_endpoints must list service suffixes, for example [\"ecr.api\", \"ecr.dkr\", \"sts\"]."
+  }
+}
+
 variable "tags" {
   description = "Tags added to every resource."
   type        = map(string)

@@ -23,7 +23,8 @@ resource "aws_iam_role" "reader" {
       Principal = { Federated = var.oidc_provider_arn }
       Condition = {
         StringEquals = {
-          "${local.issuer}:sub" = "system:serviceaccount:${var.namespace}:${var.service_account}"
+          # A list: StringEquals matches any of the values (IAM User Guide, "Multiple values in a condition key").
+          "${local.issuer}:sub" = [for ns in concat([var.namespace], var.extra_namespaces) : "system:serviceaccount:${ns}:${var.service_account}"]
           "${local.issuer}:aud" = "sts.amazonaws.com"
         }
       }
@@ -38,10 +39,17 @@ resource "aws_iam_role_policy" "read_secrets" {
   role = aws_iam_role.reader.id
   policy = jsonencode({
     Version = "2012-10-17"
-    Statement = [{
+    Statement = concat([{
       Effect   = "Allow"
       Action   = ["secretsmanager:GetSecretValue", "secretsmanager:DescribeSecret"]
       Resource = concat([local.secrets_arn], var.extra_secret_arns)
-    }]
+      }], var.list_secrets ? [{
+      # External Secrets' dataFrom.find lists secrets by tag (ListSecrets with tag-key/tag-value filters); ListSecrets
+      # takes no resource ARN (Secrets Manager's service authorization reference), and shows names and tags, never
+      # values: GetSecretValue above stays limited to the environment's own secrets.
+      Effect   = "Allow"
+      Action   = ["secretsmanager:ListSecrets"]
+      Resource = "*"
+    }] : [])
   })
 }

@@ -18,6 +18,23 @@ variable "namespace" {
   }
 }
 
+variable "extra_namespaces" {
+  description = "Further namespaces whose ServiceAccount of the same name may assume the role (the preparation's <env>-prepare)."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for n in var.extra_namespaces : can(regex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", n))])
+    error_message = "extra_namespaces must list Kubernetes namespace names, for example [\"dev1-prepare\"]."
+  }
+}
+
+variable "list_secrets" {
+  description = "Allow secretsmanager:ListSecrets, which External Secrets' find by tags needs (the preparation's admin password)."
+  type        = bool
+  default     = false
+}
+
 variable "service_account" {
   description = "The ServiceAccount External Secrets authenticates as."
   type        = string

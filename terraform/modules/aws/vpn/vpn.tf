@@ -35,6 +35,24 @@ resource "aws_vpn_connection" "this" {
   static_routes_only   = true
   tunnel1_ike_versions = ["ikev2"]
   tunnel2_ike_versions = ["ikev2"]
+  # Both tunnels offer exactly the proposal the on-prem peer file (peer.tf, output onprem_peer) hands to the network
+  # team, instead of AWS's default list of every algorithm.
+  tunnel1_phase1_encryption_algorithms = [local.ipsec.phase1.encryption]
+  tunnel1_phase1_integrity_algorithms  = [local.ipsec.phase1.integrity]
+  tunnel1_phase1_dh_group_numbers      = [local.ipsec.phase1.dh_group]
+  tunnel1_phase1_lifetime_seconds      = local.ipsec.phase1.lifetime_seconds
+  tunnel1_phase2_encryption_algorithms = [local.ipsec.phase2.encryption]
+  tunnel1_phase2_integrity_algorithms  = [local.ipsec.phase2.integrity]
+  tunnel1_phase2_dh_group_numbers      = [local.ipsec.phase2.pfs_dh_group]
+  tunnel1_phase2_lifetime_seconds      = local.ipsec.phase2.lifetime_seconds
+  tunnel2_phase1_encryption_algorithms = [local.ipsec.phase1.encryption]
+  tunnel2_phase1_integrity_algorithms  = [local.ipsec.phase1.integrity]
+  tunnel2_phase1_dh_group_numbers      = [local.ipsec.phase1.dh_group]
+  tunnel2_phase1_lifetime_seconds      = local.ipsec.phase1.lifetime_seconds
+  tunnel2_phase2_encryption_algorithms = [local.ipsec.phase2.encryption]
+  tunnel2_phase2_integrity_algorithms  = [local.ipsec.phase2.integrity]
+  tunnel2_phase2_dh_group_numbers      = [local.ipsec.phase2.pfs_dh_group]
+  tunnel2_phase2_lifetime_seconds      = local.ipsec.phase2.lifetime_seconds
   # AWS generates both tunnels' pre-shared keys and keeps them in a Secrets Manager secret it creates (ARN in
   # preshared_key_arn) instead of returning them: with "Standard" they come back as tunnel1_preshared_key /
   # tunnel2_preshared_key and Terraform stores them in the state. CreateVpnConnection PreSharedKeyStorage:

@@ -1,8 +1,9 @@
-# The environment's resource group, VNet and the subnets of the network plan. Data and ingress subnets have no
-# default outbound access; nothing here gets a public address.
+# The environment's resource group, VNet and the subnets of the network plan. No subnet but GatewaySubnet has default
+# outbound access (the workload subnets go out through the NAT gateway, egress.tf); nothing here gets a public address
+# but the NAT gateway's.
 
 locals {
-  private_roles  = ["data", "ingress"]
+  private_roles  = ["workload", "data", "ingress"]
   workload_cidrs = [for s in values(var.subnets) : s.cidr if s.role == "workload"]
 }
 

@@ -29,8 +29,10 @@ output "subnet_names" {
 }
 
 output "workload_subnet_ids" {
-  description = "Workload subnets, zone A first."
+  description = "Workload subnets, zone A first; handed out once the NAT gateway is associated with them (AKS checks it at creation)."
   value       = [for k in sort(keys(var.subnets)) : azurerm_subnet.this[k].id if var.subnets[k].role == "workload"]
+
+  depends_on = [azurerm_subnet_nat_gateway_association.workload, azurerm_nat_gateway_public_ip_association.this]
 }
 
 output "data_subnet_ids" {
@@ -51,4 +53,9 @@ output "nsg_names" {
 output "zone_name" {
   description = "The private DNS zone's name."
   value       = azurerm_private_dns_zone.internal.name
+}
+
+output "nat_gateway_id" {
+  description = "The NAT gateway of the workload subnets (the cluster's outbound path)."
+  value       = azurerm_nat_gateway.this.id
 }

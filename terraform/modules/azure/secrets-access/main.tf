@@ -62,6 +62,17 @@ resource "azurerm_federated_identity_credential" "reader" {
   audience            = ["api://AzureADTokenExchange"]
 }
 
+# One federated credential per further namespace (the preparation's <env>-prepare): a credential names one subject.
+resource "azurerm_federated_identity_credential" "extra" {
+  for_each            = toset(var.extra_namespaces)
+  name                = "${each.value}-${var.service_account}"
+  resource_group_name = var.resource_group_name
+  parent_id           = azurerm_user_assigned_identity.reader.id
+  issuer              = var.oidc_issuer_url
+  subject             = "system:serviceaccount:${each.value}:${var.service_account}"
+  audience            = ["api://AzureADTokenExchange"]
+}
+
 resource "azurerm_role_assignment" "reader" {
   scope                = azurerm_key_vault.this.id
   role_definition_name = "Key Vault Secrets User"

@@ -58,6 +58,17 @@ variable "namespace" {
   }
 }
 
+variable "extra_namespaces" {
+  description = "Further namespaces whose ServiceAccount of the same name may use the identity (the preparation's <env>-prepare)."
+  type        = list(string)
+  default     = []
+
+  validation {
+    condition     = alltrue([for n in var.extra_namespaces : can(regex("^[a-z0-9]([a-z0-9-]*[a-z0-9])?$", n))])
+    error_message = "extra_namespaces must list Kubernetes namespace names, for example [\"dev1-prepare\"]."
+  }
+}
+
 variable "service_account" {
   description = "The ServiceAccount External Secrets authenticates as."
   type        = string
@@ -67,6 +78,16 @@ variable "service_account" {
 variable "allowed_subnet_ids" {
   description = "Subnets that may reach the vault (the workload subnets, through their Microsoft.KeyVault service endpoint)."
   type        = list(string)
+}
+
+variable "vnet_id" {
+  description = "The environment's VNet, linked to the vault's privatelink DNS zone."
+  type        = string
+}
+
+variable "private_endpoint_subnet_id" {
+  description = "The data subnet holding the vault's private endpoint."
+  type        = string
 }
 
 variable "admin_ip_ranges" {

@@ -3,12 +3,6 @@ output "gateway_public_ips" {
   value       = [for i in local.gateway_instances : azurerm_public_ip.gateway[i].ip_address]
 }
 
-output "shared_key" {
-  description = "vpn: the IPsec pre-shared key, to configure on the on-prem gateway."
-  value       = local.vpn ? random_password.shared_key[0].result : null
-  sensitive   = true
-}
-
 output "connection_id" {
   description = "vpn: the IPsec connection; null with a hub."
   value       = local.vpn ? azurerm_virtual_network_gateway_connection.onprem[0].id : null

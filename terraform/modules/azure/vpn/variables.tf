@@ -91,6 +91,28 @@ variable "nsg_names" {
   }
 }
 
+variable "vnet_cidr" {
+  description = "vpn only: the environment's block, which the on-prem side routes into the tunnels (the peer file's routing.to_cloud)."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.vnet_cidr == null || can(cidrhost(var.vnet_cidr, 0))
+    error_message = "vnet_cidr must be an IPv4 block, for example \"10.20.0.0/20\"."
+  }
+}
+
+variable "key_vault_id" {
+  description = "vpn only: the environment's Key Vault, which keeps the IPsec pre-shared key (secret vpn-shared-key) for the on-prem side to read; the peer file refers to it."
+  type        = string
+  default     = null
+
+  validation {
+    condition     = var.connectivity != "vpn" || var.key_vault_id != null
+    error_message = "connectivity vpn needs key_vault_id, for example module.secrets_access.key_vault_id."
+  }
+}
+
 variable "gateway_sku" {
   description = "vpn only: zone-redundant VPN gateway SKU."
   type        = string

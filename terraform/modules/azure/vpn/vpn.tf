@@ -61,12 +61,25 @@ resource "azurerm_local_network_gateway" "onprem" {
   tags = var.tags
 }
 
-# The pre-shared key must also be configured on the on-prem gateway: `terraform output -raw vpn_shared_key`.
+# The pre-shared key. The connection's shared_key is a plain argument, so the key is in this state; the on-prem side
+# reads it from the Key Vault (secret vpn-shared-key, named in the peer file), never from Terraform's output.
 resource "random_password" "shared_key" {
   count = local.vpn ? 1 : 0
 
   length  = 48
   special = false
+}
+
+resource "azurerm_key_vault_secret" "shared_key" {
+  count = local.vpn ? 1 : 0
+
+  name             = "vpn-shared-key"
+  key_vault_id     = var.key_vault_id
+  content_type     = "text/plain"
+  value_wo         = random_password.shared_key[0].result
+  value_wo_version = 1
+
+  tags = var.tags
 }
 
 resource "azurerm_virtual_network_gateway_connection" "onprem" {
@@ -80,6 +93,18 @@ resource "azurerm_virtual_network_gateway_connection" "onprem" {
   virtual_network_gateway_id = azurerm_virtual_network_gateway.this[0].id
   local_network_gateway_id   = azurerm_local_network_gateway.onprem[0].id
   shared_key                 = random_password.shared_key[0].result
+
+  # The proposal the on-prem peer file (peer.tf, output onprem_peer) hands to the network team, instead of Azure's
+  # default set.
+  ipsec_policy {
+    dh_group         = local.ipsec.dh_group
+    ike_encryption   = local.ipsec.ike_encryption
+    ike_integrity    = local.ipsec.ike_integrity
+    ipsec_encryption = local.ipsec.ipsec_encryption
+    ipsec_integrity  = local.ipsec.ipsec_integrity
+    pfs_group        = local.ipsec.pfs_group
+    sa_lifetime      = local.ipsec.sa_lifetime_seconds
+  }
 
   tags = var.tags
 }

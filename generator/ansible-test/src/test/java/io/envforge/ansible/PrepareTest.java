@@ -25,7 +25,8 @@ import org.junit.jupiter.api.TestInstance;
 /**
  * Runs the generated inventory of dev1 with {@code playbooks/prepare.yml} against a throwaway PostgreSQL of one major
  * version (admin without superuser, as on RDS or Azure Flexible Server) and a temporary folder as the NFS share,
- * twice, and checks what the layers will find. One subclass per version the spec allows, {@code
+ * twice, and checks what the layers will find: first as the in-cluster preparation Job runs it (every secret from an
+ * environment variable, {@code ansible/in-cluster-vars.yml}), then as an operator does with a secrets file. One subclass per version the spec allows, {@code
  * PrepareOnPostgres<major>Test} ({@link SpecVersionsTest} keeps them in step with the spec).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -58,8 +59,11 @@ abstract class PrepareTest {
                 + PASSWORDS.get(ADMIN) + "'");
         ws = Workspace.create(tmp);
         nfs = Files.createDirectories(tmp.resolve("nfs"));
+        // The first run as the in-cluster Job runs it: secrets from the environment only, no secret file. The second
+        // as an operator runs it with a secrets file: both ways must converge on the same state (changed=0).
+        Path overrides = SecretsFile.writeInClusterOverrides(tmp.resolve("in-cluster-overrides.yaml"), pg.port());
+        first = Playbook.prepareInCluster(ws, ENV, overrides, SecretsFile.inClusterEnvironment(nfs, PASSWORDS, ADMIN));
         Path vars = SecretsFile.write(tmp.resolve("dev1.secret.yaml"), pg.port(), nfs, PASSWORDS, ADMIN);
-        first = Playbook.prepare(ws, ENV, vars);
         second = Playbook.prepare(ws, ENV, vars);
         System.out.printf("prepare.yml for %s on PostgreSQL %d: first run %d ms (changed %s), second run %d ms"
                 + " (changed %s)%n", ENV, major, first.millis(), first.changed(), second.millis(), second.changed());

@@ -39,6 +39,14 @@ public record CloudNames(String prefix, String resourceGroup, String keyVault, S
         return prefix + "-api-entry";
     }
 
+    /**
+     * Azure: the environment's container registry, globally unique, 5..50 letters and digits (no dashes): the Key
+     * Vault's short name and hash behind {@code acr}.
+     */
+    public String registry() {
+        return "acr" + keyVault.substring(2);
+    }
+
     private static String sha256(String text) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));

@@ -29,11 +29,20 @@ import java.util.List;
  *        {@code layers.integration.backends}
  * @param nodes the cluster's node pool
  * @param observability where logs and metrics go and how long logs are kept
+ * @param egress how the private subnets reach the cloud's APIs and registries: {@code endpoints} (private endpoints,
+ *        no internet path; the default) or {@code nat} (a NAT gateway, where the platform's policy allows it)
+ * @param preparation the Job that prepares the NFS share and the database before the layers
  */
 public record Environment(String name, Cloud cloud, String region, List<String> zones, NetworkPlan network,
         OnPrem onPrem, String connectivity, String internalZone, String apiHostname, Layer api, Layer integration,
         Nfs nfs, Database database, SecretStore secretStore, GitOps gitops, CloudNames names, TerraformState state,
-        CloudAccount account, List<Backend> backends, ClusterNodes nodes, Observability observability) {
+        CloudAccount account, List<Backend> backends, ClusterNodes nodes, Observability observability, String egress,
+        Preparation preparation) {
+
+    /** {@link #egress}: private endpoints only. */
+    public static final String EGRESS_ENDPOINTS = "endpoints";
+    /** {@link #egress}: a NAT gateway. */
+    public static final String EGRESS_NAT = "nat";
 
     public Environment {
         Checks.notBlank("name", name);
@@ -44,6 +53,9 @@ public record Environment(String name, Cloud cloud, String region, List<String> 
         }
         if (!"vpn".equals(connectivity) && !"hub".equals(connectivity)) {
             throw new IllegalArgumentException("connectivity must be vpn or hub, not " + connectivity);
+        }
+        if (!EGRESS_ENDPOINTS.equals(egress) && !EGRESS_NAT.equals(egress)) {
+            throw new IllegalArgumentException("egress must be endpoints or nat, not " + egress);
         }
     }
 

@@ -43,7 +43,24 @@ final class EnvironmentFactory {
                 new GitOps(eff.string("gitops.controller"), platform.string("git.url"), platform.string("git.branch"),
                         flag("gitops.prune"), flag("gitops.selfHeal"), flag("gitops.fluxArtifacts")),
                 names, state(names), account(), backends(onPrem, declaredBackends), clusterNodes(),
-                Observability.of(logRetentionDays(), names));
+                Observability.of(logRetentionDays(), names), egress(), preparation());
+    }
+
+    /**
+     * The preparation Job's runner: {@code preparation.image} as given, or, when it is only a digest
+     * ({@code @sha256:...}), that digest of the environment's own registry repository {@code ansible-runner}.
+     */
+    private Preparation preparation() {
+        if (!(eff.get("preparation.image") instanceof String image)) {
+            return Preparation.of(name, null);
+        }
+        if (!image.startsWith("@")) {
+            return Preparation.of(name, image);
+        }
+        String host = cloud == Cloud.AWS ? placed.id() + ".dkr.ecr." + region + ".amazonaws.com"
+                : CloudNames.of(platformName, name).registry() + ".azurecr.io";
+        String prefix = cloud == Cloud.AWS ? CloudNames.of(platformName, name).prefix() + "/" : "";
+        return Preparation.of(name, host + "/" + prefix + Registry.PREPARATION_IMAGE + image);
     }
 
     /** The on-prem networks on every port (the integrations' usual backends), then the declared ones. */
@@ -94,6 +111,12 @@ final class EnvironmentFactory {
     private String connectivity() {
         String value = platform.string("connectivity");
         return value == null ? "vpn" : value;
+    }
+
+    /** The platform's {@code spec.egress}; private endpoints when not set. */
+    private String egress() {
+        String value = platform.string("egress");
+        return value == null ? Environment.EGRESS_ENDPOINTS : value;
     }
 
     private Layer layer(String key, String layerName, int port, List<String> databases, String dbUser) {

@@ -77,12 +77,15 @@ public final class ModelResolver {
                             + "the admin secret>"));
         }
         String region = spec.spec().containsKey("region") ? eff.string("region") : eff.string("region." + cloud.id());
-        new ValueCheck(spec, platform.file(), eff).check(cloud, region);
+        ValueCheck values = new ValueCheck(spec, platform.file(), eff);
+        values.check(cloud, region);
+        values.preparation(cloud, platformTree.get("aws.accountId") != null);
         Account account = account(spec, cloud, region);
         return new EnvironmentFactory(platformTree, platform.document(), spec.name(), cloud, region, plan, eff,
                 account)
                 .build(new OnPrem(onPremCidrs, platformTree.string("onPrem.gatewayIp"),
-                        ((Number) platformTree.get("onPrem.bgpAsn")).longValue()), backends(spec, eff, cidr));
+                        ((Number) platformTree.get("onPrem.bgpAsn")).longValue(),
+                        OnPremDns.of(platformTree, platform.file())), backends(spec, eff, cidr));
     }
 
     /** The account the spec names ({@code spec.account}), of its cloud and holding its region; else the single one. */

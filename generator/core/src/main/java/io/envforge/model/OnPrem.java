@@ -3,8 +3,11 @@ package io.envforge.model;
 import io.envforge.network.Cidr;
 import java.util.List;
 
-/** The on-premise side of the VPN: its networks, its gateway's public address and BGP ASN. */
-public record OnPrem(List<Cidr> cidrs, String gatewayIp, long bgpAsn) {
+/**
+ * The on-premise side of the VPN: its networks, its gateway's public address and BGP ASN, and the DNS server the API
+ * names are registered in ({@code null} when the platform sets none).
+ */
+public record OnPrem(List<Cidr> cidrs, String gatewayIp, long bgpAsn, OnPremDns dns) {
 
     public OnPrem {
         cidrs = List.copyOf(cidrs);

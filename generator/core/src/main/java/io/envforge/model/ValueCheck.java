@@ -88,6 +88,19 @@ final class ValueCheck {
         }
     }
 
+    /**
+     * {@code preparation.image}: on AWS the Job needs the account, both for the image's default repository (the
+     * account's registry) and for the RDS instance ARN by which the admin's ExternalSecret finds RDS's managed secret.
+     */
+    void preparation(Cloud cloud, boolean awsAccountKnown) {
+        Object image = eff.get("preparation.image");
+        if (image != null && cloud == Cloud.AWS && !awsAccountKnown) {
+            throw fail("preparation.image", image.toString(), "needs the AWS account: the runner's registry and the "
+                    + "RDS instance whose managed admin secret the Job reads are the account's",
+                    "set spec.aws.accountId in " + platformFile + ", or remove preparation.image");
+        }
+    }
+
     private void layers() {
         for (String layer : LAYERS) {
             String p = "layers." + layer + ".";

@@ -21,6 +21,7 @@ import io.envforge.render.flux.FluxRenderer;
 import io.envforge.render.helm.ChartRenderer;
 import io.envforge.render.helm.HelmValuesRenderer;
 import io.envforge.render.kustomize.OverlayRenderer;
+import io.envforge.render.onprem.OnPremRenderer;
 import io.envforge.render.terraform.TerraformRenderer;
 import io.envforge.spec.EnvironmentSpec;
 import io.envforge.spec.Ledger;
@@ -71,6 +72,7 @@ public final class Envforge {
                 new FluxRenderer(),
                 new ArgoCdRenderer(),
                 new TerraformRenderer(),
+                new OnPremRenderer(),
                 new AnsibleRenderer(),
                 new EnvironmentDocRenderer()), List.of(new ArgoCdFleetRenderer()));
     }

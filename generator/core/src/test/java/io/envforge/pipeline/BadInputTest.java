@@ -109,6 +109,12 @@ class BadInputTest {
                 spec("CPU request with a trailing newline", "spec:\n  network:\n    cidr: 10.40.0.0/20\n"
                         + "  layers:\n    api:\n      resources:\n        requests:\n          cpu: \"1\\n\"\n",
                         SPEC + ": spec.layers.api.resources.requests.cpu \"1\\n\": does not match"),
+                spec("runner image by tag, not digest", "spec:\n  network:\n    cidr: 10.40.0.0/20\n"
+                        + "  preparation:\n    image: registry.example/ansible-runner:1.0\n",
+                        SPEC + ": spec.preparation.image \"registry.example/ansible-runner:1.0\": does not match"),
+                spec("runner digest too short", "spec:\n  network:\n    cidr: 10.40.0.0/20\n"
+                        + "  preparation:\n    image: \"@sha256:abc\"\n",
+                        SPEC + ": spec.preparation.image \"@sha256:abc\": does not match"),
                 platform("platform: region with a trailing newline", "aws: eu-west-1", "aws: \"eu-west-1\\n\"",
                         "spec.defaults.region.aws \"eu-west-1\\n\""),
                 platform("platform: made-up region format", "aws: eu-west-1", "aws: Europe West",
@@ -140,6 +146,13 @@ class BadInputTest {
                         "stateBucket: \"\"", "spec.aws.stateBucket \"\""),
                 platform("platform: state bucket with capitals", "stateBucket: acme-envforge-terraform-state",
                         "stateBucket: Acme_State", "spec.aws.stateBucket \"Acme_State\""),
+                platform("platform: on-prem DNS zone outside the API domain", "zone: apis.example.com",
+                        "zone: corp.example.org", "spec.onPrem.dns.zone \"corp.example.org\": the API names "
+                        + "api.<env>.apis.example.com are not inside this zone"),
+                platform("platform: on-prem DNS server not an address", "server: 10.0.0.53",
+                        "server: dns1.corp", "spec.onPrem.dns.server"),
+                platform("platform: egress not endpoints or nat", "connectivity: vpn",
+                        "connectivity: vpn\n  egress: internet", "spec.egress"),
                 platform("platform: transit gateway ID", "transitGatewayId: tgw-0123456789abcdef0",
                         "transitGatewayId: my-tgw", "spec.aws.transitGatewayId \"my-tgw\""),
                 platform("platform: tenant ID not a GUID", "tenantId: 00000000-0000-0000-0000-000000000000",

@@ -51,6 +51,7 @@ class FluxReconcileIT {
     private Path bare;
     private ExternalSecretsStandIn eso;
     private CertManagerStandIn certManager;
+    private ExternalSecretsStandIn esoPrepare;
 
     @BeforeAll
     void serveAndStartFlux(ControlPlane cluster, @TempDir Path dir) throws Exception {
@@ -72,6 +73,9 @@ class FluxReconcileIT {
                           cloud: aws
                           network:
                             cidr: 10.40.0.0/20
+                          # test input: the digest of a text, not of an image (kwok runs no container)
+                          preparation:
+                            image: "@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
                         """));
         bare = temp.resolve("git/envforge.git");
         Git.cloneRepository().setURI(ws.root().toUri().toString()).setDirectory(bare.toFile()).setBare(true)
@@ -103,10 +107,14 @@ class FluxReconcileIT {
                 "--from-literal=ca.crt=" + certificate(temp.resolve("gitwork/server.p12")));
         eso = new ExternalSecretsStandIn(k, ENV);
         certManager = new CertManagerStandIn(k, ENV);
+        esoPrepare = new ExternalSecretsStandIn(k, ENV + "-prepare");
     }
 
     @AfterAll
     void stop() {
+        if (esoPrepare != null) {
+            esoPrepare.close();
+        }
         if (eso != null) {
             eso.close();
         }
@@ -133,10 +141,26 @@ class FluxReconcileIT {
 
         JsonNode platform = k.await(300, FluxReconcileIT::ready, FluxReconcileIT::why,
                 "-n", "flux-system", "get", "kustomization", ENV + "-platform");
+        // The preparation Job: kwok completes Job-owned Pods by itself (its default pod-complete stage), so Ready
+        // here shows the ordering and kustomize-controller waiting for the Job, not the playbook.
+        JsonNode prepare = k.await(300, FluxReconcileIT::ready, FluxReconcileIT::why,
+                "-n", "flux-system", "get", "kustomization", ENV + "-prepare");
         JsonNode layers = k.await(420, FluxReconcileIT::ready, FluxReconcileIT::why,
                 "-n", "flux-system", "get", "kustomization", ENV + "-layers");
-        assertTrue(!readySince(layers).isBefore(readySince(platform)),
-                "layers Ready at " + readySince(layers) + ", not before platform at " + readySince(platform));
+        assertTrue(!readySince(prepare).isBefore(readySince(platform)),
+                "prepare Ready at " + readySince(prepare) + ", not before platform at " + readySince(platform));
+        assertTrue(!readySince(layers).isBefore(readySince(prepare)),
+                "layers Ready at " + readySince(layers) + ", not before prepare at " + readySince(prepare));
+        JsonNode jobs = k.json("get", "jobs", "-n", ENV + "-prepare");
+        assertEquals(1, jobs.path("items").size(), jobs.toString());
+        assertEquals(1, jobs.path("items").get(0).path("status").path("succeeded").asInt(),
+                "prepare Ready means its Job succeeded: " + jobs.path("items").get(0).path("status"));
+        JsonNode firstPod = k.json("get", "pods", "-n", ENV, "--sort-by=.metadata.creationTimestamp")
+                .path("items").get(0);
+        String completed = jobs.path("items").get(0).path("status").path("completionTime").asText();
+        assertTrue(!java.time.Instant.parse(firstPod.path("metadata").path("creationTimestamp").asText())
+                .isBefore(java.time.Instant.parse(completed)),
+                "the layers' first Pod is created after the Job completed at " + completed);
         assertEquals(repo.path("status").path("artifact").path("revision").asText(),
                 layers.path("status").path("lastAppliedRevision").asText());
         int ready = 0;
@@ -147,7 +171,7 @@ class FluxReconcileIT {
         }
         assertTrue(ready >= 4, "both layers, two or more replicas each: " + ready);
         Tally.environment(ENV);
-        Tally.add("kustomizations", 2);
+        Tally.add("kustomizations", 3);
     }
 
     @Test

@@ -19,8 +19,9 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * Every object of each generated overlay goes through the real API server by server-side apply (admission, CRD
- * schemas, PodSecurity "restricted" on the namespace the overlay creates), and every Pod that the controllers create
- * from the Deployments and StatefulSets is scheduled by the real scheduler onto kwok's nodes and becomes Ready.
+ * schemas, PodSecurity "restricted" on the namespace the overlay creates, "baseline" on its preparation namespace),
+ * and every Pod that the controllers create from the Deployments, StatefulSets and the preparation Job is scheduled by
+ * the real scheduler onto kwok's nodes and becomes Ready (the Job's: Succeeded, by kwok).
  */
 @ExtendWith(RealCluster.class)
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
@@ -62,6 +63,53 @@ class OverlayApplyIT {
         JsonNode pods = k.json("get", "pods", "-n", env);
         assertEquals(ready, pods.path("items").size(), "every Pod of the namespace is a Ready replica");
         Tally.add("pods", ready);
+
+        // The preparation: its namespace enforces baseline, and the job controller's Pod (uid 0, CHOWN, FOWNER,
+        // DAC_OVERRIDE) is admitted there and scheduled. kwok then completes it: its default pod-complete stage sets
+        // Job-owned Pods Succeeded (kwok kustomize/stage/pod/fast), so "Complete" here says nothing about Ansible.
+        String prepare = env + "-prepare";
+        assertEquals("baseline", k.json("get", "namespace", prepare).path("metadata").path("labels")
+                .path("pod-security.kubernetes.io/enforce").asText());
+        JsonNode jobs = k.json("get", "jobs", "-n", prepare);
+        assertEquals(1, jobs.path("items").size(), "one preparation Job: " + jobs);
+        String job = jobs.path("items").get(0).path("metadata").path("name").asText();
+        k.await(180, OverlayApplyIT::complete, j -> "not Complete: " + j.path("status") + podProblems(k, prepare),
+                "-n", prepare, "get", "job", job);
+        Tally.add("jobs", 1);
+    }
+
+    @Test
+    void thePreparationJobIsRefusedInARestrictedNamespace(ControlPlane cluster) throws Exception {
+        Kubectl k = cluster.kubectl();
+        String job = java.nio.file.Files.readString(ws.root().resolve("overlays/dev1/prepare/job.yaml"))
+                .replace("namespace: dev1-prepare", "namespace: prepare-restricted");
+        k.ok("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: prepare-restricted\n  labels:\n"
+                + "    pod-security.kubernetes.io/enforce: restricted\n", "apply", "--server-side", "-f", "-");
+        k.ok(job, "apply", "--server-side", "--field-manager=envforge", "-f", "-");
+        JsonNode events = k.await(60, e -> !failedCreate(e).isEmpty(), e -> "no FailedCreate yet: " + e,
+                "-n", "prepare-restricted", "get", "events");
+        String why = failedCreate(events);
+        assertTrue(why.contains("violates PodSecurity \"restricted:latest\""), why);
+        assertTrue(why.contains("runAsNonRoot") && why.contains("CHOWN"), why);
+        assertEquals(0, k.json("get", "pods", "-n", "prepare-restricted").path("items").size());
+    }
+
+    private static String failedCreate(JsonNode events) {
+        for (JsonNode e : events.path("items")) {
+            if ("FailedCreate".equals(e.path("reason").asText())) {
+                return e.path("message").asText();
+            }
+        }
+        return "";
+    }
+
+    private static boolean complete(JsonNode job) {
+        for (JsonNode c : job.path("status").path("conditions")) {
+            if ("Complete".equals(c.path("type").asText()) && "True".equals(c.path("status").asText())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     @Test

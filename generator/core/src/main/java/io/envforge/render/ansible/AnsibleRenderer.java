@@ -32,7 +32,13 @@ public final class AnsibleRenderer implements Renderer {
         out.putDocument(dir + VARS, header, AnsibleVars.of(env));
     }
 
-    static Map<String, Object> hosts(Environment env) {
+    /** {@code group_vars/all.yml}'s content, for the preparation Job's inventory ConfigMap. */
+    public static Map<String, Object> vars(Environment env) {
+        return AnsibleVars.of(env);
+    }
+
+    /** {@code hosts.yml}'s content, for the preparation Job's inventory ConfigMap. */
+    public static Map<String, Object> hosts(Environment env) {
         return map("all", map("children", map(
                 "database", group(env.database().host()),
                 "nfs", group(env.nfs().host()))));

@@ -50,8 +50,13 @@ public final class ArgoCdFleetRenderer implements FleetRenderer {
     }
 
     private static Map<String, Object> project(List<Environment> argo, GitOps git) {
-        List<Object> destinations = argo.stream()
-                .map(e -> (Object) map("name", e.names().prefix(), "namespace", e.namespace())).toList();
+        List<Object> destinations = new java.util.ArrayList<>();
+        for (Environment e : argo) {
+            destinations.add(map("name", e.names().prefix(), "namespace", e.namespace()));
+            if (e.preparation().runs()) {
+                destinations.add(map("name", e.names().prefix(), "namespace", e.preparation().namespace()));
+            }
+        }
         return map("apiVersion", "argoproj.io/v1alpha1", "kind", "AppProject",
                 "metadata", map("name", PROJECT, "namespace", NAMESPACE),
                 "spec", map(

@@ -4,6 +4,7 @@ import static io.envforge.render.Yaml.map;
 
 import io.envforge.model.Environment;
 import io.envforge.model.GitOps;
+import io.envforge.model.Preparation;
 import io.envforge.render.Layout;
 import io.envforge.render.OutputTree;
 import io.envforge.render.Renderer;
@@ -28,6 +29,9 @@ public final class FluxRenderer implements Renderer {
     /** The platform part holds no workload: ExternalSecrets sync within seconds once the store is valid. */
     private static final String PLATFORM_TIMEOUT = "5m";
 
+    /** The Job's activeDeadlineSeconds (15 minutes) with room for the image pull and the ExternalSecrets' sync. */
+    private static final String PREPARE_TIMEOUT = "20m";
+
     @Override
     public String name() {
         return "flux";
@@ -48,8 +52,19 @@ public final class FluxRenderer implements Renderer {
             sourceRef = map("kind", "ExternalArtifact", "name", artifact);
         }
         docs.add(kustomization(env, sourceRef, "platform", List.of(), PLATFORM_TIMEOUT));
-        docs.add(kustomization(env, sourceRef, "layers", List.of(env.name() + "-platform"),
-                StartupAllowance.layersTimeout(env)));
+        String layersAfter = env.name() + "-platform";
+        if (env.preparation().runs()) {
+            // The preparation Job between platform and layers. wait: true makes kustomize-controller wait for the
+            // Job like any object, by kstatus: Current once its Complete condition is True, Failed on the Failed
+            // condition (sigs.k8s.io/cli-utils pkg/kstatus/status/core.go, jobConditions); so the layers start only
+            // after a successful run. A Job's pod template is immutable: instead of force: true (which deletes and
+            // re-creates any object whose update the API server refuses, docs/spec/v1/kustomizations.md "Force"),
+            // the Job's name carries the digest of its inputs, so a changed image or inventory makes a new Job and
+            // prune removes the old one, while an unchanged one stays Complete and does not re-run.
+            docs.add(kustomization(env, sourceRef, Preparation.PART, List.of(layersAfter), PREPARE_TIMEOUT));
+            layersAfter = env.name() + "-" + Preparation.PART;
+        }
+        docs.add(kustomization(env, sourceRef, "layers", List.of(layersAfter), StartupAllowance.layersTimeout(env)));
         out.putDocuments(Layout.cluster(env.name()) + "sync.yaml", Layout.header(env.name(), Layout.spec(env.name())),
                 docs);
         if (env.gitops().fluxArtifacts()) {

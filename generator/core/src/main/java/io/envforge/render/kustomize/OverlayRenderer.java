@@ -3,6 +3,8 @@ package io.envforge.render.kustomize;
 import static io.envforge.render.Yaml.map;
 
 import io.envforge.model.Environment;
+import io.envforge.model.GitOps;
+import io.envforge.model.Preparation;
 import io.envforge.model.Layer;
 import io.envforge.render.Layout;
 import io.envforge.render.OutputTree;
@@ -23,6 +25,7 @@ import java.util.Map;
 public final class OverlayRenderer implements Renderer {
 
     public static final String KUSTOMIZE_API = "kustomize.config.k8s.io/v1beta1";
+    private static final String PREPARE = Preparation.PART;
 
     @Override
     public String name() {
@@ -33,7 +36,9 @@ public final class OverlayRenderer implements Renderer {
     public void render(Environment env, OutputTree.Builder out) {
         String root = Layout.overlay(env.name());
         String header = Layout.header(env.name(), Layout.spec(env.name()));
-        out.putDocument(root + "kustomization.yaml", header, kustomization(env, null, List.of("platform", "layers")));
+        List<String> parts = env.preparation().runs() ? List.of("platform", PREPARE, "layers")
+                : List.of("platform", "layers");
+        out.putDocument(root + "kustomization.yaml", header, kustomization(env, null, parts));
 
         out.putDocument(root + "platform/namespace.yaml", header,
                 SyncWaves.at(SyncWaves.NAMESPACE, List.of(PlatformManifests.namespace(env))).get(0));
@@ -49,12 +54,42 @@ public final class OverlayRenderer implements Renderer {
                 List.of("namespace.yaml", "storage.yaml", "secret-store.yaml", "external-secrets.yaml",
                         "certificates.yaml")));
 
+        if (env.preparation().runs()) {
+            renderPreparation(env, root + PREPARE + "/", header, out);
+        }
+
         List<String> rendered = new ArrayList<>();
         for (Layer layer : env.layers()) {
             String path = HelmValuesRenderer.renderedPath(env, layer);
             rendered.add(path.substring((root + "layers/").length()));
         }
         out.putDocument(root + "layers/kustomization.yaml", header, kustomization(env, env.namespace(), rendered));
+    }
+
+    /**
+     * {@code prepare/} ({@link PreparationManifests}), applied after the platform and before the layers: Flux with a
+     * Kustomization of its own between them, Argo CD with the Job as a Sync hook in the last wave before the layers.
+     */
+    private static void renderPreparation(Environment env, String dir, String header, OutputTree.Builder out) {
+        boolean argo = GitOps.ARGOCD.equals(env.gitops().controller());
+        out.putDocument(dir + "namespace.yaml", header,
+                SyncWaves.at(SyncWaves.NAMESPACE, List.of(PreparationManifests.namespace(env))).get(0));
+        out.putDocuments(dir + "storage.yaml", header,
+                SyncWaves.at(SyncWaves.PLATFORM, PreparationManifests.storage(env)));
+        out.putDocuments(dir + "secret-store.yaml", header,
+                SyncWaves.at(SyncWaves.PLATFORM, PlatformManifests.secretStore(env, env.preparation().namespace())));
+        out.putDocument(dir + "network-policy.yaml", header,
+                SyncWaves.at(SyncWaves.PLATFORM, List.of(PreparationManifests.networkPolicy(env))).get(0));
+        out.putDocument(dir + "inventory.yaml", header,
+                SyncWaves.at(SyncWaves.PLATFORM, List.of(PreparationManifests.inventory(env))).get(0));
+        out.putDocuments(dir + "external-secrets.yaml", header,
+                SyncWaves.at(SyncWaves.SECRETS, PreparationManifests.externalSecrets(env)));
+        // Flux: no TTL, or kustomize-controller would re-create the deleted Job (drift) and re-run it every interval.
+        Map<String, Object> job = PreparationManifests.job(env, argo);
+        out.putDocument(dir + "job.yaml", header, argo ? SyncWaves.hook(job) : job);
+        out.putDocument(dir + "kustomization.yaml", header, kustomization(env, null, List.of("namespace.yaml",
+                "storage.yaml", "secret-store.yaml", "network-policy.yaml", "inventory.yaml", "external-secrets.yaml",
+                "job.yaml")));
     }
 
     private static Map<String, Object> kustomization(Environment env, String namespace, List<String> resources) {

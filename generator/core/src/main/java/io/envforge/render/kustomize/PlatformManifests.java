@@ -46,10 +46,15 @@ final class PlatformManifests {
     }
 
     static List<Map<String, Object>> storage(Environment env) {
+        return storage(env, env.nfs().volumeName(), env.namespace());
+    }
+
+    /** A volume {@code volumeName} on the environment's NFS export, pre-bound to the claim in {@code namespace}. */
+    static List<Map<String, Object>> storage(Environment env, String volumeName, String namespace) {
         Nfs nfs = env.nfs();
         String size = nfs.sizeGi() + "Gi";
         Map<String, Object> pv = map("apiVersion", "v1", "kind", "PersistentVolume",
-                "metadata", map("name", nfs.volumeName()),
+                "metadata", map("name", volumeName),
                 "spec", map(
                         "capacity", map("storage", size),
                         "accessModes", List.of("ReadWriteMany"),
@@ -57,13 +62,13 @@ final class PlatformManifests {
                         "storageClassName", "",
                         "mountOptions", mountOptions(env.cloud()),
                         "nfs", map("server", nfs.host(), "path", nfs.path()),
-                        "claimRef", map("namespace", env.namespace(), "name", nfs.claimName())));
+                        "claimRef", map("namespace", namespace, "name", nfs.claimName())));
         Map<String, Object> pvc = map("apiVersion", "v1", "kind", "PersistentVolumeClaim",
-                "metadata", map("name", nfs.claimName(), "namespace", env.namespace()),
+                "metadata", map("name", nfs.claimName(), "namespace", namespace),
                 "spec", map(
                         "accessModes", List.of("ReadWriteMany"),
                         "storageClassName", "",
-                        "volumeName", nfs.volumeName(),
+                        "volumeName", volumeName,
                         "resources", map("requests", map("storage", size))));
         return List.of(pv, pvc);
     }
@@ -77,12 +82,17 @@ final class PlatformManifests {
     }
 
     static List<Map<String, Object>> secretStore(Environment env) {
+        return secretStore(env, env.namespace());
+    }
+
+    /** The ServiceAccount ESO authenticates as and the SecretStore, in {@code namespace}. */
+    static List<Map<String, Object>> secretStore(Environment env, String namespace) {
         SecretStore store = env.secretStore();
         Map<String, Object> annotations = env.cloud() == Cloud.AWS
                 ? map("eks.amazonaws.com/role-arn", store.awsRoleArn())
                 : map("azure.workload.identity/client-id", store.azureClientId(),
                         "azure.workload.identity/tenant-id", store.azureTenantId());
-        Map<String, Object> metadata = map("name", store.serviceAccount(), "namespace", env.namespace());
+        Map<String, Object> metadata = map("name", store.serviceAccount(), "namespace", namespace);
         if (!annotations.isEmpty()) {
             metadata.put("annotations", annotations);
         }
@@ -97,7 +107,7 @@ final class PlatformManifests {
                 : map("azurekv", map("authType", "WorkloadIdentity", "vaultUrl", store.azureVaultUrl(),
                         "serviceAccountRef", map("name", store.serviceAccount())));
         Map<String, Object> secretStore = map("apiVersion", ESO_API, "kind", "SecretStore",
-                "metadata", map("name", SecretStore.NAME, "namespace", env.namespace()),
+                "metadata", map("name", SecretStore.NAME, "namespace", namespace),
                 "spec", map("provider", provider));
         return List.of(account, secretStore);
     }
@@ -105,14 +115,14 @@ final class PlatformManifests {
     static List<Map<String, Object>> externalSecrets(Environment env) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Layer layer : env.layers()) {
-            out.add(externalSecret(env, layer.dbSecret(), map("data", List.of(
+            out.add(externalSecret(env.namespace(), layer.dbSecret(), map("data", List.of(
                     property("username", layer.remoteDbSecret()),
                     property("password", layer.remoteDbSecret())))));
             // One Kubernetes Secret from three secret store entries (admin credentials, keystore password,
             // encryption key), each rotated on its own (model.LayerSecrets). ESO merges the dataFrom entries in order,
             // a later key overwriting an earlier one (external-secrets, pkg/controllers/externalsecret,
             // getProviderSecretData: utils.MergeByteMap per entry).
-            out.add(externalSecret(env, layer.internalSecret(), map("dataFrom", List.of(
+            out.add(externalSecret(env.namespace(), layer.internalSecret(), map("dataFrom", List.of(
                     map("extract", map("key", layer.remoteInternalSecret())),
                     map("extract", map("key", layer.secrets().remoteKeystoreSecret())),
                     map("extract", map("key", layer.secrets().remoteEncryptionSecret()))))));
@@ -120,17 +130,17 @@ final class PlatformManifests {
         return out;
     }
 
-    private static Map<String, Object> property(String key, String remote) {
+    static Map<String, Object> property(String key, String remote) {
         return map("secretKey", key, "remoteRef", map("key", remote, "property", key));
     }
 
-    private static Map<String, Object> externalSecret(Environment env, String name, Map<String, Object> source) {
+    static Map<String, Object> externalSecret(String namespace, String name, Map<String, Object> source) {
         Map<String, Object> spec = map(
                 "refreshInterval", "1h",
                 "secretStoreRef", map("kind", "SecretStore", "name", SecretStore.NAME),
                 "target", map("name", name, "creationPolicy", "Owner"));
         spec.putAll(source);
         return map("apiVersion", ESO_API, "kind", "ExternalSecret",
-                "metadata", map("name", name, "namespace", env.namespace()), "spec", spec);
+                "metadata", map("name", name, "namespace", namespace), "spec", spec);
     }
 }

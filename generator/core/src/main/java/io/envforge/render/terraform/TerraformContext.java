@@ -6,6 +6,7 @@ import io.envforge.model.ApiEntry;
 import io.envforge.model.Cloud;
 import io.envforge.model.Environment;
 import io.envforge.model.Layer;
+import io.envforge.model.Registry;
 import io.envforge.network.Cidr;
 import io.envforge.network.NetworkPlan;
 import java.util.ArrayList;
@@ -53,6 +54,12 @@ final class TerraformContext {
         c.put("account", account(env));
         c.put("dataPorts", Hcl.numbers(new TreeSet<>(List.of(NFS_PORT, env.database().port()))));
         c.put("observability", observability(env));
+        c.put("egress", str(env.egress()));
+        c.put("registry", registry(env));
+        // The preparation's namespace reads the secret store too (render.kustomize.PreparationManifests).
+        c.put("prepareNamespaces", Hcl.strings(env.preparation().runs() ? List.of(env.preparation().namespace())
+                : List.of()));
+        c.put("prepare", env.preparation().runs());
         return c;
     }
 
@@ -164,6 +171,11 @@ final class TerraformContext {
                 "subscriptionId", str(a.azureSubscriptionId()),
                 "tenantId", str(env.secretStore().azureTenantId()),
                 "hubVnetId", str(a.azureHubVnetId()));
+    }
+
+    private static Map<String, String> registry(Environment env) {
+        Registry r = Registry.of(env);
+        return Map.of("host", str(r.host()), "name", str(r.azureName()), "images", Hcl.strings(r.images()));
     }
 
     private static List<String> cidrs(List<Cidr> cidrs) {

@@ -17,7 +17,8 @@ import java.util.Map;
 public final class TerraformRenderer implements Renderer {
 
     /** The root's files, each rendered from {@code terraform/<cloud>/<file>.jinja}. */
-    static final List<String> FILES = List.of("versions.tf", "providers.tf", "variables.tf", "main.tf", "outputs.tf");
+    static final List<String> FILES = List.of("versions.tf", "providers.tf", "variables.tf", "main.tf", "outputs.tf",
+            "registry.tf");
 
     @Override
     public void warmUp() {

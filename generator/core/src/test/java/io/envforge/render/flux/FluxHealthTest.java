@@ -38,7 +38,9 @@ class FluxHealthTest {
 
     @BeforeAll
     static void generate() {
-        ws = Scratch.in(dir).spec("a", "aws", "10.20.0.0/20", "  layers:\n    integration:\n      replicas: 3\n");
+        // The runner digest is test input (the digest of a text, not of an image): it only makes the Job rendered.
+        ws = Scratch.in(dir).spec("a", "aws", "10.20.0.0/20", "  layers:\n    integration:\n      replicas: 3\n"
+                + "  preparation:\n    image: \"@sha256:" + "0123456789abcdef".repeat(4) + "\"\n");
         GenerateResult result = ws.generate(true, "a");
         assertFalse(result.report().hasErrors(), result.report().render());
     }
@@ -90,7 +92,7 @@ class FluxHealthTest {
 
     @Test
     void everyCustomKindTheKustomizationsApplyHasAHealthCheck() throws Exception {
-        for (String name : List.of("a-platform", "a-layers")) {
+        for (String name : List.of("a-platform", "a-prepare", "a-layers")) {
             Map<String, Object> k = kustomization(name);
             for (Map<String, Object> verdict : FluxTools.health(spec(k).get("healthCheckExprs"), built(k))) {
                 String kind = (String) verdict.get("kind");
@@ -101,6 +103,27 @@ class FluxHealthTest {
                 }
             }
         }
+    }
+
+    @Test
+    void theLayersWaitForThePreparationJobToComplete() throws Exception {
+        Map<String, Object> prepare = kustomization("a-prepare");
+        assertEquals(List.of(Map.of("name", "a-platform")), spec(prepare).get("dependsOn"));
+        assertEquals(List.of(Map.of("name", "a-prepare")), spec(kustomization("a-layers")).get("dependsOn"));
+        assertEquals(true, spec(prepare).get("wait"));
+        Map<String, Object> job = built(prepare).stream().filter(o -> "Job".equals(o.get("kind"))).findFirst()
+                .orElseThrow();
+        assertNotEquals("Current", status(prepare, job, Map.of()), "a Job that has not run");
+        assertNotEquals("Current", status(prepare, job, Map.of("active", 1)), "a running Job");
+        assertEquals("Current", status(prepare, job, job("Complete", 1, 0)), "a completed Job");
+        assertEquals("Failed", status(prepare, job, job("Failed", 0, 3)), "a Job out of retries");
+        long timeout = Duration.parse("PT" + ((String) spec(prepare).get("timeout")).toUpperCase()).toSeconds();
+        assertTrue(timeout > num(spec(job).get("activeDeadlineSeconds")), "the Kustomization outwaits the Job");
+    }
+
+    private static Map<String, Object> job(String condition, int succeeded, int failed) {
+        return Map.of("succeeded", succeeded, "failed", failed, "conditions", List.of(Map.of("type", condition,
+                "status", "True", "reason", "test", "lastTransitionTime", "2026-01-01T00:00:00Z")));
     }
 
     @Test

@@ -81,20 +81,34 @@ class GeneratedRootTest {
         assertEquals(List.of(2049, 5432), ints(azure.module("network").path("data_ports")));
     }
 
+    /**
+     * Public resources exist only where they must: the Azure VPN gateway's addresses and the Azure NAT gateway's
+     * (AKS needs a way out to Entra ID), and on AWS the internet and NAT gateways of {@code egress = "nat"} only, each
+     * counted by {@code local.nat}; no load balancer anywhere.
+     */
     @Test
-    void nothingIsPublicExceptTheAzureVpnGatewayAddress() {
+    void nothingIsPublicExceptTheGatewaysThatMustBe() {
         for (Map.Entry<Path, JsonNode> file : Parsed.under(Roots.modules()).entrySet()) {
-            for (String type : List.of("aws_internet_gateway", "aws_nat_gateway", "aws_eip", "aws_lb")) {
-                assertFalse(file.getValue().path("resource").has(type), file.getKey() + " creates " + type);
+            JsonNode resources = file.getValue().path("resource");
+            boolean awsEgress = file.getKey().endsWith("aws/network/egress.tf");
+            for (String type : List.of("aws_internet_gateway", "aws_nat_gateway", "aws_eip", "aws_route_table")) {
+                if (awsEgress) {
+                    resources.path(type).fields().forEachRemaining(r -> assertEquals("${local.nat ? 1 : 0}",
+                            r.getValue().get(0).path("count").asText(), type + "." + r.getKey()));
+                } else if (!type.equals("aws_route_table")) {
+                    assertFalse(resources.has(type), file.getKey() + " creates " + type);
+                }
             }
-            if (!file.getKey().endsWith("azure/vpn/vpn.tf")) {
-                assertFalse(file.getValue().path("resource").has("azurerm_public_ip"), file.getKey().toString());
+            assertFalse(resources.has("aws_lb"), file.getKey().toString());
+            if (!file.getKey().endsWith("azure/vpn/vpn.tf") && !file.getKey().endsWith("azure/network/egress.tf")) {
+                assertFalse(resources.has("azurerm_public_ip"), file.getKey().toString());
             }
         }
         JsonNode subnet = Parsed.dir(Roots.modules().resolve("aws/network")).resource("aws_subnet", "this");
         assertFalse(subnet.path("map_public_ip_on_launch").asBoolean(true));
         JsonNode dataIn = Parsed.dir(Roots.modules().resolve("aws/network")).resource("aws_network_acl_rule", "data_in");
         assertEquals("${var.cidr}", dataIn.path("cidr_block").asText());
+        assertEquals("endpoints", aws.module("network").path("egress").asText());
     }
 
     @Test

@@ -7,6 +7,7 @@ module "network" {
   name          = "envforge-prod1"
   cidr          = "10.30.0.0/20"
   internal_zone = "prod1.envforge.internal"
+  egress        = "endpoints"
   subnets = {
     "data-a"     = { cidr = "10.30.8.0/23", zone = "eu-west-1a", role = "data", name = "envforge-prod1-data-a" }
     "data-b"     = { cidr = "10.30.10.0/23", zone = "eu-west-1b", role = "data", name = "envforge-prod1-data-b" }
@@ -101,4 +102,7 @@ module "secrets_access" {
   oidc_provider_arn = module.cluster.oidc_provider_arn
   secret_prefix     = "envforge/prod1/"
   extra_secret_arns = [module.database.admin_password_secret_arn]
+  # The preparation Job's namespace; it finds RDS's managed admin secret by tag, which needs ListSecrets.
+  extra_namespaces = ["prod1-prepare"]
+  list_secrets     = true
 }

@@ -7,6 +7,7 @@ module "network" {
   name          = "envforge-dev1"
   cidr          = "10.20.0.0/20"
   internal_zone = "dev1.envforge.internal"
+  egress        = "endpoints"
   subnets = {
     "data-a"     = { cidr = "10.20.8.0/23", zone = "eu-west-1a", role = "data", name = "envforge-dev1-data-a" }
     "data-b"     = { cidr = "10.20.10.0/23", zone = "eu-west-1b", role = "data", name = "envforge-dev1-data-b" }
@@ -101,4 +102,7 @@ module "secrets_access" {
   oidc_provider_arn = module.cluster.oidc_provider_arn
   secret_prefix     = "envforge/dev1/"
   extra_secret_arns = [module.database.admin_password_secret_arn]
+  # The preparation Job's namespace; it finds RDS's managed admin secret by tag, which needs ListSecrets.
+  extra_namespaces = ["dev1-prepare"]
+  list_secrets     = true
 }

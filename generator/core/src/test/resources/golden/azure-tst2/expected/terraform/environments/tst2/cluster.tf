@@ -13,11 +13,9 @@ module "cluster" {
   zones               = ["1", "2"]
   node_vm_size        = "Standard_D4s_v5"
   node_count          = { min = 2, max = 6 }
-  tags                = local.tags
-
-  # observability.tf: Container Insights into the environment's Log Analytics workspace, managed Prometheus.
-  log_analytics_workspace_id = module.observability.log_analytics_workspace_id
-  managed_prometheus         = true
+  # The NAT gateway of module.network (egress.tf there): Entra ID and AKS's required FQDNs have no private endpoint.
+  outbound_type = "userAssignedNATGateway"
+  tags          = local.tags
 }
 
 output "cluster_name" {

@@ -36,6 +36,8 @@ module "vpn" {
   on_prem_gateway_ip  = "203.0.113.10"
   api_ports           = [443, 8099, 9443]
   nsg_names           = module.network.nsg_names
+  vnet_cidr           = "10.21.0.0/21"
+  key_vault_id        = module.secrets_access.key_vault_id
   tags                = local.tags
 }
 
@@ -50,9 +52,13 @@ module "secrets_access" {
   oidc_issuer_url     = module.cluster.oidc_issuer_url
   namespace           = "tst2"
   service_account     = "envforge-secrets-reader"
+  extra_namespaces    = ["tst2-prepare"]
   allowed_subnet_ids  = module.network.workload_subnet_ids
   admin_ip_ranges     = var.admin_ip_ranges
+  vnet_id             = module.network.vnet_id
   tags                = local.tags
+  # The vault's private endpoint (privatelink.vaultcore.azure.net), beside the registry's.
+  private_endpoint_subnet_id = module.network.data_subnet_ids[0]
 }
 
 module "database" {

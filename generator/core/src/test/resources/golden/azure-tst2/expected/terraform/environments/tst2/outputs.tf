@@ -61,8 +61,7 @@ output "vpn_gateway_ips" {
   value       = module.vpn.gateway_public_ips
 }
 
-output "vpn_shared_key" {
-  description = "vpn: the IPsec pre-shared key, to configure on the on-prem gateway."
-  value       = module.vpn.shared_key
-  sensitive   = true
+output "onprem_peer" {
+  description = "vpn: the on-prem side of both tunnels, for the network team's automation (docs/onprem.md); the pre-shared key by its Key Vault secret only. null with a hub."
+  value       = module.vpn.onprem_peer
 }
