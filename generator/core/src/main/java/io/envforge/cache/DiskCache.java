@@ -163,7 +163,9 @@ public final class DiskCache {
                 entries.add(new Entry(p, a.size(), a.lastModifiedTime().toMillis()));
                 total += a.size();
             }
-        } catch (IOException e) {
+        } catch (IOException | java.io.UncheckedIOException e) {
+            // a concurrent run renamed or evicted a file under the walk (Files.walk throws for a vanished entry):
+            // trimming is best effort, the next write trims again
             return;
         }
         if (total <= maxBytes) {
