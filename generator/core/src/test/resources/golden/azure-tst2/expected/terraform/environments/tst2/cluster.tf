@@ -16,6 +16,10 @@ module "cluster" {
   # The NAT gateway of module.network (egress.tf there): Entra ID and AKS's required FQDNs have no private endpoint.
   outbound_type = "userAssignedNATGateway"
   tags          = local.tags
+
+  # observability.tf: Container Insights into the environment's Log Analytics workspace, managed Prometheus.
+  log_analytics_workspace_id = module.observability.log_analytics_workspace_id
+  managed_prometheus         = true
 }
 
 output "cluster_name" {
