@@ -13,17 +13,24 @@ import io.envforge.render.OutputTree;
 import io.envforge.spec.EnvironmentSpec;
 import io.envforge.spec.PlatformSpec;
 import io.envforge.spec.SpecReader;
+import io.envforge.spec.WorkspacePaths;
 import io.envforge.summary.ChangeSummary;
+import io.envforge.summary.SummaryMarkdown;
+import io.envforge.validate.Report;
+import io.envforge.validate.Validator;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import java.util.SortedMap;
+import java.util.TreeMap;
 
 /**
  * Removes one environment on purpose: every file in its owned folders and its spec, and the fleet files regenerated
- * without it. Unconfirmed, it only lists what would go and changes nothing.
+ * without it. It runs through the phases of a generation (load, preconditions, fleet, validate, plan, summary, write,
+ * commit), so the fleet files it rewrites are validated like generated ones. Unconfirmed, it stops after the summary
+ * and changes nothing.
  */
 final class Decommission {
 
@@ -31,43 +38,68 @@ final class Decommission {
     }
 
     static RemoveResult run(RemoveRequest request, List<FleetRenderer> fleet) {
-        var ws = request.workspace();
+        PhaseClock clock = new PhaseClock(ProgressListener.NONE);
+        Path ws = request.workspace();
         String env = request.environment();
-        List<String> existing = SpecReader.listEnvironments(ws);
+        List<String> existing = clock.run(Phase.LOAD, () -> SpecReader.listEnvironments(ws));
         if (!existing.contains(env)) {
             throw new EnvforgeException(new Problem(Layout.spec(env), "", env, "no such environment to remove",
                     "name one of: " + String.join(", ", existing)));
         }
-        TreeWriter writer = new TreeWriter(ws);
-        List<String> files = new ArrayList<>(writer.plan(OutputTree.builder().build(), Layout.owned(env)).removed());
-        files.add(Layout.spec(env));
-        OutputTree fleetTree = fleetWithout(ws, env, existing, fleet);
         List<String> fleetOwned = Fleet.owned(fleet);
-        WriteResult fleetPlan = writer.plan(fleetTree, fleetOwned);
+        clock.run(Phase.PRECONDITIONS, () -> preconditions(request, fleetOwned));
+        OutputTree fleetTree = clock.run(Phase.FLEET, () -> fleetWithout(ws, env, existing, fleet));
+        Report report = clock.run(Phase.VALIDATE, () -> new Validator(request.schemas()).validate(fleetTree));
+        if (report.hasErrors()) {
+            throw new ValidationFailedException(report);
+        }
+        TreeWriter writer = new TreeWriter(ws);
+        List<String> files = clock.run(Phase.PLAN, () -> envFiles(writer, env));
+        WriteResult fleetPlan = clock.run(Phase.PLAN, () -> writer.plan(fleetTree, fleetOwned));
         List<String> gone = new ArrayList<>(files);
         gone.addAll(fleetPlan.removed());
-        ChangeSummary summary = Changes.of(writer, fleetTree,
-                new WriteResult(fleetPlan.added(), fleetPlan.changed(), gone, List.of()));
-        Map<String, String> after = new TreeMap<>();
-        fleetPlan.written().forEach(p -> after.put(p, fleetTree.get(p)));
-        List<String> fleetFiles = new ArrayList<>(after.keySet());
+        ChangeSummary summary = clock.run(Phase.SUMMARY, () -> Changes.of(writer, fleetTree,
+                new WriteResult(fleetPlan.added(), fleetPlan.changed(), gone, List.of())));
+        List<String> fleetFiles = new ArrayList<>(fleetPlan.written());
+        fleetFiles.sort(null);
         fleetFiles.addAll(fleetPlan.removed());
         if (!request.confirmed()) {
             return new RemoveResult(env, files, fleetFiles, summary, false, Optional.empty());
         }
-        writer.write(fleetTree, fleetPlan, fleetOwned);
-        writer.delete(files);
+        clock.run(Phase.WRITE, () -> {
+            writer.write(fleetTree, fleetPlan, fleetOwned);
+            writer.delete(files);
+        });
         Optional<String> commit = Optional.empty();
         if (request.commit()) {
-            commit = new GitPublisher(ws).commit(after.keySet(), gone, "envforge: remove " + env + "\n\n"
-                    + files.size() + " file(s) of environment " + env + " removed.\n\n"
-                    + io.envforge.summary.SummaryMarkdown.render(summary));
+            List<String> owned = new ArrayList<>(fleetOwned);
+            owned.addAll(Layout.owned(env));
+            owned.add(Layout.spec(env));
+            commit = clock.run(Phase.COMMIT, () -> new GitPublisher(ws).commit(fleetTree.files().keySet(), gone,
+                    owned, "envforge: remove " + env + "\n\n" + files.size() + " file(s) of environment " + env
+                            + " removed.\n\n" + SummaryMarkdown.render(summary)));
         }
         return new RemoveResult(env, files, fleetFiles, summary, true, commit);
     }
 
-    private static OutputTree fleetWithout(java.nio.file.Path ws, String env, List<String> existing,
-            List<FleetRenderer> fleet) {
+    /** Every file of {@code env}: its owned folders' files, then its spec. */
+    private static List<String> envFiles(TreeWriter writer, String env) {
+        List<String> files = new ArrayList<>(writer.plan(OutputTree.builder().build(), Layout.owned(env)).removed());
+        files.add(Layout.spec(env));
+        return files;
+    }
+
+    private static void preconditions(RemoveRequest request, List<String> fleetOwned) {
+        WorkspacePaths links = new WorkspacePaths(request.workspace());
+        links.requireNoLinks(fleetOwned);
+        links.requireNoLinks(Layout.owned(request.environment()));
+        links.requireNoLinks(Layout.spec(request.environment()));
+        if (request.confirmed() && request.commit()) {
+            new GitPublisher(request.workspace()).requireNoOperationInProgress();
+        }
+    }
+
+    private static OutputTree fleetWithout(Path ws, String env, List<String> existing, List<FleetRenderer> fleet) {
         PlatformSpec platform = SpecReader.readPlatform(ws);
         Map<String, EnvironmentSpec> specs = new TreeMap<>();
         SortedMap<String, Cidr> blocks = new TreeMap<>();
