@@ -56,9 +56,13 @@ public final class GitPublisher {
         }
         try (Repository repo = open()) {
             String prefix = prefix(repo);
-            return PathCommit.commit(repo, written.stream().map(p -> prefix + p).toList(),
+            GitLocks locks = new GitLocks(repo.getDirectory().toPath());
+            locks.claim();
+            Optional<String> created = PathCommit.commit(repo, written.stream().map(p -> prefix + p).toList(),
                     removed.stream().map(p -> prefix + p).toList(), owned.stream().map(p -> prefix + p).toList(),
                     message, FALLBACK).map(ObjectId::name);
+            locks.release();
+            return created;
         } catch (IOException e) {
             throw new EnvforgeException(new Problem(workspace.toString(), "", null, "Git commit failed: "
                     + e.getMessage(), "the files are written; fix the repository and run again to commit them"), e);
@@ -122,6 +126,20 @@ public final class GitPublisher {
                         + " middle of " + what[0] + "; envforge will not commit into it", what[1]
                         + ", then run again"));
             }
+        } catch (IOException e) {
+            throw new EnvforgeException(new Problem(workspace.toString(), "", null, "cannot read the repository: "
+                    + e.getMessage(), "check the repository (git status)"), e);
+        }
+    }
+
+    /**
+     * Before a run that commits writes anything: removes the Git locks a killed envforge run left, returning a line
+     * per lock removed, and refuses any other lock with the command that removes it (see {@link GitLocks}).
+     */
+    public List<String> clearStaleLocks() {
+        try (Repository repo = open()) {
+            String branch = Optional.ofNullable(repo.getBranch()).orElse("HEAD");
+            return new GitLocks(repo.getDirectory().toPath()).clearStale(branch);
         } catch (IOException e) {
             throw new EnvforgeException(new Problem(workspace.toString(), "", null, "cannot read the repository: "
                     + e.getMessage(), "check the repository (git status)"), e);

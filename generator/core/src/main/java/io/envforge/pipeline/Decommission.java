@@ -53,7 +53,7 @@ final class Decommission {
         if (report.hasErrors()) {
             throw new ValidationFailedException(report);
         }
-        TreeWriter writer = new TreeWriter(ws);
+        TreeWriter writer = Writers.of(ws);
         List<String> files = clock.run(Phase.PLAN, () -> envFiles(writer, env));
         WriteResult fleetPlan = clock.run(Phase.PLAN, () -> writer.plan(fleetTree, fleetOwned));
         List<String> gone = new ArrayList<>(files);
@@ -66,10 +66,7 @@ final class Decommission {
         if (!request.confirmed()) {
             return new RemoveResult(env, files, fleetFiles, summary, false, Optional.empty());
         }
-        clock.run(Phase.WRITE, () -> {
-            writer.write(fleetTree, fleetPlan, fleetOwned);
-            writer.delete(files);
-        });
+        clock.run(Phase.WRITE, () -> writer.write(fleetTree, fleetPlan, fleetOwned, files));
         Optional<String> commit = Optional.empty();
         if (request.commit()) {
             List<String> owned = new ArrayList<>(fleetOwned);
@@ -94,8 +91,8 @@ final class Decommission {
         links.requireNoLinks(fleetOwned);
         links.requireNoLinks(Layout.owned(request.environment()));
         links.requireNoLinks(Layout.spec(request.environment()));
-        if (request.confirmed() && request.commit()) {
-            new GitPublisher(request.workspace()).requireNoOperationInProgress();
+        if (request.confirmed()) {
+            Preconditions.repair(request.workspace(), request.commit());
         }
     }
 

@@ -98,7 +98,8 @@ public final class Envforge {
         PhaseClock clock = new PhaseClock(options.progress());
         warmUp();
         Inputs inputs = clock.run(Phase.LOAD, () -> Inputs.load(request));
-        clock.run(Phase.PRECONDITIONS, () -> Preconditions.check(request, inputs.selected(), fleetOwned()));
+        Report repaired = clock.run(Phase.PRECONDITIONS, () -> Preconditions.check(request, inputs.selected(),
+                fleetOwned()));
         Unchanged unchanged = clock.run(Phase.UNCHANGED, () -> Unchanged.check(request, options, inputs,
                 renderSteps()));
         Rendering run = new Rendering(request, inputs, unchanged, clock, new ModelResolver(inputs.platform()), blocks(inputs));
@@ -111,12 +112,12 @@ public final class Envforge {
         OutputTree fleetFiles = clock.run(Phase.FLEET, () -> Fleet.render(fleet, run.resolver(), inputs.allSpecs(),
                 run.blocks()));
         Validator validator = new Validator(request.schemas());
-        Report report = clock.run(Phase.VALIDATE, () -> distinct(skippedWarnings(inputs)
+        Report report = clock.run(Phase.VALIDATE, () -> distinct(repaired.plus(skippedWarnings(inputs))
                 .plus(run.validate(trees, validator)).plus(validator.validate(fleetFiles))));
         run.failIfInvalid(report);
         OutputTree tree = run.merged(trees).plus(fleetFiles);
         List<String> owned = run.owned(Fleet.owned(fleet));
-        TreeWriter writer = new TreeWriter(request.outputDirectory());
+        TreeWriter writer = Writers.of(request.outputDirectory());
         WriteResult plan = clock.run(Phase.PLAN, () -> writer.plan(tree, owned));
         ChangeSummary summary = clock.run(Phase.SUMMARY, () -> Changes.of(writer, tree, plan));
         Optional<String> commit = Optional.empty();

@@ -1,6 +1,5 @@
 package io.envforge.pipeline;
 
-import io.envforge.emit.TreeWriter;
 import io.envforge.error.EnvforgeException;
 import io.envforge.error.Problem;
 import io.envforge.git.Credentials;
@@ -108,7 +107,7 @@ final class GitOpsRepository {
                 }
             }
         }
-        new TreeWriter(workspace).write(tree.build(), List.of());
+        Writers.of(workspace).write(tree.build(), List.of());
     }
 
     private static Path temporaryFolder() {

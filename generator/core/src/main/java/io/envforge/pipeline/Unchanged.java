@@ -32,7 +32,7 @@ record Unchanged(Map<String, String> prints, List<String> toRender, List<String>
         Path out = request.outputDirectory();
         Fingerprint fingerprint = new Fingerprint(inputs.platform().content(),
                 request.workspace().resolve("charts"), renderSteps);
-        TreeWriter writer = new TreeWriter(out);
+        TreeWriter writer = Writers.of(out);
         OutputStamps stamps = OutputStamps.in(GitPublisher.gitDir(out));
         Map<String, String> prints = new ConcurrentHashMap<>();
         Set<String> same = ConcurrentHashMap.newKeySet();
