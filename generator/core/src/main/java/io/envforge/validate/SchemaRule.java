@@ -73,7 +73,7 @@ public final class SchemaRule implements Rule {
         for (Map<String, Object> doc : docs) {
             Optional<Source> schemaFile = schemaFor(file, doc);
             if (schemaFile.isEmpty()) {
-                findings.add(Finding.warning(file, Objects.id(doc), "no schema for " + doc.get("apiVersion") + " "
+                findings.add(Finding.warning(file, ObjectIds.id(doc), "no schema for " + doc.get("apiVersion") + " "
                         + doc.get("kind") + "; not validated"));
                 continue;
             }
@@ -86,7 +86,7 @@ public final class SchemaRule implements Rule {
             for (ValidationMessage m : schema.get().validate(JSON.valueToTree(doc))) {
                 messages.add(m.getMessage());
             }
-            messages.forEach(m -> findings.add(Finding.error(file, Objects.id(doc), m + " (schema "
+            messages.forEach(m -> findings.add(Finding.error(file, ObjectIds.id(doc), m + " (schema "
                     + schemaFile.get().label() + ")")));
         }
     }

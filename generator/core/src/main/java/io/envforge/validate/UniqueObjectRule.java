@@ -22,10 +22,10 @@ public final class UniqueObjectRule implements Rule {
         }
         String overlay = file.substring(0, file.indexOf('/', "overlays/".length()) + 1);
         for (Map<String, Object> doc : docs) {
-            String key = overlay + Objects.id(doc);
+            String key = overlay + ObjectIds.id(doc);
             String previous = seen.putIfAbsent(key, file);
             if (previous != null) {
-                findings.add(Finding.error(file, Objects.id(doc), "also generated in " + previous));
+                findings.add(Finding.error(file, ObjectIds.id(doc), "also generated in " + previous));
             }
         }
     }

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Map;
 
 /** Reads values out of a parsed YAML tree by dotted path, and merges defaults under overrides. */
-final class Tree {
+final class SpecValues {
 
     private final Map<String, Object> root;
 
-    Tree(Map<String, Object> root) {
+    SpecValues(Map<String, Object> root) {
         this.root = root;
     }
 

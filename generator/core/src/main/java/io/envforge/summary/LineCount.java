@@ -4,9 +4,9 @@ import java.util.HashMap;
 import java.util.Map;
 
 /** A line count of a text change: lines only in the new text (+) and only in the old (−), as multisets. */
-final class Lines {
+final class LineCount {
 
-    private Lines() {
+    private LineCount() {
     }
 
     static String delta(String before, String after) {

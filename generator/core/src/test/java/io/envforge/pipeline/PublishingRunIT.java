@@ -28,7 +28,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Generate, commit and push to real Git servers on 127.0.0.1; the remote moving meanwhile; a separate repository. */
-class PublishingRunTest {
+class PublishingRunIT {
 
     private static final String OVERLAY = "overlays/dev1/kustomization.yaml";
 

@@ -22,7 +22,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Push and fetch against real Git servers on 127.0.0.1, one per transport. */
-class GitRemoteTest {
+class GitRemoteIT {
 
     @TempDir
     static Path dir;

@@ -9,7 +9,7 @@ import java.util.TreeSet;
 import java.util.regex.Pattern;
 
 /** Flattens parsed YAML/JSON to dotted paths and compares two of them, redacting secret values. */
-final class Fields {
+final class FieldDiff {
 
     static final String NONE = "(none)";
     static final String REDACTED = "(redacted)";
@@ -18,7 +18,7 @@ final class Fields {
     private static final Pattern SECRET_KEY = Pattern.compile(
             "(?i).*(password|passwd|token|secret|key)(\\[\\d+])?");
 
-    private Fields() {
+    private FieldDiff() {
     }
 
     /** The fields that differ, sorted by path. {@code secretData}: the object is a Secret (data is redacted). */
@@ -63,7 +63,7 @@ final class Fields {
 
     /** A change of a text shown by its line counts and the lines added and removed. */
     static FieldChange textChange(String path, Object a, Object b) {
-        return new FieldChange(path, lines(a), lines(b) + " " + Lines.delta(text(a), text(b)));
+        return new FieldChange(path, lines(a), lines(b) + " " + LineCount.delta(text(a), text(b)));
     }
 
     private static String text(Object value) {

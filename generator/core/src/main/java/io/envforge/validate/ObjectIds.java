@@ -3,9 +3,9 @@ package io.envforge.validate;
 import java.util.Map;
 
 /** Reads the identity of a Kubernetes object for messages. */
-final class Objects {
+final class ObjectIds {
 
-    private Objects() {
+    private ObjectIds() {
     }
 
     @SuppressWarnings("unchecked")
