@@ -20,7 +20,7 @@ final class DiffCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GenerateRequest request = options.request(false, true);
+        GenerateRequest request = options.request(GenerateRequest.Mode.DRY_RUN);
         return options.run(() -> {
             GenerateResult result = Envforge.standard(request.workspace()).generate(request);
             System.out.print(result.summaryMarkdown());

@@ -45,7 +45,7 @@ final class GenerateCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
-        GenerateRequest request = rendering.request(!noCommit, false);
+        GenerateRequest request = rendering.request(noCommit ? GenerateRequest.Mode.WRITE : GenerateRequest.Mode.COMMIT);
         return rendering.run(() -> {
             RunOptions options = new RunOptions(full, ConsoleProgress.forThisProcess());
             Optional<Publish> publish = push == null ? Optional.empty()

@@ -38,9 +38,9 @@ final class RenderOptions {
     @Option(names = "--workspace", defaultValue = ".", description = "The GitOps repository's root.")
     Path workspace;
 
-    GenerateRequest request(boolean commit, boolean dryRun) {
-        return new GenerateRequest(workspace.toAbsolutePath().normalize(), environments, Optional.ofNullable(subnet),
-                Optional.ofNullable(cloud), force, Optional.ofNullable(schemas), commit, dryRun);
+    GenerateRequest request(GenerateRequest.Mode mode) {
+        return GenerateRequest.builder(workspace.toAbsolutePath().normalize()).environments(environments).subnet(subnet)
+                .cloud(cloud).schemas(schemas).force(force).mode(mode).build();
     }
 
     /** Runs the core, prints problems as the other commands do, writes the summary; returns the exit code. */

@@ -46,8 +46,7 @@ class BrokenSpecTest {
     }
 
     private static GenerateRequest request(Scratch ws, String... envs) {
-        return new GenerateRequest(ws.root(), List.of(envs), Optional.empty(), Optional.empty(), false,
-                Optional.empty(), true, false);
+        return GenerateRequest.builder(ws.root()).environments(List.of(envs)).build();
     }
 
     @ParameterizedTest(name = "{0}: -Denv=qa1 skips it")

@@ -21,8 +21,7 @@ class FleetRunTest {
     Path dir;
 
     private static GenerateRequest request(Path ws, String... envs) {
-        return new GenerateRequest(ws, List.of(envs), Optional.empty(), Optional.empty(), false, Optional.empty(),
-                true, false);
+        return GenerateRequest.builder(ws).environments(List.of(envs)).build();
     }
 
     @Test

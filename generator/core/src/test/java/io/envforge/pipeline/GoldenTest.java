@@ -35,8 +35,8 @@ class GoldenTest {
         TestWorkspace ws = TestWorkspace.create(temp.resolve("ws"));
         Map<String, String> specs = read(input);
         specs.forEach(ws::write);
-        GenerateRequest request = new GenerateRequest(ws.root(), List.of("all"), Optional.empty(), Optional.empty(),
-                false, Optional.of(TestWorkspace.SCHEMAS), false, false);
+        GenerateRequest request = GenerateRequest.builder(ws.root()).environments(List.of("all"))
+                .schemas(TestWorkspace.SCHEMAS).mode(GenerateRequest.Mode.WRITE).build();
         Envforge.standard(ws.root()).generate(request);
 
         Map<String, String> actual = new TreeMap<>(ws.snapshot());

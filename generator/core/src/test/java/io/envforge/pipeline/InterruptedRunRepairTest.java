@@ -26,8 +26,8 @@ class InterruptedRunRepairTest {
     Path dir;
 
     private static GenerateRequest request(Path ws, boolean commit) {
-        return new GenerateRequest(ws, List.of("all"), Optional.empty(), Optional.empty(), false, Optional.empty(),
-                commit, false);
+        return GenerateRequest.builder(ws).environments(List.of("all")).mode(GenerateRequest.Mode.of(commit, false))
+                .build();
     }
 
     @Test

@@ -53,8 +53,7 @@ class KilledRunIT {
     }
 
     private static GenerateRequest request(Path ws) {
-        return new GenerateRequest(ws, List.of("all"), Optional.empty(), Optional.empty(), false, Optional.empty(),
-                true, false);
+        return GenerateRequest.builder(ws).environments(List.of("all")).build();
     }
 
     @Test
@@ -97,6 +96,8 @@ class KilledRunIT {
                     + ", killed " + delay / 1000 + " us after the write began, in " + step + ")");
             InterruptedRunRepairTest.assertClean(ws);
             InterruptedRunRepairTest.git(ws, "fsck", "--no-dangling");
+            System.out.println("KilledRunIT: run " + attempt + ": killed " + delay / 1000 + " us after the write"
+                    + " began, in " + step + (child.done() ? " (too late: it had finished)" : "") + "; repaired");
         }
         System.out.println("KilledRunIT: " + kills + " kills in " + attempt + " runs (seed " + seed + ", window "
                 + window / 1_000_000 + " ms), killed in " + killedIn);

@@ -28,8 +28,7 @@ class OutputStampsTest {
     Path dir;
 
     private static GenerateRequest request(Path ws) {
-        return new GenerateRequest(ws, List.of("all"), Optional.empty(), Optional.empty(), false, Optional.empty(),
-                true, false);
+        return GenerateRequest.builder(ws).environments(List.of("all")).build();
     }
 
     /** Two environments generated, their files aged past the racy window, then verified once (which stamps them). */
@@ -57,8 +56,8 @@ class OutputStampsTest {
         Path ws = Workspaces.create(dir, List.of("a=10.64.0.0/20"));
         Envforge.standard(ws).generate(request(ws));
         age(ws, Instant.now().minusSeconds(60));
-        GenerateRequest dryRun = new GenerateRequest(ws, List.of("all"), Optional.empty(), Optional.empty(), false,
-                Optional.empty(), false, true);
+        GenerateRequest dryRun = GenerateRequest.builder(ws).environments(List.of("all"))
+                .mode(GenerateRequest.Mode.DRY_RUN).build();
         assertEquals(List.of("a"), Envforge.standard(ws).generate(dryRun).unchanged());
         assertFalse(Files.exists(ws.resolve(STAMPS)), "diff writes nothing, not even the stamp cache");
         Envforge.standard(ws).generate(request(ws));

@@ -232,7 +232,7 @@ class PublishingRunIT {
     @Test
     void aDryRunCannotPush() {
         EnvforgeException e = assertThrows(EnvforgeException.class, () -> run(servers.get("file"))
-                .run(dev1(work, Publish.to("origin", Mode.DIRECT)).withDryRun(true)));
+                .run(dev1(work, Publish.to("origin", Mode.DIRECT)).withMode(GenerateRequest.Mode.DRY_RUN)));
         assertTrue(e.getMessage().contains("pushing needs a commit"), e.getMessage());
     }
 

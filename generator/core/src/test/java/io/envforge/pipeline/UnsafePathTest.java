@@ -109,8 +109,7 @@ class UnsafePathTest {
         Map<String, String> before = ws.snapshot();
         Map<String, String> outsideBefore = files(outside);
         String head = ws.head();
-        GenerateRequest request = new GenerateRequest(ws.root(), List.of(env), Optional.ofNullable(subnet),
-                Optional.empty(), false, Optional.empty(), true, false);
+        GenerateRequest request = GenerateRequest.builder(ws.root()).environments(List.of(env)).subnet(subnet).build();
 
         EnvforgeException e = assertThrows(EnvforgeException.class,
                 () -> Envforge.standard(ws.root()).generate(request));

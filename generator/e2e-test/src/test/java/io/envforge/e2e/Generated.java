@@ -43,8 +43,8 @@ final class Generated {
             throw new UncheckedIOException(e);
         }
         extraSpecs.forEach(ws::write);
-        GenerateRequest request = new GenerateRequest(ws.root(), List.of("all"), Optional.empty(), Optional.empty(),
-                false, Optional.of(TestWorkspace.SCHEMAS), true, false);
+        GenerateRequest request = GenerateRequest.builder(ws.root()).environments(List.of("all"))
+                .schemas(TestWorkspace.SCHEMAS).build();
         Envforge.standard(ws.root()).generate(request);
         return ws;
     }

@@ -1,6 +1,7 @@
 package io.envforge.maven;
 
 import io.envforge.pipeline.Envforge;
+import io.envforge.pipeline.GenerateRequest;
 import io.envforge.pipeline.GenerateResult;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
@@ -15,7 +16,7 @@ public class DiffMojo extends RenderingMojo {
     @Override
     public void execute() throws MojoFailureException {
         run(() -> {
-            GenerateResult result = Envforge.standard(workspace.toPath()).generate(request(false, true));
+            GenerateResult result = Envforge.standard(workspace.toPath()).generate(request(GenerateRequest.Mode.DRY_RUN));
             result.summaryMarkdown().lines().forEach(getLog()::info);
             return result;
         });

@@ -43,7 +43,7 @@ public class GenerateMojo extends RenderingMojo {
 
     @Override
     public void execute() throws MojoFailureException {
-        GenerateRequest request = request(commit, false);
+        GenerateRequest request = request(commit ? GenerateRequest.Mode.COMMIT : GenerateRequest.Mode.WRITE);
         RunOptions options = new RunOptions(full, new LogProgress(getLog()));
         Optional<Publish> publish = push == null || push.isBlank() ? Optional.empty()
                 : Optional.of(Publish.to(remote, Publish.Mode.parse("-Denvforge.push", push))

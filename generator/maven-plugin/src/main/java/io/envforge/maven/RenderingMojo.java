@@ -45,9 +45,10 @@ abstract class RenderingMojo extends AbstractMojo {
     File workspace;
 
     /** What the user asked for, as the core's request. */
-    GenerateRequest request(boolean commit, boolean dryRun) {
-        return new GenerateRequest(workspace.toPath(), split(env), Optional.ofNullable(subnet),
-                Optional.ofNullable(cloud), force, Optional.ofNullable(schemas).map(File::toPath), commit, dryRun);
+    GenerateRequest request(GenerateRequest.Mode mode) {
+        return GenerateRequest.builder(workspace.toPath()).environments(split(env)).subnet(subnet).cloud(cloud)
+                .schemas(schemas == null ? null : schemas.toPath()).force(force)
+                .mode(mode).build();
     }
 
     /** Runs the core and maps its exceptions to Maven's; writes the summary file. */
