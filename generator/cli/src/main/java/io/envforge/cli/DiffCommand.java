@@ -1,8 +1,8 @@
 package io.envforge.cli;
 
 import io.envforge.pipeline.Envforge;
-import io.envforge.pipeline.GenerateRequest;
-import io.envforge.pipeline.GenerateResult;
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.GenerateResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;

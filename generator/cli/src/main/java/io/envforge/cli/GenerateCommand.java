@@ -1,10 +1,10 @@
 package io.envforge.cli;
 
 import io.envforge.pipeline.Envforge;
-import io.envforge.pipeline.GenerateRequest;
-import io.envforge.pipeline.GenerateResult;
-import io.envforge.pipeline.RunOptions;
-import io.envforge.pipeline.Publish;
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.GenerateResult;
+import io.envforge.api.RunOptions;
+import io.envforge.api.Publish;
 import io.envforge.pipeline.PublishingRun;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -53,7 +53,7 @@ final class GenerateCommand implements Callable<Integer> {
             PublishingRun.Outcome outcome = PublishingRun.generate(Envforge.standard(request.workspace()), request,
                     options, publish);
             GenerateResult result = outcome.generation();
-            result.report().findings().forEach(f -> System.out.println(f.render()));
+            result.findingLines().forEach(System.out::println);
             if (timings) {
                 result.timings().forEach((step, ms) -> System.out.println("envforge: time " + step + " " + ms + " ms"));
             }

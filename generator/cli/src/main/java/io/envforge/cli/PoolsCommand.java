@@ -1,7 +1,5 @@
 package io.envforge.cli;
 
-import io.envforge.error.EnvforgeException;
-import io.envforge.network.PoolUsage;
 import io.envforge.pipeline.Pools;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -19,13 +17,10 @@ final class PoolsCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            for (PoolUsage usage : Pools.usage(workspace.toAbsolutePath().normalize())) {
-                System.out.println(usage.render());
-            }
+            Pools.lines(workspace.toAbsolutePath().normalize()).forEach(System.out::println);
             return 0;
-        } catch (EnvforgeException e) {
-            System.err.println("[ERROR] " + e.getMessage().replace("\n", "\n[ERROR] "));
-            return 1;
+        } catch (RuntimeException e) {
+            return Main.failed(e);
         }
     }
 }

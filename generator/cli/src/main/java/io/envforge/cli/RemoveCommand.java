@@ -1,9 +1,8 @@
 package io.envforge.cli;
 
-import io.envforge.error.EnvforgeException;
 import io.envforge.pipeline.Envforge;
-import io.envforge.pipeline.RemoveRequest;
-import io.envforge.pipeline.RemoveResult;
+import io.envforge.api.RemoveRequest;
+import io.envforge.api.RemoveResult;
 import java.nio.file.Path;
 import java.util.Optional;
 import java.util.concurrent.Callable;
@@ -41,9 +40,8 @@ final class RemoveCommand implements Callable<Integer> {
             System.out.println(result.commit().map(c -> "envforge: committed " + c)
                     .orElse("envforge: nothing committed"));
             return 0;
-        } catch (EnvforgeException e) {
-            System.err.println("[ERROR] " + e.getMessage().replace("\n", "\n[ERROR] "));
-            return 1;
+        } catch (RuntimeException e) {
+            return Main.failed(e);
         }
     }
 }

@@ -1,10 +1,7 @@
 package io.envforge.cli;
 
-import io.envforge.error.EnvforgeException;
-import io.envforge.pipeline.GenerateRequest;
-import io.envforge.pipeline.GenerateResult;
-import io.envforge.pipeline.ValidationFailedException;
-import io.envforge.validate.Finding;
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.GenerateResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -47,13 +44,8 @@ final class RenderOptions {
     int run(Supplier<GenerateResult> run) {
         try {
             return SummaryOutput.write(summary, run.get().summaryMarkdown());
-        } catch (ValidationFailedException e) {
-            e.report().findings().stream().map(Finding::render).forEach(System.err::println);
-            System.err.println("envforge: validation failed; nothing was written");
-            return 1;
-        } catch (EnvforgeException e) {
-            System.err.println("[ERROR] " + e.getMessage().replace("\n", "\n[ERROR] "));
-            return 1;
+        } catch (RuntimeException e) {
+            return Main.failed(e);
         }
     }
 }

@@ -1,5 +1,9 @@
 package io.envforge.pipeline;
 
+import io.envforge.api.ProgressListener;
+import io.envforge.api.RemoveRequest;
+import io.envforge.api.RemoveResult;
+import io.envforge.api.ValidationFailedException;
 import io.envforge.emit.TreeWriter;
 import io.envforge.emit.WriteResult;
 import io.envforge.error.EnvforgeException;

@@ -1,5 +1,10 @@
 package io.envforge.pipeline;
 
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.GenerateResult;
+import io.envforge.api.RemoveRequest;
+import io.envforge.api.RemoveResult;
+import io.envforge.api.RunOptions;
 import io.envforge.emit.TreeWriter;
 import io.envforge.emit.WriteResult;
 import io.envforge.error.EnvforgeException;

@@ -1,5 +1,6 @@
 package io.envforge.pipeline;
 
+import io.envforge.api.ProgressListener;
 import java.util.Arrays;
 import java.util.List;
 

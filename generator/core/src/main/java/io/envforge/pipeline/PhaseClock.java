@@ -1,5 +1,7 @@
 package io.envforge.pipeline;
 
+import io.envforge.api.ProgressListener;
+import io.envforge.api.RunSummary;
 import java.util.Map;
 import java.util.function.Supplier;
 

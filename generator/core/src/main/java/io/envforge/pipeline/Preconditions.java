@@ -1,5 +1,6 @@
 package io.envforge.pipeline;
 
+import io.envforge.api.GenerateRequest;
 import io.envforge.git.GitPublisher;
 import io.envforge.render.Layout;
 import io.envforge.spec.SpecReader;

@@ -1,5 +1,8 @@
 package io.envforge.pipeline;
 
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.ProgressListener;
+import io.envforge.api.ValidationFailedException;
 import io.envforge.error.EnvforgeException;
 import io.envforge.error.Problem;
 import io.envforge.model.Environment;

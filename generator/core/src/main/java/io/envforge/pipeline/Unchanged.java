@@ -1,5 +1,7 @@
 package io.envforge.pipeline;
 
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.RunOptions;
 import io.envforge.emit.OutputStamps;
 import io.envforge.emit.TreeWriter;
 import io.envforge.git.GitPublisher;

@@ -3,7 +3,9 @@
  * that fixes the order of steps (load, resolve, render, validate, write, commit), and
  * {@link io.envforge.pipeline.PublishingRun}, which wraps it to push the commit and to generate again on top of a remote
  * that moved meanwhile. Fleet runs: pool allocation for new environments ({@code Allocation}), input fingerprints that
- * skip unchanged environments ({@code Fingerprint}), and {@link io.envforge.pipeline.ProgressListener} events for the
+ * skip unchanged environments ({@code Fingerprint}), and {@link io.envforge.api.ProgressListener} events for the
  * front-ends to print. Depends on every core package; nothing in core depends on it.
  */
 package io.envforge.pipeline;
+
+import io.envforge.api.ProgressListener;

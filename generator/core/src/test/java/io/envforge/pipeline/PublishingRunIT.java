@@ -1,5 +1,8 @@
 package io.envforge.pipeline;
 
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.Publish;
+import io.envforge.api.PublishResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -7,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.envforge.error.EnvforgeException;
 import io.envforge.git.PushStatus;
-import io.envforge.pipeline.Publish.Mode;
+import io.envforge.api.Publish.Mode;
 import io.envforge.testing.GitServer;
 import io.envforge.testing.Repos;
 import io.envforge.testing.Servers;

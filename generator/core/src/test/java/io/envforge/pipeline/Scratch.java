@@ -1,5 +1,7 @@
 package io.envforge.pipeline;
 
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.GenerateResult;
 import io.envforge.TestWorkspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;

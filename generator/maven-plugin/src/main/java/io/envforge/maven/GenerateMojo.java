@@ -1,9 +1,9 @@
 package io.envforge.maven;
 
 import io.envforge.pipeline.Envforge;
-import io.envforge.pipeline.GenerateRequest;
-import io.envforge.pipeline.RunOptions;
-import io.envforge.pipeline.Publish;
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.RunOptions;
+import io.envforge.api.Publish;
 import io.envforge.pipeline.PublishingRun;
 import java.io.File;
 import java.util.Optional;

@@ -1,7 +1,5 @@
 package io.envforge.maven;
 
-import io.envforge.error.EnvforgeException;
-import io.envforge.network.PoolUsage;
 import io.envforge.pipeline.Pools;
 import java.io.File;
 import org.apache.maven.plugin.AbstractMojo;
@@ -20,11 +18,9 @@ public class PoolsMojo extends AbstractMojo {
     @Override
     public void execute() throws MojoFailureException {
         try {
-            for (PoolUsage usage : Pools.usage(workspace.toPath())) {
-                getLog().info("envforge: pool " + usage.render());
-            }
-        } catch (EnvforgeException e) {
-            throw new MojoFailureException(e.getMessage());
+            Pools.lines(workspace.toPath()).forEach(line -> getLog().info("envforge: pool " + line));
+        } catch (RuntimeException e) {
+            throw Mojos.failure(e, getLog());
         }
     }
 }

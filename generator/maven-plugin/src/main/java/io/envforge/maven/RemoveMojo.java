@@ -1,9 +1,8 @@
 package io.envforge.maven;
 
-import io.envforge.error.EnvforgeException;
 import io.envforge.pipeline.Envforge;
-import io.envforge.pipeline.RemoveRequest;
-import io.envforge.pipeline.RemoveResult;
+import io.envforge.api.RemoveRequest;
+import io.envforge.api.RemoveResult;
 import java.io.File;
 import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
@@ -43,8 +42,8 @@ public class RemoveMojo extends AbstractMojo {
         try {
             result = Envforge.standard(workspace.toPath())
                     .remove(new RemoveRequest(workspace.toPath(), env, Optional.ofNullable(confirm), commit));
-        } catch (EnvforgeException e) {
-            throw new MojoFailureException(e.getMessage());
+        } catch (RuntimeException e) {
+            throw Mojos.failure(e, getLog());
         }
         result.listing().lines().forEach(getLog()::info);
         SummaryFile.write(summary, result.listing(), getLog());

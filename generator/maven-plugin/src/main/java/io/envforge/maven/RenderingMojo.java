@@ -1,10 +1,7 @@
 package io.envforge.maven;
 
-import io.envforge.error.EnvforgeException;
-import io.envforge.pipeline.GenerateRequest;
-import io.envforge.pipeline.GenerateResult;
-import io.envforge.pipeline.ValidationFailedException;
-import io.envforge.validate.Finding;
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.GenerateResult;
 import java.io.File;
 import java.util.Arrays;
 import java.util.List;
@@ -56,12 +53,8 @@ abstract class RenderingMojo extends AbstractMojo {
         try {
             GenerateResult result = run.call();
             SummaryFile.write(summary, result.summaryMarkdown(), getLog());
-        } catch (ValidationFailedException e) {
-            e.report().findings().stream().map(Finding::render).forEach(getLog()::error);
-            throw new MojoFailureException("validation failed with " + e.report().errors().size()
-                    + " error(s); nothing was written");
-        } catch (EnvforgeException e) {
-            throw new MojoFailureException(e.getMessage());
+        } catch (RuntimeException e) {
+            throw Mojos.failure(e, getLog());
         }
     }
 

@@ -1,8 +1,7 @@
 package io.envforge.maven;
 
-import io.envforge.pipeline.GenerateResult;
+import io.envforge.api.GenerateResult;
 import io.envforge.pipeline.PublishingRun;
-import io.envforge.validate.Finding;
 import java.util.Optional;
 import org.apache.maven.plugin.logging.Log;
 
@@ -18,13 +17,8 @@ final class Reports {
 
     static void log(Log log, PublishingRun.Outcome outcome) {
         GenerateResult result = outcome.generation();
-        for (Finding f : result.report().findings()) {
-            if (f.severity() == Finding.Severity.WARNING) {
-                log.warn(f.render());
-            } else {
-                log.info(f.render());
-            }
-        }
+        result.warningLines().forEach(log::warn);
+        result.noteLines().forEach(log::info);
         outcome.lines().forEach(log::info);
         if (log.isDebugEnabled()) {
             result.timings().forEach((step, ms) -> log.debug("envforge: step " + step + " " + ms + " ms"));

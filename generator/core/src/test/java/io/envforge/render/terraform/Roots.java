@@ -2,7 +2,7 @@ package io.envforge.render.terraform;
 
 import io.envforge.TestWorkspace;
 import io.envforge.pipeline.Envforge;
-import io.envforge.pipeline.GenerateRequest;
+import io.envforge.api.GenerateRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

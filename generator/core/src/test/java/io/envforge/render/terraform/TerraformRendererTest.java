@@ -8,7 +8,7 @@ import io.envforge.TestWorkspace;
 import io.envforge.error.EnvforgeException;
 import io.envforge.error.Problem;
 import io.envforge.pipeline.Envforge;
-import io.envforge.pipeline.GenerateRequest;
+import io.envforge.api.GenerateRequest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;

@@ -1,4 +1,4 @@
-package io.envforge.pipeline;
+package io.envforge.api;
 
 import java.nio.file.Path;
 import java.util.Objects;

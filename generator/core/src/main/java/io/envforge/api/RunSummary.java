@@ -1,4 +1,4 @@
-package io.envforge.pipeline;
+package io.envforge.api;
 
 /**
  * The counts a run ends with.

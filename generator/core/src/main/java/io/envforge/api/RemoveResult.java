@@ -1,4 +1,4 @@
-package io.envforge.pipeline;
+package io.envforge.api;
 
 import io.envforge.summary.ChangeSummary;
 import io.envforge.summary.SummaryMarkdown;

@@ -1,4 +1,4 @@
-package io.envforge.pipeline;
+package io.envforge.api;
 
 /**
  * Hears how a run goes, so a front-end can draw a bar on a terminal or print a line every few seconds in a CI log.

@@ -1,8 +1,9 @@
-package io.envforge.pipeline;
+package io.envforge.api;
 
 import io.envforge.emit.WriteResult;
 import io.envforge.summary.ChangeSummary;
 import io.envforge.summary.SummaryMarkdown;
+import io.envforge.validate.Finding;
 import io.envforge.validate.Report;
 import java.util.List;
 import java.util.Map;
@@ -46,6 +47,23 @@ public record GenerateResult(List<String> environments, Report report, WriteResu
                 + write.changed().size() + " changed, " + write.removed().size() + " removed, "
                 + write.unchanged().size() + " unchanged",
                 commit.map(c -> "envforge: committed " + c).orElse("envforge: nothing to commit"));
+    }
+
+    /** The report's findings, one line each ({@code [WARNING] file: ...}), in the report's order. */
+    public List<String> findingLines() {
+        return report.findings().stream().map(Finding::render).toList();
+    }
+
+    /** The report's warnings, one line each ({@code [WARNING] file: ...}). */
+    public List<String> warningLines() {
+        return report.findings().stream().filter(f -> f.severity() == Finding.Severity.WARNING)
+                .map(Finding::render).toList();
+    }
+
+    /** The report's other findings (notes), one line each. */
+    public List<String> noteLines() {
+        return report.findings().stream().filter(f -> f.severity() != Finding.Severity.WARNING)
+                .map(Finding::render).toList();
     }
 
     /** The summary as Markdown (commit body, pull-request comment). */

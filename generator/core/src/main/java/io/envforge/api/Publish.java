@@ -1,4 +1,4 @@
-package io.envforge.pipeline;
+package io.envforge.api;
 
 import io.envforge.error.EnvforgeException;
 import io.envforge.error.Problem;

@@ -1,4 +1,4 @@
-package io.envforge.pipeline;
+package io.envforge.api;
 
 import java.nio.file.Path;
 import java.util.List;
@@ -16,7 +16,7 @@ import java.util.Optional;
  * @param force allow changing an existing environment's block
  * @param schemas the folder of strict JSON Schemas, or empty to skip schema validation
  * @param mode commit, write only, or write nothing (see {@link Mode})
- * @param publish push the commit to a remote (see {@link PublishingRun}); {@link Envforge#generate} ignores it
+ * @param publish push the commit to a remote (see {@code PublishingRun}); {@code Envforge#generate} ignores it
  * @param output where the tree is written and committed (a clone of a separate GitOps repository); the workspace
  *     when empty. Specs and charts are always read from the workspace.
  */

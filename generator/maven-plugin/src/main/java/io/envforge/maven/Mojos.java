@@ -1,0 +1,20 @@
+package io.envforge.maven;
+
+import io.envforge.api.Failure;
+import org.apache.maven.plugin.MojoFailureException;
+import org.apache.maven.plugin.logging.Log;
+
+/** What every goal does with a failure: logs it as the core tells it ({@link Failure}) and fails the build. */
+final class Mojos {
+
+    private Mojos() {
+    }
+
+    /** The failure to throw for {@code e}: findings logged as errors, the summary or the problems as the message. */
+    static MojoFailureException failure(RuntimeException e, Log log) {
+        Failure failure = Failure.of(e).orElseThrow(() -> e);
+        failure.findings().forEach(log::error);
+        return new MojoFailureException(failure.findings().isEmpty() ? String.join("\n", failure.problems())
+                : failure.summary());
+    }
+}
