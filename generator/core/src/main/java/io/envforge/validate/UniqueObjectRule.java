@@ -1,5 +1,6 @@
 package io.envforge.validate;
 
+import io.envforge.render.Layout;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,10 +18,10 @@ public final class UniqueObjectRule implements Rule {
     @Override
     public synchronized void check(String file, List<Map<String, Object>> docs, Map<String, String> tree,
             List<Finding> findings) {
-        if (file.endsWith("kustomization.yaml") || !file.startsWith("overlays/")) {
+        if (file.endsWith("kustomization.yaml") || !file.startsWith(Layout.OVERLAYS)) {
             return;
         }
-        String overlay = file.substring(0, file.indexOf('/', "overlays/".length()) + 1);
+        String overlay = file.substring(0, file.indexOf('/', Layout.OVERLAYS.length()) + 1);
         for (Map<String, Object> doc : docs) {
             String key = overlay + ObjectIds.id(doc);
             String previous = seen.putIfAbsent(key, file);

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.envforge.TestWorkspace;
 import io.envforge.error.EnvforgeException;
+import io.envforge.render.Layout;
 import io.envforge.testing.GoldenFiles;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -58,7 +59,6 @@ class GoldenTest {
     }
 
     private static boolean isGenerated(String path) {
-        return Stream.of("overlays/", "clusters/", "terraform/environments/", "ansible/inventories/")
-                .anyMatch(path::startsWith);
+        return Layout.GENERATED_ROOTS.stream().anyMatch(path::startsWith);
     }
 }

@@ -5,6 +5,7 @@ import io.envforge.api.GenerateResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.envforge.render.Layout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -93,7 +94,7 @@ class InterruptedRunRepairTest {
     /** Every file under the generated folders on disk. */
     static List<String> generatedFiles(Path ws) throws IOException {
         List<String> out = new ArrayList<>();
-        for (String top : List.of("overlays", "clusters", "terraform/environments", "ansible/inventories")) {
+        for (String top : Layout.GENERATED_ROOTS) {
             if (Files.isDirectory(ws.resolve(top))) {
                 try (Stream<Path> files = Files.walk(ws.resolve(top))) {
                     files.filter(Files::isRegularFile).map(p -> ws.relativize(p).toString()).forEach(out::add);
@@ -104,8 +105,9 @@ class InterruptedRunRepairTest {
     }
 
     static List<String> headFiles(Path ws) throws Exception {
-        return git(ws, "ls-tree", "-r", "--name-only", "HEAD", "--", "overlays", "clusters",
-                "terraform/environments", "ansible/inventories").lines().sorted().toList();
+        List<String> command = new ArrayList<>(List.of("ls-tree", "-r", "--name-only", "HEAD", "--"));
+        command.addAll(Layout.GENERATED_ROOTS);
+        return git(ws, command.toArray(String[]::new)).lines().sorted().toList();
     }
 
     static String git(Path ws, String... args) throws IOException, InterruptedException {

@@ -23,10 +23,10 @@ public final class HelmValuesRenderer implements Renderer {
     }
 
     public static String valuesPath(Environment env, Layer layer) {
-        return Layout.overlay(env.name()) + "layers/" + layer.name() + ".values.yaml";
+        return Layout.layers(env.name()) + layer.name() + ".values.yaml";
     }
 
     public static String renderedPath(Environment env, Layer layer) {
-        return Layout.overlay(env.name()) + "layers/" + layer.name() + ".yaml";
+        return Layout.layers(env.name()) + layer.name() + ".yaml";
     }
 }
