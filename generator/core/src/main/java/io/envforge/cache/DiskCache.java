@@ -1,6 +1,7 @@
 package io.envforge.cache;
 
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.Files;
@@ -163,7 +164,8 @@ public final class DiskCache {
                 entries.add(new Entry(p, a.size(), a.lastModifiedTime().toMillis()));
                 total += a.size();
             }
-        } catch (IOException e) {
+        } catch (IOException | UncheckedIOException e) {
+            // a file or folder another thread or run moved away meanwhile (a temporary file renamed into place)
             return;
         }
         if (total <= maxBytes) {
