@@ -7,7 +7,10 @@ import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import org.junit.jupiter.api.Test;
 
-/** Dependencies point one way: front-ends → pipeline → (emit, git, validate, render → model → spec, network). */
+/**
+ * Dependencies point one way: front-ends → (api, pipeline entry points) ; pipeline → api → (emit, summary, validate);
+ * pipeline → (emit, git, validate, render → model → spec, network). The front-ends' own rule is {@link FrontEndRule}.
+ */
 class ArchitectureTest {
 
     private static final JavaClasses CORE = new ClassFileImporter()
@@ -23,6 +26,12 @@ class ArchitectureTest {
     @Test
     void onlyThePipelineUsesThePipeline() {
         noClasses().that().resideOutsideOfPackage("io.envforge.pipeline..")
+                .should().dependOnClassesThat().resideInAPackage("io.envforge.pipeline..").check(CORE);
+    }
+
+    @Test
+    void theApiDoesNotDependOnThePipeline() {
+        noClasses().that().resideInAPackage("io.envforge.api..")
                 .should().dependOnClassesThat().resideInAPackage("io.envforge.pipeline..").check(CORE);
     }
 

@@ -69,7 +69,7 @@ class AnsibleRendererTest {
 
     @Test
     void theStandardPipelineRendersInventoriesAfterFlux() {
-        List<String> steps = Envforge.standard(Repo.root()).steps();
+        List<String> steps = Envforge.standard(Repo.root()).renderSteps();
         assertTrue(steps.indexOf("flux") >= 0 && steps.indexOf("ansible-inventory") > steps.indexOf("flux"),
                 steps.toString());
     }

@@ -26,8 +26,9 @@ import org.junit.jupiter.api.TestInstance;
  * Runs the generated inventory of dev1 with {@code playbooks/prepare.yml} against a throwaway PostgreSQL of one major
  * version (admin without superuser, as on RDS or Azure Flexible Server) and a temporary folder as the NFS share,
  * twice, and checks what the layers will find: first as the in-cluster preparation Job runs it (every secret from an
- * environment variable, {@code ansible/in-cluster-vars.yml}), then as an operator does with a secrets file. One subclass per version the spec allows, {@code
- * PrepareOnPostgres<major>Test} ({@link SpecVersionsTest} keeps them in step with the spec).
+ * environment variable, {@code ansible/in-cluster-vars.yml}), then as an operator does with a secrets file. One
+ * subclass per version the spec allows, {@code PrepareOnPostgres<major>IT} ({@link SpecVersionsTest} keeps them in
+ * step with the spec).
  */
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class PrepareTest {

@@ -14,7 +14,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /**
  * The preparation runs against every PostgreSQL version the spec allows: the {@code database.version} enum of the
- * bundled schemas equals {@link Postgres#VERSIONS}, and each of those has its {@code PrepareOnPostgres<major>Test}.
+ * bundled schemas equals {@link Postgres#VERSIONS}, and each of those has its {@code PrepareOnPostgres<major>IT}.
  * Allowing a version in the spec without a test of it fails here.
  */
 class SpecVersionsTest {
@@ -33,7 +33,7 @@ class SpecVersionsTest {
                 .toList();
         assertEquals(Postgres.VERSIONS, versions, location);
         for (int major : versions) {
-            String name = "io.envforge.ansible.PrepareOnPostgres" + major + "Test";
+            String name = "io.envforge.ansible.PrepareOnPostgres" + major + "IT";
             Class<?> test = load(name);
             assertTrue(PrepareTest.class.isAssignableFrom(test), name + " does not extend PrepareTest");
         }

@@ -1,9 +1,6 @@
 package io.envforge.cli;
 
-import io.envforge.error.EnvforgeException;
 import io.envforge.pipeline.Combine;
-import io.envforge.pipeline.ValidationFailedException;
-import io.envforge.validate.Finding;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -35,18 +32,13 @@ final class CombineCommand implements Callable<Integer> {
         try {
             Combine.Result result = Combine.run(workspace.toAbsolutePath().normalize(), Optional.ofNullable(schemas),
                     shards);
-            result.report().findings().forEach(f -> System.out.println(f.render()));
+            result.findingLines().forEach(System.out::println);
             System.out.print(result.message());
             System.out.println(result.commit().map(c -> "envforge: committed " + c)
                     .orElse("envforge: the shards changed nothing; no commit"));
             return SummaryOutput.write(summary, result.message());
-        } catch (ValidationFailedException e) {
-            e.report().findings().stream().map(Finding::render).forEach(System.err::println);
-            System.err.println("envforge: validation failed; nothing was committed");
-            return 1;
-        } catch (EnvforgeException e) {
-            System.err.println("[ERROR] " + e.getMessage().replace("\n", "\n[ERROR] "));
-            return 1;
+        } catch (RuntimeException e) {
+            return Main.failed(e);
         }
     }
 }

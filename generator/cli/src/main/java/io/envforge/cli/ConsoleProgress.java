@@ -1,27 +1,23 @@
 package io.envforge.cli;
 
-import io.envforge.pipeline.ProgressListener;
-import io.envforge.pipeline.RunSummary;
+import io.envforge.api.LineProgress;
+import io.envforge.api.ProgressLines;
 import java.io.PrintStream;
-import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * Prints progress: a redrawn bar on an interactive terminal, a plain line at most every few seconds elsewhere (CI logs,
- * detected by {@code CI} being set or no console), and a summary line at the end.
+ * detected by {@code CI} being set or no console), and a summary line at the end. The lines are the core's
+ * ({@link LineProgress}, {@link ProgressLines}); only the bar is drawn here.
  */
-final class ConsoleProgress implements ProgressListener {
+final class ConsoleProgress extends LineProgress {
 
-    private static final long LINE_EVERY_NANOS = 5_000_000_000L;
     private static final int WIDTH = 30;
 
     private final PrintStream out;
     private final boolean bar;
-    private final AtomicInteger done = new AtomicInteger();
-    private final AtomicInteger failed = new AtomicInteger();
-    private volatile int total;
-    private volatile long lastLine = System.nanoTime();
 
     ConsoleProgress(PrintStream out, boolean bar) {
+        super(out::println, null, true, 1);
         this.out = out;
         this.bar = bar;
     }
@@ -33,44 +29,23 @@ final class ConsoleProgress implements ProgressListener {
     }
 
     @Override
-    public void started(int selected, int toRender) {
-        total = toRender;
-        out.println("envforge: " + selected + " environment(s) selected, " + toRender + " to render, "
-                + (selected - toRender) + " unchanged");
-    }
-
-    @Override
-    public void environment(String name, Outcome outcome) {
-        if (outcome == Outcome.UNCHANGED) {
+    protected void rendered(int n, int total, int failedSoFar) {
+        if (!bar) {
+            super.rendered(n, total, failedSoFar);
             return;
         }
-        if (outcome == Outcome.FAILED) {
-            failed.incrementAndGet();
-        }
-        int n = done.incrementAndGet();
-        if (bar) {
-            synchronized (this) {
-                int filled = total == 0 ? WIDTH : n * WIDTH / total;
-                out.print("\r[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + n + "/" + total);
-                out.flush();
-            }
-        } else if (System.nanoTime() - lastLine >= LINE_EVERY_NANOS || n == total) {
-            lastLine = System.nanoTime();
-            out.println("envforge: rendered " + n + "/" + total + (failed.get() > 0 ? ", " + failed.get()
-                    + " failed" : ""));
+        synchronized (this) {
+            int filled = total == 0 ? WIDTH : n * WIDTH / total;
+            out.print("\r[" + "#".repeat(filled) + " ".repeat(WIDTH - filled) + "] " + n + "/" + total);
+            out.flush();
         }
     }
 
     @Override
     public void step(String name) {
-        if (bar && total > 0) {
+        if (bar && total() > 0) {
             out.println();
         }
-        out.println("envforge: " + name + " ...");
-    }
-
-    @Override
-    public void finished(RunSummary summary) {
-        out.println("envforge: " + summary.render());
+        super.step(name);
     }
 }

@@ -1,8 +1,8 @@
 package io.envforge.cli;
 
 import io.envforge.pipeline.Envforge;
-import io.envforge.pipeline.GenerateRequest;
-import io.envforge.pipeline.GenerateResult;
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.GenerateResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,7 +21,7 @@ final class DiffCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return options.run(() -> {
-            GenerateRequest request = options.request(false, true);
+            GenerateRequest request = options.request(GenerateRequest.Mode.DRY_RUN);
             GenerateResult result = Envforge.standard(request.workspace()).generate(request);
             System.out.print(result.summaryMarkdown());
             return result;

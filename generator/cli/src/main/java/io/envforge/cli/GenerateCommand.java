@@ -1,10 +1,10 @@
 package io.envforge.cli;
 
 import io.envforge.pipeline.Envforge;
-import io.envforge.pipeline.GenerateRequest;
-import io.envforge.pipeline.GenerateResult;
-import io.envforge.pipeline.RunOptions;
-import io.envforge.pipeline.Publish;
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.GenerateResult;
+import io.envforge.api.RunOptions;
+import io.envforge.api.Publish;
 import io.envforge.pipeline.PublishingRun;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -46,14 +46,14 @@ final class GenerateCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         return rendering.run(() -> {
-            GenerateRequest request = rendering.request(!noCommit, false);
+            GenerateRequest request = rendering.request(noCommit ? GenerateRequest.Mode.WRITE : GenerateRequest.Mode.COMMIT);
             RunOptions options = new RunOptions(full, ConsoleProgress.forThisProcess());
             Optional<Publish> publish = push == null ? Optional.empty()
                     : Optional.of(Publish.to(remote, Publish.Mode.parse("--push", push)).withWorkDir(cloneDir));
             PublishingRun.Outcome outcome = PublishingRun.generate(Envforge.standard(request.workspace()), request,
                     options, publish);
             GenerateResult result = outcome.generation();
-            result.report().findings().forEach(f -> System.out.println(f.render()));
+            result.findingLines().forEach(System.out::println);
             if (timings) {
                 result.timings().forEach((step, ms) -> System.out.println("envforge: time " + step + " " + ms + " ms"));
             }

@@ -1,6 +1,5 @@
 package io.envforge.cli;
 
-import io.envforge.error.EnvforgeException;
 import io.envforge.image.DriverJar;
 import io.envforge.pipeline.Images;
 import java.net.URI;
@@ -43,9 +42,8 @@ final class ImagesCommand implements Callable<Integer> {
                         + " (on " + b.base() + ")");
             }
             return 0;
-        } catch (EnvforgeException e) {
-            System.err.println("[ERROR] " + e.getMessage().replace("\n", "\n[ERROR] "));
-            return 1;
+        } catch (RuntimeException e) {
+            return Main.failed(e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.envforge.cli;
 
-import io.envforge.error.EnvforgeException;
 import io.envforge.pipeline.deploy.DeployPipeline;
 import io.envforge.pipeline.deploy.FailureLog;
 import io.envforge.pipeline.deploy.PipelineSettings;
@@ -65,9 +64,8 @@ final class PipelineCommand {
                     return 1;
                 }
                 return outcome.differs() && this instanceof DriftOptions ? DRIFT : 0;
-            } catch (EnvforgeException e) {
-                System.err.println("[ERROR] " + e.getMessage().replace("\n", "\n[ERROR] "));
-                return 1;
+            } catch (RuntimeException e) {
+                return Main.failed(e);
             }
         }
     }

@@ -1,7 +1,5 @@
 package io.envforge.cli;
 
-import io.envforge.error.EnvforgeException;
-import io.envforge.network.PoolUsage;
 import io.envforge.pipeline.Pools;
 import java.nio.file.Path;
 import java.util.concurrent.Callable;
@@ -20,14 +18,11 @@ final class PoolsCommand implements Callable<Integer> {
     public Integer call() {
         try {
             Path ws = workspace.toAbsolutePath().normalize();
-            for (PoolUsage usage : Pools.usage(ws)) {
-                System.out.println(usage.render());
-            }
+            Pools.lines(ws).forEach(System.out::println);
             Pools.warnings(ws).forEach(System.out::println);
             return 0;
-        } catch (EnvforgeException e) {
-            System.err.println("[ERROR] " + e.getMessage().replace("\n", "\n[ERROR] "));
-            return 1;
+        } catch (RuntimeException e) {
+            return Main.failed(e);
         }
     }
 }

@@ -1,10 +1,9 @@
 package io.envforge.cli;
 
-import io.envforge.error.EnvforgeException;
 import io.envforge.pipeline.Envforge;
-import io.envforge.pipeline.RemoveRequest;
-import io.envforge.pipeline.RemoveResult;
-import io.envforge.pipeline.StateProbe;
+import io.envforge.api.RemoveRequest;
+import io.envforge.api.RemoveResult;
+import io.envforge.api.StateProbe;
 import io.envforge.pipeline.deploy.ProcessToolRunner;
 import io.envforge.pipeline.deploy.TerraformStateProbe;
 import java.util.Map;
@@ -65,9 +64,8 @@ final class RemoveCommand implements Callable<Integer> {
             System.out.println(result.commit().map(c -> "envforge: committed " + c)
                     .orElse("envforge: nothing committed"));
             return 0;
-        } catch (EnvforgeException e) {
-            System.err.println("[ERROR] " + e.getMessage().replace("\n", "\n[ERROR] "));
-            return 1;
+        } catch (RuntimeException e) {
+            return Main.failed(e);
         }
     }
 }

@@ -1,10 +1,7 @@
 package io.envforge.cli;
 
-import io.envforge.error.EnvforgeException;
-import io.envforge.pipeline.GenerateRequest;
-import io.envforge.pipeline.GenerateResult;
-import io.envforge.pipeline.ValidationFailedException;
-import io.envforge.validate.Finding;
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.GenerateResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -47,24 +44,18 @@ final class RenderOptions {
     @Option(names = "--workspace", defaultValue = ".", description = "The GitOps repository's root.")
     Path workspace;
 
-    GenerateRequest request(boolean commit, boolean dryRun) {
-        GenerateRequest request = new GenerateRequest(workspace.toAbsolutePath().normalize(), environments,
-                Optional.ofNullable(subnet), Optional.ofNullable(cloud), force, Optional.ofNullable(schemas), commit,
-                dryRun).withAllowUnvalidated(allowUnvalidated);
-        return shard == null ? request : request.withShard(shard);
+    GenerateRequest request(GenerateRequest.Mode mode) {
+        return GenerateRequest.builder(workspace.toAbsolutePath().normalize()).environments(environments).subnet(subnet)
+                .cloud(cloud).schemas(schemas).force(force).mode(mode).allowUnvalidated(allowUnvalidated).shard(shard)
+                .build();
     }
 
     /** Runs the core, prints problems as the other commands do, writes the summary; returns the exit code. */
     int run(Supplier<GenerateResult> run) {
         try {
             return SummaryOutput.write(summary, run.get().summaryMarkdown());
-        } catch (ValidationFailedException e) {
-            e.report().findings().stream().map(Finding::render).forEach(System.err::println);
-            System.err.println("envforge: validation failed; nothing was written");
-            return 1;
-        } catch (EnvforgeException e) {
-            System.err.println("[ERROR] " + e.getMessage().replace("\n", "\n[ERROR] "));
-            return 1;
+        } catch (RuntimeException e) {
+            return Main.failed(e);
         }
     }
 }

@@ -1,6 +1,5 @@
 package io.envforge.cli;
 
-import io.envforge.error.EnvforgeException;
 import io.envforge.pipeline.Verify;
 import java.nio.file.Path;
 import java.util.Optional;
@@ -30,12 +29,11 @@ final class VerifyCommand implements Callable<Integer> {
             Verify.Result result = Verify.run(workspace.toAbsolutePath().normalize(), Optional.ofNullable(schemas),
                     full);
             result.warnings().forEach(w -> System.out.println("[WARNING] " + w));
-            result.problems().forEach(p -> System.err.println("[ERROR] " + p.render()));
+            result.errorLines().forEach(System.err::println);
             System.out.println(result.line());
             return result.ok() ? 0 : 1;
-        } catch (EnvforgeException e) {
-            System.err.println("[ERROR] " + e.getMessage().replace("\n", "\n[ERROR] "));
-            return 1;
+        } catch (RuntimeException e) {
+            return Main.failed(e);
         }
     }
 }

@@ -3,8 +3,8 @@ package io.envforge.cli;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.envforge.pipeline.ProgressListener.Outcome;
-import io.envforge.pipeline.RunSummary;
+import io.envforge.api.ProgressListener.Outcome;
+import io.envforge.api.RunSummary;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;

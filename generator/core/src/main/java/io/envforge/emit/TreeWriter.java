@@ -27,21 +27,44 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 
 /**
- * The only class that writes generated files. Each file is replaced atomically (written beside it, then renamed);
- * a file whose content is already right is not touched; files under an owned folder that the tree no longer holds
- * are removed, and folders left empty with them.
+ * The only class that writes generated files. A write is all or nothing ({@link StagedWrite}): the new texts are
+ * staged in a folder beside the tree, then renamed into place, with a journal that lets the next run complete a write
+ * that was killed, and backups that undo one that failed. A file whose content is already right is not touched;
+ * files under an owned folder that the tree no longer holds are removed, and folders left empty with them.
  */
 public final class TreeWriter {
 
     private final Path workspace;
-    /** Folders known to exist: a fleet run writes 21,000 files into some 5,000 folders. */
-    private final Map<Path, Boolean> folders = new ConcurrentHashMap<>();
     /** Every path read or written is checked for links first (see {@link WorkspacePaths}). */
     private final WorkspacePaths links;
 
+    /** Where writes are staged: on the work tree's file system, outside what Git sees. */
+    private final Path staging;
+
+    /** A writer that stages in {@code .envforge-staging} of the workspace (outside a Git repository). */
     public TreeWriter(Path workspace) {
+        this(workspace, workspace.resolve(".envforge-staging"));
+    }
+
+    /** A writer that stages in {@code staging}, a folder on the same file system as the workspace. */
+    public TreeWriter(Path workspace, Path staging) {
         this.workspace = workspace;
         this.links = new WorkspacePaths(workspace);
+        this.staging = staging;
+    }
+
+    /**
+     * Completes a write an interrupted run committed to, or drops what it staged before; call before reading the
+     * tree. Returns how many changes were completed.
+     */
+    public int recover() {
+        try {
+            return new StagedWrite(workspace, staging).recover();
+        } catch (IOException e) {
+            throw new EnvforgeException(new Problem(staging.toString(), "", null, "an interrupted write could not be"
+                    + " completed: " + e, "fix the cause (free space, permissions), then run again; it completes the"
+                    + " write"), e);
+        }
     }
 
     /** The current text of a file in the workspace, if it exists. */
@@ -113,73 +136,76 @@ public final class TreeWriter {
         return out;
     }
 
-    /** Deletes {@code files} (relative paths) and the folders they leave empty up to the workspace. */
-    public List<String> delete(Collection<String> files) {
-        List<String> out = new ArrayList<>();
-        try {
-            for (String path : new TreeSet<>(files)) {
-                links.requireNoLinks(path);
-                Path file = workspace.resolve(path);
-                if (Files.deleteIfExists(file)) {
-                    out.add(path);
-                }
-                for (Path dir = file.getParent(); dir != null && !dir.equals(workspace) && isEmptyDir(dir);
-                        dir = dir.getParent()) {
-                    Files.delete(dir);
-                }
-            }
-        } catch (IOException e) {
-            throw new EnvforgeException(new Problem(workspace.toString(), "", null, "cannot delete: " + e,
-                    "check permissions, then run again (deleted files stay deleted)"), e);
-        }
-        return out;
-    }
-
-    private static boolean isEmptyDir(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return false;
-        }
-        try (Stream<Path> entries = Files.list(dir)) {
-            return entries.findAny().isEmpty();
-        }
-    }
-
     /** Plans and writes {@code tree}. */
     public WriteResult write(OutputTree tree, Collection<String> ownedFolders) {
         return write(tree, plan(tree, ownedFolders), ownedFolders);
     }
 
-    /**
-     * Carries out {@code plan}, made by {@link #plan} for {@code tree} just before, without reading the files again:
-     * new files are created, changed ones replaced, stale ones deleted with the folders they leave empty (only those
-     * of {@code ownedFolders}).
-     */
+    /** {@link #write(OutputTree, WriteResult, Collection, Collection)} deleting nothing else. */
     public WriteResult write(OutputTree tree, WriteResult plan, Collection<String> ownedFolders) {
+        return write(tree, plan, ownedFolders, List.of());
+    }
+
+    /**
+     * Carries out {@code plan}, made by {@link #plan} for {@code tree} just before, without reading the files again,
+     * all or nothing: new files are created, changed ones replaced, stale ones deleted with the folders they leave
+     * empty (only those of {@code ownedFolders}), and {@code deleted} (relative paths) deleted with the folders they
+     * leave empty up to the workspace. Every target is checked first: a run that cannot write changes nothing.
+     */
+    public WriteResult write(OutputTree tree, WriteResult plan, Collection<String> ownedFolders,
+            Collection<String> deleted) {
+        List<StagedWrite.Change> changes = new ArrayList<>();
+        Map<String, byte[]> texts = new TreeMap<>();
+        for (String path : plan.written()) {
+            texts.put(path, tree.get(path).getBytes(StandardCharsets.UTF_8));
+            changes.add(new StagedWrite.Change('W', path));
+        }
+        plan.removed().forEach(path -> changes.add(new StagedWrite.Change('D', path)));
+        new TreeSet<>(deleted).stream().filter(p -> Files.exists(workspace.resolve(p)))
+                .forEach(path -> changes.add(new StagedWrite.Change('U', path)));
+        TreeSet<String> gone = new TreeSet<>(plan.removed());
+        for (String folder : ownedFolders) {
+            String first = gone.ceiling(folder);
+            if (first != null && first.startsWith(folder)) {
+                changes.add(new StagedWrite.Change('P', folder));
+            }
+        }
+        if (changes.isEmpty()) {
+            return plan;
+        }
+        changes.forEach(c -> requireWritable(c.path()));
         try {
-            Set<String> added = new HashSet<>(plan.added());
-            plan.written().parallelStream().forEach(path -> {
-                try {
-                    replace(workspace.resolve(path), tree.get(path).getBytes(StandardCharsets.UTF_8),
-                            !added.contains(path));
-                } catch (IOException e) {
-                    throw new UncheckedIOException(e);
-                }
-            });
-            for (String path : plan.removed()) {
-                Files.delete(workspace.resolve(path));
-            }
-            TreeSet<String> gone = new TreeSet<>(plan.removed());
-            for (String folder : ownedFolders) {
-                String first = gone.ceiling(folder);
-                if (first != null && first.startsWith(folder)) {
-                    pruneEmpty(workspace.resolve(folder));
-                }
-            }
+            new StagedWrite(workspace, staging).apply(texts, changes);
             return plan;
         } catch (UncheckedIOException e) {
             throw cannotWrite(e.getCause());
         } catch (IOException e) {
             throw cannotWrite(e);
+        }
+    }
+
+    /**
+     * Refuses, before anything is written, a target that is a folder or lies under a file, and one in a folder that
+     * cannot be written to.
+     */
+    private void requireWritable(String path) {
+        links.requireNoLinks(path);
+        Path target = workspace.resolve(path);
+        if (Files.isDirectory(target) && !path.endsWith("/")) {
+            throw new EnvforgeException(new Problem(path, "", null, "is a folder, where envforge writes a file",
+                    "move or remove the folder, then run again"));
+        }
+        Path dir = target.getParent();
+        while (dir != null && !Files.exists(dir)) {
+            dir = dir.getParent();
+        }
+        if (dir != null && (!Files.isDirectory(dir) || !Files.isWritable(dir))) {
+            String where = workspace.relativize(dir).toString().replace('\\', '/');
+            throw new EnvforgeException(new Problem(where.isEmpty() ? workspace.toString() : where, "", null,
+                    Files.isDirectory(dir) ? "folder is not writable, so " + path + " cannot be written"
+                            : "is a file, where envforge needs a folder for " + path,
+                    Files.isDirectory(dir) ? "make it writable (chmod u+w), then run again"
+                            : "move or remove the file, then run again"));
         }
     }
 
@@ -200,6 +226,7 @@ public final class TreeWriter {
             }
             return Arrays.equals(existing, text.getBytes(StandardCharsets.UTF_8)) ? Status.UNCHANGED : Status.CHANGED;
         } catch (IOException e) {
+            requireWritable(path);
             throw new UncheckedIOException(e);
         }
     }
@@ -213,50 +240,8 @@ public final class TreeWriter {
         }
     }
 
-    /**
-     * A changed file is replaced atomically (temporary file, then rename), so a reader sees the old or the new text.
-     * A new file is created in place: half the system calls, which a 21,000-file fleet run feels; if a run dies
-     * while writing it, the environment's output checksum no longer matches and the next run writes it again.
-     */
-    private void replace(Path target, byte[] content, boolean exists) throws IOException {
-        folders.computeIfAbsent(target.getParent(), dir -> {
-            try {
-                Files.createDirectories(dir);
-                return Boolean.TRUE;
-            } catch (IOException e) {
-                throw new UncheckedIOException(e);
-            }
-        });
-        if (!exists) {
-            try {
-                Files.write(target, content, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE);
-                return;
-            } catch (FileAlreadyExistsException e) {
-                // appeared meanwhile: replace it atomically below
-            }
-        }
-        WorkspaceFiles.replaceAtomically(target, content);
-    }
-
     private List<String> stale(OutputTree tree, Collection<String> ownedFolders) throws IOException {
         return WorkspaceFiles.under(workspace, ownedFolders).keySet().stream()
                 .filter(p -> !tree.files().containsKey(p)).toList();
-    }
-
-    private static void pruneEmpty(Path dir) throws IOException {
-        if (!Files.isDirectory(dir)) {
-            return;
-        }
-        try (Stream<Path> walk = Files.walk(dir)) {
-            List<Path> dirs = walk.filter(Files::isDirectory).sorted((a, b) -> b.getNameCount() - a.getNameCount())
-                    .toList();
-            for (Path d : dirs) {
-                try (Stream<Path> entries = Files.list(d)) {
-                    if (entries.findAny().isEmpty()) {
-                        Files.delete(d);
-                    }
-                }
-            }
-        }
     }
 }

@@ -6,11 +6,15 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Optional;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheCheckout;
 import org.eclipse.jgit.errors.CheckoutConflictException;
 import org.eclipse.jgit.lib.Constants;
+import org.eclipse.jgit.lib.IndexDiff;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Ref;
@@ -20,6 +24,8 @@ import org.eclipse.jgit.lib.RepositoryState;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.eclipse.jgit.revwalk.RevWalk;
 import org.eclipse.jgit.storage.file.FileRepositoryBuilder;
+import org.eclipse.jgit.treewalk.FileTreeIterator;
+import org.eclipse.jgit.treewalk.filter.PathFilterGroup;
 
 /**
  * Commits exactly the generated paths with JGit, on the current branch. Other changes in the work tree or the index
@@ -36,21 +42,59 @@ public final class GitPublisher {
     }
 
     /**
-     * Stages and commits {@code written} (added or changed files) and {@code removed}, relative to the workspace.
+     * Commits {@code written} (every generated file, as it is in the work tree), {@code removed}, and the removal of
+     * any other file under {@code owned} (folders ending in {@code /}, or single files), all relative to the
+     * workspace. Compared with HEAD, not with what this run changed on disk: files an interrupted run wrote but never
+     * committed go in too, and a stale index entry is repaired even when HEAD is already right.
      *
-     * @return the new commit's id, or empty when Git saw no change
+     * @return the new commit's id, or empty when HEAD already holds this
      */
-    public Optional<String> commit(Collection<String> written, Collection<String> removed, String message) {
-        if (written.isEmpty() && removed.isEmpty()) {
+    public Optional<String> commit(Collection<String> written, Collection<String> removed, Collection<String> owned,
+            String message) {
+        if (written.isEmpty() && removed.isEmpty() && owned.isEmpty()) {
             return Optional.empty();
         }
         try (Repository repo = open()) {
             String prefix = prefix(repo);
-            return PathCommit.commit(repo, written.stream().map(p -> prefix + p).toList(),
-                    removed.stream().map(p -> prefix + p).toList(), message, FALLBACK).map(ObjectId::name);
+            GitLocks locks = new GitLocks(repo.getDirectory().toPath());
+            locks.claim();
+            Optional<String> created = PathCommit.commit(repo, written.stream().map(p -> prefix + p).toList(),
+                    removed.stream().map(p -> prefix + p).toList(), owned.stream().map(p -> prefix + p).toList(),
+                    message, FALLBACK).map(ObjectId::name);
+            locks.release();
+            return created;
         } catch (IOException e) {
             throw new EnvforgeException(new Problem(workspace.toString(), "", null, "Git commit failed: "
                     + e.getMessage(), "the files are written; fix the repository and run again to commit them"), e);
+        }
+    }
+
+    /**
+     * Of the files under {@code paths} (workspace-relative folders ending in {@code /}, or files), those that are not
+     * in HEAD as they are in the work tree: modified, added, deleted, untracked, staged but not committed, or in
+     * conflict ({@code git status} limited to those paths, JGit's {@link IndexDiff}).
+     */
+    public Set<String> notAsCommitted(Collection<String> paths) {
+        if (paths.isEmpty()) {
+            return Set.of();
+        }
+        try (Repository repo = open()) {
+            String prefix = prefix(repo);
+            List<String> filters = paths.stream().map(p -> prefix + (p.endsWith("/") ? p.substring(0, p.length() - 1)
+                    : p)).distinct().toList();
+            IndexDiff diff = new IndexDiff(repo, Constants.HEAD, new FileTreeIterator(repo));
+            diff.setFilter(PathFilterGroup.createFromStrings(filters));
+            diff.diff();
+            Set<String> out = new TreeSet<>();
+            for (Set<String> changed : List.of(diff.getAdded(), diff.getChanged(), diff.getRemoved(),
+                    diff.getMissing(), diff.getModified(), diff.getUntracked(), diff.getConflicting())) {
+                changed.stream().filter(p -> p.startsWith(prefix)).map(p -> p.substring(prefix.length()))
+                        .forEach(out::add);
+            }
+            return out;
+        } catch (IOException e) {
+            throw new EnvforgeException(new Problem(workspace.toString(), "", null, "cannot compare the work tree"
+                    + " with HEAD: " + e.getMessage(), "check the repository (git status)"), e);
         }
     }
 
@@ -82,6 +126,20 @@ public final class GitPublisher {
                         + " middle of " + what[0] + "; envforge will not commit into it", what[1]
                         + ", then run again"));
             }
+        } catch (IOException e) {
+            throw new EnvforgeException(new Problem(workspace.toString(), "", null, "cannot read the repository: "
+                    + e.getMessage(), "check the repository (git status)"), e);
+        }
+    }
+
+    /**
+     * Before a run that commits writes anything: removes the Git locks a killed envforge run left, returning a line
+     * per lock removed, and refuses any other lock with the command that removes it (see {@link GitLocks}).
+     */
+    public List<String> clearStaleLocks() {
+        try (Repository repo = open()) {
+            String branch = Optional.ofNullable(repo.getBranch()).orElse("HEAD");
+            return new GitLocks(repo.getDirectory().toPath()).clearStale(branch);
         } catch (IOException e) {
             throw new EnvforgeException(new Problem(workspace.toString(), "", null, "cannot read the repository: "
                     + e.getMessage(), "check the repository (git status)"), e);

@@ -4,7 +4,12 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.BasicFileAttributes;
+import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.Optional;
 import java.util.zip.Deflater;
 import org.eclipse.jgit.dircache.DirCache;
@@ -39,50 +44,106 @@ final class PathCommit {
     private PathCommit() {
     }
 
-    /** Commits {@code written} and {@code removed} (paths relative to the work tree); empty when the tree is equal. */
+    /**
+     * Makes HEAD and the index hold {@code written} as they are in the work tree, without {@code removed} and without
+     * any other file under {@code owned} (folders ending in {@code /}, or single files): a new commit when the tree
+     * differs from HEAD's, and index entries for the paths whose entry is missing, differs or is stale (a run killed
+     * between moving the branch and writing the index leaves such entries). Paths relative to the work tree.
+     *
+     * @return the new commit, or empty when HEAD's tree already is the wanted one
+     */
     static Optional<ObjectId> commit(Repository repo, Collection<String> written, Collection<String> removed,
-            String message, PersonIdent fallback) throws IOException {
+            Collection<String> owned, String message, PersonIdent fallback) throws IOException {
         Path top = repo.getWorkTree().toPath();
         ObjectId head = repo.resolve(Constants.HEAD);
         try (ObjectInserter inserter = inserter(repo, written.size()); RevWalk walk = new RevWalk(repo);
                 ObjectReader reader = repo.newObjectReader()) {
+            ObjectId headTree = head == null ? null : walk.parseCommit(head).getTree();
             DirCache tree = DirCache.newInCore();
-            if (head != null) {
+            if (headTree != null) {
                 DirCacheBuilder builder = tree.builder();
-                builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, walk.parseCommit(head).getTree());
+                builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, headTree);
                 builder.finish();
             }
             DirCacheEditor edits = tree.editor();
             DirCache index = repo.lockDirCache();
             try {
                 DirCacheEditor indexEdits = index.editor();
+                boolean indexChanged = false;
+                ObjectInserter.Formatter ids = new ObjectInserter.Formatter();
                 for (String path : written) {
                     Path file = top.resolve(path);
-                    ObjectId blob = inserter.insert(Constants.OBJ_BLOB, Files.readAllBytes(file));
+                    byte[] content = Files.readAllBytes(file);
+                    ObjectId blob = ids.idFor(Constants.OBJ_BLOB, content);
                     BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                    edits.add(entry(path, blob, null));
-                    indexEdits.add(entry(path, blob, attributes));
+                    boolean inTree = same(tree.getEntry(path), blob, null);
+                    boolean inIndex = same(index.getEntry(path), blob, attributes);
+                    if (!inTree || !inIndex) {
+                        inserter.insert(Constants.OBJ_BLOB, content);
+                    }
+                    if (!inTree) {
+                        edits.add(entry(path, blob, null));
+                    }
+                    if (!inIndex) {
+                        indexEdits.add(entry(path, blob, attributes));
+                        indexChanged = true;
+                    }
                 }
-                for (String path : removed) {
+                Set<String> gone = new TreeSet<>(removed);
+                for (String path : owned) {
+                    gone.addAll(within(tree, path));
+                    gone.addAll(within(index, path));
+                }
+                gone.removeAll(new HashSet<>(written));
+                for (String path : gone) {
                     edits.add(new DirCacheEditor.DeletePath(path));
-                    indexEdits.add(new DirCacheEditor.DeletePath(path));
+                    if (index.getEntry(path) != null) {
+                        indexEdits.add(new DirCacheEditor.DeletePath(path));
+                        indexChanged = true;
+                    }
                 }
                 edits.finish();
                 ObjectId treeId = tree.writeTree(inserter);
-                if (head != null && treeId.equals(walk.parseCommit(head).getTree())) {
-                    return Optional.empty();
+                Optional<ObjectId> created = Optional.empty();
+                if (headTree == null || !treeId.equals(headTree)) {
+                    created = Optional.of(inserter.insert(commit(repo, head, treeId, message, fallback)));
                 }
-                ObjectId created = inserter.insert(commit(repo, head, treeId, message, fallback));
                 inserter.flush();
-                move(repo, head, created, message);
-                indexEdits.finish();
-                index.write();
-                index.commit();
-                return Optional.of(created);
+                if (created.isPresent()) {
+                    move(repo, head, created.get(), message);
+                }
+                if (indexChanged || created.isPresent()) {
+                    indexEdits.finish();
+                    index.write();
+                    index.commit();
+                }
+                return created;
             } finally {
                 index.unlock();
             }
         }
+    }
+
+    /** True when {@code entry} is a regular file with {@code blob}, and (if given) the file's size and time. */
+    private static boolean same(DirCacheEntry entry, ObjectId blob, BasicFileAttributes attributes) {
+        if (entry == null || entry.getStage() != DirCacheEntry.STAGE_0 || entry.getFileMode() != FileMode.REGULAR_FILE
+                || !blob.equals(entry.getObjectId())) {
+            return false;
+        }
+        return attributes == null || (entry.getLength() == attributes.size()
+                && entry.getLastModifiedInstant().equals(attributes.lastModifiedTime().toInstant()));
+    }
+
+    /** The entries of {@code cache} under folder {@code path} (ending in {@code /}), or the file {@code path}. */
+    private static List<String> within(DirCache cache, String path) {
+        if (!path.endsWith("/")) {
+            return cache.getEntry(path) == null ? List.of() : List.of(path);
+        }
+        List<String> out = new ArrayList<>();
+        for (DirCacheEntry entry : cache.getEntriesWithin(path.substring(0, path.length() - 1))) {
+            out.add(entry.getPathString());
+        }
+        return out;
     }
 
     /**

@@ -63,7 +63,7 @@ public final class Accounts {
 
     @SuppressWarnings("unchecked")
     public static Accounts of(PlatformSpec platform) {
-        Tree tree = new Tree(platform.spec());
+        SpecValues tree = new SpecValues(platform.spec());
         Map<Cloud, Account> single = new EnumMap<>(Cloud.class);
         single.put(Cloud.AWS, new Account(DEFAULT, Cloud.AWS, tree.string("aws.accountId"),
                 List.of(tree.string("defaults.region.aws")), Integer.MAX_VALUE, Map.of(), "spec.aws.accountId"));

@@ -10,18 +10,18 @@ import java.util.Map;
 /** Derives every name and value of an {@link Environment} once defaults are applied. */
 final class EnvironmentFactory {
 
-    private final Tree platform;
+    private final SpecValues platform;
     private final String platformName;
     private final String name;
     private final Cloud cloud;
     private final String region;
     private final NetworkPlan plan;
-    private final Tree eff;
+    private final SpecValues eff;
     private final Account placed;
 
     @SuppressWarnings("unchecked")
-    EnvironmentFactory(Tree platform, Map<String, Object> platformDoc, String name, Cloud cloud, String region,
-            NetworkPlan plan, Tree eff, Account placed) {
+    EnvironmentFactory(SpecValues platform, Map<String, Object> platformDoc, String name, Cloud cloud, String region,
+            NetworkPlan plan, SpecValues eff, Account placed) {
         this.platform = platform;
         this.platformName = String.valueOf(((Map<String, Object>) platformDoc.get("metadata")).get("name"));
         this.name = name;

@@ -20,13 +20,13 @@ import java.util.SortedMap;
 public final class ModelResolver {
 
     private final PlatformSpec platform;
-    private final Tree platformTree;
+    private final SpecValues platformTree;
     private final List<Cidr> onPremCidrs;
     private final List<Cidr> reserved;
 
     public ModelResolver(PlatformSpec platform) {
         this.platform = platform;
-        this.platformTree = new Tree(platform.spec());
+        this.platformTree = new SpecValues(platform.spec());
         this.onPremCidrs = cidrs("spec.onPrem.cidrs");
         this.reserved = cidrs("spec.reserved");
     }
@@ -63,10 +63,10 @@ public final class ModelResolver {
         Cidr cidr = AddressCheck.check(spec.file(), "spec.network.cidr", spec.cidr(), onPremCidrs, reserved,
                 others, spec.name());
         NetworkPlan plan = NetworkPlanner.plan(cidr);
-        Tree defaults = new Tree(platform.spec());
+        SpecValues defaults = new SpecValues(platform.spec());
         @SuppressWarnings("unchecked")
         Map<String, Object> defaultSpec = (Map<String, Object>) defaults.get("defaults");
-        Tree eff = new Tree(Tree.merge(defaultSpec, spec.spec()));
+        SpecValues eff = new SpecValues(SpecValues.merge(defaultSpec, spec.spec()));
         Cloud cloud = Cloud.of(eff.string("cloud"));
         Object adminRotation = eff.get("secrets.rotation.databaseAdmin");
         if (cloud == Cloud.AWS && adminRotation != null) {
@@ -114,7 +114,7 @@ public final class ModelResolver {
      * outside the environment's own block, whose subnets the layers' policies already cover one by one.
      */
     @SuppressWarnings("unchecked")
-    private static List<Backend> backends(EnvironmentSpec spec, Tree eff, Cidr own) {
+    private static List<Backend> backends(EnvironmentSpec spec, SpecValues eff, Cidr own) {
         String path = "spec.layers.integration.backends";
         List<Object> raw = eff.list("layers.integration.backends");
         List<Backend> out = new ArrayList<>();

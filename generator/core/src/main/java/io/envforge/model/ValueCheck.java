@@ -31,9 +31,9 @@ final class ValueCheck {
 
     private final EnvironmentSpec spec;
     private final String platformFile;
-    private final Tree eff;
+    private final SpecValues eff;
 
-    ValueCheck(EnvironmentSpec spec, String platformFile, Tree eff) {
+    ValueCheck(EnvironmentSpec spec, String platformFile, SpecValues eff) {
         this.spec = spec;
         this.platformFile = platformFile;
         this.eff = eff;
@@ -154,6 +154,6 @@ final class ValueCheck {
     }
 
     private boolean isSetInSpec(String path) {
-        return new Tree(spec.spec()).get(path) != null;
+        return new SpecValues(spec.spec()).get(path) != null;
     }
 }

@@ -1,5 +1,6 @@
 package io.envforge.pipeline;
 
+import io.envforge.api.ValidationFailedException;
 import io.envforge.git.ShardCombiner;
 import io.envforge.render.Layout;
 import io.envforge.render.OutputTree;
@@ -32,6 +33,11 @@ public final class Combine {
     /** What a combination did. */
     public record Result(Optional<String> commit, Report report, List<String> environments, int files,
             String message) {
+
+        /** The report's findings, one rendered line each (what a front-end prints). */
+        public List<String> findingLines() {
+            return report.findings().stream().map(io.envforge.validate.Finding::render).toList();
+        }
     }
 
     private Combine() {

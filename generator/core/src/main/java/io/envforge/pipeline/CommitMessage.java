@@ -1,5 +1,6 @@
 package io.envforge.pipeline;
 
+import io.envforge.api.Decisions;
 import io.envforge.summary.ChangeSummary;
 import io.envforge.summary.SummaryMarkdown;
 import java.util.List;

@@ -1,6 +1,5 @@
 package io.envforge.pipeline;
 
-import io.envforge.spec.SpecReader;
 
 /**
  * The decommission marker {@code environments/<env>.decommission}: committed by {@code remove} for a live
@@ -15,7 +14,7 @@ public final class Decommissioning {
 
     /** The marker's path, relative to the workspace. */
     public static String marker(String env) {
-        return SpecReader.DIRECTORY + "/" + env + ".decommission";
+        return io.envforge.render.Layout.decommissionMarker(env);
     }
 
     static String markerText(String env) {

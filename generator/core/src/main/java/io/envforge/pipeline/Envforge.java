@@ -1,10 +1,14 @@
 package io.envforge.pipeline;
 
-import io.envforge.emit.OutputStamps;
+import io.envforge.api.Decisions;
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.GenerateResult;
+import io.envforge.api.RemoveRequest;
+import io.envforge.api.RemoveResult;
+import io.envforge.api.RunOptions;
 import io.envforge.emit.TreeWriter;
 import io.envforge.emit.WriteResult;
 import io.envforge.error.EnvforgeException;
-import io.envforge.error.Problem;
 import io.envforge.git.GitPublisher;
 import io.envforge.model.Environment;
 import io.envforge.model.ModelResolver;
@@ -24,33 +28,24 @@ import io.envforge.render.kustomize.OverlayRenderer;
 import io.envforge.render.onprem.OnPremRenderer;
 import io.envforge.render.terraform.TerraformRenderer;
 import io.envforge.spec.EnvironmentSpec;
-import io.envforge.spec.Ledger;
-import io.envforge.spec.SpecReader;
-import io.envforge.spec.WorkspacePaths;
 import io.envforge.summary.ChangeSummary;
 import io.envforge.validate.Finding;
 import io.envforge.validate.Report;
 import io.envforge.validate.Validator;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
-import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The one place that fixes the order of the steps: load → resolve → render (each {@link Renderer}, in list order) →
- * validate → write → commit. Everything before "write" is pure and runs for many environments in parallel; nothing is
- * written unless every environment rendered and validated without error.
+ * The one place that fixes the order of the phases ({@link Phase}): load → preconditions → unchanged check → resolve
+ * → render (each {@link Renderer}, in list order) → fleet → validate → plan → summary → write → commit. Everything
+ * before "write" is pure and runs for many environments in parallel; nothing is written unless every environment
+ * rendered and validated without error.
  */
 public final class Envforge {
 
@@ -85,8 +80,16 @@ public final class Envforge {
         return fleetRenderers;
     }
 
-    /** Names of the render steps, in order. */
+    /** The names of the phases of a run, in order (see {@link Phase}). */
     public List<String> steps() {
+        return Phase.labels();
+    }
+
+    /**
+     * The render steps, in order, as the inputs digest has always hashed them (so that committed fingerprints stay
+     * valid): {@code load, resolve}, the renderers, the fleet renderers, {@code validate, write, commit}.
+     */
+    public List<String> renderSteps() {
         List<String> names = new ArrayList<>(List.of("load", "resolve"));
         renderers.forEach(r -> names.add(r.name()));
         fleetRenderers.forEach(r -> names.add(r.name()));
@@ -100,84 +103,47 @@ public final class Envforge {
 
     /** Generates the selected environments; those whose inputs did not change keep their files unless full. */
     public GenerateResult generate(GenerateRequest request, RunOptions options) {
-        long start = System.nanoTime();
-        Timings timings = new Timings();
-        ProgressListener progress = options.progress();
+        PhaseClock clock = new PhaseClock(options.progress());
         warmUp();
-        Inputs inputs = timings.time("phase: load", () -> Inputs.load(request));
-        TreeWriter writer = new TreeWriter(request.outputDirectory());
-        Fingerprint fingerprint = timings.time("phase: load", () -> new Fingerprint(inputs.platform().content(),
-                request.workspace().resolve("charts"), steps()));
-        requireNoLinks(request, inputs.selected());
-        if (request.commit() && !request.dryRun()) {
-            new GitPublisher(request.outputDirectory()).requireNoOperationInProgress();
-        }
-        Map<String, String> prints = new ConcurrentHashMap<>();
-        Set<String> same = ConcurrentHashMap.newKeySet();
-        timings.time("phase: unchanged check", () -> {
-            OutputStamps stamps = OutputStamps.in(GitPublisher.gitDir(request.outputDirectory()));
-            inputs.selected().parallelStream().forEach(name -> {
-                String print = fingerprint.inputs(inputs.allSpecs().get(name).content());
-                prints.put(name, print);
-                if (!options.full() && !inputs.changedSpecs().contains(name)
-                        && unchanged(writer, stamps, request.outputDirectory(), name, print)) {
-                    same.add(name);
-                }
-            });
-            if (!request.dryRun()) {
-                stamps.save();
-            }
-            return null;
-        });
-        List<String> toRender = inputs.selected().stream().filter(n -> !same.contains(n)).toList();
-        List<String> unchanged = inputs.selected().stream().filter(same::contains).toList();
-        progress.started(inputs.selected().size(), toRender.size());
-        unchanged.forEach(n -> progress.environment(n, ProgressListener.Outcome.UNCHANGED));
-        ModelResolver resolver = new ModelResolver(inputs.platform());
-        SortedMap<String, Cidr> blocks = blocks(inputs);
-        Validator validator = new Validator(request.schemas(), request.allowUnvalidated(),
-                Caches.schema(request.outputDirectory()));
-        Rendered rendered = timings.time("phase: render", () -> renderAll(inputs, resolver, blocks, toRender, prints,
-                validator, timings, progress));
-        if (!rendered.problems().isEmpty()) {
-            finished(progress, rendered, unchanged, start);
-            throw new EnvforgeException(rendered.problems());
-        }
+        Inputs inputs = clock.run(Phase.LOAD, () -> Inputs.load(request));
+        Report repaired = clock.run(Phase.PRECONDITIONS, () -> Preconditions.check(request, inputs.selected(),
+                fleetOwned()));
+        Unchanged unchanged = clock.run(Phase.UNCHANGED, () -> Unchanged.check(request, options, inputs,
+                renderSteps()));
+        Rendering run = new Rendering(request, inputs, unchanged, clock, new ModelResolver(inputs.platform()), blocks(inputs));
+        run.started();
+        Map<String, Environment> resolved = clock.run(Phase.RESOLVE, run::resolve);
+        Map<String, OutputTree> trees = clock.run(Phase.RENDER, () -> run.render(resolved, renderers));
+        run.failIfProblems();
         // The fleet files describe every environment: with a spec skipped they would drop it, so they stay as they are.
         List<FleetRenderer> fleet = inputs.skipped().isEmpty() ? fleetRenderers : List.of();
-        OutputTree fleetFiles = timings.time("phase: fleet", () -> Fleet.render(fleet, resolver,
-                inputs.allSpecs(), blocks));
-        Report all = timings.time("phase: validate fleet", () -> skippedWarnings(inputs).plus(rendered.report())
-                .plus(validator.validate(fleetFiles)).plus(new Report(Capacity.warnings(inputs.platform(),
-                        inputs.allSpecs().values()))));
-        Report report = new Report(List.copyOf(new LinkedHashSet<>(all.findings())));
-        OutputTree tree = rendered.tree().plus(fleetFiles).plus(ShippedModules.of(request));
-        if (report.hasErrors()) {
-            finished(progress, rendered, unchanged, start);
-            throw new ValidationFailedException(report);
-        }
-        List<String> owned = new ArrayList<>(Fleet.owned(fleet));
-        toRender.forEach(e -> owned.addAll(Layout.owned(e)));
+        OutputTree fleetFiles = clock.run(Phase.FLEET, () -> Fleet.render(fleet, run.resolver(), inputs.allSpecs(),
+                run.blocks()));
+        Validator validator = new Validator(request.schemas(), request.allowUnvalidated(),
+                Caches.schema(request.outputDirectory()));
+        Report report = clock.run(Phase.VALIDATE, () -> distinct(repaired.plus(skippedWarnings(inputs))
+                .plus(run.validate(trees, validator)).plus(validator.validate(fleetFiles))
+                .plus(new Report(Capacity.warnings(inputs.platform(), inputs.allSpecs().values())))));
+        run.failIfInvalid(report);
+        OutputTree tree = run.merged(trees).plus(fleetFiles).plus(ShippedModules.of(request));
+        List<String> owned = run.owned(Fleet.owned(fleet));
         owned.addAll(ShippedModules.owned(request));
-        WriteResult plan = timings.time("phase: plan", () -> writer.plan(tree, owned));
-        ChangeSummary summary = timings.time("phase: summary", () -> Changes.of(writer, tree, plan));
-        Decisions decisions = Decisions.of(request, inputs, resolver, blocks, toRender, unchanged, report, plan);
+        TreeWriter writer = Writers.of(request.outputDirectory());
+        WriteResult plan = clock.run(Phase.PLAN, () -> writer.plan(tree, owned));
+        ChangeSummary summary = clock.run(Phase.SUMMARY, () -> Changes.of(writer, tree, plan));
+        Decisions decisions = DecisionLines.of(request, inputs, run.resolver(), run.blocks(), unchanged.toRender(),
+                unchanged.same(), report, plan);
         Optional<String> commit = Optional.empty();
         if (!request.dryRun()) {
-            progress.step("write");
-            timings.time("phase: write", () -> writer.write(tree, plan, owned));
+            clock.run(Phase.WRITE, () -> writer.write(tree, plan, owned));
             if (request.commit()) {
-                progress.step("commit");
-                List<String> paths = plan.written();
-                paths.addAll(renderedSpecs(request, toRender, paths));
-                String message = CommitMessage.of(inputs, toRender, unchanged, decisions, summary);
-                commit = timings.time("phase: commit", () -> new GitPublisher(request.outputDirectory())
-                        .commit(paths, plan.removed(), message));
+                commit = clock.run(Phase.COMMIT, () -> new GitPublisher(request.outputDirectory()).commit(
+                        run.committed(tree), plan.removed(), owned,
+                        CommitMessage.of(inputs, unchanged.toRender(), unchanged.same(), decisions, summary)));
             }
         }
-        finished(progress, rendered, unchanged, start);
-        timings.add("phase: total", System.nanoTime() - start);
-        return new GenerateResult(inputs.selected(), report, plan, commit, timings.millis(), summary, unchanged,
+        run.finished();
+        return new GenerateResult(inputs.selected(), report, plan, commit, clock.millis(), summary, unchanged.same(),
                 decisions);
     }
 
@@ -188,26 +154,6 @@ public final class Envforge {
      */
     public RemoveResult remove(RemoveRequest request) {
         return Decommission.run(request, fleetRenderers);
-    }
-
-    private static void finished(ProgressListener progress, Rendered rendered, List<String> unchanged, long start) {
-        progress.finished(new RunSummary(rendered.generated(), unchanged.size(), rendered.failed(),
-                (System.nanoTime() - start) / 1_000_000));
-    }
-
-    /**
-     * The specs of the rendered environments, as they are on disk, when specs live in the output repository: their
-     * files were made from them, so the commit carries them too, or HEAD's {@code inputs.sha256} would describe a
-     * spec that is not in HEAD (a hand edit not yet committed). A spec already in HEAD changes nothing in the commit.
-     */
-    private static List<String> renderedSpecs(GenerateRequest request, List<String> rendered, List<String> paths) {
-        if (!request.outputDirectory().equals(request.workspace())) {
-            return List.of();
-        }
-        Set<String> already = new HashSet<>(paths);
-        return rendered.stream().map(Layout::spec)
-                .filter(spec -> !already.contains(spec) && Files.isRegularFile(request.workspace().resolve(spec)))
-                .toList();
     }
 
     /** A warning per skipped spec, naming its first problem, and one for the fleet files left as they are. */
@@ -223,22 +169,6 @@ public final class Envforge {
         return new Report(out);
     }
 
-    /**
-     * Before anything is read from or written to the output tree: no folder the run reads or writes may be, or lie
-     * under, a symbolic link (see {@link WorkspacePaths}); the files in them are checked as they are walked and read.
-     */
-    private void requireNoLinks(GenerateRequest request, List<String> selected) {
-        WorkspacePaths links = new WorkspacePaths(request.outputDirectory());
-        links.requireNoLinks(Fleet.owned(fleetRenderers));
-        links.requireNoLinks(SpecReader.DIRECTORY + "/");
-        links.requireNoLinks(ShippedModules.owned(request));
-        selected.forEach(env -> {
-            links.requireNoLinks(Layout.owned(env));
-            links.requireNoLinks(Fingerprint.path(env));
-            links.requireNoLinks(Layout.spec(env));
-        });
-    }
-
     /** Lets the renderers load what they need while inputs are read; a failure shows again when rendering. */
     private void warmUp() {
         Thread thread = new Thread(() -> renderers.forEach(r -> {
@@ -250,30 +180,6 @@ public final class Envforge {
         }), "envforge-warm-up");
         thread.setDaemon(true);
         thread.start();
-    }
-
-    /**
-     * True when the recorded inputs digest is {@code inputs} and the files on disk still match their digest: by their
-     * stamps if they were verified before and have not been touched since, else by reading them.
-     */
-    private static boolean unchanged(TreeWriter writer, OutputStamps stamps, Path workspace, String name,
-            String inputs) {
-        Optional<String> recorded = writer.read(Fingerprint.path(name))
-                .flatMap(text -> Fingerprint.recordedOutputs(text, inputs));
-        if (recorded.isEmpty()) {
-            return false;
-        }
-        long verified = System.currentTimeMillis();
-        SortedMap<String, OutputStamps.Stamp> now = OutputStamps.current(workspace, Layout.owned(name));
-        if (stamps.matches(name, recorded.get(), now)) {
-            return true;
-        }
-        String outputs = Fingerprint.outputs(writer.contents(now.keySet()));
-        if (!outputs.equals(recorded.get())) {
-            return false;
-        }
-        stamps.record(name, outputs, now, verified);
-        return true;
     }
 
     /**
@@ -292,65 +198,11 @@ public final class Envforge {
         return out;
     }
 
-    /** The merged tree, the merged report, and the problems of environments that could not be rendered. */
-    private record Rendered(OutputTree tree, Report report, List<Problem> problems, int generated, int failed) {
+    private static Report distinct(Report report) {
+        return new Report(List.copyOf(new LinkedHashSet<>(report.findings())));
     }
 
-    private Rendered renderAll(Inputs inputs, ModelResolver resolver, SortedMap<String, Cidr> blocks,
-            List<String> names, Map<String, String> prints, Validator validator, Timings timings,
-            ProgressListener progress) {
-        List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
-        Map<String, OutputTree> trees = new ConcurrentHashMap<>();
-        Map<String, Report> reports = new ConcurrentHashMap<>();
-        names.parallelStream().forEach(name -> {
-            try {
-                OutputTree tree = renderOne(inputs, resolver, blocks, name, prints.get(name), timings);
-                Report report = timings.time("validate", () -> validator.validate(tree, name));
-                trees.put(name, tree);
-                reports.put(name, report);
-                progress.environment(name, report.hasErrors() ? ProgressListener.Outcome.FAILED
-                        : ProgressListener.Outcome.GENERATED);
-            } catch (EnvforgeException e) {
-                problems.addAll(e.problems());
-                progress.environment(name, ProgressListener.Outcome.FAILED);
-            }
-        });
-        List<Problem> sorted = new ArrayList<>(problems);
-        sorted.sort(Comparator.comparing(Problem::render));
-        OutputTree.Builder all = OutputTree.builder();
-        Set<Finding> findings = new LinkedHashSet<>();
-        int failed = names.size() - trees.size();
-        for (String name : names) {
-            if (trees.containsKey(name)) {
-                all.putAll(trees.get(name));
-                findings.addAll(reports.get(name).findings());
-                failed += reports.get(name).hasErrors() ? 1 : 0;
-            }
-        }
-        return new Rendered(all.build(), new Report(new ArrayList<>(findings)), sorted, names.size() - failed,
-                failed);
-    }
-
-    private OutputTree renderOne(Inputs inputs, ModelResolver resolver, SortedMap<String, Cidr> blocks,
-            String name, String print, Timings timings) {
-        EnvironmentSpec spec = inputs.allSpecs().get(name);
-        Environment env = timings.time("resolve", () -> resolver.resolve(spec, blocks));
-        OutputTree.Builder out = OutputTree.builder();
-        if (inputs.changedSpecs().contains(name)) {
-            out.put(spec.file(), new String(spec.content(), StandardCharsets.UTF_8));
-        }
-        Optional.ofNullable(inputs.ledgerWrites().get(name)).ifPresent(t -> out.put(Ledger.fileOf(name), t));
-        for (Renderer renderer : renderers) {
-            timings.time(renderer.name(), () -> {
-                renderer.render(env, out);
-                return null;
-            });
-        }
-        OutputTree built = out.build();
-        Map<String, byte[]> owned = new TreeMap<>();
-        Layout.owned(name).forEach(folder -> built.under(folder)
-                .forEach((path, text) -> owned.put(path, text.getBytes(StandardCharsets.UTF_8))));
-        out.put(Fingerprint.path(name), Fingerprint.file(name, print, Fingerprint.outputs(owned)));
-        return out.build();
+    private List<String> fleetOwned() {
+        return Fleet.owned(fleetRenderers);
     }
 }

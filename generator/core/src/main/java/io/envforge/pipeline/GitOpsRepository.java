@@ -1,6 +1,9 @@
 package io.envforge.pipeline;
 
-import io.envforge.emit.TreeWriter;
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.GenerateResult;
+import io.envforge.api.Publish;
+import io.envforge.api.PublishResult;
 import io.envforge.error.EnvforgeException;
 import io.envforge.error.Problem;
 import io.envforge.git.Credentials;
@@ -108,7 +111,7 @@ final class GitOpsRepository {
                 }
             }
         }
-        new TreeWriter(workspace).write(tree.build(), List.of());
+        Writers.of(workspace).write(tree.build(), List.of());
     }
 
     private static Path temporaryFolder() {

@@ -1,5 +1,6 @@
 package io.envforge.pipeline;
 
+import io.envforge.api.GenerateRequest;
 import io.envforge.error.EnvforgeException;
 import io.envforge.error.Problem;
 import io.envforge.model.Cloud;

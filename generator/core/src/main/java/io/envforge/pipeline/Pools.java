@@ -32,4 +32,9 @@ public final class Pools {
                 .map(n -> SpecReader.readEnvironment(workspace, n)).toList();
         return Allocation.usage(platform, specs, Ledger.read(workspace).values());
     }
+
+    /** {@link #usage} as the front-ends print it: one line per pool. */
+    public static List<String> lines(Path workspace) {
+        return usage(workspace).stream().map(PoolUsage::render).toList();
+    }
 }

@@ -1,5 +1,10 @@
 package io.envforge.pipeline;
 
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.GenerateResult;
+import io.envforge.api.Publish;
+import io.envforge.api.PublishResult;
+import io.envforge.api.RunOptions;
 import io.envforge.error.EnvforgeException;
 import io.envforge.error.Problem;
 import io.envforge.git.Credentials;

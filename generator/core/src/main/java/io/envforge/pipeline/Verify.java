@@ -1,5 +1,9 @@
 package io.envforge.pipeline;
 
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.GenerateResult;
+import io.envforge.api.RunOptions;
+import io.envforge.api.ValidationFailedException;
 import io.envforge.emit.WriteResult;
 import io.envforge.error.EnvforgeException;
 import io.envforge.error.Problem;
@@ -53,6 +57,16 @@ public final class Verify {
 
         public boolean ok() {
             return problems.isEmpty();
+        }
+
+        /** The problems, one rendered line each, without a level (for a logger that prints it). */
+        public List<String> problemLines() {
+            return problems.stream().map(Problem::render).toList();
+        }
+
+        /** The problems, one {@code [ERROR] ...} line each (what a terminal shows). */
+        public List<String> errorLines() {
+            return problemLines().stream().map(p -> "[ERROR] " + p).toList();
         }
 
         /** {@code envforge: verify: 12 environments, 3 reservations, 0 problems}. */

@@ -6,7 +6,9 @@
  * target branch before a pull request ({@code Reservations}, the address ledger), their placement in accounts and
  * regions ({@code Placement}) and quota warnings ({@code Capacity}), {@link io.envforge.pipeline.Verify} (the
  * pull-request check), input fingerprints that
- * skip unchanged environments ({@code Fingerprint}), and {@link io.envforge.pipeline.ProgressListener} events for the
+ * skip unchanged environments ({@code Fingerprint}), and {@link io.envforge.api.ProgressListener} events for the
  * front-ends to print. Depends on every core package; nothing in core depends on it.
  */
 package io.envforge.pipeline;
+
+import io.envforge.api.ProgressListener;

@@ -15,27 +15,61 @@ public final class Layout {
      */
     public static final List<String> FLUX_BOOTSTRAP_FILES = List.of("gotk-components.yaml", "gotk-sync.yaml");
 
+    /** The Kustomize overlays, one folder per environment. */
+    public static final String OVERLAYS = "overlays/";
+    /** The controllers' folders: {@code clusters/<env>/} and the fleet's {@code clusters/<controller>/}. */
+    public static final String CLUSTERS = "clusters/";
+    /** The Terraform roots, one folder per environment. */
+    public static final String TERRAFORM_ENVIRONMENTS = "terraform/environments/";
+    /** The Ansible inventories, one folder per environment. */
+    public static final String ANSIBLE_INVENTORIES = "ansible/inventories/";
+    /** Every top folder envforge generates into; nothing else in the repository is written by it. */
+    public static final List<String> GENERATED_ROOTS = List.of(OVERLAYS, CLUSTERS, TERRAFORM_ENVIRONMENTS,
+            ANSIBLE_INVENTORIES);
+    /** The top folders that hold Kubernetes manifests (validated against the schemas). */
+    public static final List<String> MANIFEST_ROOTS = List.of(OVERLAYS, CLUSTERS);
+
     private Layout() {
     }
 
     public static String overlay(String env) {
-        return "overlays/" + env + "/";
+        return OVERLAYS + env + "/";
+    }
+
+    /** The overlay's platform part: namespace, storage, secret store, ExternalSecrets. */
+    public static String platform(String env) {
+        return overlay(env) + "platform/";
+    }
+
+    /** The overlay's layers part: the values and the rendered charts. */
+    public static String layers(String env) {
+        return overlay(env) + "layers/";
+    }
+
+    /** The folder Flux is bootstrapped on for {@code env} (no trailing slash: Flux's {@code --path}). */
+    public static String fluxPath(String env) {
+        return CLUSTERS + env;
     }
 
     public static String cluster(String env) {
-        return "clusters/" + env + "/envforge/";
+        return fluxPath(env) + "/envforge/";
     }
 
     public static String terraform(String env) {
-        return "terraform/environments/" + env + "/";
+        return TERRAFORM_ENVIRONMENTS + env + "/";
     }
 
     public static String ansible(String env) {
-        return "ansible/inventories/" + env + "/";
+        return ANSIBLE_INVENTORIES + env + "/";
     }
 
     public static String spec(String env) {
         return SpecReader.fileOf(env);
+    }
+
+    /** The decommission marker of {@code env} (see the pipeline's {@code Decommissioning}), relative to the workspace. */
+    public static String decommissionMarker(String env) {
+        return SpecReader.DIRECTORY + "/" + env + ".decommission";
     }
 
     /**
@@ -43,7 +77,7 @@ public final class Layout {
      * generated file in that folder.
      */
     public static String fluxBootstrap(String env) {
-        return "clusters/" + env + "/" + FLUX_BOOTSTRAP_FOLDER + "kustomization.yaml";
+        return fluxPath(env) + "/" + FLUX_BOOTSTRAP_FOLDER + "kustomization.yaml";
     }
 
     /**
@@ -59,7 +93,7 @@ public final class Layout {
      * {@code argocd} is therefore reserved: no environment may be called that (see {@code EnvironmentName}).
      */
     public static String fleet(String controller) {
-        return "clusters/" + controller + "/";
+        return CLUSTERS + controller + "/";
     }
 
     /** The header of a fleet-level file, generated from many environments. */

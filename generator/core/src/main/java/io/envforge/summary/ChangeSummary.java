@@ -99,8 +99,8 @@ public record ChangeSummary(SortedMap<String, List<ResourceChange>> changes) {
                 out.add(new ResourceChange(Type.REMOVED, id, file, List.of()));
             } else {
                 List<FieldChange> fields = a.content() instanceof String s && b.content() instanceof String t
-                        ? List.of(Fields.textChange("", s, t))
-                        : Fields.diff(a.content(), b.content(), a.secret() || b.secret());
+                        ? List.of(FieldDiff.textChange("", s, t))
+                        : FieldDiff.diff(a.content(), b.content(), a.secret() || b.secret());
                 if (!fields.isEmpty()) {
                     out.add(new ResourceChange(Type.CHANGED, id, file, fields));
                 }

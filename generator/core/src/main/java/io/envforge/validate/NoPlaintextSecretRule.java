@@ -16,7 +16,7 @@ public final class NoPlaintextSecretRule implements Rule {
         for (Map<String, Object> doc : docs) {
             if ("Secret".equals(doc.get("kind")) && "v1".equals(doc.get("apiVersion"))
                     && (hasEntries(doc.get("data")) || hasEntries(doc.get("stringData")))) {
-                findings.add(Finding.error(file, Objects.id(doc), "a Secret with literal data would put a secret"
+                findings.add(Finding.error(file, ObjectIds.id(doc), "a Secret with literal data would put a secret"
                         + " in Git; reference it through an ExternalSecret instead"));
             }
         }

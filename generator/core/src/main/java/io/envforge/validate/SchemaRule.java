@@ -162,8 +162,8 @@ public final class SchemaRule implements Rule {
                 String message = "no schema for " + what + ": add one to the schema folder (envforge.schemas, "
                         + "crds/<group>/<kind>_<version>.json), or allow unvalidated kinds with "
                         + "-Denvforge.allowUnvalidated=true";
-                findings.add(allowMissing ? Finding.warning(file, Objects.id(doc), "not validated: " + message)
-                        : Finding.error(file, Objects.id(doc), message));
+                findings.add(allowMissing ? Finding.warning(file, ObjectIds.id(doc), "not validated: " + message)
+                        : Finding.error(file, ObjectIds.id(doc), message));
                 continue;
             }
             Optional<JsonSchema> schema = cache.computeIfAbsent(source.get().id(), k -> load(source.get()));
@@ -174,7 +174,7 @@ public final class SchemaRule implements Rule {
             for (ValidationMessage m : schema.get().validate(JSON.valueToTree(doc))) {
                 messages.add(m.getMessage());
             }
-            messages.forEach(m -> findings.add(Finding.error(file, Objects.id(doc), m + " (schema "
+            messages.forEach(m -> findings.add(Finding.error(file, ObjectIds.id(doc), m + " (schema "
                     + source.get().label() + ")")));
         }
     }

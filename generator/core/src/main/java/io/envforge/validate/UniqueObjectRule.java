@@ -1,5 +1,6 @@
 package io.envforge.validate;
 
+import io.envforge.render.Layout;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -17,15 +18,15 @@ public final class UniqueObjectRule implements Rule {
     @Override
     public synchronized void check(String file, List<Map<String, Object>> docs, Map<String, String> tree,
             List<Finding> findings) {
-        if (file.endsWith("kustomization.yaml") || !file.startsWith("overlays/")) {
+        if (file.endsWith("kustomization.yaml") || !file.startsWith(Layout.OVERLAYS)) {
             return;
         }
-        String overlay = file.substring(0, file.indexOf('/', "overlays/".length()) + 1);
+        String overlay = file.substring(0, file.indexOf('/', Layout.OVERLAYS.length()) + 1);
         for (Map<String, Object> doc : docs) {
-            String key = overlay + Objects.id(doc);
+            String key = overlay + ObjectIds.id(doc);
             String previous = seen.putIfAbsent(key, file);
             if (previous != null) {
-                findings.add(Finding.error(file, Objects.id(doc), "also generated in " + previous));
+                findings.add(Finding.error(file, ObjectIds.id(doc), "also generated in " + previous));
             }
         }
     }

@@ -1,6 +1,7 @@
 package io.envforge.validate;
 
 import io.envforge.cache.DiskCache;
+import io.envforge.render.Layout;
 import io.envforge.render.OutputTree;
 import io.envforge.render.Yaml;
 import java.nio.file.Files;
@@ -136,7 +137,7 @@ public final class Validator {
     }
 
     static boolean isManifest(String path) {
-        return (path.startsWith("overlays/") || path.startsWith("clusters/")) && path.endsWith(".yaml")
+        return Layout.MANIFEST_ROOTS.stream().anyMatch(path::startsWith) && path.endsWith(".yaml")
                 && !path.endsWith(".values.yaml");
     }
 }

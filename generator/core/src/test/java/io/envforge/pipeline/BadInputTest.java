@@ -1,5 +1,6 @@
 package io.envforge.pipeline;
 
+import io.envforge.api.GenerateRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -306,8 +307,8 @@ class BadInputTest {
         Map<String, String> before = workspace.snapshot();
         String head = workspace.head();
         Optional<String> cloud = label.startsWith("-Dcloud") ? Optional.of("azure") : Optional.empty();
-        GenerateRequest request = new GenerateRequest(workspace.root(), List.of(env), Optional.ofNullable(subnet),
-                cloud, false, Optional.of(TestWorkspace.SCHEMAS), true, false);
+        GenerateRequest request = GenerateRequest.builder(workspace.root()).environments(List.of(env)).subnet(subnet)
+                .cloud(cloud.orElse(null)).schemas(TestWorkspace.SCHEMAS).build();
         try {
             EnvforgeException e = assertThrows(EnvforgeException.class,
                     () -> Envforge.standard(workspace.root()).generate(request));

@@ -1,5 +1,7 @@
 package io.envforge.pipeline;
 
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.GenerateResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -46,8 +48,7 @@ class BrokenSpecTest {
     }
 
     private static GenerateRequest request(Scratch ws, String... envs) {
-        return new GenerateRequest(ws.root(), List.of(envs), Optional.empty(), Optional.empty(), false,
-                Optional.empty(), true, false);
+        return GenerateRequest.builder(ws.root()).environments(List.of(envs)).build();
     }
 
     @ParameterizedTest(name = "{0}: -Denv=qa1 skips it")

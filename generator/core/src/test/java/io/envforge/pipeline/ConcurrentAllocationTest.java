@@ -1,5 +1,8 @@
 package io.envforge.pipeline;
 
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.Publish;
+import io.envforge.api.PublishResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
@@ -76,8 +79,8 @@ class ConcurrentAllocationTest {
 
     private static PublishResult publish(Git git, String env) {
         Path ws = git.getRepository().getWorkTree().toPath();
-        GenerateRequest request = new GenerateRequest(ws, List.of(env), Optional.empty(), Optional.empty(), false,
-                Optional.empty(), true, false).withPublish(Publish.to("origin", Publish.Mode.DIRECT));
+        GenerateRequest request = GenerateRequest.builder(ws).environments(List.of(env)).build()
+                .withPublish(Publish.to("origin", Publish.Mode.DIRECT));
         return new PublishingRun(Envforge.standard(ws), Credentials.none()).run(request);
     }
 
@@ -90,8 +93,7 @@ class ConcurrentAllocationTest {
     }
 
     private static void generate(Path ws, String env) {
-        Envforge.standard(ws).generate(new GenerateRequest(ws, List.of(env), Optional.empty(), Optional.empty(),
-                false, Optional.empty(), true, false));
+        Envforge.standard(ws).generate(GenerateRequest.builder(ws).environments(List.of(env)).build());
     }
 
     private static RemoteRefUpdate.Status push(Git git) throws Exception {

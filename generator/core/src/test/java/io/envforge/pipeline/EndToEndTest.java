@@ -1,5 +1,7 @@
 package io.envforge.pipeline;
 
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.GenerateResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;

@@ -1,5 +1,10 @@
 package io.envforge.pipeline;
 
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.GenerateResult;
+import io.envforge.api.ProgressListener;
+import io.envforge.api.RunOptions;
+import io.envforge.api.RunSummary;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -21,8 +26,7 @@ class FleetRunTest {
     Path dir;
 
     private static GenerateRequest request(Path ws, String... envs) {
-        return new GenerateRequest(ws, List.of(envs), Optional.empty(), Optional.empty(), false, Optional.empty(),
-                true, false);
+        return GenerateRequest.builder(ws).environments(List.of(envs)).build();
     }
 
     @Test

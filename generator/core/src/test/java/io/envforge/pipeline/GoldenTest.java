@@ -1,8 +1,12 @@
 package io.envforge.pipeline;
 
-import static org.junit.jupiter.api.Assertions.assertEquals;
+import io.envforge.api.GenerateRequest;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.envforge.TestWorkspace;
+import io.envforge.error.EnvforgeException;
+import io.envforge.render.Layout;
+import io.envforge.testing.GoldenFiles;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -13,75 +17,48 @@ import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.ValueSource;
+import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The main specification of behaviour: for each case under {@code golden/<case>/}, the specs in {@code input/} give
- * exactly the tree in {@code expected/}, byte for byte. {@code -Dgolden.update=true} rewrites the expected trees;
+ * The main specification of behaviour: each case folder under {@code golden/} with an {@code input/} folder (its
+ * specs) gives exactly the tree in {@code expected/}, byte for byte, or, when it has {@code expected-error.txt}, fails
+ * with exactly that error report. {@code -Dgolden.update=true} rewrites the expected files ({@link GoldenFiles});
  * review their diff like code.
  */
 class GoldenTest {
 
     private static final Path GOLDEN = Path.of("src/test/resources/golden");
-    private static final boolean UPDATE = Boolean.getBoolean("golden.update");
 
     @TempDir
     Path temp;
 
+    static List<String> cases() {
+        return GoldenFiles.cases(GOLDEN, dir -> Files.isDirectory(dir.resolve("input")));
+    }
+
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"aws-dev1", "azure-tst2", "aws-argocd-prod1"})
+    @MethodSource("cases")
     void generatesTheExpectedTree(String name) throws IOException {
         Path input = GOLDEN.resolve(name).resolve("input");
         TestWorkspace ws = TestWorkspace.create(temp.resolve("ws"));
-        Map<String, String> specs = read(input);
-        specs.forEach(ws::write);
-        GenerateRequest request = new GenerateRequest(ws.root(), List.of("all"), Optional.empty(), Optional.empty(),
-                false, Optional.of(TestWorkspace.SCHEMAS), false, false);
+        GoldenFiles.read(input).forEach(ws::write);
+        GenerateRequest request = GenerateRequest.builder(ws.root()).environments(List.of("all"))
+                .schemas(TestWorkspace.SCHEMAS).mode(GenerateRequest.Mode.WRITE).build();
+        Path errorFile = GOLDEN.resolve(name).resolve("expected-error.txt");
+        if (Files.exists(errorFile) || !Files.isDirectory(GOLDEN.resolve(name).resolve("expected"))) {
+            EnvforgeException e = assertThrows(EnvforgeException.class,
+                    () -> Envforge.standard(ws.root()).generate(request));
+            GoldenFiles.assertFile(errorFile, e.getMessage() + "\n");
+            return;
+        }
         Envforge.standard(ws.root()).generate(request);
 
         Map<String, String> actual = new TreeMap<>(ws.snapshot());
         actual.keySet().removeIf(p -> !isGenerated(p));
-        Path expectedDir = GOLDEN.resolve(name).resolve("expected");
-        if (UPDATE) {
-            rewrite(expectedDir, actual);
-        }
-        Map<String, String> expected = read(expectedDir);
-        assertEquals(expected.keySet(), actual.keySet(), "generated file set");
-        for (String path : expected.keySet()) {
-            assertEquals(expected.get(path), actual.get(path), path);
-        }
+        GoldenFiles.assertTree(GOLDEN.resolve(name).resolve("expected"), actual);
     }
 
     private static boolean isGenerated(String path) {
-        return Stream.of("overlays/", "clusters/", "terraform/environments/", "ansible/inventories/")
-                .anyMatch(path::startsWith);
-    }
-
-    private static Map<String, String> read(Path dir) throws IOException {
-        Map<String, String> out = new TreeMap<>();
-        if (!Files.isDirectory(dir)) {
-            return out;
-        }
-        try (Stream<Path> files = Files.walk(dir)) {
-            for (Path p : files.filter(Files::isRegularFile).toList()) {
-                out.put(dir.relativize(p).toString(), Files.readString(p));
-            }
-        }
-        return out;
-    }
-
-    private static void rewrite(Path dir, Map<String, String> files) throws IOException {
-        if (Files.isDirectory(dir)) {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path p : walk.sorted((a, b) -> b.getNameCount() - a.getNameCount()).toList()) {
-                    Files.delete(p);
-                }
-            }
-        }
-        for (Map.Entry<String, String> f : files.entrySet()) {
-            Path target = dir.resolve(f.getKey());
-            Files.createDirectories(target.getParent());
-            Files.writeString(target, f.getValue());
-        }
+        return Layout.GENERATED_ROOTS.stream().anyMatch(path::startsWith);
     }
 }

@@ -1,5 +1,6 @@
 package io.envforge.pipeline;
 
+import io.envforge.api.GenerateResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;

@@ -1,5 +1,6 @@
 package io.envforge.pipeline;
 
+import io.envforge.api.GenerateRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -49,8 +50,8 @@ class KeptDocumentsTest {
         Envforge standard = Envforge.standard(ws.root());
         Envforge checking = new Envforge(standard.renderers().stream().map(this::checking).toList(),
                 standard.fleetRenderers().stream().map(this::checking).toList());
-        GenerateRequest request = new GenerateRequest(ws.root(), List.of("all"), Optional.empty(), Optional.empty(),
-                false, Optional.of(TestWorkspace.SCHEMAS), false, false);
+        GenerateRequest request = GenerateRequest.builder(ws.root()).environments(List.of("all"))
+                .schemas(TestWorkspace.SCHEMAS).mode(GenerateRequest.Mode.WRITE).build();
         checking.generate(request);
 
         assertEquals(Set.of(), manifestsWithout, "manifests the validator would parse again");

@@ -1,5 +1,7 @@
 package io.envforge.pipeline;
 
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.GenerateResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -28,8 +30,7 @@ class OutputStampsTest {
     Path dir;
 
     private static GenerateRequest request(Path ws) {
-        return new GenerateRequest(ws, List.of("all"), Optional.empty(), Optional.empty(), false, Optional.empty(),
-                true, false);
+        return GenerateRequest.builder(ws).environments(List.of("all")).build();
     }
 
     /** Two environments generated, their files aged past the racy window, then verified once (which stamps them). */
@@ -57,8 +58,8 @@ class OutputStampsTest {
         Path ws = Workspaces.create(dir, List.of("a=10.64.0.0/20"));
         Envforge.standard(ws).generate(request(ws));
         age(ws, Instant.now().minusSeconds(60));
-        GenerateRequest dryRun = new GenerateRequest(ws, List.of("all"), Optional.empty(), Optional.empty(), false,
-                Optional.empty(), false, true);
+        GenerateRequest dryRun = GenerateRequest.builder(ws).environments(List.of("all"))
+                .mode(GenerateRequest.Mode.DRY_RUN).build();
         assertEquals(List.of("a"), Envforge.standard(ws).generate(dryRun).unchanged());
         assertFalse(Files.exists(ws.resolve(STAMPS)), "diff writes nothing, not even the stamp cache");
         Envforge.standard(ws).generate(request(ws));
@@ -73,8 +74,10 @@ class OutputStampsTest {
         String text = Files.readString(file);
         Files.writeString(file, text.replace("name: b", "name: x"));
         Files.setLastModifiedTime(file, time);
-        assertEquals(List.of("a", "b"), Envforge.standard(ws).generate(request(ws)).unchanged(),
+        assertEquals(List.of("a", "b"), Envforge.standard(ws).generate(request(ws).withCommit(false)).unchanged(),
                 "the stamps matched, so the files were not read (the blind spot Git has too)");
+        assertEquals(List.of("a"), Envforge.standard(ws).generate(request(ws)).unchanged(),
+                "a committing run also compares with HEAD, whose index entry has another time, so Git reads it");
     }
 
     @Test

@@ -1,5 +1,7 @@
 package io.envforge.pipeline;
 
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.Publish;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -8,7 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.envforge.TestWorkspace;
 import io.envforge.error.EnvforgeException;
 import io.envforge.git.Credentials;
-import io.envforge.pipeline.Publish.Mode;
+import io.envforge.api.Publish.Mode;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;

@@ -1,5 +1,8 @@
 package io.envforge.pipeline;
 
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.Publish;
+import io.envforge.api.PublishResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;

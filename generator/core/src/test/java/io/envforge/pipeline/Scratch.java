@@ -1,5 +1,7 @@
 package io.envforge.pipeline;
 
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.GenerateResult;
 import io.envforge.TestWorkspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -61,8 +63,8 @@ public final class Scratch {
     }
 
     public GenerateRequest request(boolean schemas, boolean dryRun, String... envs) {
-        return new GenerateRequest(root(), List.of(envs), Optional.empty(), Optional.empty(), false,
-                schemas ? Optional.of(TestWorkspace.SCHEMAS) : Optional.empty(), false, dryRun);
+        return GenerateRequest.builder(root()).environments(List.of(envs))
+                .schemas(schemas ? TestWorkspace.SCHEMAS : null).mode(GenerateRequest.Mode.of(false, dryRun)).build();
     }
 
     /** Commits every file of the work tree. */

@@ -1,5 +1,6 @@
 package io.envforge.pipeline;
 
+import io.envforge.api.GenerateRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -109,8 +110,7 @@ class UnsafePathTest {
         Map<String, String> before = ws.snapshot();
         Map<String, String> outsideBefore = files(outside);
         String head = ws.head();
-        GenerateRequest request = new GenerateRequest(ws.root(), List.of(env), Optional.ofNullable(subnet),
-                Optional.empty(), false, Optional.empty(), true, false);
+        GenerateRequest request = GenerateRequest.builder(ws.root()).environments(List.of(env)).subnet(subnet).build();
 
         EnvforgeException e = assertThrows(EnvforgeException.class,
                 () -> Envforge.standard(ws.root()).generate(request));

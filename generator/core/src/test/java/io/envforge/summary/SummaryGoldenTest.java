@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.envforge.pipeline.Envforge;
-import io.envforge.pipeline.GenerateResult;
+import io.envforge.api.GenerateResult;
 import io.envforge.pipeline.Scratch;
 import java.nio.file.Path;
 import java.util.Map;

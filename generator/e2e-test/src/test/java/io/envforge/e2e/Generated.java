@@ -2,7 +2,7 @@ package io.envforge.e2e;
 
 import io.envforge.TestWorkspace;
 import io.envforge.pipeline.Envforge;
-import io.envforge.pipeline.GenerateRequest;
+import io.envforge.api.GenerateRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -43,8 +43,8 @@ final class Generated {
             throw new UncheckedIOException(e);
         }
         extraSpecs.forEach(ws::write);
-        GenerateRequest request = new GenerateRequest(ws.root(), List.of("all"), Optional.empty(), Optional.empty(),
-                false, Optional.of(TestWorkspace.SCHEMAS), true, false);
+        GenerateRequest request = GenerateRequest.builder(ws.root()).environments(List.of("all"))
+                .schemas(TestWorkspace.SCHEMAS).build();
         Envforge.standard(ws.root()).generate(request);
         return ws;
     }

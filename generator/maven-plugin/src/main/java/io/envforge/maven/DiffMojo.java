@@ -1,8 +1,8 @@
 package io.envforge.maven;
 
 import io.envforge.pipeline.Envforge;
-import io.envforge.pipeline.GenerateRequest;
-import io.envforge.pipeline.GenerateResult;
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.GenerateResult;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 
@@ -15,7 +15,7 @@ public class DiffMojo extends RenderingMojo {
 
     @Override
     public void execute() throws MojoFailureException {
-        GenerateRequest request = request(false, true, "envforge:diff");
+        GenerateRequest request = request(GenerateRequest.Mode.DRY_RUN, "envforge:diff");
         run(() -> {
             GenerateResult result = Envforge.standard(workspace.toPath()).generate(request);
             result.summaryMarkdown().lines().forEach(getLog()::info);

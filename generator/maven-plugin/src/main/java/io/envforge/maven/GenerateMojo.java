@@ -1,9 +1,9 @@
 package io.envforge.maven;
 
 import io.envforge.pipeline.Envforge;
-import io.envforge.pipeline.GenerateRequest;
-import io.envforge.pipeline.RunOptions;
-import io.envforge.pipeline.Publish;
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.RunOptions;
+import io.envforge.api.Publish;
 import io.envforge.pipeline.PublishingRun;
 import java.io.File;
 import java.util.Optional;
@@ -46,7 +46,8 @@ public class GenerateMojo extends RenderingMojo {
 
     @Override
     public void execute() throws MojoFailureException {
-        GenerateRequest request = request(Parameters.flag("envforge.commit", commit, true), false, "generate");
+        GenerateRequest request = request(Parameters.flag("envforge.commit", commit, true)
+                ? GenerateRequest.Mode.COMMIT : GenerateRequest.Mode.WRITE, "generate");
         RunOptions options = new RunOptions(Parameters.flag("envforge.full", full, false), new LogProgress(getLog()));
         Optional<Publish> publish = push == null || push.isBlank() ? Optional.empty()
                 : Optional.of(Publish.to(remote, Publish.Mode.parse("-Denvforge.push", push))

@@ -1,6 +1,5 @@
 package io.envforge.maven;
 
-import io.envforge.error.EnvforgeException;
 import io.envforge.image.DriverJar;
 import io.envforge.pipeline.Images;
 import java.io.File;
@@ -47,8 +46,8 @@ public class ImagesMojo extends AbstractMojo {
                     cache))) {
                 getLog().info("envforge: image " + b.layer() + " " + b.repository() + ":" + b.tag() + "@" + b.digest());
             }
-        } catch (EnvforgeException e) {
-            throw new MojoFailureException(e.getMessage());
+        } catch (RuntimeException e) {
+            throw Mojos.failure(e, getLog());
         }
     }
 }

@@ -1,7 +1,5 @@
 package io.envforge.maven;
 
-import io.envforge.error.EnvforgeException;
-import io.envforge.network.PoolUsage;
 import io.envforge.pipeline.Pools;
 import java.io.File;
 import org.apache.maven.plugin.AbstractMojo;
@@ -20,12 +18,10 @@ public class PoolsMojo extends AbstractMojo {
     @Override
     public void execute() throws MojoFailureException {
         try {
-            for (PoolUsage usage : Pools.usage(workspace.toPath())) {
-                getLog().info("envforge: pool " + usage.render());
-            }
+            Pools.lines(workspace.toPath()).forEach(line -> getLog().info("envforge: pool " + line));
             Pools.warnings(workspace.toPath()).forEach(w -> getLog().warn(w.replaceFirst("^\\[WARNING\\] ", "")));
-        } catch (EnvforgeException e) {
-            throw new MojoFailureException(e.getMessage());
+        } catch (RuntimeException e) {
+            throw Mojos.failure(e, getLog());
         }
     }
 }

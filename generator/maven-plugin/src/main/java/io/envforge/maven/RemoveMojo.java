@@ -1,10 +1,9 @@
 package io.envforge.maven;
 
-import io.envforge.error.EnvforgeException;
 import io.envforge.pipeline.Envforge;
-import io.envforge.pipeline.RemoveRequest;
-import io.envforge.pipeline.RemoveResult;
-import io.envforge.pipeline.StateProbe;
+import io.envforge.api.RemoveRequest;
+import io.envforge.api.RemoveResult;
+import io.envforge.api.StateProbe;
 import io.envforge.pipeline.deploy.ProcessToolRunner;
 import io.envforge.pipeline.deploy.TerraformStateProbe;
 import java.util.Map;
@@ -60,8 +59,8 @@ public class RemoveMojo extends AbstractMojo {
                     workspace.toPath().resolve("target/envforge-pipeline"));
             result = Envforge.standard(workspace.toPath()).remove(new RemoveRequest(workspace.toPath(), name,
                     Optional.ofNullable(confirm), commitIt, state));
-        } catch (EnvforgeException e) {
-            throw new MojoFailureException(e.getMessage());
+        } catch (RuntimeException e) {
+            throw Mojos.failure(e, getLog());
         }
         result.listing().lines().forEach(getLog()::info);
         SummaryFile.write(summary, result.listing(), getLog());

@@ -1,9 +1,7 @@
 package io.envforge.maven;
 
-import io.envforge.error.EnvforgeException;
-import io.envforge.pipeline.GenerateRequest;
-import io.envforge.pipeline.GenerateResult;
-import io.envforge.pipeline.ValidationFailedException;
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.GenerateResult;
 import java.io.File;
 import java.util.Arrays;
 import java.util.List;
@@ -54,17 +52,13 @@ abstract class RenderingMojo extends AbstractMojo {
     @Parameter(defaultValue = "${project.basedir}", readonly = true)
     File workspace;
 
-    /** What the user asked for, as the core's request; envforge's own message for a bad parameter. */
-    GenerateRequest request(boolean commit, boolean dryRun, String goal) throws MojoFailureException {
-        GenerateRequest request = new GenerateRequest(workspace.toPath(), split(Parameters.env(env, goal)),
-                Optional.ofNullable(subnet), Optional.ofNullable(cloud), Parameters.flag("force", force, false),
-                Optional.ofNullable(schemas).map(File::toPath), commit, dryRun)
-                .withAllowUnvalidated(Parameters.flag("envforge.allowUnvalidated", allowUnvalidated, false));
-        try {
-            return shard == null || shard.isBlank() ? request : request.withShard(shard);
-        } catch (io.envforge.error.EnvforgeException e) {
-            throw new MojoFailureException(e.getMessage());
-        }
+    /** What the user asked for, as the core's request. */
+    GenerateRequest request(GenerateRequest.Mode mode, String goal) throws MojoFailureException {
+        return GenerateRequest.builder(workspace.toPath()).environments(split(Parameters.env(env, goal)))
+                .subnet(subnet).cloud(cloud).schemas(schemas == null ? null : schemas.toPath())
+                .force(Parameters.flag("force", force, false)).mode(mode)
+                .allowUnvalidated(Parameters.flag("envforge.allowUnvalidated", allowUnvalidated, false))
+                .shard(shard).build();
     }
 
     /** Runs the core and maps its exceptions to Maven's; writes the summary file. */
@@ -72,12 +66,8 @@ abstract class RenderingMojo extends AbstractMojo {
         try {
             GenerateResult result = run.call();
             SummaryFile.write(summary, result.summaryMarkdown(), getLog());
-        } catch (ValidationFailedException e) {
-            Reports.failed(getLog(), e.report());
-            throw new MojoFailureException("validation failed with " + e.report().errors().size()
-                    + " error(s); nothing was written");
-        } catch (EnvforgeException e) {
-            throw new MojoFailureException(e.getMessage());
+        } catch (RuntimeException e) {
+            throw Mojos.failure(e, getLog());
         }
     }
 

@@ -1,6 +1,5 @@
 package io.envforge.maven;
 
-import io.envforge.error.EnvforgeException;
 import io.envforge.pipeline.Verify;
 import java.io.File;
 import java.util.Optional;
@@ -33,14 +32,14 @@ public class VerifyMojo extends AbstractMojo {
         Verify.Result result;
         try {
             result = Verify.run(workspace.toPath(), Optional.ofNullable(schemas).map(File::toPath), full);
-        } catch (EnvforgeException e) {
-            throw new MojoFailureException(e.getMessage());
+        } catch (RuntimeException e) {
+            throw Mojos.failure(e, getLog());
         }
         result.warnings().forEach(getLog()::warn);
-        result.problems().forEach(p -> getLog().error(p.render()));
+        result.problemLines().forEach(getLog()::error);
         getLog().info(result.line());
         if (!result.ok()) {
-            throw new MojoFailureException("verify found " + result.problems().size() + " problem(s)");
+            throw new MojoFailureException("verify found " + result.problemLines().size() + " problem(s)");
         }
     }
 }

@@ -2,8 +2,8 @@ package io.envforge.pipeline.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.envforge.pipeline.Envforge;
-import io.envforge.pipeline.RemoveRequest;
-import io.envforge.pipeline.RemoveResult;
+import io.envforge.api.RemoveRequest;
+import io.envforge.api.RemoveResult;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;

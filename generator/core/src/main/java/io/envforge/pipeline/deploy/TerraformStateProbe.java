@@ -2,7 +2,7 @@ package io.envforge.pipeline.deploy;
 
 import io.envforge.error.EnvforgeException;
 import io.envforge.error.Problem;
-import io.envforge.pipeline.StateProbe;
+import io.envforge.api.StateProbe;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedMap;

@@ -82,7 +82,7 @@ public final class ChartRenderer implements Renderer {
     @Override
     public void render(Environment env, OutputTree.Builder out) {
         for (Layer layer : env.layers()) {
-            String values = out.get(HelmValuesRenderer.valuesPath(env, layer));
+            String values = HelmValuesRenderer.valuesText(env, layer);
             StringBuilder text = new StringBuilder(Layout.header(env.name(), "charts/" + layer.name()));
             List<String> kept = new ArrayList<>();
             for (String source : documents(template(env, layer, values))) {

@@ -3,6 +3,7 @@ package io.envforge.render.helm;
 import io.envforge.model.Environment;
 import io.envforge.model.Layer;
 import io.envforge.render.Layout;
+import io.envforge.render.Yaml;
 import io.envforge.render.OutputTree;
 import io.envforge.render.Renderer;
 
@@ -22,11 +23,19 @@ public final class HelmValuesRenderer implements Renderer {
         }
     }
 
+    /**
+     * The values file's text as this renderer writes it; {@link ChartRenderer} renders the chart with it, so it does
+     * not depend on this renderer having run before it.
+     */
+    public static String valuesText(Environment env, Layer layer) {
+        return Layout.header(env.name(), Layout.spec(env.name())) + Yaml.dump(HelmValues.forLayer(env, layer));
+    }
+
     public static String valuesPath(Environment env, Layer layer) {
-        return Layout.overlay(env.name()) + "layers/" + layer.name() + ".values.yaml";
+        return Layout.layers(env.name()) + layer.name() + ".values.yaml";
     }
 
     public static String renderedPath(Environment env, Layer layer) {
-        return Layout.overlay(env.name()) + "layers/" + layer.name() + ".yaml";
+        return Layout.layers(env.name()) + layer.name() + ".yaml";
     }
 }

@@ -35,22 +35,24 @@ public final class OverlayRenderer implements Renderer {
     @Override
     public void render(Environment env, OutputTree.Builder out) {
         String root = Layout.overlay(env.name());
+        String platform = Layout.platform(env.name());
+        String layers = Layout.layers(env.name());
         String header = Layout.header(env.name(), Layout.spec(env.name()));
         List<String> parts = env.preparation().runs() ? List.of("platform", PREPARE, "layers")
                 : List.of("platform", "layers");
         out.putDocument(root + "kustomization.yaml", header, kustomization(env, null, parts));
 
-        out.putDocument(root + "platform/namespace.yaml", header,
+        out.putDocument(platform + "namespace.yaml", header,
                 SyncWaves.at(SyncWaves.NAMESPACE, List.of(PlatformManifests.namespace(env))).get(0));
-        out.putDocuments(root + "platform/storage.yaml", header,
+        out.putDocuments(platform + "storage.yaml", header,
                 SyncWaves.at(SyncWaves.PLATFORM, PlatformManifests.storage(env)));
-        out.putDocuments(root + "platform/secret-store.yaml", header,
+        out.putDocuments(platform + "secret-store.yaml", header,
                 SyncWaves.at(SyncWaves.PLATFORM, PlatformManifests.secretStore(env)));
-        out.putDocuments(root + "platform/external-secrets.yaml", header,
+        out.putDocuments(platform + "external-secrets.yaml", header,
                 SyncWaves.at(SyncWaves.SECRETS, PlatformManifests.externalSecrets(env)));
-        out.putDocuments(root + "platform/certificates.yaml", header,
+        out.putDocuments(platform + "certificates.yaml", header,
                 SyncWaves.at(SyncWaves.SECRETS, Certificates.all(env)));
-        out.putDocument(root + "platform/kustomization.yaml", header, kustomization(env, null,
+        out.putDocument(platform + "kustomization.yaml", header, kustomization(env, null,
                 List.of("namespace.yaml", "storage.yaml", "secret-store.yaml", "external-secrets.yaml",
                         "certificates.yaml")));
 
@@ -61,9 +63,9 @@ public final class OverlayRenderer implements Renderer {
         List<String> rendered = new ArrayList<>();
         for (Layer layer : env.layers()) {
             String path = HelmValuesRenderer.renderedPath(env, layer);
-            rendered.add(path.substring((root + "layers/").length()));
+            rendered.add(path.substring(layers.length()));
         }
-        out.putDocument(root + "layers/kustomization.yaml", header, kustomization(env, env.namespace(), rendered));
+        out.putDocument(layers + "kustomization.yaml", header, kustomization(env, env.namespace(), rendered));
     }
 
     /**

@@ -3,6 +3,7 @@ package io.envforge.render.terraform;
 import static io.envforge.render.terraform.Hcl.str;
 
 import io.envforge.model.Cloud;
+import io.envforge.render.Layout;
 import io.envforge.model.Environment;
 import io.envforge.model.GitOps;
 import java.util.LinkedHashMap;
@@ -43,7 +44,7 @@ final class ClusterContext {
         c.put("gitUrl", str(env.gitops().repoUrl()));
         c.put("gitBranch", str(env.gitops().branch()));
         // flux bootstrap --path: the folder the README's bootstrap names and FluxRenderer writes sync.yaml under.
-        c.put("fluxPath", str("clusters/" + env.name()));
+        c.put("fluxPath", str(Layout.fluxPath(env.name())));
         return c;
     }
 }

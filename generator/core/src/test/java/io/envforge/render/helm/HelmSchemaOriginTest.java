@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.envforge.error.EnvforgeException;
 import io.envforge.pipeline.Envforge;
-import io.envforge.pipeline.GenerateRequest;
+import io.envforge.api.GenerateRequest;
 import io.envforge.pipeline.Scratch;
 import java.nio.file.Path;
 import org.junit.jupiter.api.io.TempDir;

@@ -4,7 +4,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.envforge.pipeline.GenerateResult;
+import io.envforge.api.GenerateResult;
 import io.envforge.pipeline.Scratch;
 import io.envforge.render.Yaml;
 import java.nio.charset.StandardCharsets;

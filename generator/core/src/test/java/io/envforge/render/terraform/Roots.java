@@ -2,7 +2,7 @@ package io.envforge.render.terraform;
 
 import io.envforge.TestWorkspace;
 import io.envforge.pipeline.Envforge;
-import io.envforge.pipeline.GenerateRequest;
+import io.envforge.api.GenerateRequest;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -74,8 +74,8 @@ final class Roots {
                         encryptionKey:
                           integration: 3
                     """);
-            GenerateRequest request = new GenerateRequest(ws.root(), List.of("all"), Optional.empty(),
-                    Optional.empty(), false, Optional.of(TestWorkspace.SCHEMAS), false, false);
+            GenerateRequest request = GenerateRequest.builder(ws.root()).environments(List.of("all"))
+                    .schemas(TestWorkspace.SCHEMAS).mode(GenerateRequest.Mode.WRITE).build();
             Envforge.standard(ws.root()).generate(request);
             copyTree(TestWorkspace.REPO.resolve("terraform/modules"), dir.resolve("terraform/modules"));
             copyTree(TestWorkspace.REPO.resolve("terraform/examples"), dir.resolve("terraform/examples"));

@@ -9,7 +9,7 @@ import io.envforge.TestWorkspace;
 import io.envforge.error.EnvforgeException;
 import io.envforge.error.Problem;
 import io.envforge.pipeline.Envforge;
-import io.envforge.pipeline.GenerateRequest;
+import io.envforge.api.GenerateRequest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
@@ -96,8 +96,8 @@ class SecretRotationTest {
                     rotation:
                       databaseAdmin: 2
                 """);
-        GenerateRequest request = new GenerateRequest(ws.root(), List.of("aws9"), Optional.empty(), Optional.empty(),
-                false, Optional.of(TestWorkspace.SCHEMAS), false, false);
+        GenerateRequest request = GenerateRequest.builder(ws.root()).environments(List.of("aws9"))
+                .schemas(TestWorkspace.SCHEMAS).mode(GenerateRequest.Mode.WRITE).build();
         EnvforgeException e = assertThrows(EnvforgeException.class,
                 () -> Envforge.standard(ws.root()).generate(request));
         Problem problem = e.problems().get(0);

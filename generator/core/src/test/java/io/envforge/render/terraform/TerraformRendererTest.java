@@ -8,7 +8,7 @@ import io.envforge.TestWorkspace;
 import io.envforge.error.EnvforgeException;
 import io.envforge.error.Problem;
 import io.envforge.pipeline.Envforge;
-import io.envforge.pipeline.GenerateRequest;
+import io.envforge.api.GenerateRequest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -50,8 +50,8 @@ class TerraformRendererTest {
                   network:
                     cidr: 10.42.0.0/20
                 """);
-        GenerateRequest request = new GenerateRequest(ws.root(), List.of("az8", "aw8"), Optional.empty(),
-                Optional.empty(), false, Optional.of(TestWorkspace.SCHEMAS), false, false);
+        GenerateRequest request = GenerateRequest.builder(ws.root()).environments(List.of("az8", "aw8"))
+                .schemas(TestWorkspace.SCHEMAS).mode(GenerateRequest.Mode.WRITE).build();
         Envforge.standard(ws.root()).generate(request);
         String azure = java.nio.file.Files.readString(ws.root().resolve("terraform/environments/az8/cluster.tf"));
         assertTrue(azure.contains("  node_vm_size        = \"Standard_D8s_v5\"\n"), azure);

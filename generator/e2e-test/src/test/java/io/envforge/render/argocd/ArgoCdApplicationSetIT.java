@@ -5,7 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.envforge.pipeline.GenerateResult;
+import io.envforge.api.GenerateResult;
 import io.envforge.pipeline.Scratch;
 import io.envforge.testing.HttpGitServer;
 import io.envforge.testing.Repos;

@@ -1,9 +1,0 @@
-package io.envforge.ansible;
-
-/** {@link PrepareTest} on PostgreSQL 15 (Debian 12's postgresql-15). */
-class PrepareOnPostgres15Test extends PrepareTest {
-
-    PrepareOnPostgres15Test() {
-        super(15);
-    }
-}

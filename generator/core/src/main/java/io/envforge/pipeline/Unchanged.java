@@ -1,0 +1,106 @@
+package io.envforge.pipeline;
+
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.RunOptions;
+import io.envforge.emit.OutputStamps;
+import io.envforge.emit.TreeWriter;
+import io.envforge.git.GitPublisher;
+import io.envforge.render.Layout;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.SortedMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The unchanged check, in one place: an environment is not rendered again when (1) the inputs digest recorded in its
+ * {@code inputs.sha256} is that of its inputs now ({@link Fingerprint}), (2) its files on disk still have the recorded
+ * outputs digest (read, or trusted by their stamps, {@link OutputStamps}), and (3) when the run commits, its files and
+ * its spec are in HEAD as they are on disk ({@link GitPublisher#notAsCommitted}). (3) is what repairs an interrupted
+ * run: files written but never committed (a kill during the commit, an {@code index.lock}, a run with
+ * {@code -Denvforge.commit=false}) make the environment render again, and the commit phase then commits whatever
+ * differs from HEAD.
+ *
+ * @param prints the inputs digest of every selected environment
+ * @param toRender the selected environments to render, in selection order
+ * @param same the selected environments left as they are, in selection order
+ */
+record Unchanged(Map<String, String> prints, List<String> toRender, List<String> same) {
+
+    static Unchanged check(GenerateRequest request, RunOptions options, Inputs inputs, List<String> renderSteps) {
+        Path out = request.outputDirectory();
+        Fingerprint fingerprint = new Fingerprint(inputs.platform().content(),
+                request.workspace().resolve("charts"), renderSteps);
+        TreeWriter writer = Writers.of(out);
+        OutputStamps stamps = OutputStamps.in(GitPublisher.gitDir(out));
+        Map<String, String> prints = new ConcurrentHashMap<>();
+        Set<String> same = ConcurrentHashMap.newKeySet();
+        inputs.selected().parallelStream().forEach(name -> {
+            String print = fingerprint.inputs(inputs.allSpecs().get(name).content());
+            prints.put(name, print);
+            if (!options.full() && !inputs.changedSpecs().contains(name)
+                    && onDisk(writer, stamps, out, name, print)) {
+                same.add(name);
+            }
+        });
+        if (!request.dryRun()) {
+            stamps.save();
+        }
+        if (request.commit() && !request.dryRun() && !same.isEmpty()) {
+            same.removeAll(notInHead(request, List.copyOf(same)));
+        }
+        return new Unchanged(Map.copyOf(prints), inputs.selected().stream().filter(n -> !same.contains(n)).toList(),
+                inputs.selected().stream().filter(same::contains).toList());
+    }
+
+    /**
+     * True when the recorded inputs digest is {@code inputs} and the files on disk still match their digest: by their
+     * stamps if they were verified before and have not been touched since, else by reading them.
+     */
+    private static boolean onDisk(TreeWriter writer, OutputStamps stamps, Path out, String name, String inputs) {
+        Optional<String> recorded = writer.read(Fingerprint.path(name))
+                .flatMap(text -> Fingerprint.recordedOutputs(text, inputs));
+        if (recorded.isEmpty()) {
+            return false;
+        }
+        long verified = System.currentTimeMillis();
+        SortedMap<String, OutputStamps.Stamp> now = OutputStamps.current(out, Layout.owned(name));
+        if (stamps.matches(name, recorded.get(), now)) {
+            return true;
+        }
+        String outputs = Fingerprint.outputs(writer.contents(now.keySet()));
+        if (!outputs.equals(recorded.get())) {
+            return false;
+        }
+        stamps.record(name, outputs, now, verified);
+        return true;
+    }
+
+    /** Of {@code names}, those whose owned paths (or spec, when specs live in the output) differ from HEAD. */
+    private static List<String> notInHead(GenerateRequest request, List<String> names) {
+        boolean specsHere = request.outputDirectory().equals(request.workspace());
+        Map<String, String> owner = new java.util.HashMap<>();
+        for (String name : names) {
+            Layout.owned(name).forEach(path -> owner.put(path, name));
+            if (specsHere) {
+                owner.put(Layout.spec(name), name);
+            }
+        }
+        Set<String> dirty = new GitPublisher(request.outputDirectory()).notAsCommitted(owner.keySet());
+        List<String> out = new ArrayList<>();
+        for (String path : dirty) {
+            // the owner is the path itself (a single owned file, the spec) or one of its folders
+            for (int at = path.length(); at > 0; at = path.lastIndexOf('/', at - 1)) {
+                String candidate = at == path.length() ? path : path.substring(0, at + 1);
+                if (owner.containsKey(candidate)) {
+                    out.add(owner.get(candidate));
+                    break;
+                }
+            }
+        }
+        return out;
+    }
+}

@@ -1,0 +1,13 @@
+package io.envforge.maven;
+
+import io.envforge.FrontEndRule;
+import org.junit.jupiter.api.Test;
+
+/** The Maven plugin uses the core's api package and the pipeline's entry points only. */
+class FrontEndArchitectureTest {
+
+    @Test
+    void usesOnlyTheApi() {
+        FrontEndRule.check("io.envforge.maven");
+    }
+}
