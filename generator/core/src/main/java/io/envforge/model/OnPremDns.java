@@ -28,7 +28,7 @@ public record OnPremDns(String server, int port, String zone, int ttl, String ke
     }
 
     /** The platform's {@code spec.onPrem.dns}, defaults applied; null when the platform sets none. */
-    static OnPremDns of(Tree platform, String platformFile) {
+    static OnPremDns of(SpecValues platform, String platformFile) {
         if (platform.get("onPrem.dns") == null) {
             return null;
         }
@@ -46,7 +46,7 @@ public record OnPremDns(String server, int port, String zone, int ttl, String ke
                 orDefault(platform.string("onPrem.dns.tsigKey.secretEnv"), DEFAULT_SECRET_VARIABLE));
     }
 
-    private static int intOr(Tree tree, String path, int fallback) {
+    private static int intOr(SpecValues tree, String path, int fallback) {
         Object value = tree.get(path);
         return value == null ? fallback : ((Number) value).intValue();
     }

@@ -6,7 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.envforge.TestWorkspace;
 import io.envforge.pipeline.Envforge;
-import io.envforge.pipeline.GenerateRequest;
+import io.envforge.api.GenerateRequest;
 import io.envforge.testing.FreePort;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
