@@ -19,40 +19,70 @@ class ArchitectureTest {
 
     @Test
     void coreHasNoFrontEndImports() {
-        noClasses().should().dependOnClassesThat().resideInAnyPackage("org.apache.maven..", "picocli..",
-                "io.envforge.maven..", "io.envforge.cli..").check(CORE);
+        noClasses()
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("org.apache.maven..", "picocli..", "io.envforge.maven..", "io.envforge.cli..")
+                .check(CORE);
     }
 
     @Test
     void onlyThePipelineUsesThePipeline() {
-        noClasses().that().resideOutsideOfPackage("io.envforge.pipeline..")
-                .should().dependOnClassesThat().resideInAPackage("io.envforge.pipeline..").check(CORE);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.envforge.pipeline..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.envforge.pipeline..")
+                .check(CORE);
     }
 
     @Test
     void theApiDoesNotDependOnThePipeline() {
-        noClasses().that().resideInAPackage("io.envforge.api..")
-                .should().dependOnClassesThat().resideInAPackage("io.envforge.pipeline..").check(CORE);
+        noClasses()
+                .that()
+                .resideInAPackage("io.envforge.api..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("io.envforge.pipeline..")
+                .check(CORE);
     }
 
     @Test
     void renderersNeitherWriteNorCommit() {
-        noClasses().that().resideInAnyPackage("io.envforge.render..", "io.envforge.model..", "io.envforge.spec..",
-                "io.envforge.network..", "io.envforge.validate..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.envforge.emit..", "io.envforge.git..")
+        noClasses()
+                .that()
+                .resideInAnyPackage(
+                        "io.envforge.render..",
+                        "io.envforge.model..",
+                        "io.envforge.spec..",
+                        "io.envforge.network..",
+                        "io.envforge.validate..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.envforge.emit..", "io.envforge.git..")
                 .check(CORE);
     }
 
     @Test
     void modelDoesNotKnowRenderers() {
-        noClasses().that().resideInAnyPackage("io.envforge.model..", "io.envforge.spec..", "io.envforge.network..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.envforge.render..", "io.envforge.validate..")
+        noClasses()
+                .that()
+                .resideInAnyPackage("io.envforge.model..", "io.envforge.spec..", "io.envforge.network..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAnyPackage("io.envforge.render..", "io.envforge.validate..")
                 .check(CORE);
     }
 
     @Test
     void onlyTheGitPackageUsesJGit() {
-        noClasses().that().resideOutsideOfPackage("io.envforge.git..")
-                .should().dependOnClassesThat().resideInAPackage("org.eclipse.jgit..").check(CORE);
+        noClasses()
+                .that()
+                .resideOutsideOfPackage("io.envforge.git..")
+                .should()
+                .dependOnClassesThat()
+                .resideInAPackage("org.eclipse.jgit..")
+                .check(CORE);
     }
 }

@@ -20,9 +20,14 @@ public final class FrontEndRule {
      * the commands of the fleet and delivery work (verify, combine shards, build images, the image driver jar those
      * builds need).
      */
-    public static final Set<String> ENTRY_POINTS = Set.of("io.envforge.pipeline.Envforge",
-            "io.envforge.pipeline.PublishingRun", "io.envforge.pipeline.Pools", "io.envforge.pipeline.Verify",
-            "io.envforge.pipeline.Combine", "io.envforge.pipeline.Images", "io.envforge.image.DriverJar");
+    public static final Set<String> ENTRY_POINTS = Set.of(
+            "io.envforge.pipeline.Envforge",
+            "io.envforge.pipeline.PublishingRun",
+            "io.envforge.pipeline.Pools",
+            "io.envforge.pipeline.Verify",
+            "io.envforge.pipeline.Combine",
+            "io.envforge.pipeline.Images",
+            "io.envforge.image.DriverJar");
 
     /**
      * Packages a front-end may use as a whole: the deploy pipeline ({@code envforge pipeline ...}, and the Terraform
@@ -30,24 +35,28 @@ public final class FrontEndRule {
      */
     public static final Set<String> ENTRY_PACKAGES = Set.of("io.envforge.pipeline.deploy.");
 
-    private FrontEndRule() {
-    }
+    private FrontEndRule() {}
 
     /** Checks the main classes of the front-end in {@code frontEndPackage}. */
     public static void check(String frontEndPackage) {
-        JavaClasses classes = new ClassFileImporter().withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
+        JavaClasses classes = new ClassFileImporter()
+                .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
                 .importPackages(frontEndPackage);
-        DescribedPredicate<JavaClass> coreOutsideTheApi = new DescribedPredicate<>(
-                "core classes outside io.envforge.api and the pipeline's entry points " + ENTRY_POINTS + " " + ENTRY_PACKAGES) {
-            @Override
-            public boolean test(JavaClass c) {
-                String name = c.getName();
-                String outer = name.contains("$") ? name.substring(0, name.indexOf('$')) : name;
-                return name.startsWith("io.envforge.") && !name.startsWith(frontEndPackage + ".")
-                        && !name.startsWith("io.envforge.api.") && !ENTRY_POINTS.contains(outer)
-                        && ENTRY_PACKAGES.stream().noneMatch(p -> name.startsWith(p) && name.indexOf('.', p.length()) < 0);
-            }
-        };
+        DescribedPredicate<JavaClass> coreOutsideTheApi =
+                new DescribedPredicate<>("core classes outside io.envforge.api and the pipeline's entry points "
+                        + ENTRY_POINTS + " " + ENTRY_PACKAGES) {
+                    @Override
+                    public boolean test(JavaClass c) {
+                        String name = c.getName();
+                        String outer = name.contains("$") ? name.substring(0, name.indexOf('$')) : name;
+                        return name.startsWith("io.envforge.")
+                                && !name.startsWith(frontEndPackage + ".")
+                                && !name.startsWith("io.envforge.api.")
+                                && !ENTRY_POINTS.contains(outer)
+                                && ENTRY_PACKAGES.stream()
+                                        .noneMatch(p -> name.startsWith(p) && name.indexOf('.', p.length()) < 0);
+                    }
+                };
         noClasses().should().dependOnClassesThat(coreOutsideTheApi).check(classes);
     }
 }

@@ -16,9 +16,12 @@ import org.eclipse.jgit.lib.PersonIdent;
 /** A throwaway GitOps workspace: the repository's platform file and charts, in a fresh Git repository. */
 public final class TestWorkspace {
 
-    public static final Path REPO = Path.of(System.getProperty("envforge.repo", "../..")).toAbsolutePath().normalize();
+    public static final Path REPO = Path.of(System.getProperty("envforge.repo", "../.."))
+            .toAbsolutePath()
+            .normalize();
     public static final Path SHARED = Path.of(System.getProperty("envforge.shared", "../../../shared"))
-            .toAbsolutePath().normalize();
+            .toAbsolutePath()
+            .normalize();
     public static final Path SCHEMAS = SHARED.resolve("schemas");
 
     private final Path root;
@@ -31,12 +34,16 @@ public final class TestWorkspace {
     public static TestWorkspace create(Path dir) {
         copy(REPO.resolve("environments/platform.yaml"), dir.resolve("environments/platform.yaml"));
         copyTree(REPO.resolve("charts"), dir.resolve("charts"));
-        try (Git git = Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
+        try (Git git =
+                Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call()) {
             git.getRepository().getConfig().setString("user", null, "name", "test");
             git.getRepository().getConfig().setString("user", null, "email", "test@example.com");
             git.getRepository().getConfig().save();
             git.add().addFilepattern(".").call();
-            git.commit().setMessage("initial").setAuthor(new PersonIdent("test", "test@example.com")).call();
+            git.commit()
+                    .setMessage("initial")
+                    .setAuthor(new PersonIdent("test", "test@example.com"))
+                    .call();
         } catch (GitAPIException | IOException e) {
             throw new IllegalStateException(e);
         }
@@ -96,7 +103,8 @@ public final class TestWorkspace {
 
     private static void copyTree(Path from, Path to) {
         try (Stream<Path> files = Files.walk(from)) {
-            files.filter(Files::isRegularFile).forEach(p -> copy(p, to.resolve(from.relativize(p).toString())));
+            files.filter(Files::isRegularFile)
+                    .forEach(p -> copy(p, to.resolve(from.relativize(p).toString())));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

@@ -48,34 +48,47 @@ class AnsibleRendererTest {
             layer.databases().forEach(db -> databases.add(List.of(db, layer.dbUser())));
         }
         assertEquals(users, vars.get("database_users"));
-        assertEquals(databases, ((List<?>) vars.get("database_databases")).stream()
-                .map(d -> List.of(((Map<?, ?>) d).get("name"), ((Map<?, ?>) d).get("owner"))).toList());
-        assertEquals(List.of(
-                List.of("api-gateway", 10001), List.of("api-gateway/synapse-configs", 10001),
-                List.of("integration", 802), List.of("integration/carbonapps", 802)),
-                ((List<?>) vars.get("nfs_share_directories")).stream()
-                        .map(d -> List.of(((Map<?, ?>) d).get("path"), ((Map<?, ?>) d).get("uid"))).toList());
+        assertEquals(
+                databases,
+                ((List<?>) vars.get("database_databases"))
+                        .stream()
+                                .map(d -> List.of(((Map<?, ?>) d).get("name"), ((Map<?, ?>) d).get("owner")))
+                                .toList());
+        assertEquals(
+                List.of(
+                        List.of("api-gateway", 10001), List.of("api-gateway/synapse-configs", 10001),
+                        List.of("integration", 802), List.of("integration/carbonapps", 802)),
+                ((List<?>) vars.get("nfs_share_directories"))
+                        .stream()
+                                .map(d -> List.of(((Map<?, ?>) d).get("path"), ((Map<?, ?>) d).get("uid")))
+                                .toList());
         Map<?, ?> groups = (Map<?, ?>) ((Map<?, ?>) load(name, "hosts.yml").get("all")).get("children");
-        assertEquals(Map.of("database", env.database().host(), "nfs", env.nfs().host()), Map.of(
-                "database", onlyHost(groups.get("database")), "nfs", onlyHost(groups.get("nfs"))));
+        assertEquals(
+                Map.of("database", env.database().host(), "nfs", env.nfs().host()),
+                Map.of("database", onlyHost(groups.get("database")), "nfs", onlyHost(groups.get("nfs"))));
     }
 
     @ParameterizedTest(name = "{0}")
     @FieldSource("ENVS")
     void noSecretValueIsGenerated(String env) {
-        Environments.render(env).files().values().forEach(text -> assertFalse(
-                text.toLowerCase(java.util.Locale.ROOT).contains("password"), text));
+        Environments.render(env)
+                .files()
+                .values()
+                .forEach(text ->
+                        assertFalse(text.toLowerCase(java.util.Locale.ROOT).contains("password"), text));
     }
 
     @Test
     void theStandardPipelineRendersInventoriesAfterFlux() {
         List<String> steps = Envforge.standard(Repo.root()).renderSteps();
-        assertTrue(steps.indexOf("flux") >= 0 && steps.indexOf("ansible-inventory") > steps.indexOf("flux"),
+        assertTrue(
+                steps.indexOf("flux") >= 0 && steps.indexOf("ansible-inventory") > steps.indexOf("flux"),
                 steps.toString());
     }
 
     private static Map<String, Object> load(String env, String file) {
-        return Yaml.loadAll(Environments.render(env).get(Layout.ansible(env) + file)).get(0);
+        return Yaml.loadAll(Environments.render(env).get(Layout.ansible(env) + file))
+                .get(0);
     }
 
     private static Object onlyHost(Object group) {

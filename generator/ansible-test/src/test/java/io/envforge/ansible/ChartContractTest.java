@@ -26,15 +26,17 @@ class ChartContractTest {
     void theChartsRunAsTheModelsAccountAndMountTheModelsFolders() throws IOException {
         for (Layer layer : env.layers()) {
             Path chart = Repo.root().resolve("charts").resolve(layer.name());
-            Map<String, Object> values = Yaml.loadAll(Files.readString(chart.resolve("values.yaml"),
-                    StandardCharsets.UTF_8)).get(0);
+            Map<String, Object> values = Yaml.loadAll(
+                            Files.readString(chart.resolve("values.yaml"), StandardCharsets.UTF_8))
+                    .get(0);
             Map<?, ?> security = (Map<?, ?>) values.get("securityContext");
             assertEquals(layer.account().uid(), security.get("runAsUser"), layer.name() + " runAsUser");
             assertEquals(layer.account().gid(), security.get("runAsGroup"), layer.name() + " runAsGroup");
             assertEquals(layer.nfsSubPath(), ((Map<?, ?>) values.get("nfs")).get("subPath"), layer.name());
             String templates = templates(chart.resolve("templates"));
             for (String mount : layer.nfsMounts()) {
-                assertTrue(templates.contains("subPath: {{ .Values.nfs.subPath }}/" + mount),
+                assertTrue(
+                        templates.contains("subPath: {{ .Values.nfs.subPath }}/" + mount),
                         layer.name() + " does not mount " + mount + " from the share");
             }
         }

@@ -7,7 +7,6 @@ import io.envforge.render.ansible.AnsibleRenderer;
 import io.envforge.spec.SpecReader;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Map;
 
 /**
  * The environments the tests generate inventories for: {@code dev1} (AWS) as specified in the repository, and
@@ -28,8 +27,7 @@ final class Environments {
                 cidr: 10.30.0.0/20
             """;
 
-    private Environments() {
-    }
+    private Environments() {}
 
     static Environment resolve(String name) {
         ModelResolver resolver = new ModelResolver(SpecReader.readPlatform(Repo.root()));

@@ -19,8 +19,10 @@ class GoldenTest {
     @FieldSource("ENVS")
     void inventoryMatchesTheGoldenFiles(String env) {
         Map<String, String> files = new TreeMap<>();
-        Environments.render(env).files().forEach((path, text) -> files.put(path.substring(Layout.ansible(env)
-                .length()), text));
+        Environments.render(env)
+                .files()
+                .forEach((path, text) ->
+                        files.put(path.substring(Layout.ansible(env).length()), text));
         GoldenFiles.assertTree(Repo.golden().resolve(env), files);
     }
 }

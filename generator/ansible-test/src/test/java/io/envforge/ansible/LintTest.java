@@ -26,8 +26,16 @@ class LintTest {
     void thePlaybookPassesTheSyntaxCheckWithEachGeneratedInventory(String env, @TempDir Path tmp) {
         Tools.require("ansible-playbook");
         Workspace ws = Workspace.create(tmp);
-        Tools.run(ws.dir(), ws.env(), List.of("ansible-playbook", "--syntax-check", "-i",
-                ws.inventory(env).toString(), Playbook.PREPARE)).assertOk("ansible-playbook --syntax-check");
+        Tools.run(
+                        ws.dir(),
+                        ws.env(),
+                        List.of(
+                                "ansible-playbook",
+                                "--syntax-check",
+                                "-i",
+                                ws.inventory(env).toString(),
+                                Playbook.PREPARE))
+                .assertOk("ansible-playbook --syntax-check");
     }
 
     @Test
@@ -41,18 +49,21 @@ class LintTest {
     @Test
     void ansibleLintFailsOnAShellTaskAndOnAYaml11Boolean(@TempDir Path tmp) throws IOException {
         Workspace ws = Workspace.create(tmp);
-        Files.writeString(ws.dir().resolve("roles/nfs_share/tasks/main.yml"), """
+        Files.writeString(
+                ws.dir().resolve("roles/nfs_share/tasks/main.yml"),
+                """
 
                 - name: Create a folder the wrong way
                   ansible.builtin.shell: mkdir -p {{ nfs_share_root }}/extra
-                """, StandardCharsets.UTF_8, StandardOpenOption.APPEND);
-        Path vars = ws.inventory("dev1").resolveSibling("group_vars/all.yml");
-        Files.writeString(vars, "nfs_share_manage_accounts: yes\n", StandardCharsets.UTF_8,
+                """,
+                StandardCharsets.UTF_8,
                 StandardOpenOption.APPEND);
+        Path vars = ws.inventory("dev1").resolveSibling("group_vars/all.yml");
+        Files.writeString(vars, "nfs_share_manage_accounts: yes\n", StandardCharsets.UTF_8, StandardOpenOption.APPEND);
         Tools.Result r = lint(ws);
         assertNotEquals(0, r.exit(), r.output());
-        assertTrue(r.output().contains("command-instead-of-shell") || r.output().contains("no-changed-when"),
-                r.output());
+        assertTrue(
+                r.output().contains("command-instead-of-shell") || r.output().contains("no-changed-when"), r.output());
         assertTrue(r.output().contains("yaml[truthy]"), r.output());
     }
 

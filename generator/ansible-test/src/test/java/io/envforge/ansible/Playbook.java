@@ -14,15 +14,14 @@ final class Playbook {
     static final String PREPARE = "playbooks/prepare.yml";
     /** The in-cluster Job's extra vars: every secret from an environment variable (ansible/in-cluster-vars.yml). */
     static final String IN_CLUSTER_VARS = "in-cluster-vars.yml";
-    private static final Pattern RECAP = Pattern.compile(
-            "(?m)^(\\S+)\\s+:\\s+ok=(\\d+)\\s+changed=(\\d+)\\s+unreachable=(\\d+)\\s+failed=(\\d+)");
+
+    private static final Pattern RECAP =
+            Pattern.compile("(?m)^(\\S+)\\s+:\\s+ok=(\\d+)\\s+changed=(\\d+)\\s+unreachable=(\\d+)\\s+failed=(\\d+)");
 
     /** One run: the tool's result, its PLAY RECAP (host to changed count) and how long it took. */
-    record Run(Tools.Result result, Map<String, Integer> changed, long millis) {
-    }
+    record Run(Tools.Result result, Map<String, Integer> changed, long millis) {}
 
-    private Playbook() {
-    }
+    private Playbook() {}
 
     /** Runs the playbook with {@code extraVars}; {@code more} are further arguments, e.g. {@code --limit}. */
     static Run prepare(Workspace ws, String env, Path extraVars, String... more) {
@@ -38,11 +37,11 @@ final class Playbook {
         return prepare(ws, env, secrets, List.of("-e", "@" + IN_CLUSTER_VARS, "-e", "@" + overrides));
     }
 
-    private static Run prepare(Workspace ws, String env, Map<String, String> extraEnv, List<String> vars,
-            String... more) {
+    private static Run prepare(
+            Workspace ws, String env, Map<String, String> extraEnv, List<String> vars, String... more) {
         Tools.require("ansible-playbook");
-        List<String> command = new ArrayList<>(List.of("ansible-playbook", "-i", ws.inventory(env).toString(),
-                PREPARE));
+        List<String> command = new ArrayList<>(
+                List.of("ansible-playbook", "-i", ws.inventory(env).toString(), PREPARE));
         command.addAll(vars);
         command.addAll(List.of(more));
         Map<String, String> processEnv = new LinkedHashMap<>(ws.env());

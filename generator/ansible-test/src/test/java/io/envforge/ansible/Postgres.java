@@ -30,6 +30,7 @@ final class Postgres implements AutoCloseable {
 
     /** The major versions the tests run the preparation against: every one {@code database.version} allows. */
     static final List<Integer> VERSIONS = List.of(15, 16);
+
     static final Path PSQL = Path.of("/usr/lib/postgresql/15/bin/psql");
     static final String SUPERUSER = "postgres";
     static final String SUPERUSER_PASSWORD = "superuser-test-password";
@@ -50,8 +51,11 @@ final class Postgres implements AutoCloseable {
         static Install of(int major) {
             return switch (major) {
                 case 15 -> new Install(Path.of("/usr/lib/postgresql/15/bin"), "apt-get install -y postgresql-15");
-                case 16 -> new Install(Path.of(System.getProperty("envforge.postgres16",
-                        "/opt/envforge/postgresql/16")).resolve("bin"), "bash tools/postgres/install.sh");
+                case 16 ->
+                    new Install(
+                            Path.of(System.getProperty("envforge.postgres16", "/opt/envforge/postgresql/16"))
+                                    .resolve("bin"),
+                            "bash tools/postgres/install.sh");
                 default -> throw new IllegalArgumentException("no PostgreSQL " + major + " for the tests");
             };
         }
@@ -76,7 +80,8 @@ final class Postgres implements AutoCloseable {
     static Postgres start(int major) throws IOException {
         Path bin = Install.of(major).require(major).bin();
         Path dir = Files.createTempDirectory("envforge-pg");
-        UserPrincipal owner = dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
+        UserPrincipal owner =
+                dir.getFileSystem().getUserPrincipalLookupService().lookupPrincipalByName("postgres");
         Files.setOwner(dir, owner);
         Path pwfile = dir.resolve("pwfile");
         Files.writeString(pwfile, SUPERUSER_PASSWORD + "\n", StandardCharsets.UTF_8);
@@ -84,12 +89,31 @@ final class Postgres implements AutoCloseable {
         int port = freePort();
         Postgres pg = new Postgres(bin, dir, port);
         try {
-            asPostgres(dir, bin.resolve("initdb").toString(), "-D", dir.resolve("data").toString(), "-U", SUPERUSER,
-                    "--pwfile=" + pwfile, "--auth=scram-sha-256", "-E", "UTF8", "--no-locale")
+            asPostgres(
+                            dir,
+                            bin.resolve("initdb").toString(),
+                            "-D",
+                            dir.resolve("data").toString(),
+                            "-U",
+                            SUPERUSER,
+                            "--pwfile=" + pwfile,
+                            "--auth=scram-sha-256",
+                            "-E",
+                            "UTF8",
+                            "--no-locale")
                     .assertOk("initdb");
-            asPostgres(dir, bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-w",
-                    "-l", dir.resolve("server.log").toString(), "-o",
-                    "-p " + port + " -c listen_addresses=127.0.0.1 -k " + dir, "start").assertOk("pg_ctl start");
+            asPostgres(
+                            dir,
+                            bin.resolve("pg_ctl").toString(),
+                            "-D",
+                            dir.resolve("data").toString(),
+                            "-w",
+                            "-l",
+                            dir.resolve("server.log").toString(),
+                            "-o",
+                            "-p " + port + " -c listen_addresses=127.0.0.1 -k " + dir,
+                            "start")
+                    .assertOk("pg_ctl start");
             String version = pg.query("postgres", "SHOW server_version_num");
             if (!version.startsWith(String.valueOf(major))) {
                 fail(bin + " started PostgreSQL " + version + ", not " + major);
@@ -107,21 +131,49 @@ final class Postgres implements AutoCloseable {
 
     /** Runs {@code sql} with psql as {@code user}; the result's output is the unaligned, tuples-only answer. */
     Tools.Result psql(String user, String password, String database, String sql) {
-        return Tools.run(dir, Map.of("PGPASSWORD", password, "PGCONNECT_TIMEOUT", "10"),
-                List.of(PSQL.toString(), "-X", "-q", "-A", "-t", "-v", "ON_ERROR_STOP=1",
-                        "-h", "127.0.0.1", "-p", String.valueOf(port), "-U", user, "-d", database, "-c", sql));
+        return Tools.run(
+                dir,
+                Map.of("PGPASSWORD", password, "PGCONNECT_TIMEOUT", "10"),
+                List.of(
+                        PSQL.toString(),
+                        "-X",
+                        "-q",
+                        "-A",
+                        "-t",
+                        "-v",
+                        "ON_ERROR_STOP=1",
+                        "-h",
+                        "127.0.0.1",
+                        "-p",
+                        String.valueOf(port),
+                        "-U",
+                        user,
+                        "-d",
+                        database,
+                        "-c",
+                        sql));
     }
 
     /** The superuser's answer to {@code sql} in {@code database}, trimmed; fails on error. */
     String query(String database, String sql) {
-        return psql(SUPERUSER, SUPERUSER_PASSWORD, database, sql).assertOk("psql " + sql).output().strip();
+        return psql(SUPERUSER, SUPERUSER_PASSWORD, database, sql)
+                .assertOk("psql " + sql)
+                .output()
+                .strip();
     }
 
     @Override
     public void close() {
         if (Files.isDirectory(dir.resolve("data"))) {
-            asPostgres(dir, bin.resolve("pg_ctl").toString(), "-D", dir.resolve("data").toString(), "-m", "immediate",
-                    "-w", "stop");
+            asPostgres(
+                    dir,
+                    bin.resolve("pg_ctl").toString(),
+                    "-D",
+                    dir.resolve("data").toString(),
+                    "-m",
+                    "immediate",
+                    "-w",
+                    "stop");
         }
         try (Stream<Path> files = Files.walk(dir)) {
             for (Path p : files.sorted(Comparator.reverseOrder()).toList()) {

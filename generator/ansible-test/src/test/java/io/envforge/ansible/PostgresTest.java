@@ -12,10 +12,13 @@ class PostgresTest {
 
     @Test
     void aMissingServerFailsNamingTheFileAndTheInstallCommand() {
-        Postgres.Install missing = new Postgres.Install(Path.of("/nonexistent/postgresql/16/bin"),
-                "bash tools/postgres/install.sh");
+        Postgres.Install missing =
+                new Postgres.Install(Path.of("/nonexistent/postgresql/16/bin"), "bash tools/postgres/install.sh");
         AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> missing.require(16));
-        assertTrue(e.getMessage().startsWith("PostgreSQL 16 is not installed: /nonexistent/postgresql/16/bin/initdb is"
-                + " missing. Install it with: bash tools/postgres/install.sh"), e.getMessage());
+        assertTrue(
+                e.getMessage()
+                        .startsWith("PostgreSQL 16 is not installed: /nonexistent/postgresql/16/bin/initdb is"
+                                + " missing. Install it with: bash tools/postgres/install.sh"),
+                e.getMessage());
     }
 }

@@ -35,8 +35,8 @@ abstract class PrepareTest {
 
     static final String ENV = "dev1";
     static final String ADMIN = "envforge_admin";
-    static final Map<String, String> PASSWORDS = Map.of(ADMIN, "admin-test-password",
-            "apim_user", "apim-test-password", "mi_user", "mi-test-password");
+    static final Map<String, String> PASSWORDS =
+            Map.of(ADMIN, "admin-test-password", "apim_user", "apim-test-password", "mi_user", "mi-test-password");
 
     private final Environment env = Environments.resolve(ENV);
     private final int major;
@@ -56,8 +56,9 @@ abstract class PrepareTest {
         Tools.require("ansible-playbook");
         tmp = Files.createTempDirectory("envforge-ansible");
         pg = Postgres.start(major);
-        pg.query("postgres", "CREATE ROLE " + ADMIN + " LOGIN CREATEDB CREATEROLE PASSWORD '"
-                + PASSWORDS.get(ADMIN) + "'");
+        pg.query(
+                "postgres",
+                "CREATE ROLE " + ADMIN + " LOGIN CREATEDB CREATEROLE PASSWORD '" + PASSWORDS.get(ADMIN) + "'");
         ws = Workspace.create(tmp);
         nfs = Files.createDirectories(tmp.resolve("nfs"));
         // The first run as the in-cluster Job runs it: secrets from the environment only, no secret file. The second
@@ -66,8 +67,10 @@ abstract class PrepareTest {
         first = Playbook.prepareInCluster(ws, ENV, overrides, SecretsFile.inClusterEnvironment(nfs, PASSWORDS, ADMIN));
         Path vars = SecretsFile.write(tmp.resolve("dev1.secret.yaml"), pg.port(), nfs, PASSWORDS, ADMIN);
         second = Playbook.prepare(ws, ENV, vars);
-        System.out.printf("prepare.yml for %s on PostgreSQL %d: first run %d ms (changed %s), second run %d ms"
-                + " (changed %s)%n", ENV, major, first.millis(), first.changed(), second.millis(), second.changed());
+        System.out.printf(
+                "prepare.yml for %s on PostgreSQL %d: first run %d ms (changed %s), second run %d ms"
+                        + " (changed %s)%n",
+                ENV, major, first.millis(), first.changed(), second.millis(), second.changed());
     }
 
     @AfterAll
@@ -87,19 +90,28 @@ abstract class PrepareTest {
     @Test
     void firstRunChangesBothHostsAndTheSecondChangesNothing() {
         first.result().assertOk("first ansible-playbook run");
-        assertEquals(List.of(env.database().host(), env.nfs().host()), first.changed().keySet().stream().sorted()
-                .toList(), first.result().output());
+        assertEquals(
+                List.of(env.database().host(), env.nfs().host()),
+                first.changed().keySet().stream().sorted().toList(),
+                first.result().output());
         first.changed().forEach((host, n) -> assertTrue(n > 0, host + " changed nothing on the first run"));
         second.result().assertOk("second ansible-playbook run");
-        second.changed().forEach((host, n) -> assertEquals(0, n,
-                host + " changed " + n + " things on the second run:\n" + second.result().output()));
+        second.changed()
+                .forEach((host, n) -> assertEquals(
+                        0,
+                        n,
+                        host + " changed " + n + " things on the second run:\n"
+                                + second.result().output()));
     }
 
     @Test
     void layerUsersMayOnlyLogIn() {
-        assertEquals("apim_user|t|f|f|f|f\nmi_user|t|f|f|f|f", pg.query("postgres",
-                "SELECT rolname, rolcanlogin, rolsuper, rolcreatedb, rolcreaterole, rolreplication FROM pg_roles"
-                        + " WHERE rolname IN ('apim_user', 'mi_user') ORDER BY 1"));
+        assertEquals(
+                "apim_user|t|f|f|f|f\nmi_user|t|f|f|f|f",
+                pg.query(
+                        "postgres",
+                        "SELECT rolname, rolcanlogin, rolsuper, rolcreatedb, rolcreaterole, rolreplication FROM pg_roles"
+                                + " WHERE rolname IN ('apim_user', 'mi_user') ORDER BY 1"));
     }
 
     /**
@@ -109,23 +121,37 @@ abstract class PrepareTest {
     @Test
     void theAdminMayActAsEachLayerUserAndFromSixteenOnDoesNotInheritItsPrivileges() {
         String act = major >= 16 ? "SET" : "MEMBER";
-        String got = pg.query("postgres", "SELECT u, pg_has_role('" + ADMIN + "', u, '" + act + "'), pg_has_role('"
-                + ADMIN + "', u, 'USAGE') FROM unnest(ARRAY['apim_user', 'mi_user']) u ORDER BY 1");
+        String got = pg.query(
+                "postgres",
+                "SELECT u, pg_has_role('" + ADMIN + "', u, '" + act + "'), pg_has_role('" + ADMIN
+                        + "', u, 'USAGE') FROM unnest(ARRAY['apim_user', 'mi_user']) u ORDER BY 1");
         String inherits = major >= 16 ? "f" : "t";
         assertEquals("apim_user|t|" + inherits + "\nmi_user|t|" + inherits, got);
     }
 
     @Test
     void eachDatabaseBelongsToItsLayerAndOnlyItsOwnerMayConnect() {
-        assertEquals("apim_db|apim_user|UTF8\nmi_db|mi_user|UTF8\nshared_db|apim_user|UTF8", pg.query("postgres",
-                "SELECT datname, pg_get_userbyid(datdba), pg_encoding_to_char(encoding) FROM pg_database"
-                        + " WHERE datname IN ('apim_db', 'shared_db', 'mi_db') ORDER BY 1"));
-        String grid = pg.query("postgres", "SELECT r || '>' || d || '=' || has_database_privilege(r, d, 'CONNECT')"
-                + " FROM unnest(ARRAY['apim_user', 'mi_user']) r, unnest(ARRAY['apim_db', 'shared_db', 'mi_db']) d"
-                + " ORDER BY r, d");
-        assertEquals(String.join("\n", "apim_user>apim_db=true", "apim_user>mi_db=false",
-                "apim_user>shared_db=true", "mi_user>apim_db=false", "mi_user>mi_db=true",
-                "mi_user>shared_db=false"), grid);
+        assertEquals(
+                "apim_db|apim_user|UTF8\nmi_db|mi_user|UTF8\nshared_db|apim_user|UTF8",
+                pg.query(
+                        "postgres",
+                        "SELECT datname, pg_get_userbyid(datdba), pg_encoding_to_char(encoding) FROM pg_database"
+                                + " WHERE datname IN ('apim_db', 'shared_db', 'mi_db') ORDER BY 1"));
+        String grid = pg.query(
+                "postgres",
+                "SELECT r || '>' || d || '=' || has_database_privilege(r, d, 'CONNECT')"
+                        + " FROM unnest(ARRAY['apim_user', 'mi_user']) r, unnest(ARRAY['apim_db', 'shared_db', 'mi_db']) d"
+                        + " ORDER BY r, d");
+        assertEquals(
+                String.join(
+                        "\n",
+                        "apim_user>apim_db=true",
+                        "apim_user>mi_db=false",
+                        "apim_user>shared_db=true",
+                        "mi_user>apim_db=false",
+                        "mi_user>mi_db=true",
+                        "mi_user>shared_db=false"),
+                grid);
     }
 
     @Test
@@ -148,9 +174,14 @@ abstract class PrepareTest {
                 "mi_db", "cluster_node_status_table|mi_user\nleader_status_table|mi_user");
         for (Layer layer : env.layers()) {
             for (String db : layer.databases()) {
-                String tables = pg.psql(layer.dbUser(), PASSWORDS.get(layer.dbUser()), db,
-                        "SELECT tablename, tableowner FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")
-                        .assertOk("psql as " + layer.dbUser()).output().strip();
+                String tables = pg.psql(
+                                layer.dbUser(),
+                                PASSWORDS.get(layer.dbUser()),
+                                db,
+                                "SELECT tablename, tableowner FROM pg_tables WHERE schemaname = 'public' ORDER BY 1")
+                        .assertOk("psql as " + layer.dbUser())
+                        .output()
+                        .strip();
                 assertEquals(expected.get(db), tables, db);
             }
         }
@@ -178,22 +209,33 @@ abstract class PrepareTest {
 
     @Test
     void eachLayersAccountExistsOnTheHostThatMountsTheShare() {
-        Tools.Result api = Tools.run(tmp, Map.of(), List.of("getent", "passwd", "api-gateway")).assertOk("getent");
+        Tools.Result api = Tools.run(tmp, Map.of(), List.of("getent", "passwd", "api-gateway"))
+                .assertOk("getent");
         assertTrue(api.output().startsWith("api-gateway:x:10001:10001:"), api.output());
-        Tools.Result mi = Tools.run(tmp, Map.of(), List.of("getent", "passwd", "integration")).assertOk("getent");
+        Tools.Result mi = Tools.run(tmp, Map.of(), List.of("getent", "passwd", "integration"))
+                .assertOk("getent");
         assertTrue(mi.output().startsWith("integration:x:802:802:"), mi.output());
-        Tools.Result group = Tools.run(tmp, Map.of(), List.of("getent", "group", "integration")).assertOk("getent");
+        Tools.Result group = Tools.run(tmp, Map.of(), List.of("getent", "group", "integration"))
+                .assertOk("getent");
         assertTrue(group.output().startsWith("integration:x:802:"), group.output());
     }
 
     @Test
     void missingSecretsFailWithAMessageSayingWhereTheyComeFrom() throws IOException {
-        Path vars = SecretsFile.write(tmp.resolve("incomplete.secret.yaml"), pg.port(), nfs,
-                Map.of(ADMIN, PASSWORDS.get(ADMIN), "apim_user", "x"), ADMIN);
+        Path vars = SecretsFile.write(
+                tmp.resolve("incomplete.secret.yaml"),
+                pg.port(),
+                nfs,
+                Map.of(ADMIN, PASSWORDS.get(ADMIN), "apim_user", "x"),
+                ADMIN);
         Playbook.Run run = Playbook.prepare(ws, ENV, vars, "--limit", "database");
         assertNotEquals(0, run.result().exit(), run.result().output());
-        assertTrue(run.result().output().contains("Pass the database secrets"), run.result().output());
-        assertTrue(run.result().output().contains(env.database().adminSecret()), run.result().output());
+        assertTrue(
+                run.result().output().contains("Pass the database secrets"),
+                run.result().output());
+        assertTrue(
+                run.result().output().contains(env.database().adminSecret()),
+                run.result().output());
     }
 
     private static void assertOwnedAndMode(Path path, ProductAccount account, String mode) throws IOException {

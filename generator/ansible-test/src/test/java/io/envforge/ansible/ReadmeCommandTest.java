@@ -23,8 +23,10 @@ class ReadmeCommandTest {
         Matcher m = Pattern.compile("`([^`]*ansible-playbook [^`]*)`").matcher(readme);
         assertTrue(m.find(), "no ansible-playbook command in README.md");
         String command = m.group(1).replace("<env>", "dev1").replaceAll(" -e @\\S+", "") + " --syntax-check";
-        Process p = new ProcessBuilder("bash", "-c", command).directory(Repo.root().toFile())
-                .redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("bash", "-c", command)
+                .directory(Repo.root().toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), command + "\n" + out);
     }

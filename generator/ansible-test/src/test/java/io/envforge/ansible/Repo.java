@@ -5,8 +5,7 @@ import java.nio.file.Path;
 /** Where things are: the repository root (surefire system property {@code envforge.repo}). */
 final class Repo {
 
-    private Repo() {
-    }
+    private Repo() {}
 
     static Path root() {
         String value = System.getProperty("envforge.repo");

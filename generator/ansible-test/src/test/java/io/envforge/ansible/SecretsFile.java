@@ -14,23 +14,31 @@ import java.util.TreeMap;
  */
 final class SecretsFile {
 
-    private SecretsFile() {
-    }
+    private SecretsFile() {}
 
     static Path write(Path file, int port, Path nfsRoot, Map<String, String> passwords, String admin)
             throws IOException {
         Map<String, String> users = new TreeMap<>(passwords);
         users.remove(admin);
         Map<String, Object> vars = Yaml.map(
-                "database_host", "127.0.0.1",
-                "database_port", port,
-                "database_ssl_mode", "disable",
-                "database_admin_user", admin,
-                "database_admin_password", passwords.get(admin),
-                "database_passwords", users,
-                "nfs_share_root", nfsRoot.toString(),
-                "apim_sql_dir", Repo.testSchema().resolve("apim").toString(),
-                "mi_sql_dir", Repo.testSchema().resolve("mi").toString());
+                "database_host",
+                "127.0.0.1",
+                "database_port",
+                port,
+                "database_ssl_mode",
+                "disable",
+                "database_admin_user",
+                admin,
+                "database_admin_password",
+                passwords.get(admin),
+                "database_passwords",
+                users,
+                "nfs_share_root",
+                nfsRoot.toString(),
+                "apim_sql_dir",
+                Repo.testSchema().resolve("apim").toString(),
+                "mi_sql_dir",
+                Repo.testSchema().resolve("mi").toString());
         Files.writeString(file, Yaml.dump(vars), StandardCharsets.UTF_8);
         return file;
     }
@@ -40,8 +48,8 @@ final class SecretsFile {
      * secrets, share and schema folders go into {@link #inClusterEnvironment} instead, as the Job passes them.
      */
     static Path writeInClusterOverrides(Path file, int port) throws IOException {
-        Map<String, Object> vars = Yaml.map("database_host", "127.0.0.1", "database_port", port,
-                "database_ssl_mode", "disable");
+        Map<String, Object> vars =
+                Yaml.map("database_host", "127.0.0.1", "database_port", port, "database_ssl_mode", "disable");
         Files.writeString(file, Yaml.dump(vars), StandardCharsets.UTF_8);
         return file;
     }

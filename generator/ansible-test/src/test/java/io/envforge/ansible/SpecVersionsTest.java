@@ -20,8 +20,11 @@ import org.junit.jupiter.params.provider.ValueSource;
 class SpecVersionsTest {
 
     @ParameterizedTest(name = "{0}")
-    @ValueSource(strings = {"environment.schema.json#/properties/spec/properties/database",
-            "platform.schema.json#/properties/spec/properties/defaults/properties/database"})
+    @ValueSource(
+            strings = {
+                "environment.schema.json#/properties/spec/properties/database",
+                "platform.schema.json#/properties/spec/properties/defaults/properties/database"
+            })
     void everyDatabaseVersionTheSpecAllowsHasAPrepareTest(String location) throws IOException {
         String[] parts = location.split("#");
         JsonNode database;
@@ -29,7 +32,8 @@ class SpecVersionsTest {
             database = new ObjectMapper().readTree(in).at(parts[1]);
         }
         assertEquals(List.of("postgres"), texts(database.at("/properties/engine/enum")), location);
-        List<Integer> versions = texts(database.at("/properties/version/enum")).stream().map(Integer::valueOf)
+        List<Integer> versions = texts(database.at("/properties/version/enum")).stream()
+                .map(Integer::valueOf)
                 .toList();
         assertEquals(Postgres.VERSIONS, versions, location);
         for (int major : versions) {

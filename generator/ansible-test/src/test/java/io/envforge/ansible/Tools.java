@@ -16,8 +16,7 @@ final class Tools {
 
     static final String APT = "apt-get update && apt-get install -y ansible ansible-lint python3-psycopg2";
 
-    private Tools() {
-    }
+    private Tools() {}
 
     /** The process's exit code and its standard output and error, interleaved. */
     record Result(int exit, String output) {
@@ -44,7 +43,9 @@ final class Tools {
         try {
             Path log = Files.createTempFile("envforge-tool", ".log");
             try {
-                ProcessBuilder pb = new ProcessBuilder(command).directory(cwd.toFile()).redirectErrorStream(true)
+                ProcessBuilder pb = new ProcessBuilder(command)
+                        .directory(cwd.toFile())
+                        .redirectErrorStream(true)
                         .redirectOutput(log.toFile());
                 pb.environment().putAll(env);
                 Process p = pb.start();

@@ -11,9 +11,7 @@ class ToolsTest {
 
     @Test
     void aMissingToolFailsNamingTheDebianPackages() {
-        AssertionFailedError e = assertThrows(AssertionFailedError.class,
-                () -> Tools.require("envforge-no-such-tool"));
-        assertTrue(e.getMessage().contains("apt-get install -y ansible ansible-lint python3-psycopg2"),
-                e.getMessage());
+        AssertionFailedError e = assertThrows(AssertionFailedError.class, () -> Tools.require("envforge-no-such-tool"));
+        assertTrue(e.getMessage().contains("apt-get install -y ansible ansible-lint python3-psycopg2"), e.getMessage());
     }
 }

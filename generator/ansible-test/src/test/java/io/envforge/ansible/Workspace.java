@@ -42,18 +42,26 @@ final class Workspace {
     /** Environment of every Ansible process: no colours, config of this folder, state kept inside the temp folder. */
     Map<String, String> env() {
         Path home = ansible.getParent().resolve(".ansible-home");
-        return Map.of("ANSIBLE_CONFIG", ansible.resolve("ansible.cfg").toString(),
-                "ANSIBLE_NOCOLOR", "1",
-                "ANSIBLE_FORCE_COLOR", "0",
-                "ANSIBLE_HOME", home.toString(),
-                "ANSIBLE_LOCAL_TEMP", home.resolve("tmp").toString(),
-                "XDG_CACHE_HOME", home.resolve("cache").toString());
+        return Map.of(
+                "ANSIBLE_CONFIG",
+                ansible.resolve("ansible.cfg").toString(),
+                "ANSIBLE_NOCOLOR",
+                "1",
+                "ANSIBLE_FORCE_COLOR",
+                "0",
+                "ANSIBLE_HOME",
+                home.toString(),
+                "ANSIBLE_LOCAL_TEMP",
+                home.resolve("tmp").toString(),
+                "XDG_CACHE_HOME",
+                home.resolve("cache").toString());
     }
 
     private static void copy(Path from, Path to) {
         try (Stream<Path> files = Files.walk(from)) {
             for (Path file : files.filter(Files::isRegularFile)
-                    .filter(f -> !f.getFileName().toString().endsWith(".secret.yaml")).toList()) {
+                    .filter(f -> !f.getFileName().toString().endsWith(".secret.yaml"))
+                    .toList()) {
                 write(to.resolve(from.relativize(file).toString()), Files.readString(file, StandardCharsets.UTF_8));
             }
         } catch (IOException e) {

@@ -9,12 +9,12 @@ import java.util.stream.Stream;
 /** A throw-away copy of a chart under target/, for the Helm calls that cannot take the chart as it is. */
 final class ChartCopy {
 
-    private ChartCopy() {
-    }
+    private ChartCopy() {}
 
     static Path of(String chart) throws IOException {
         Path from = Repo.chartDir(chart);
-        Path to = Files.createTempDirectory(Files.createDirectories(Path.of("target", "chart-copies")), chart).resolve(chart);
+        Path to = Files.createTempDirectory(Files.createDirectories(Path.of("target", "chart-copies")), chart)
+                .resolve(chart);
         try (Stream<Path> files = Files.walk(from)) {
             files.forEach(f -> {
                 try {

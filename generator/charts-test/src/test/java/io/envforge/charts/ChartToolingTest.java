@@ -34,10 +34,12 @@ class ChartToolingTest {
     @MethodSource("scenarios")
     void lintStrictIsClean(Scenario s) throws IOException {
         Path copy = ChartCopy.of(s.chart());
-        Files.writeString(copy.resolve("values.yaml"), new Dump(DumpSettings.builder().build()).dumpToString(Values.of(s)));
+        Files.writeString(
+                copy.resolve("values.yaml"), new Dump(DumpSettings.builder().build()).dumpToString(Values.of(s)));
         LintResult result = new Helm(copy).lint().strict().call();
         assertFalse(result.isFailed(), s + ": " + result.getMessages());
-        assertTrue(result.getMessages().stream().noneMatch(m -> m.contains("[WARNING]") || m.contains("[ERROR]")),
+        assertTrue(
+                result.getMessages().stream().noneMatch(m -> m.contains("[WARNING]") || m.contains("[ERROR]")),
                 s + ": " + result.getMessages());
     }
 

@@ -16,14 +16,16 @@ import org.junit.jupiter.params.provider.MethodSource;
 /** deployment.toml: hosts and database URLs from values, secrets only as $env{...}, the API layer's peer mesh. */
 class DeploymentTomlTest {
 
-    private static final Pattern SECRET_LINE = Pattern.compile("(?m)^\\s*(\\S*password|key|username|user\\.name)\\s*=\\s*(.*)$");
+    private static final Pattern SECRET_LINE =
+            Pattern.compile("(?m)^\\s*(\\S*password|key|username|user\\.name)\\s*=\\s*(.*)$");
 
     static Stream<Scenario> scenarios() {
         return Scenario.all().stream();
     }
 
     static Map<String, Object> tomls(Scenario s) {
-        Map<String, Object> data = new java.util.TreeMap<>(Yaml.map(Rendered.of(s).one("ConfigMap", s.release() + "-config"), "data"));
+        Map<String, Object> data =
+                new java.util.TreeMap<>(Yaml.map(Rendered.of(s).one("ConfigMap", s.release() + "-config"), "data"));
         data.keySet().removeIf(k -> !k.endsWith(".toml"));
         return data;
     }
@@ -36,7 +38,8 @@ class DeploymentTomlTest {
             int found = 0;
             while (m.find()) {
                 found++;
-                assertTrue(m.group(2).matches("\"\\$(env|ref)\\{[A-Za-z_.]+}\"|\"\\$\\{admin\\.(username|password)}\""),
+                assertTrue(
+                        m.group(2).matches("\"\\$(env|ref)\\{[A-Za-z_.]+}\"|\"\\$\\{admin\\.(username|password)}\""),
                         s + ": literal credential in " + m.group());
             }
             assertTrue(found >= 6, s + ": expected the credential settings, found " + found);
@@ -48,12 +51,14 @@ class DeploymentTomlTest {
     void databaseUrlsUseTheEnvironmentsHostPortAndNames(Scenario s) {
         Map<String, Object> v = Values.of(s);
         String engine = "postgres".equals(Yaml.get(v, "database.type")) ? "postgresql" : "mysql";
-        String prefix = "jdbc:" + engine + "://" + Yaml.get(v, "database.host") + ":" + Yaml.get(v, "database.port") + "/";
+        String prefix =
+                "jdbc:" + engine + "://" + Yaml.get(v, "database.host") + ":" + Yaml.get(v, "database.port") + "/";
         List<String> names = s.chart().equals("api-gateway")
                 ? List.of((String) Yaml.get(v, "database.apimDb"), (String) Yaml.get(v, "database.sharedDb"))
                 : List.of((String) Yaml.get(v, "database.name"));
         for (Object toml : tomls(s).values()) {
-            names.forEach(n -> assertTrue(toml.toString().contains("url = \"" + prefix + n + "?"), s + " " + prefix + n));
+            names.forEach(
+                    n -> assertTrue(toml.toString().contains("url = \"" + prefix + n + "?"), s + " " + prefix + n));
         }
     }
 
@@ -61,17 +66,23 @@ class DeploymentTomlTest {
     void apiPeersKnowEveryOtherPeerButNotThemselves() {
         Scenario ha = Scenario.named("api-gateway", "ha");
         Map<String, Object> tomls = tomls(ha);
-        assertEquals(List.of("deployment-0.toml", "deployment-1.toml", "deployment-2.toml"), List.copyOf(tomls.keySet()));
+        assertEquals(
+                List.of("deployment-0.toml", "deployment-1.toml", "deployment-2.toml"), List.copyOf(tomls.keySet()));
         for (int self = 0; self < 3; self++) {
             String toml = tomls.get("deployment-" + self + ".toml").toString();
             int me = self;
-            List<String> others = IntStream.range(0, 3).filter(i -> i != me)
-                    .mapToObj(i -> "\"tcp://" + peer(i) + ":5672\"").toList();
+            List<String> others = IntStream.range(0, 3)
+                    .filter(i -> i != me)
+                    .mapToObj(i -> "\"tcp://" + peer(i) + ":5672\"")
+                    .toList();
             assertTrue(toml.contains("event_duplicate_url = [" + String.join(",", others) + "]"), "peer " + self);
-            IntStream.range(0, 3).forEach(i -> assertTrue(
-                    toml.contains("traffic_manager_urls = [\"tcp://" + peer(i) + ":9611\"]"), "peer " + me + " url_group " + i));
+            IntStream.range(0, 3)
+                    .forEach(i -> assertTrue(
+                            toml.contains("traffic_manager_urls = [\"tcp://" + peer(i) + ":9611\"]"),
+                            "peer " + me + " url_group " + i));
             assertTrue(toml.contains("hostname = \"api.ha.apis.example.com\""));
-            assertTrue(toml.contains("\"envforge.integration.url\" = \"http://integration.ha.svc.cluster.local:8290\""));
+            assertTrue(
+                    toml.contains("\"envforge.integration.url\" = \"http://integration.ha.svc.cluster.local:8290\""));
         }
     }
 
@@ -91,11 +102,16 @@ class DeploymentTomlTest {
                 "api-gateway", "/home/wso2carbon/wso2am-4.3.0/repository/deployment/server/synapse-configs",
                 "integration", "/home/wso2carbon/wso2mi-4.3.0/repository/deployment/server/carbonapps");
         expected.forEach((chart, path) -> {
-            Map<String, Object> pod = Yaml.map(Rendered.of(Scenario.named(chart, "ha")).workloads().get(0), "spec.template.spec");
-            assertTrue(Yaml.list(pod, "volumes").stream()
-                    .anyMatch(v -> "shared-nfs".equals(Yaml.get(v, "persistentVolumeClaim.claimName"))), chart);
-            assertTrue(Yaml.list(Yaml.list(pod, "containers").get(0), "volumeMounts").stream()
-                    .anyMatch(m -> "shared".equals(m.get("name")) && path.equals(m.get("mountPath"))), chart + " " + path);
+            Map<String, Object> pod = Yaml.map(
+                    Rendered.of(Scenario.named(chart, "ha")).workloads().get(0), "spec.template.spec");
+            assertTrue(
+                    Yaml.list(pod, "volumes").stream()
+                            .anyMatch(v -> "shared-nfs".equals(Yaml.get(v, "persistentVolumeClaim.claimName"))),
+                    chart);
+            assertTrue(
+                    Yaml.list(Yaml.list(pod, "containers").get(0), "volumeMounts").stream()
+                            .anyMatch(m -> "shared".equals(m.get("name")) && path.equals(m.get("mountPath"))),
+                    chart + " " + path);
         });
     }
 

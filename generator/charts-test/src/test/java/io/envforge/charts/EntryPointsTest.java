@@ -40,7 +40,9 @@ class EntryPointsTest {
             Matcher proxy = Pattern.compile("(?ms)^\\[transport\\.https\\.properties].*?^proxyPort = (\\d+)")
                     .matcher(toml);
             int portalPort = proxy.find() ? Integer.parseInt(proxy.group(1)) : SERVLET_HTTPS;
-            assertEquals(SERVLET_HTTPS, containerPortBehind(s, portalPort),
+            assertEquals(
+                    SERVLET_HTTPS,
+                    containerPortBehind(s, portalPort),
                     s + ": portal URLs say https://" + portalHost + ":" + portalPort);
             URI devportal = URI.create(first(toml, "(?ms)^\\[apim\\.devportal]\\s*^url = \"([^\"]+)\""));
             assertEquals(portalHost, devportal.getHost(), s + " devportal host");
@@ -56,7 +58,8 @@ class EntryPointsTest {
         Scenario s = Scenario.named("api-gateway", "aws");
         String toml = DeploymentTomlTest.tomls(s).values().iterator().next().toString();
         String portalHost = first(toml, "(?m)^hostname = \"([^\"]+)\"");
-        String gatewayHost = URI.create(first(toml, "(?m)^https_endpoint = \"([^\"]+)\"")).getHost();
+        String gatewayHost =
+                URI.create(first(toml, "(?m)^https_endpoint = \"([^\"]+)\"")).getHost();
         assertEquals("portal.dev1.apis.example.com", portalHost);
         assertEquals("api.dev1.apis.example.com", gatewayHost);
         assertNotEquals(portalHost, gatewayHost);
@@ -71,19 +74,29 @@ class EntryPointsTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("withLoadBalancer")
     void everyAdvertisedGatewayEndpointIsServedThroughTheLoadBalancer(Scenario s) {
-        Map<String, Integer> listener = Map.of("http_endpoint", GATEWAY_HTTPS, "https_endpoint", GATEWAY_HTTPS,
-                "ws_endpoint", GATEWAY_WSS, "wss_endpoint", GATEWAY_WSS);
+        Map<String, Integer> listener = Map.of(
+                "http_endpoint",
+                GATEWAY_HTTPS,
+                "https_endpoint",
+                GATEWAY_HTTPS,
+                "ws_endpoint",
+                GATEWAY_WSS,
+                "wss_endpoint",
+                GATEWAY_WSS);
         List<Integer> admitted = onPremPorts(s);
         for (Object value : DeploymentTomlTest.tomls(s).values()) {
             String toml = value.toString();
             for (Map.Entry<String, Integer> e : listener.entrySet()) {
                 URI url = URI.create(first(toml, "(?m)^" + e.getKey() + " = \"([^\"]+)\""));
-                int port = url.getPort() >= 0 ? url.getPort()
+                int port = url.getPort() >= 0
+                        ? url.getPort()
                         : url.getScheme().equals("https") || url.getScheme().equals("wss") ? 443 : 80;
                 int container = containerPortBehind(s, port);
                 assertEquals(e.getValue(), container, s + " " + e.getKey() + " " + url);
-                assertTrue(admitted.contains(container), s + " " + e.getKey() + ": the NetworkPolicy does not admit "
-                        + "on-prem clients on " + container);
+                assertTrue(
+                        admitted.contains(container),
+                        s + " " + e.getKey() + ": the NetworkPolicy does not admit " + "on-prem clients on "
+                                + container);
             }
         }
     }
@@ -93,28 +106,35 @@ class EntryPointsTest {
         List<?> onPrem = (List<?>) Yaml.get(Values.of(s), "networkPolicy.onPremCidrs");
         Map<String, Object> policy = Rendered.of(s).one("NetworkPolicy", s.release() + "-ingress");
         return Yaml.list(policy, "spec.ingress").stream()
-                .filter(rule -> Yaml.list(rule, "from").stream()
-                        .anyMatch(f -> onPrem.contains(Yaml.get(f, "ipBlock.cidr"))))
+                .filter(rule ->
+                        Yaml.list(rule, "from").stream().anyMatch(f -> onPrem.contains(Yaml.get(f, "ipBlock.cidr"))))
                 .flatMap(rule -> Yaml.list(rule, "ports").stream())
-                .map(p -> ((Number) p.get("port")).intValue()).toList();
+                .map(p -> ((Number) p.get("port")).intValue())
+                .toList();
     }
 
     /** The container port the internal load balancer sends its port {@code port} to (targetPort, by name or number). */
     private static int containerPortBehind(Scenario s, int port) {
         Rendered r = Rendered.of(s);
         Map<String, Object> lb = r.ofKind("Service").stream()
-                .filter(svc -> "LoadBalancer".equals(Yaml.get(svc, "spec.type"))).findFirst().orElseThrow();
+                .filter(svc -> "LoadBalancer".equals(Yaml.get(svc, "spec.type")))
+                .findFirst()
+                .orElseThrow();
         Map<String, Object> servicePort = Yaml.list(lb, "spec.ports").stream()
-                .filter(p -> ((Number) p.get("port")).intValue() == port).findFirst()
+                .filter(p -> ((Number) p.get("port")).intValue() == port)
+                .findFirst()
                 .orElseThrow(() -> new AssertionError(s + ": the load balancer has no port " + port));
         Object target = servicePort.get("targetPort");
         if (target instanceof Number n) {
             return n.intValue();
         }
-        List<Map<String, Object>> ports = Yaml.list(Yaml.list(r.workloads().get(0), "spec.template.spec.containers")
-                .get(0), "ports");
-        return ports.stream().filter(p -> target.equals(p.get("name")))
-                .map(p -> ((Number) p.get("containerPort")).intValue()).findFirst().orElseThrow();
+        List<Map<String, Object>> ports = Yaml.list(
+                Yaml.list(r.workloads().get(0), "spec.template.spec.containers").get(0), "ports");
+        return ports.stream()
+                .filter(p -> target.equals(p.get("name")))
+                .map(p -> ((Number) p.get("containerPort")).intValue())
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String first(String text, String regex) {

@@ -52,9 +52,14 @@ class KeystoreTest {
         String secretName = Yaml.str(values, "keystore.existingSecret");
         Path secretFiles = STORES.computeIfAbsent(alias, KeystoreTest::keytool);
         Map<String, Map<String, String>> secrets = Map.of(
-                secretName, Map.of("keystore.jks", secretFiles.resolve("keystore.jks").toString(),
-                        "truststore.jks", secretFiles.resolve("truststore.jks").toString()),
-                Yaml.str(values, "secrets.existingSecret"), Map.of("keystore-password", PASSWORD));
+                secretName,
+                Map.of(
+                        "keystore.jks",
+                        secretFiles.resolve("keystore.jks").toString(),
+                        "truststore.jks",
+                        secretFiles.resolve("truststore.jks").toString()),
+                Yaml.str(values, "secrets.existingSecret"),
+                Map.of("keystore-password", PASSWORD));
 
         Map<String, Object> pod = podSpec(s);
         Map<String, Object> container = Yaml.list(pod, "containers").get(0);
@@ -65,21 +70,26 @@ class KeystoreTest {
 
         for (Map.Entry<String, Object> file : DeploymentTomlTest.tomls(s).entrySet()) {
             String toml = file.getValue().toString();
-            assertFalse(toml.contains("wso2carbon.jks") || toml.contains("client-truststore.jks"),
+            assertFalse(
+                    toml.contains("wso2carbon.jks") || toml.contains("client-truststore.jks"),
                     s + " " + file.getKey() + ": the image's public keystores");
             assertFalse(toml.contains("\"wso2carbon\""), s + " " + file.getKey() + ": the stock password or alias");
             Map<String, Map<String, String>> tables = tables(toml);
             List<String> stores = new ArrayList<>(tables.keySet().stream()
-                    .filter(t -> t.startsWith("keystore.") || t.equals("truststore")).toList());
-            assertEquals(List.of("keystore.tls", "keystore.primary", "keystore.internal", "truststore"), stores,
+                    .filter(t -> t.startsWith("keystore.") || t.equals("truststore"))
+                    .toList());
+            assertEquals(
+                    List.of("keystore.tls", "keystore.primary", "keystore.internal", "truststore"),
+                    stores,
                     s + " " + file.getKey());
             for (String table : stores) {
                 Map<String, String> t = tables.get(table);
                 String password = resolve(t.get("password"), env);
                 for (String base : List.of(home + "/repository/resources/security/", home + "/")) {
                     Path path = fs.resolve((base + t.get("file_name")).substring(1));
-                    assertTrue(Files.isRegularFile(path), s + " " + table + ": " + base + t.get("file_name")
-                            + " is not in the pod");
+                    assertTrue(
+                            Files.isRegularFile(path),
+                            s + " " + table + ": " + base + t.get("file_name") + " is not in the pod");
                     KeyStore ks = KeyStore.getInstance(t.get("type"));
                     try (InputStream in = Files.newInputStream(path)) {
                         ks.load(in, password.toCharArray());
@@ -88,7 +98,9 @@ class KeystoreTest {
                         assertInstanceOf(X509Certificate.class, ks.getCertificate("ca"), s + " " + table);
                     } else {
                         assertEquals(alias, t.get("alias"), s + " " + table);
-                        var key = ks.getKey(t.get("alias"), resolve(t.get("key_password"), env).toCharArray());
+                        var key = ks.getKey(
+                                t.get("alias"),
+                                resolve(t.get("key_password"), env).toCharArray());
                         assertInstanceOf(PrivateKey.class, key, s + " " + table);
                         assertEquals("RSA", key.getAlgorithm(), s + " " + table + ": JWT signing needs RS256");
                     }
@@ -113,33 +125,95 @@ class KeystoreTest {
     }
 
     private static void keytool(Path dir, String alias) throws Exception {
-        run(dir, "-genkeypair", "-alias", "ca", "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=test CA",
-                "-ext", "bc:c", "-keystore", "ca.p12", "-storetype", "PKCS12", "-storepass", PASSWORD);
-        run(dir, "-exportcert", "-rfc", "-alias", "ca", "-keystore", "ca.p12", "-storepass", PASSWORD, "-file", "ca.pem");
-        run(dir, "-genkeypair", "-alias", alias, "-keyalg", "RSA", "-keysize", "2048", "-dname", "CN=api.test",
-                "-keystore", "keystore.jks", "-storetype", "JKS", "-storepass", PASSWORD, "-keypass", PASSWORD);
-        run(dir, "-importcert", "-noprompt", "-alias", "ca", "-file", "ca.pem", "-keystore", "truststore.jks",
-                "-storetype", "JKS", "-storepass", PASSWORD);
+        run(
+                dir,
+                "-genkeypair",
+                "-alias",
+                "ca",
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-dname",
+                "CN=test CA",
+                "-ext",
+                "bc:c",
+                "-keystore",
+                "ca.p12",
+                "-storetype",
+                "PKCS12",
+                "-storepass",
+                PASSWORD);
+        run(
+                dir,
+                "-exportcert",
+                "-rfc",
+                "-alias",
+                "ca",
+                "-keystore",
+                "ca.p12",
+                "-storepass",
+                PASSWORD,
+                "-file",
+                "ca.pem");
+        run(
+                dir,
+                "-genkeypair",
+                "-alias",
+                alias,
+                "-keyalg",
+                "RSA",
+                "-keysize",
+                "2048",
+                "-dname",
+                "CN=api.test",
+                "-keystore",
+                "keystore.jks",
+                "-storetype",
+                "JKS",
+                "-storepass",
+                PASSWORD,
+                "-keypass",
+                PASSWORD);
+        run(
+                dir,
+                "-importcert",
+                "-noprompt",
+                "-alias",
+                "ca",
+                "-file",
+                "ca.pem",
+                "-keystore",
+                "truststore.jks",
+                "-storetype",
+                "JKS",
+                "-storepass",
+                PASSWORD);
     }
 
     private static void run(Path dir, String... args) throws Exception {
         List<String> cmd = new ArrayList<>();
         cmd.add(Path.of(System.getProperty("java.home"), "bin", "keytool").toString());
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).directory(dir.toFile()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(cmd)
+                .directory(dir.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(60, TimeUnit.SECONDS) && p.exitValue() == 0, "keytool " + args[0] + ": " + out);
     }
 
     private static Map<String, Object> podSpec(Scenario s) {
         Rendered r = Rendered.of(s);
-        Map<String, Object> workload = r.ofKind(s.chart().equals("api-gateway") ? "StatefulSet" : "Deployment").get(0);
+        Map<String, Object> workload = r.ofKind(s.chart().equals("api-gateway") ? "StatefulSet" : "Deployment")
+                .get(0);
         return Yaml.map(workload, "spec.template.spec");
     }
 
     /** Lays the items of every Secret volume of the container out under fs, at each mountPath. */
-    private static void mountSecretVolumes(Map<String, Object> pod, Map<String, Object> container,
-            Map<String, Map<String, String>> secrets, Path fs) throws IOException {
+    private static void mountSecretVolumes(
+            Map<String, Object> pod, Map<String, Object> container, Map<String, Map<String, String>> secrets, Path fs)
+            throws IOException {
         Map<String, Map<String, Object>> volumes = new LinkedHashMap<>();
         Yaml.list(pod, "volumes").forEach(v -> volumes.put((String) v.get("name"), v));
         for (Map<String, Object> mount : Yaml.list(container, "volumeMounts")) {
@@ -157,7 +231,8 @@ class KeystoreTest {
         }
     }
 
-    private static Map<String, String> secretEnv(Map<String, Object> container, Map<String, Map<String, String>> secrets) {
+    private static Map<String, String> secretEnv(
+            Map<String, Object> container, Map<String, Map<String, String>> secrets) {
         Map<String, String> env = new LinkedHashMap<>();
         for (Map<String, Object> e : Yaml.list(container, "env")) {
             Object ref = Yaml.get(e, "valueFrom.secretKeyRef");
@@ -173,8 +248,11 @@ class KeystoreTest {
 
     /** The product home: the mount path of the runtime volume, where the start script runs from. */
     private static String homeOf(Map<String, Object> container) {
-        return Yaml.list(container, "volumeMounts").stream().filter(m -> "runtime".equals(m.get("name")))
-                .map(m -> (String) m.get("mountPath")).findFirst().orElseThrow();
+        return Yaml.list(container, "volumeMounts").stream()
+                .filter(m -> "runtime".equals(m.get("name")))
+                .map(m -> (String) m.get("mountPath"))
+                .findFirst()
+                .orElseThrow();
     }
 
     private static String resolve(String value, Map<String, String> env) {

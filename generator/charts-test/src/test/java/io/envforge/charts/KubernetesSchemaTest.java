@@ -25,7 +25,12 @@ class KubernetesSchemaTest {
             String kind = (String) doc.get("kind");
             String found = Schemas.validate(Schemas.kubernetes(apiVersion, kind), doc);
             if (!found.isEmpty()) {
-                errors.append(kind).append(' ').append(Yaml.get(doc, "metadata.name")).append(":\n").append(found).append('\n');
+                errors.append(kind)
+                        .append(' ')
+                        .append(Yaml.get(doc, "metadata.name"))
+                        .append(":\n")
+                        .append(found)
+                        .append('\n');
             }
         }
         assertEquals("", errors.toString(), s + " has invalid objects");

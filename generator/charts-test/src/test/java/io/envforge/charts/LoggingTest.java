@@ -70,6 +70,7 @@ class LoggingTest {
     /** An analytics event as ELKCounterMetric logs it: "apimMetrics: " + metric name + ", properties :" + JSON. */
     private static final String EVENT = "apimMetrics: apim:response, properties :{\"apiName\":\"PizzaShackAPI\","
             + "\"applicationName\":\"DefaultApplication\",\"proxyResponseCode\":200}";
+
     private static final String ACCESS = "10.0.0.7 - - [26/Nov/2026:11:00:00 +0000] \"GET /devportal HTTP/1.1\" 200";
     private static final String PRODUCT_HOME = "/home/wso2carbon/wso2am-4.3.0";
 
@@ -79,7 +80,10 @@ class LoggingTest {
     @Test
     void analyticsEventsAndServletAccessLogGoToStdoutThroughLog4j2() throws Exception {
         Path runtime = runtimeWith(STOCK_LOG4J2);
-        assertEquals("", runScript(script(Scenario.named("api-gateway", "defaults")), runtime).error());
+        assertEquals(
+                "",
+                runScript(script(Scenario.named("api-gateway", "defaults")), runtime)
+                        .error());
 
         String stdout = logThrough(runtime.resolve("repository/conf/log4j2.properties"), runtime);
         // APIM_METRICS_APPENDER's own layout (%5p %c{1} %m), the line WSO2's Filebeat/Logstash pipeline parses
@@ -110,8 +114,10 @@ class LoggingTest {
         assertTrue(props.contains("nhttp.is.log.rotatable=false"), props.toString());
         // The directory is where the api-manager container mounts the runtime volume the init container wrote.
         Map<String, Object> container = apiManager(Rendered.of(Scenario.named("api-gateway", "defaults")));
-        assertTrue(Yaml.list(container, "volumeMounts").stream().anyMatch(m -> "runtime".equals(m.get("name"))
-                && PRODUCT_HOME.equals(m.get("mountPath"))), container.toString());
+        assertTrue(
+                Yaml.list(container, "volumeMounts").stream()
+                        .anyMatch(m -> "runtime".equals(m.get("name")) && PRODUCT_HOME.equals(m.get("mountPath"))),
+                container.toString());
     }
 
     @Test
@@ -150,7 +156,8 @@ class LoggingTest {
 
     @Test
     void turnedOffNothingIsEdited() {
-        Rendered r = Rendered.render(Scenario.named("api-gateway", "defaults"),
+        Rendered r = Rendered.render(
+                Scenario.named("api-gateway", "defaults"),
                 c -> c.set("logging.accessLog", "false").set("logging.analytics", "false"));
         Map<String, Object> data = Yaml.map(r.one("ConfigMap", "api-gateway-config"), "data");
         assertFalse(data.containsKey("route-logs.sh"));
@@ -158,11 +165,13 @@ class LoggingTest {
     }
 
     private static Map<String, Object> apiManager(Rendered r) {
-        return Yaml.list(r.one("StatefulSet", "api-gateway"), "spec.template.spec.containers").get(0);
+        return Yaml.list(r.one("StatefulSet", "api-gateway"), "spec.template.spec.containers")
+                .get(0);
     }
 
     private static String script(Scenario s) {
-        return Yaml.map(Rendered.of(s).one("ConfigMap", s.release() + "-config"), "data").get("route-logs.sh")
+        return Yaml.map(Rendered.of(s).one("ConfigMap", s.release() + "-config"), "data")
+                .get("route-logs.sh")
                 .toString();
     }
 
@@ -173,14 +182,14 @@ class LoggingTest {
         return runtime;
     }
 
-    record Result(int code, String error) {
-    }
+    record Result(int code, String error) {}
 
     private Result runScript(String script, Path runtime) throws Exception {
         Path file = temp.resolve("route-logs.sh");
         Files.writeString(file, script);
         Process p = new ProcessBuilder("/bin/sh", file.toString(), runtime.toString())
-                .redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+                .redirectOutput(ProcessBuilder.Redirect.DISCARD)
+                .start();
         String err;
         try (InputStream in = p.getErrorStream()) {
             err = new String(in.readAllBytes(), StandardCharsets.UTF_8);
@@ -207,10 +216,12 @@ class LoggingTest {
             context.start(config);
             // ELKCounterMetric (wso2/apim-analytics-publisher) logs the event on its class's logger, a child of
             // logger.reporter's org.wso2.am.analytics.publisher.reporter.elk.
-            context.getLogger("org.wso2.am.analytics.publisher.reporter.elk.ELKCounterMetric").info(EVENT);
+            context.getLogger("org.wso2.am.analytics.publisher.reporter.elk.ELKCounterMetric")
+                    .info(EVENT);
             context.getLogger("HTTP_ACCESS").info(ACCESS);
             // synapse's LoggingNHttpServerConnection hands the line to AccessLogger only when this is INFO-enabled
-            assertTrue(context.getLogger("org.apache.synapse.transport.http.access").isInfoEnabled());
+            assertTrue(context.getLogger("org.apache.synapse.transport.http.access")
+                    .isInfoEnabled());
         } finally {
             context.stop();
             System.setOut(original);

@@ -54,8 +54,12 @@ class PodSecurityTest {
         // persistentVolumeClaim, projected, secret. Used here: the secret is the keystore Secret (read-only).
         for (Map<String, Object> pod : Rendered.of(s).podSpecs()) {
             for (Map<String, Object> v : Yaml.list(pod, "volumes")) {
-                assertTrue(v.containsKey("emptyDir") || v.containsKey("configMap") || v.containsKey("persistentVolumeClaim")
-                        || v.containsKey("secret"), s + " volume " + v);
+                assertTrue(
+                        v.containsKey("emptyDir")
+                                || v.containsKey("configMap")
+                                || v.containsKey("persistentVolumeClaim")
+                                || v.containsKey("secret"),
+                        s + " volume " + v);
             }
         }
     }

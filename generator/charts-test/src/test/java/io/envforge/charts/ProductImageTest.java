@@ -25,8 +25,7 @@ class ProductImageTest {
      * @param uid the image's {@code USER_ID} (owner of the product home)
      * @param gid the image's {@code USER_GROUP_ID}
      */
-    record Product(String heapVariable, Set<String> commandLineProperties, int uid, int gid) {
-    }
+    record Product(String heapVariable, Set<String> commandLineProperties, int uid, int gid) {}
 
     /**
      * api-gateway: wso2/product-apim v4.3.0 {@code modules/distribution/product/src/main/startup-scripts/api-manager.sh}
@@ -52,7 +51,9 @@ class ProductImageTest {
         int mi = Integer.parseInt(limit.replaceAll("\\D", "")) * (limit.endsWith("Gi") ? 1024 : 1);
         int percent = (Integer) Yaml.get(Values.of(s), "jvm.heapPercent");
         String heap = "-Xms" + mi * percent / 100 + "m -Xmx" + mi * percent / 100 + "m";
-        assertEquals(heap, env(main).get(PRODUCTS.get(s.chart()).heapVariable()),
+        assertEquals(
+                heap,
+                env(main).get(PRODUCTS.get(s.chart()).heapVariable()),
                 s + ": the start script reads " + PRODUCTS.get(s.chart()).heapVariable());
     }
 
@@ -61,7 +62,8 @@ class ProductImageTest {
     void javaToolOptionsSetNothingTheStartScriptOverrides(Scenario s) {
         String options = env(WorkloadTest.main(s)).getOrDefault("JAVA_TOOL_OPTIONS", "");
         for (String property : PRODUCTS.get(s.chart()).commandLineProperties()) {
-            assertFalse(options.contains("-D" + property + "="),
+            assertFalse(
+                    options.contains("-D" + property + "="),
                     s + ": JAVA_TOOL_OPTIONS sets " + property + ", which the start script's command line overrides");
         }
     }
@@ -101,8 +103,8 @@ class ProductImageTest {
         Map<String, Object> values = Values.of(s);
         String digest = (String) Yaml.get(values, "image.digest");
         String repo = Yaml.str(values, "image.repository");
-        String expected = digest == null || digest.isEmpty() ? repo + ":" + Yaml.str(values, "image.tag")
-                : repo + "@" + digest;
+        String expected =
+                digest == null || digest.isEmpty() ? repo + ":" + Yaml.str(values, "image.tag") : repo + "@" + digest;
         Map<String, Object> pod = Yaml.map(WorkloadTest.workload(s), "spec.template.spec");
         for (String list : List.of("initContainers", "containers")) {
             for (Map<String, Object> c : Yaml.list(pod, list)) {

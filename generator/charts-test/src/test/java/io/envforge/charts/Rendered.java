@@ -19,6 +19,7 @@ record Rendered(Scenario scenario, String text, List<Map<String, Object>> docume
     static final String NAMESPACE = "dev1";
     /** The version of the strict schemas in shared/schemas/kubernetes. */
     static final String KUBE_VERSION = "1.32.2";
+
     private static final Map<Scenario, Rendered> CACHE = new ConcurrentHashMap<>();
 
     static Rendered of(Scenario scenario) {
@@ -27,8 +28,11 @@ record Rendered(Scenario scenario, String text, List<Map<String, Object>> docume
 
     /** Renders with extra settings (--set); throws when Helm rejects the values. */
     static Rendered render(Scenario s, UnaryOperator<com.marcnuri.helm.TemplateCommand> extra) {
-        var command = new Helm(Repo.chartDir(s.chart())).template()
-                .withName(s.release()).withNamespace(NAMESPACE).withKubeVersion(KUBE_VERSION)
+        var command = new Helm(Repo.chartDir(s.chart()))
+                .template()
+                .withName(s.release())
+                .withNamespace(NAMESPACE)
+                .withKubeVersion(KUBE_VERSION)
                 .withValuesFile(s.valuesFile());
         String text = extra.apply(command).call();
         return new Rendered(s, text, parse(text));
@@ -52,7 +56,8 @@ record Rendered(Scenario scenario, String text, List<Map<String, Object>> docume
     Map<String, Object> one(String kind, String name) {
         return documents.stream()
                 .filter(d -> kind.equals(d.get("kind")) && name.equals(Yaml.get(d, "metadata.name")))
-                .findFirst().orElseThrow(() -> new AssertionError(scenario + ": no " + kind + " " + name));
+                .findFirst()
+                .orElseThrow(() -> new AssertionError(scenario + ": no " + kind + " " + name));
     }
 
     /**
@@ -73,8 +78,13 @@ record Rendered(Scenario scenario, String text, List<Map<String, Object>> docume
                     Files.writeString(t, Files.readString(t).replaceAll("(?m)^\\s*helm\\.sh/hook.*\\n", ""));
                 }
             }
-            String text = new Helm(copy).template().withName(s.release()).withNamespace(NAMESPACE)
-                    .withKubeVersion(KUBE_VERSION).withValuesFile(s.valuesFile()).call();
+            String text = new Helm(copy)
+                    .template()
+                    .withName(s.release())
+                    .withNamespace(NAMESPACE)
+                    .withKubeVersion(KUBE_VERSION)
+                    .withValuesFile(s.valuesFile())
+                    .call();
             return parse(text).stream().filter(d -> "Pod".equals(d.get("kind"))).toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -84,7 +94,8 @@ record Rendered(Scenario scenario, String text, List<Map<String, Object>> docume
     /** Deployments and StatefulSets. */
     List<Map<String, Object>> workloads() {
         return documents.stream()
-                .filter(d -> List.of("Deployment", "StatefulSet").contains(d.get("kind"))).toList();
+                .filter(d -> List.of("Deployment", "StatefulSet").contains(d.get("kind")))
+                .toList();
     }
 
     /** Every pod spec: the workloads' templates and bare Pods (the helm test pod). */

@@ -10,8 +10,7 @@ import java.util.stream.Stream;
 /** Where things are: the repository root and the shared validation data (surefire system properties). */
 final class Repo {
 
-    private Repo() {
-    }
+    private Repo() {}
 
     static Path root() {
         return Path.of(property("envforge.repo")).toAbsolutePath().normalize();
@@ -29,7 +28,9 @@ final class Repo {
     static List<String> charts() {
         try (Stream<Path> dirs = Files.list(root().resolve("charts"))) {
             return dirs.filter(d -> Files.isRegularFile(d.resolve("Chart.yaml")))
-                    .map(d -> d.getFileName().toString()).sorted().toList();
+                    .map(d -> d.getFileName().toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -37,7 +38,8 @@ final class Repo {
 
     static Path golden(Scenario s) {
         return root().resolve("generator/charts-test/src/test/resources/golden")
-                .resolve(s.chart()).resolve(s.name() + ".yaml");
+                .resolve(s.chart())
+                .resolve(s.name() + ".yaml");
     }
 
     private static String property(String name) {

@@ -26,17 +26,21 @@ record Scenario(String chart, String name, Path valuesFile) {
     static Stream<Scenario> of(String chart) {
         Path ci = Repo.chartDir(chart).resolve("ci");
         try (Stream<Path> files = Files.list(ci)) {
-            return files.filter(f -> f.getFileName().toString().endsWith(SUFFIX))
+            return files
+                    .filter(f -> f.getFileName().toString().endsWith(SUFFIX))
                     .sorted()
                     .map(f -> new Scenario(chart, stripSuffix(f), f))
-                    .toList().stream();
+                    .toList()
+                    .stream();
         } catch (IOException e) {
             throw new UncheckedIOException("cannot list " + ci, e);
         }
     }
 
     static Scenario named(String chart, String name) {
-        return of(chart).filter(s -> s.name.equals(name)).findFirst()
+        return of(chart)
+                .filter(s -> s.name.equals(name))
+                .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("no scenario " + chart + "/ci/" + name + SUFFIX));
     }
 

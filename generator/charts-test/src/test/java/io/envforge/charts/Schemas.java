@@ -24,8 +24,7 @@ final class Schemas {
     private static final JsonSchemaFactory DRAFT7 = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7);
     private static final Map<Path, JsonSchema> CACHE = new ConcurrentHashMap<>();
 
-    private Schemas() {
-    }
+    private Schemas() {}
 
     /** The strict Kubernetes 1.32.2 schema of a kind: {@code <kind>-<group>-<version>.json}, group left out for core. */
     static Path kubernetes(String apiVersion, String kind) {
@@ -33,7 +32,9 @@ final class Schemas {
         String group = gv.length == 1 ? "" : gv[0].split("\\.")[0] + "-";
         String version = gv[gv.length - 1];
         String file = (kind + "-" + group + version + ".json").toLowerCase(Locale.ROOT);
-        return Repo.shared().resolve("schemas/kubernetes/v1.32.2-standalone-strict").resolve(file);
+        return Repo.shared()
+                .resolve("schemas/kubernetes/v1.32.2-standalone-strict")
+                .resolve(file);
     }
 
     static Path shared(String relative) {

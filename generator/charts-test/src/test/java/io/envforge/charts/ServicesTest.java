@@ -27,9 +27,15 @@ class ServicesTest {
     void eachLayerHasAClusterIpServiceNamedAfterTheRelease(Scenario s) {
         Map<String, Object> svc = Rendered.of(s).one("Service", s.release());
         assertEquals("ClusterIP", Yaml.str(svc, "spec.type"));
-        assertEquals(Yaml.get(Rendered.of(s).workloads().get(0), "spec.selector.matchLabels"), Yaml.get(svc, "spec.selector"));
-        assertEquals(Yaml.get(Values.of(s), "service.clusterIP").toString().isEmpty() ? null
-                : Yaml.get(Values.of(s), "service.clusterIP"), Yaml.get(svc, "spec.clusterIP"), s + " fixed clusterIP");
+        assertEquals(
+                Yaml.get(Rendered.of(s).workloads().get(0), "spec.selector.matchLabels"),
+                Yaml.get(svc, "spec.selector"));
+        assertEquals(
+                Yaml.get(Values.of(s), "service.clusterIP").toString().isEmpty()
+                        ? null
+                        : Yaml.get(Values.of(s), "service.clusterIP"),
+                Yaml.get(svc, "spec.clusterIP"),
+                s + " fixed clusterIP");
     }
 
     static Stream<Arguments> loadBalancers() {
@@ -50,7 +56,8 @@ class ServicesTest {
 
     @org.junit.jupiter.api.Test
     void awsNlbIsInternalWithTheTwoFixedAddressesInTheirSubnets() {
-        Map<String, Object> a = Yaml.map(loadBalancers(Scenario.named("api-gateway", "aws")).get(0), "metadata.annotations");
+        Map<String, Object> a =
+                Yaml.map(loadBalancers(Scenario.named("api-gateway", "aws")).get(0), "metadata.annotations");
         assertEquals("internal", a.get(AWS + "scheme"));
         assertEquals("external", a.get(AWS + "type"));
         assertEquals("ip", a.get(AWS + "nlb-target-type"));
@@ -74,6 +81,7 @@ class ServicesTest {
 
     static List<Map<String, Object>> loadBalancers(Scenario s) {
         return Rendered.of(s).ofKind("Service").stream()
-                .filter(svc -> "LoadBalancer".equals(Yaml.str(svc, "spec.type"))).toList();
+                .filter(svc -> "LoadBalancer".equals(Yaml.str(svc, "spec.type")))
+                .toList();
     }
 }

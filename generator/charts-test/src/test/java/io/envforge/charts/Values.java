@@ -12,8 +12,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 /** A scenario's effective values: the chart's values.yaml with the scenario file merged over it, as Helm does. */
 final class Values {
 
-    private Values() {
-    }
+    private Values() {}
 
     static Map<String, Object> of(Scenario s) {
         return merge(read(Repo.chartDir(s.chart()).resolve("values.yaml")), read(s.valuesFile()));

@@ -56,8 +56,10 @@ class ValuesSchemaTest {
         var schema = Schemas.readJson(Repo.chartDir(chart).resolve("values.schema.json"));
         assertEquals("", Schemas.validate(Schemas.shared("jsonschema/json-schema-draft-07.json"), schema));
         List<String> open = Stream.concat(Stream.of(schema), schema.findParents("properties").stream())
-                .filter(n -> !n.path("additionalProperties").isBoolean() || n.path("additionalProperties").asBoolean())
-                .map(n -> n.path("description").asText("(root)")).toList();
+                .filter(n -> !n.path("additionalProperties").isBoolean()
+                        || n.path("additionalProperties").asBoolean())
+                .map(n -> n.path("description").asText("(root)"))
+                .toList();
         assertEquals(List.of(), open, chart + ": objects that accept unknown keys");
     }
 

@@ -45,14 +45,20 @@ class WorkloadTest {
     void atLeastTwoPodsSpreadOverZonesWithABudget(Scenario s) {
         Rendered r = Rendered.of(s);
         Object replicas = Yaml.get(workload(s), "spec.replicas");
-        int pods = replicas != null ? (Integer) replicas
+        int pods = replicas != null
+                ? (Integer) replicas
                 : (Integer) Yaml.get(r.ofKind("HorizontalPodAutoscaler").get(0), "spec.minReplicas");
         assertTrue(pods >= 2, s + " has " + pods + " pods");
         var spread = Yaml.list(workload(s), "spec.template.spec.topologySpreadConstraints");
-        assertTrue(spread.stream().anyMatch(c -> "topology.kubernetes.io/zone".equals(c.get("topologyKey"))), s + " zone spread");
+        assertTrue(
+                spread.stream().anyMatch(c -> "topology.kubernetes.io/zone".equals(c.get("topologyKey"))),
+                s + " zone spread");
         var pdb = r.ofKind("PodDisruptionBudget");
         assertEquals(1, pdb.size(), s + " PDB");
-        assertEquals(Yaml.get(workload(s), "spec.selector"), Yaml.get(pdb.get(0), "spec.selector"), s + " PDB selects the pods");
+        assertEquals(
+                Yaml.get(workload(s), "spec.selector"),
+                Yaml.get(pdb.get(0), "spec.selector"),
+                s + " PDB selects the pods");
     }
 
     @ParameterizedTest(name = "{0}")
@@ -61,7 +67,9 @@ class WorkloadTest {
         Map<String, Object> selector = Yaml.map(workload(s), "spec.selector.matchLabels");
         assertEquals(Set.of("app.kubernetes.io/name", "app.kubernetes.io/instance"), selector.keySet(), s.toString());
         Map<String, Object> podLabels = Yaml.map(workload(s), "spec.template.metadata.labels");
-        assertFalse(podLabels.containsKey("helm.sh/chart") || podLabels.containsKey("app.kubernetes.io/version"), s.toString());
+        assertFalse(
+                podLabels.containsKey("helm.sh/chart") || podLabels.containsKey("app.kubernetes.io/version"),
+                s.toString());
         assertTrue(podLabels.entrySet().containsAll(selector.entrySet()), s + " pods match the selector");
     }
 
@@ -69,9 +77,12 @@ class WorkloadTest {
     @MethodSource("scenarios")
     void credentialsComeOnlyFromTheTwoSecrets(Scenario s) {
         Map<String, Object> values = Values.of(s);
-        Set<Object> allowed = Set.of(Yaml.get(values, "database.existingSecret"), Yaml.get(values, "secrets.existingSecret"));
-        var refs = Yaml.list(main(s), "env").stream().map(e -> Yaml.get(e, "valueFrom.secretKeyRef.name"))
-                .filter(n -> n != null).toList();
+        Set<Object> allowed =
+                Set.of(Yaml.get(values, "database.existingSecret"), Yaml.get(values, "secrets.existingSecret"));
+        var refs = Yaml.list(main(s), "env").stream()
+                .map(e -> Yaml.get(e, "valueFrom.secretKeyRef.name"))
+                .filter(n -> n != null)
+                .toList();
         assertEquals(6, refs.size(), s + " DB user/password, admin user/password, keystore password, encryption key");
         assertTrue(allowed.containsAll(refs), s + " secret names " + refs);
         assertTrue(Rendered.of(s).ofKind("Secret").isEmpty(), s + " the chart renders no Secret");
@@ -82,7 +93,8 @@ class WorkloadTest {
         Scenario s = Scenario.named("api-gateway", "aws");
         Object before = Yaml.at(workload(s), "spec", "template", "metadata", "annotations", "checksum/config");
         Rendered changed = Rendered.render(s, c -> c.set("hostname", "api.other.example.com"));
-        Object after = Yaml.at(changed.workloads().get(0), "spec", "template", "metadata", "annotations", "checksum/config");
+        Object after =
+                Yaml.at(changed.workloads().get(0), "spec", "template", "metadata", "annotations", "checksum/config");
         assertNotNull(before);
         assertNotEquals(before, after);
     }

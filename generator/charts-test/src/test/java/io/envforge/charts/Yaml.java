@@ -6,8 +6,7 @@ import java.util.Map;
 /** Dotted-path access into parsed YAML (maps and lists of plain Java objects). */
 final class Yaml {
 
-    private Yaml() {
-    }
+    private Yaml() {}
 
     static Object get(Object root, String path) {
         return at(root, path.split("\\."));

@@ -10,7 +10,9 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 
 /** {@code envforge combine origin/envforge/shard-1-of-8 ...}: the shards' commits as one validated commit on HEAD. */
-@Command(name = "combine", mixinStandardHelpOptions = true,
+@Command(
+        name = "combine",
+        mixinStandardHelpOptions = true,
         description = "Combine the commits of sharded runs (generate --shard K/N, each on the same base) into one"
                 + " commit on HEAD; the combined tree is validated once, and nothing moves on an error.")
 final class CombineCommand implements Callable<Integer> {
@@ -30,11 +32,12 @@ final class CombineCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            Combine.Result result = Combine.run(workspace.toAbsolutePath().normalize(), Optional.ofNullable(schemas),
-                    shards);
+            Combine.Result result =
+                    Combine.run(workspace.toAbsolutePath().normalize(), Optional.ofNullable(schemas), shards);
             result.findingLines().forEach(System.out::println);
             System.out.print(result.message());
-            System.out.println(result.commit().map(c -> "envforge: committed " + c)
+            System.out.println(result.commit()
+                    .map(c -> "envforge: committed " + c)
                     .orElse("envforge: the shards changed nothing; no commit"));
             return SummaryOutput.write(summary, result.message());
         } catch (RuntimeException e) {

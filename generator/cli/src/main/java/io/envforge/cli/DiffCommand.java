@@ -1,8 +1,8 @@
 package io.envforge.cli;
 
-import io.envforge.pipeline.Envforge;
 import io.envforge.api.GenerateRequest;
 import io.envforge.api.GenerateResult;
+import io.envforge.pipeline.Envforge;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +11,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
 
 /** {@code envforge diff --env dev1}: what {@code generate} would change, as the Markdown summary; writes nothing. */
-@Command(name = "diff", mixinStandardHelpOptions = true,
+@Command(
+        name = "diff",
+        mixinStandardHelpOptions = true,
         description = "Show what generate would change (the change summary); write and commit nothing.")
 final class DiffCommand implements Callable<Integer> {
 
@@ -32,8 +34,7 @@ final class DiffCommand implements Callable<Integer> {
 /** Writes the summary file a CI job posts as a comment. */
 final class SummaryOutput {
 
-    private SummaryOutput() {
-    }
+    private SummaryOutput() {}
 
     static int write(Path file, String markdown) {
         if (file == null) {

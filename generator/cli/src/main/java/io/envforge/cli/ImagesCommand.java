@@ -9,7 +9,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code envforge images}: product images with the JDBC driver, pushed; their digests into the environment's spec. */
-@Command(name = "images", mixinStandardHelpOptions = true,
+@Command(
+        name = "images",
+        mixinStandardHelpOptions = true,
         description = "Build each layer's product image (pinned base + JDBC driver), push it to the registry and "
                 + "record its digest in environments/<env>.yaml; then run generate.")
 final class ImagesCommand implements Callable<Integer> {
@@ -20,7 +22,9 @@ final class ImagesCommand implements Callable<Integer> {
     @Option(names = "--env", required = true, description = "The environment.")
     String env;
 
-    @Option(names = "--registry", required = true,
+    @Option(
+            names = "--registry",
+            required = true,
             description = "Registry and prefix to push to, e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com/envforge.")
     String registry;
 
@@ -36,8 +40,8 @@ final class ImagesCommand implements Callable<Integer> {
     @Override
     public Integer call() {
         try {
-            for (Images.Built b : Images.build(new Images.Request(workspace.toAbsolutePath().normalize(), env,
-                    registry, mavenRepository, insecure, cache))) {
+            for (Images.Built b : Images.build(new Images.Request(
+                    workspace.toAbsolutePath().normalize(), env, registry, mavenRepository, insecure, cache))) {
                 System.out.println("images: " + b.layer() + " " + b.repository() + ":" + b.tag() + "@" + b.digest()
                         + " (on " + b.base() + ")");
             }

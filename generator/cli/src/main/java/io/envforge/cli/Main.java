@@ -5,11 +5,21 @@ import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
 /** {@code java -jar envforge.jar <command>}: the front-end for CI servers without a Maven project. */
-@Command(name = "envforge", mixinStandardHelpOptions = true, version = "envforge 0.1.0",
+@Command(
+        name = "envforge",
+        mixinStandardHelpOptions = true,
+        version = "envforge 0.1.0",
         description = "Generates validated GitOps trees for many environments.",
-        subcommands = {GenerateCommand.class, DiffCommand.class, RemoveCommand.class,
-                PoolsCommand.class, PipelineCommand.class, VerifyCommand.class, ImagesCommand.class,
-                CombineCommand.class})
+        subcommands = {
+            GenerateCommand.class,
+            DiffCommand.class,
+            RemoveCommand.class,
+            PoolsCommand.class,
+            PipelineCommand.class,
+            VerifyCommand.class,
+            ImagesCommand.class,
+            CombineCommand.class
+        })
 public final class Main {
 
     public static void main(String[] args) {

@@ -7,7 +7,9 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
 /** {@code envforge pools}: size, prefix, used and free blocks of each address pool. */
-@Command(name = "pools", mixinStandardHelpOptions = true,
+@Command(
+        name = "pools",
+        mixinStandardHelpOptions = true,
         description = "Show how full each address pool of environments/platform.yaml is.")
 final class PoolsCommand implements Callable<Integer> {
 

@@ -20,14 +20,17 @@ import picocli.CommandLine;
  */
 class CiCommandLinesTest {
 
-    private static final Pattern ENVFORGE = Pattern.compile(
-            "(?m)java -jar generator/cli/target/envforge.jar (.*?)(\\s*[|']|$)");
+    private static final Pattern ENVFORGE =
+            Pattern.compile("(?m)java -jar generator/cli/target/envforge.jar (.*?)(\\s*[|']|$)");
 
     @Test
     void everyCiCommandLineParses() throws Exception {
         List<String> lines = new ArrayList<>();
-        for (String file : List.of(".github/workflows/generate.yml", ".github/workflows/pipeline.yml",
-                ".github/workflows/decommission.yml", "Jenkinsfile")) {
+        for (String file : List.of(
+                ".github/workflows/generate.yml",
+                ".github/workflows/pipeline.yml",
+                ".github/workflows/decommission.yml",
+                "Jenkinsfile")) {
             Matcher m = ENVFORGE.matcher(Files.readString(TestWorkspace.REPO.resolve(file)));
             while (m.find()) {
                 lines.add(m.group(1));
@@ -40,7 +43,9 @@ class CiCommandLinesTest {
             assertTrue(parsed.hasSubcommand(), line);
         }
         String[] broken = {"pipeline", "plan", "--changed-form", "origin/main"};
-        org.junit.jupiter.api.Assertions.assertThrows(CommandLine.ParameterException.class,
-                () -> new CommandLine(new Main()).parseArgs(broken), Arrays.toString(broken));
+        org.junit.jupiter.api.Assertions.assertThrows(
+                CommandLine.ParameterException.class,
+                () -> new CommandLine(new Main()).parseArgs(broken),
+                Arrays.toString(broken));
     }
 }

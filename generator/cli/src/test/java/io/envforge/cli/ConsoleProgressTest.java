@@ -27,9 +27,11 @@ class ConsoleProgressTest {
 
     @Test
     void logLinesInCi() {
-        assertEquals("envforge: 3 environment(s) selected, 2 to render, 1 unchanged\n"
-                + "envforge: rendered 2/2, 1 failed\n"
-                + "envforge: 1 generated, 1 unchanged, 1 failed in 1.2 s\n", run(false));
+        assertEquals(
+                "envforge: 3 environment(s) selected, 2 to render, 1 unchanged\n"
+                        + "envforge: rendered 2/2, 1 failed\n"
+                        + "envforge: 1 generated, 1 unchanged, 1 failed in 1.2 s\n",
+                run(false));
     }
 
     @Test

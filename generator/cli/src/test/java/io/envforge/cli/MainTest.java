@@ -22,8 +22,16 @@ class MainTest {
     void generatesAndCommits() {
         TestWorkspace ws = TestWorkspace.create(temp);
         String before = ws.head();
-        Captured out = capture(() -> Main.run("generate", "--env", "dev1", "--subnet", "10.20.0.0/20",
-                "--workspace", ws.root().toString(), "--schemas", TestWorkspace.SCHEMAS.toString()));
+        Captured out = capture(() -> Main.run(
+                "generate",
+                "--env",
+                "dev1",
+                "--subnet",
+                "10.20.0.0/20",
+                "--workspace",
+                ws.root().toString(),
+                "--schemas",
+                TestWorkspace.SCHEMAS.toString()));
         assertEquals(0, out.code, out.err);
         assertTrue(out.out.contains("envforge: committed "), out.out);
         assertTrue(Files.exists(ws.root().resolve("overlays/dev1/kustomization.yaml")));
@@ -33,22 +41,38 @@ class MainTest {
     @Test
     void badInputExitsOneWithTheProblem() {
         TestWorkspace ws = TestWorkspace.create(temp);
-        Captured out = capture(() -> Main.run("generate", "--env", "dev1", "--subnet", "10.20.0.0/33",
-                "--workspace", ws.root().toString()));
+        Captured out = capture(() -> Main.run(
+                "generate",
+                "--env",
+                "dev1",
+                "--subnet",
+                "10.20.0.0/33",
+                "--workspace",
+                ws.root().toString()));
         assertEquals(1, out.code);
-        assertTrue(out.err.contains("[ERROR] environments/dev1.yaml: spec.network.cidr \"10.20.0.0/33\": prefix must"
-                + " be 0..32; for example 10.20.0.0/20"), out.err);
+        assertTrue(
+                out.err.contains("[ERROR] environments/dev1.yaml: spec.network.cidr \"10.20.0.0/33\": prefix must"
+                        + " be 0..32; for example 10.20.0.0/20"),
+                out.err);
         assertTrue(Files.notExists(ws.root().resolve("overlays")));
     }
 
     @Test
     void badShardExitsOneWithTheProblem() {
         TestWorkspace ws = TestWorkspace.create(temp);
-        Captured out = capture(() -> Main.run("generate", "--env", "all", "--shard", "9/8",
-                "--workspace", ws.root().toString()));
+        Captured out = capture(() -> Main.run(
+                "generate",
+                "--env",
+                "all",
+                "--shard",
+                "9/8",
+                "--workspace",
+                ws.root().toString()));
         assertEquals(1, out.code, out.err);
-        assertEquals("[ERROR] -Dshard \"9/8\": a shard is K/N with 1 <= K <= N; for example -Dshard=1/8 (first of"
-                + " eight)\n", out.err);
+        assertEquals(
+                "[ERROR] -Dshard \"9/8\": a shard is K/N with 1 <= K <= N; for example -Dshard=1/8 (first of"
+                        + " eight)\n",
+                out.err);
     }
 
     @Test
@@ -56,8 +80,7 @@ class MainTest {
         assertEquals(2, capture(() -> Main.run("generate")).code);
     }
 
-    private record Captured(int code, String out, String err) {
-    }
+    private record Captured(int code, String out, String err) {}
 
     private static Captured capture(java.util.function.IntSupplier run) {
         PrintStream oldOut = System.out;

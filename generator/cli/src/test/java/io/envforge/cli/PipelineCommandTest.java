@@ -32,17 +32,40 @@ class PipelineCommandTest {
     void planWritesTheCommentAndRemoveMarksALiveEnvironment() throws Exception {
         TestWorkspace ws = TestWorkspace.create(temp.resolve("ws"));
         String root = ws.root().toString();
-        assertEquals(0, run(() -> Main.run("generate", "--env", "dev1", "--subnet", "10.20.0.0/20",
-                "--workspace", root)).code());
+        assertEquals(
+                0,
+                run(() -> Main.run("generate", "--env", "dev1", "--subnet", "10.20.0.0/20", "--workspace", root))
+                        .code());
         String base = ws.head();
-        assertEquals(0, run(() -> Main.run("generate", "--env", "dev2", "--subnet", "10.20.16.0/20",
-                "--cloud", "azure", "--workspace", root)).code());
+        assertEquals(
+                0,
+                run(() -> Main.run(
+                                "generate",
+                                "--env",
+                                "dev2",
+                                "--subnet",
+                                "10.20.16.0/20",
+                                "--cloud",
+                                "azure",
+                                "--workspace",
+                                root))
+                        .code());
         Path terraform = standIn(temp.resolve("standin"));
         Path comment = temp.resolve("out/plan.md");
 
-        Captured plan = run(() -> Main.run("pipeline", "plan", "--changed-from", base, "--workspace", root,
-                "--work-dir", temp.resolve("work").toString(), "--terraform", terraform.toString(),
-                "--output", comment.toString()));
+        Captured plan = run(() -> Main.run(
+                "pipeline",
+                "plan",
+                "--changed-from",
+                base,
+                "--workspace",
+                root,
+                "--work-dir",
+                temp.resolve("work").toString(),
+                "--terraform",
+                terraform.toString(),
+                "--output",
+                comment.toString()));
         assertEquals(0, plan.code(), plan.err());
         String md = Files.readString(comment);
         assertTrue(md.contains("### dev2 (azure, flux)") && !md.contains("### dev1"), md);
@@ -51,21 +74,41 @@ class PipelineCommandTest {
 
         // dev1 is live: its stage 1 state holds a resource (the stand-in's state of that folder)
         Path dev1 = ws.root().resolve("terraform/environments/dev1").toRealPath();
-        String key = HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
-                .digest(dev1.toString().getBytes(StandardCharsets.UTF_8)));
+        String key = HexFormat.of()
+                .formatHex(MessageDigest.getInstance("SHA-256")
+                        .digest(dev1.toString().getBytes(StandardCharsets.UTF_8)));
         Files.writeString(temp.resolve("standin/state/" + key + ".json"), "[\"module.network.aws_vpc.this\"]");
         String head = ws.head();
-        Captured marked = run(() -> Main.run("remove", "--env", "dev1", "--confirm", "dev1", "--workspace", root,
-                "--terraform", terraform.toString()));
+        Captured marked = run(() -> Main.run(
+                "remove",
+                "--env",
+                "dev1",
+                "--confirm",
+                "dev1",
+                "--workspace",
+                root,
+                "--terraform",
+                terraform.toString()));
         assertEquals(0, marked.code(), marked.err());
-        assertTrue(marked.out().contains("Environment dev1 is live: terraform/environments/dev1/ holds 1"
-                + " resource(s); its files are kept."), marked.out());
+        assertTrue(
+                marked.out()
+                        .contains("Environment dev1 is live: terraform/environments/dev1/ holds 1"
+                                + " resource(s); its files are kept."),
+                marked.out());
         assertTrue(Files.exists(dev1.resolve("main.tf")));
         assertTrue(Files.exists(ws.root().resolve("environments/dev1.decommission")));
         assertFalse(head.equals(ws.head()), "the marker is committed");
 
-        Captured refused = run(() -> Main.run("remove", "--env", "dev1", "--confirm", "dev1", "--workspace", root,
-                "--terraform", terraform.toString()));
+        Captured refused = run(() -> Main.run(
+                "remove",
+                "--env",
+                "dev1",
+                "--confirm",
+                "dev1",
+                "--workspace",
+                root,
+                "--terraform",
+                terraform.toString()));
         assertEquals(1, refused.code());
         assertTrue(refused.err().contains("the pipeline's destroy has not run"), refused.err());
         assertTrue(Files.exists(dev1.resolve("main.tf")));
@@ -82,8 +125,7 @@ class PipelineCommandTest {
         return tool;
     }
 
-    private record Captured(int code, String out, String err) {
-    }
+    private record Captured(int code, String out, String err) {}
 
     private static Captured run(IntSupplier command) {
         PrintStream oldOut = System.out;

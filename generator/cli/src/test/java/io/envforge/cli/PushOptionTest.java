@@ -26,8 +26,18 @@ class PushOptionTest {
         try (Git ignored = Git.init().setBare(true).setDirectory(bare.toFile()).call()) {
             Repos.addRemote(Git.open(ws.root().toFile()), "origin", bare.toUri().toString());
         }
-        String[] out = run("generate", "--env", "dev1", "--subnet", "10.20.0.0/20", "--workspace",
-                ws.root().toString(), "--push", "branch", "--remote", "origin");
+        String[] out = run(
+                "generate",
+                "--env",
+                "dev1",
+                "--subnet",
+                "10.20.0.0/20",
+                "--workspace",
+                ws.root().toString(),
+                "--push",
+                "branch",
+                "--remote",
+                "origin");
 
         assertEquals("0", out[0], out[2]);
         assertTrue(out[1].contains("envforge: pushed to " + bare.toUri() + " envforge/dev1"), out[1]);
@@ -37,8 +47,16 @@ class PushOptionTest {
     @Test
     void anUnknownPushModeSaysWhichOnesExist() {
         TestWorkspace ws = TestWorkspace.create(temp.resolve("ws"));
-        String[] out = run("generate", "--env", "dev1", "--subnet", "10.20.0.0/20", "--workspace",
-                ws.root().toString(), "--push", "sideways");
+        String[] out = run(
+                "generate",
+                "--env",
+                "dev1",
+                "--subnet",
+                "10.20.0.0/20",
+                "--workspace",
+                ws.root().toString(),
+                "--push",
+                "sideways");
 
         assertEquals("1", out[0]);
         assertTrue(out[2].contains("--push \"sideways\": unknown push mode; use branch"), out[2]);
@@ -54,8 +72,9 @@ class PushOptionTest {
             System.setOut(new PrintStream(out, true, StandardCharsets.UTF_8));
             System.setErr(new PrintStream(err, true, StandardCharsets.UTF_8));
             int code = Main.run(args);
-            return new String[] {String.valueOf(code), out.toString(StandardCharsets.UTF_8),
-                err.toString(StandardCharsets.UTF_8)};
+            return new String[] {
+                String.valueOf(code), out.toString(StandardCharsets.UTF_8), err.toString(StandardCharsets.UTF_8)
+            };
         } finally {
             System.setOut(oldOut);
             System.setErr(oldErr);

@@ -36,9 +36,11 @@ class ShardedFleetIT {
     void shardsPushedByWorkerProcessesCombineIntoTheTreeOfOneUnshardedRun() throws Exception {
         Path seed = TestWorkspace.create(temp.resolve("seed")).root();
         for (int i = 0; i < ENVS.size(); i++) {
-            Files.writeString(seed.resolve("environments/" + ENVS.get(i) + ".yaml"), "apiVersion: envforge.io/v1alpha1\n"
-                    + "kind: Environment\nmetadata:\n  name: " + ENVS.get(i) + "\nspec:\n  cloud: "
-                    + (i % 2 == 0 ? "aws" : "azure") + "\n  network:\n    cidr: 10.64." + (16 * i) + ".0/20\n");
+            Files.writeString(
+                    seed.resolve("environments/" + ENVS.get(i) + ".yaml"),
+                    "apiVersion: envforge.io/v1alpha1\n"
+                            + "kind: Environment\nmetadata:\n  name: " + ENVS.get(i) + "\nspec:\n  cloud: "
+                            + (i % 2 == 0 ? "aws" : "azure") + "\n  network:\n    cidr: 10.64." + (16 * i) + ".0/20\n");
         }
         git(seed, "add", "-A");
         git(seed, "-c", "user.name=seed", "-c", "user.email=seed@localhost", "commit", "-q", "-m", "specs");
@@ -48,15 +50,28 @@ class ShardedFleetIT {
         List<Process> workers = new ArrayList<>();
         for (int k = 1; k <= SHARDS; k++) {
             Path clone = clone(bare, "worker-" + k);
-            workers.add(java(clone.resolve("../worker-" + k + ".log"), "generate", "--env", "all", "--shard",
-                    k + "/" + SHARDS, "--workspace", clone.toString(), "--schemas", TestWorkspace.SCHEMAS.toString()));
+            workers.add(java(
+                    clone.resolve("../worker-" + k + ".log"),
+                    "generate",
+                    "--env",
+                    "all",
+                    "--shard",
+                    k + "/" + SHARDS,
+                    "--workspace",
+                    clone.toString(),
+                    "--schemas",
+                    TestWorkspace.SCHEMAS.toString()));
         }
         for (int k = 1; k <= SHARDS; k++) {
             Process p = workers.get(k - 1);
             assertTrue(p.waitFor(300, TimeUnit.SECONDS), "worker " + k + " timed out");
             assertEquals(0, p.exitValue(), Files.readString(temp.resolve("worker-" + k + ".log")));
-            git(temp.resolve("worker-" + k), "push", "-q", "origin", "HEAD:refs/heads/envforge/shard-" + k + "-of-"
-                    + SHARDS);
+            git(
+                    temp.resolve("worker-" + k),
+                    "push",
+                    "-q",
+                    "origin",
+                    "HEAD:refs/heads/envforge/shard-" + k + "-of-" + SHARDS);
         }
 
         Set<String> seen = new TreeSet<>();
@@ -67,7 +82,8 @@ class ShardedFleetIT {
             String ref = "origin/envforge/shard-" + k + "-of-" + SHARDS;
             refs.add(ref);
             Set<String> envs = new TreeSet<>();
-            for (String path : git(combine, "diff", "--name-only", "origin/main", ref).split("\n")) {
+            for (String path :
+                    git(combine, "diff", "--name-only", "origin/main", ref).split("\n")) {
                 envs.add(path.replaceFirst("^(overlays|clusters|terraform/environments|ansible/inventories)/", "")
                         .replaceFirst("/.*", ""));
             }
@@ -80,8 +96,10 @@ class ShardedFleetIT {
         }
         assertEquals(new TreeSet<>(ENVS), seen);
 
-        Process combined = java(temp.resolve("combine.log"), List.of("combine", "--workspace", combine.toString(),
-                "--schemas", TestWorkspace.SCHEMAS.toString()), refs);
+        Process combined = java(
+                temp.resolve("combine.log"),
+                List.of("combine", "--workspace", combine.toString(), "--schemas", TestWorkspace.SCHEMAS.toString()),
+                refs);
         assertTrue(combined.waitFor(300, TimeUnit.SECONDS));
         String log = Files.readString(temp.resolve("combine.log"));
         assertEquals(0, combined.exitValue(), log);
@@ -89,21 +107,44 @@ class ShardedFleetIT {
         assertEquals("", git(combine, "status", "--porcelain"), "work tree matches the combined commit");
         git(combine, "push", "-q", "origin", "HEAD:refs/heads/envforge/fleet");
         String combinedTree = git(combine, "rev-parse", "HEAD^{tree}").strip();
-        assertEquals(git(combine, "rev-parse", "origin/main").strip(), git(combine, "rev-parse", "HEAD~1").strip(),
+        assertEquals(
+                git(combine, "rev-parse", "origin/main").strip(),
+                git(combine, "rev-parse", "HEAD~1").strip(),
                 "one commit on the base");
 
         Path reversed = clone(bare, "reversed");
         git(reversed, "fetch", "-q", "origin", "refs/heads/envforge/*:refs/remotes/origin/envforge/*");
-        assertEquals(0, Main.run(concat(List.of("combine", "--workspace", reversed.toString(), "--schemas",
-                TestWorkspace.SCHEMAS.toString()), reversed(refs)).toArray(new String[0])));
+        assertEquals(
+                0,
+                Main.run(concat(
+                                List.of(
+                                        "combine",
+                                        "--workspace",
+                                        reversed.toString(),
+                                        "--schemas",
+                                        TestWorkspace.SCHEMAS.toString()),
+                                reversed(refs))
+                        .toArray(new String[0])));
         assertEquals(combinedTree, git(reversed, "rev-parse", "HEAD^{tree}").strip(), "order of shards is irrelevant");
 
         Path single = clone(bare, "single");
-        assertEquals(0, Main.run("generate", "--env", "all", "--workspace", single.toString(), "--schemas",
-                TestWorkspace.SCHEMAS.toString()));
-        assertEquals(git(single, "rev-parse", "HEAD^{tree}").strip(), combinedTree,
+        assertEquals(
+                0,
+                Main.run(
+                        "generate",
+                        "--env",
+                        "all",
+                        "--workspace",
+                        single.toString(),
+                        "--schemas",
+                        TestWorkspace.SCHEMAS.toString()));
+        assertEquals(
+                git(single, "rev-parse", "HEAD^{tree}").strip(),
+                combinedTree,
                 "the combined change is what one unsharded run commits");
-        assertNotEquals(git(single, "rev-parse", "origin/main").strip(), git(single, "rev-parse", "HEAD").strip(),
+        assertNotEquals(
+                git(single, "rev-parse", "origin/main").strip(),
+                git(single, "rev-parse", "HEAD").strip(),
                 "the single run committed");
     }
 
@@ -133,12 +174,18 @@ class ShardedFleetIT {
 
     /** A worker JVM running the CLI with this test's class path. */
     private static Process java(Path log, List<String> args, List<String> more) throws IOException {
-        List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java")
-                .toString(), "-XX:TieredStopAtLevel=1", "-cp", System.getProperty("java.class.path"),
+        List<String> command = new ArrayList<>(List.of(
+                Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+                "-XX:TieredStopAtLevel=1",
+                "-cp",
+                System.getProperty("java.class.path"),
                 "io.envforge.cli.Main"));
         command.addAll(args);
         command.addAll(more);
-        return new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        return new ProcessBuilder(command)
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
     }
 
     private static String git(Path dir, String... args) throws IOException, InterruptedException {

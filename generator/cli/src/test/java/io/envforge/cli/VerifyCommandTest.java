@@ -23,8 +23,9 @@ class VerifyCommandTest {
     void passesThenFailsOnAHandEditedFileAndAnOverlap() throws Exception {
         TestWorkspace ws = TestWorkspace.create(temp.resolve("ws"));
         String root = ws.root().toString();
-        assertEquals(0, run(() -> Main.run("generate", "--env", "dev1", "--subnet", "10.20.0.0/20",
-                "--workspace", root)).code);
+        assertEquals(
+                0,
+                run(() -> Main.run("generate", "--env", "dev1", "--subnet", "10.20.0.0/20", "--workspace", root)).code);
 
         Captured ok = run(() -> Main.run("verify", "--workspace", root));
         assertEquals(0, ok.code, ok.err);
@@ -32,24 +33,28 @@ class VerifyCommandTest {
 
         Path namespace = ws.root().resolve("overlays/dev1/platform/namespace.yaml");
         Files.writeString(namespace, Files.readString(namespace) + "# edited\n");
-        ws.write("environments/.reservations/dev2.yaml", "apiVersion: envforge.io/v1alpha1\nkind: Reservation\n"
-                + "metadata:\n  name: dev2\nspec:\n  cidr: 10.20.0.0/21\n");
+        ws.write(
+                "environments/.reservations/dev2.yaml",
+                "apiVersion: envforge.io/v1alpha1\nkind: Reservation\n"
+                        + "metadata:\n  name: dev2\nspec:\n  cidr: 10.20.0.0/21\n");
         Captured bad = run(() -> Main.run("verify", "--workspace", root));
         assertEquals(1, bad.code, bad.out);
         assertEquals(1, bad.err.lines().count(), "one line: the overlap (dev1 is then not compared): " + bad.err);
-        assertTrue(bad.err.startsWith("[ERROR] environments/dev1.yaml: spec.network.cidr \"10.20.0.0/20\": overlaps"
-                + " the block 10.20.0.0/21 reserved for environment dev2"), bad.err);
+        assertTrue(
+                bad.err.startsWith("[ERROR] environments/dev1.yaml: spec.network.cidr \"10.20.0.0/20\": overlaps"
+                        + " the block 10.20.0.0/21 reserved for environment dev2"),
+                bad.err);
 
         Files.delete(ws.root().resolve("environments/.reservations/dev2.yaml"));
         Captured stale = run(() -> Main.run("verify", "--workspace", root));
         assertEquals(1, stale.code, stale.out);
-        assertEquals("[ERROR] overlays/dev1/platform/namespace.yaml: differs from what generate writes; run mvn"
-                + " generate -Denv=dev1 (envforge generate --env dev1) and commit the result with this change\n",
+        assertEquals(
+                "[ERROR] overlays/dev1/platform/namespace.yaml: differs from what generate writes; run mvn"
+                        + " generate -Denv=dev1 (envforge generate --env dev1) and commit the result with this change\n",
                 stale.err);
     }
 
-    private record Captured(int code, String out, String err) {
-    }
+    private record Captured(int code, String out, String err) {}
 
     private static Captured run(IntSupplier command) {
         PrintStream oldOut = System.out;

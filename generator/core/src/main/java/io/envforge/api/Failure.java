@@ -24,7 +24,9 @@ public record Failure(List<String> findings, List<String> problems, String summa
     /** The failure {@code e} stands for when it is envforge's own (bad input, failed validation); empty for a bug. */
     public static Optional<Failure> of(RuntimeException e) {
         if (e instanceof ValidationFailedException v) {
-            return Optional.of(new Failure(v.report().findings().stream().map(Finding::render).toList(), List.of(),
+            return Optional.of(new Failure(
+                    v.report().findings().stream().map(Finding::render).toList(),
+                    List.of(),
                     "validation failed with " + v.report().errors().size() + " error(s); nothing was written"));
         }
         if (e instanceof EnvforgeException x) {
@@ -35,7 +37,8 @@ public record Failure(List<String> findings, List<String> problems, String summa
 
     /** The lines a terminal shows: the findings, then each problem as {@code [ERROR] ...}. */
     public List<String> consoleLines() {
-        return java.util.stream.Stream.concat(findings.stream(), problems.stream().map(p -> "[ERROR] " + p))
+        return java.util.stream.Stream.concat(
+                        findings.stream(), problems.stream().map(p -> "[ERROR] " + p))
                 .toList();
     }
 }

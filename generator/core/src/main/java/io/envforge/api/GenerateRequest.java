@@ -23,9 +23,17 @@ import java.util.Optional;
  * @param allowUnvalidated a generated kind with no schema (bundled or in {@code schemas}) is a warning instead of an
  *     error: the user's explicit opt-out ({@code -Denvforge.allowUnvalidated=true})
  */
-public record GenerateRequest(Path workspace, List<String> environments, Optional<String> subnet,
-        Optional<String> cloud, boolean force, Optional<Path> schemas, Mode mode, Optional<Publish> publish,
-        Optional<Path> output, boolean allowUnvalidated) {
+public record GenerateRequest(
+        Path workspace,
+        List<String> environments,
+        Optional<String> subnet,
+        Optional<String> cloud,
+        boolean force,
+        Optional<Path> schemas,
+        Mode mode,
+        Optional<Publish> publish,
+        Optional<Path> output,
+        boolean allowUnvalidated) {
 
     /** What a run does with the tree it rendered and validated. */
     public enum Mode {
@@ -59,10 +67,26 @@ public record GenerateRequest(Path workspace, List<String> environments, Optiona
      * @deprecated use {@code GenerateRequest.builder(workspace).environments(..)...build()}
      */
     @Deprecated
-    public GenerateRequest(Path workspace, List<String> environments, Optional<String> subnet, Optional<String> cloud,
-            boolean force, Optional<Path> schemas, boolean commit, boolean dryRun) {
-        this(workspace, environments, subnet, cloud, force, schemas, Mode.of(commit, dryRun), Optional.empty(),
-                Optional.empty(), false);
+    public GenerateRequest(
+            Path workspace,
+            List<String> environments,
+            Optional<String> subnet,
+            Optional<String> cloud,
+            boolean force,
+            Optional<Path> schemas,
+            boolean commit,
+            boolean dryRun) {
+        this(
+                workspace,
+                environments,
+                subnet,
+                cloud,
+                force,
+                schemas,
+                Mode.of(commit, dryRun),
+                Optional.empty(),
+                Optional.empty(),
+                false);
     }
 
     /**
@@ -71,8 +95,16 @@ public record GenerateRequest(Path workspace, List<String> environments, Optiona
      * @deprecated use {@code GenerateRequest.builder(workspace).environments(..)...build()}
      */
     @Deprecated
-    public GenerateRequest(Path workspace, List<String> environments, Optional<String> subnet, Optional<String> cloud,
-            boolean force, Optional<Path> schemas, boolean commit, boolean dryRun, Optional<Publish> publish,
+    public GenerateRequest(
+            Path workspace,
+            List<String> environments,
+            Optional<String> subnet,
+            Optional<String> cloud,
+            boolean force,
+            Optional<Path> schemas,
+            boolean commit,
+            boolean dryRun,
+            Optional<Publish> publish,
             Optional<Path> output) {
         this(workspace, environments, subnet, cloud, force, schemas, Mode.of(commit, dryRun), publish, output, false);
     }
@@ -123,7 +155,9 @@ public record GenerateRequest(Path workspace, List<String> environments, Optiona
 
     /** Commit, or only write; a dry run stays a dry run. */
     public GenerateRequest withCommit(boolean value) {
-        return dryRun() ? this : toBuilder().mode(value ? Mode.COMMIT : Mode.WRITE).build();
+        return dryRun()
+                ? this
+                : toBuilder().mode(value ? Mode.COMMIT : Mode.WRITE).build();
     }
 
     public GenerateRequest withForce(boolean value) {
@@ -233,8 +267,8 @@ public record GenerateRequest(Path workspace, List<String> environments, Optiona
         }
 
         public GenerateRequest build() {
-            return new GenerateRequest(workspace, environments, subnet, cloud, force, schemas, mode, publish, output,
-                    allowUnvalidated);
+            return new GenerateRequest(
+                    workspace, environments, subnet, cloud, force, schemas, mode, publish, output, allowUnvalidated);
         }
     }
 }

@@ -21,8 +21,15 @@ import java.util.Optional;
  * @param unchanged the selected environments whose inputs did not change: not rendered again, files kept
  * @param decisions what a reviewer reads first (see {@link Decisions}); opens the console lines and the summary
  */
-public record GenerateResult(List<String> environments, Report report, WriteResult write, Optional<String> commit,
-        Map<String, Long> timings, ChangeSummary summary, List<String> unchanged, Decisions decisions) {
+public record GenerateResult(
+        List<String> environments,
+        Report report,
+        WriteResult write,
+        Optional<String> commit,
+        Map<String, Long> timings,
+        ChangeSummary summary,
+        List<String> unchanged,
+        Decisions decisions) {
 
     public GenerateResult {
         environments = List.copyOf(environments);
@@ -47,7 +54,8 @@ public record GenerateResult(List<String> environments, Report report, WriteResu
         List<String> out = new java.util.ArrayList<>();
         decisions.lines().forEach(l -> out.add("envforge: " + l));
         out.add("envforge: generated " + generated.size() + " environment(s)"
-                + (names.isEmpty() ? "" : " " + names) + "; files " + write.added().size() + " added, "
+                + (names.isEmpty() ? "" : " " + names) + "; files "
+                + write.added().size() + " added, "
                 + write.changed().size() + " changed, " + write.removed().size() + " removed, "
                 + write.unchanged().size() + " unchanged");
         out.add(commit.map(c -> "envforge: committed " + c).orElse("envforge: nothing to commit"));
@@ -61,26 +69,34 @@ public record GenerateResult(List<String> environments, Report report, WriteResu
 
     /** The report's warnings, one line each ({@code [WARNING] file: ...}). */
     public List<String> warningLines() {
-        return report.findings().stream().filter(f -> f.severity() == Finding.Severity.WARNING)
-                .map(Finding::render).toList();
+        return report.findings().stream()
+                .filter(f -> f.severity() == Finding.Severity.WARNING)
+                .map(Finding::render)
+                .toList();
     }
 
     /** The warnings' texts without the {@code [WARNING] } prefix, for a logger that prints the level itself. */
     public List<String> warningTexts() {
-        return report.findings().stream().filter(f -> f.severity() == Finding.Severity.WARNING)
-                .map(Finding::text).toList();
+        return report.findings().stream()
+                .filter(f -> f.severity() == Finding.Severity.WARNING)
+                .map(Finding::text)
+                .toList();
     }
 
     /** The other findings' texts without their prefix, for a logger that prints the level itself. */
     public List<String> noteTexts() {
-        return report.findings().stream().filter(f -> f.severity() != Finding.Severity.WARNING)
-                .map(Finding::text).toList();
+        return report.findings().stream()
+                .filter(f -> f.severity() != Finding.Severity.WARNING)
+                .map(Finding::text)
+                .toList();
     }
 
     /** The report's other findings (notes), one line each. */
     public List<String> noteLines() {
-        return report.findings().stream().filter(f -> f.severity() != Finding.Severity.WARNING)
-                .map(Finding::render).toList();
+        return report.findings().stream()
+                .filter(f -> f.severity() != Finding.Severity.WARNING)
+                .map(Finding::render)
+                .toList();
     }
 
     /** The summary as Markdown (commit body, pull-request comment). */

@@ -3,8 +3,7 @@ package io.envforge.api;
 /** The text of the progress lines both front-ends print. */
 public final class ProgressLines {
 
-    private ProgressLines() {
-    }
+    private ProgressLines() {}
 
     /** {@code envforge: 3 environment(s) selected, 2 to render, 1 unchanged}. */
     public static String started(int selected, int toRender) {

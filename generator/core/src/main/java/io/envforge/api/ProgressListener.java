@@ -7,11 +7,14 @@ package io.envforge.api;
 public interface ProgressListener {
 
     /** A listener that ignores everything. */
-    ProgressListener NONE = new ProgressListener() {
-    };
+    ProgressListener NONE = new ProgressListener() {};
 
     /** What happened to one environment. */
-    enum Outcome { GENERATED, UNCHANGED, FAILED }
+    enum Outcome {
+        GENERATED,
+        UNCHANGED,
+        FAILED
+    }
 
     /**
      * The run starts.
@@ -19,18 +22,14 @@ public interface ProgressListener {
      * @param selected environments selected
      * @param toRender how many of them have changed inputs (the rest are {@link Outcome#UNCHANGED})
      */
-    default void started(int selected, int toRender) {
-    }
+    default void started(int selected, int toRender) {}
 
     /** One environment is done: rendered and validated, skipped as unchanged, or failed. */
-    default void environment(String name, Outcome outcome) {
-    }
+    default void environment(String name, Outcome outcome) {}
 
     /** A step over the whole fleet begins ({@code write}, {@code commit}). */
-    default void step(String name) {
-    }
+    default void step(String name) {}
 
     /** The run ends, successfully or not. */
-    default void finished(RunSummary summary) {
-    }
+    default void finished(RunSummary summary) {}
 }

@@ -26,7 +26,8 @@ public record Publish(String remote, Mode mode, Optional<String> target, Optiona
 
     /** Where the commit goes. */
     public enum Mode {
-        BRANCH, DIRECT;
+        BRANCH,
+        DIRECT;
 
         /** {@code branch} or {@code direct}, as given to {@code -Denvforge.push} or {@code --push}. */
         public static Mode parse(String option, String value) {
@@ -34,9 +35,14 @@ public record Publish(String remote, Mode mode, Optional<String> target, Optiona
             return switch (v) {
                 case "branch" -> BRANCH;
                 case "direct" -> DIRECT;
-                default -> throw new EnvforgeException(new Problem(option, "", value, "unknown push mode",
-                        "use branch (push to envforge/<env> for a pull request) or direct (push to the target"
-                                + " branch)"));
+                default ->
+                    throw new EnvforgeException(new Problem(
+                            option,
+                            "",
+                            value,
+                            "unknown push mode",
+                            "use branch (push to envforge/<env> for a pull request) or direct (push to the target"
+                                    + " branch)"));
             };
         }
     }
@@ -80,7 +86,8 @@ public record Publish(String remote, Mode mode, Optional<String> target, Optiona
         if (mode == Mode.DIRECT) {
             return targetBranch;
         }
-        return environments.size() == 1 ? "envforge/" + environments.get(0)
+        return environments.size() == 1
+                ? "envforge/" + environments.get(0)
                 : "envforge/" + environments.size() + "-environments";
     }
 }

@@ -11,8 +11,7 @@ import io.envforge.git.PushStatus;
  * @param status {@link PushStatus#PUSHED} or {@link PushStatus#UP_TO_DATE}
  * @param attempts how many generations it took (more than one when the remote moved meanwhile)
  */
-public record PublishResult(GenerateResult generation, String remote, String branch, PushStatus status,
-        int attempts) {
+public record PublishResult(GenerateResult generation, String remote, String branch, PushStatus status, int attempts) {
 
     /** What the push did, as the tools print it. */
     public String line() {

@@ -16,8 +16,13 @@ import java.util.Optional;
  * @param schemas the folder of strict JSON Schemas the rewritten fleet files are validated against (with the bundled
  *     ones); empty: the bundled schemas
  */
-public record RemoveRequest(Path workspace, String environment, Optional<String> confirm, boolean commit,
-        StateProbe state, Optional<Path> schemas) {
+public record RemoveRequest(
+        Path workspace,
+        String environment,
+        Optional<String> confirm,
+        boolean commit,
+        StateProbe state,
+        Optional<Path> schemas) {
 
     /** Without a state check ({@link StateProbe#NOT_CHECKED}): for environments never applied. */
     public RemoveRequest(Path workspace, String environment, Optional<String> confirm, boolean commit) {
@@ -25,8 +30,8 @@ public record RemoveRequest(Path workspace, String environment, Optional<String>
     }
 
     /** With a state check, the fleet files validated against the bundled schemas. */
-    public RemoveRequest(Path workspace, String environment, Optional<String> confirm, boolean commit,
-            StateProbe state) {
+    public RemoveRequest(
+            Path workspace, String environment, Optional<String> confirm, boolean commit, StateProbe state) {
         this(workspace, environment, confirm, commit, state, Optional.empty());
     }
 

@@ -19,8 +19,14 @@ import java.util.TreeMap;
  * @param live per Terraform root that still holds resources, their count: when not empty, the files were kept and
  *     the environment marked for decommission (the decommission marker)
  */
-public record RemoveResult(String environment, List<String> files, List<String> fleetFiles, ChangeSummary summary,
-        boolean removed, Optional<String> commit, SortedMap<String, Integer> live) {
+public record RemoveResult(
+        String environment,
+        List<String> files,
+        List<String> fleetFiles,
+        ChangeSummary summary,
+        boolean removed,
+        Optional<String> commit,
+        SortedMap<String, Integer> live) {
 
     public RemoveResult {
         files = List.copyOf(files);
@@ -38,17 +44,25 @@ public record RemoveResult(String environment, List<String> files, List<String> 
         StringBuilder out = new StringBuilder();
         if (marked()) {
             out.append("Environment ").append(environment).append(" is live: ");
-            live.forEach((root, n) -> out.append(root).append(" holds ").append(n).append(" resource(s); "));
-            out.append("its files are kept.\nMarked for decommission: ").append(io.envforge.render.Layout.decommissionMarker(environment))
+            live.forEach(
+                    (root, n) -> out.append(root).append(" holds ").append(n).append(" resource(s); "));
+            out.append("its files are kept.\nMarked for decommission: ")
+                    .append(io.envforge.render.Layout.decommissionMarker(environment))
                     .append(". Review the destroy plan the pipeline posts on the pull request; on merge it destroys"
                             + " stage 2, then stage 1 (database final snapshot kept), then removes these files:\n");
         } else {
-            out.append(removed ? "Removed" : "Would remove").append(" environment ").append(environment).append(": ")
-                    .append(files.size()).append(" file(s)\n");
+            out.append(removed ? "Removed" : "Would remove")
+                    .append(" environment ")
+                    .append(environment)
+                    .append(": ")
+                    .append(files.size())
+                    .append(" file(s)\n");
         }
         files.forEach(f -> out.append("  - ").append(f).append('\n'));
         if (!fleetFiles.isEmpty()) {
-            out.append("Fleet files updated: ").append(String.join(", ", fleetFiles)).append('\n');
+            out.append("Fleet files updated: ")
+                    .append(String.join(", ", fleetFiles))
+                    .append('\n');
         }
         return out.append('\n').append(SummaryMarkdown.render(summary)).toString();
     }

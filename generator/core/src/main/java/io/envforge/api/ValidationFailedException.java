@@ -22,6 +22,8 @@ public final class ValidationFailedException extends RuntimeException {
      * without the level prefix, for a logger that prints the level itself (Maven's).
      */
     public java.util.List<java.util.Map.Entry<String, String>> leveledTexts() {
-        return report.findings().stream().map(f -> java.util.Map.entry(f.severity().name(), f.text())).toList();
+        return report.findings().stream()
+                .map(f -> java.util.Map.entry(f.severity().name(), f.text()))
+                .toList();
     }
 }

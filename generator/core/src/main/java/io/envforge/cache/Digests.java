@@ -8,8 +8,7 @@ import java.util.HexFormat;
 /** SHA-256 helpers: a key made of several parts (each length-prefixed, so no two part lists collide). */
 public final class Digests {
 
-    private Digests() {
-    }
+    private Digests() {}
 
     /** The hex SHA-256 of {@code parts}, each prefixed by its length. */
     public static String key(String... parts) {

@@ -37,6 +37,7 @@ public final class DiskCache {
     private final AtomicBoolean written = new AtomicBoolean();
     /** Bytes written since the last {@link #trim} (the bound at first, so the first write trims): past a tenth, a write trims. */
     private final AtomicLong sinceTrim;
+
     private final AtomicLong hits = new AtomicLong();
     private final AtomicLong misses = new AtomicLong();
 
@@ -138,8 +139,7 @@ public final class DiskCache {
             return;
         }
         sinceTrim.set(0);
-        record Entry(Path path, long size, long used) {
-        }
+        record Entry(Path path, long size, long used) {}
         List<Entry> entries = new ArrayList<>();
         long total = 0;
         long stale = System.currentTimeMillis() - 3_600_000;
@@ -171,7 +171,8 @@ public final class DiskCache {
         if (total <= maxBytes) {
             return;
         }
-        entries.sort(Comparator.comparingLong(Entry::used).thenComparing(e -> e.path().toString()));
+        entries.sort(Comparator.comparingLong(Entry::used)
+                .thenComparing(e -> e.path().toString()));
         long target = maxBytes / 5 * 4;
         for (Entry e : entries) {
             if (total <= target) {
@@ -190,8 +191,8 @@ public final class DiskCache {
     }
 
     static byte[] encode(byte[] value) {
-        byte[] header = (MAGIC + value.length + " sha256:" + Digests.of(value) + "\n")
-                .getBytes(StandardCharsets.US_ASCII);
+        byte[] header =
+                (MAGIC + value.length + " sha256:" + Digests.of(value) + "\n").getBytes(StandardCharsets.US_ASCII);
         byte[] out = Arrays.copyOf(header, header.length + value.length);
         System.arraycopy(value, 0, out, header.length, value.length);
         return out;
@@ -209,7 +210,8 @@ public final class DiskCache {
             return Optional.empty();
         }
         String header = new String(bytes, 0, newline, StandardCharsets.US_ASCII);
-        String[] parts = header.startsWith(MAGIC) ? header.substring(MAGIC.length()).split(" ") : new String[0];
+        String[] parts =
+                header.startsWith(MAGIC) ? header.substring(MAGIC.length()).split(" ") : new String[0];
         if (parts.length != 2 || !parts[0].matches("[0-9]{1,10}") || !parts[1].startsWith("sha256:")) {
             return Optional.empty();
         }
@@ -218,8 +220,7 @@ public final class DiskCache {
             return Optional.empty();
         }
         byte[] value = Arrays.copyOfRange(bytes, newline + 1, bytes.length);
-        return Digests.of(value).equals(parts[1].substring("sha256:".length())) ? Optional.of(value)
-                : Optional.empty();
+        return Digests.of(value).equals(parts[1].substring("sha256:".length())) ? Optional.of(value) : Optional.empty();
     }
 
     private static void deleteQuietly(Path p) {

@@ -33,12 +33,10 @@ public final class OutputStamps {
     private static final String HEADER = "# envforge output stamps v1: environment, outputs digest, path, size, mtime";
 
     /** A file's size and modification time (nanoseconds). */
-    public record Stamp(long size, long modified) {
-    }
+    public record Stamp(long size, long modified) {}
 
     /** An environment's verified outputs digest and its files' stamps. */
-    private record Entry(String outputs, SortedMap<String, Stamp> files) {
-    }
+    private record Entry(String outputs, SortedMap<String, Stamp> files) {}
 
     private final Optional<Path> file;
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
@@ -50,7 +48,8 @@ public final class OutputStamps {
 
     /** The stamps kept in {@code gitDir} (the work tree's Git folder); none kept (never matching) without one. */
     public static OutputStamps in(Optional<Path> gitDir) {
-        OutputStamps stamps = new OutputStamps(gitDir.map(dir -> dir.resolve("envforge").resolve("output-stamps")));
+        OutputStamps stamps =
+                new OutputStamps(gitDir.map(dir -> dir.resolve("envforge").resolve("output-stamps")));
         if (stamps.file.isPresent()) {
             stamps.load();
         }
@@ -95,9 +94,18 @@ public final class OutputStamps {
             return;
         }
         StringBuilder text = new StringBuilder(HEADER).append('\n');
-        new TreeMap<>(entries).forEach((env, entry) -> entry.files().forEach((path, s) -> text.append(env)
-                .append('\t').append(entry.outputs()).append('\t').append(path).append('\t').append(s.size())
-                .append('\t').append(s.modified()).append('\n')));
+        new TreeMap<>(entries)
+                .forEach((env, entry) -> entry.files()
+                        .forEach((path, s) -> text.append(env)
+                                .append('\t')
+                                .append(entry.outputs())
+                                .append('\t')
+                                .append(path)
+                                .append('\t')
+                                .append(s.size())
+                                .append('\t')
+                                .append(s.modified())
+                                .append('\n')));
         try {
             Path target = file.get();
             Files.createDirectories(target.getParent());

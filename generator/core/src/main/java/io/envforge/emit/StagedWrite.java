@@ -51,8 +51,7 @@ final class StagedWrite {
     }
 
     /** One change: its kind ({@code W}, {@code D}, {@code U}, {@code P}) and its workspace-relative path. */
-    record Change(char kind, String path) {
-    }
+    record Change(char kind, String path) {}
 
     /**
      * Completes the change an interrupted run committed to (its journal exists), or drops what it staged before its
@@ -224,7 +223,8 @@ final class StagedWrite {
 
     /** Removes the empty folders from {@code dir} up to (not including) the work tree. */
     private void pruneUp(Path dir) throws IOException {
-        for (Path d = dir; d != null && !d.equals(workspace) && d.startsWith(workspace) && isEmptyDir(d);
+        for (Path d = dir;
+                d != null && !d.equals(workspace) && d.startsWith(workspace) && isEmptyDir(d);
                 d = d.getParent()) {
             Files.delete(d);
         }
@@ -245,7 +245,8 @@ final class StagedWrite {
             return;
         }
         try (Stream<Path> walk = Files.walk(dir)) {
-            List<Path> dirs = walk.filter(Files::isDirectory).sorted((a, b) -> b.getNameCount() - a.getNameCount())
+            List<Path> dirs = walk.filter(Files::isDirectory)
+                    .sorted((a, b) -> b.getNameCount() - a.getNameCount())
                     .toList();
             for (Path d : dirs) {
                 if (isEmptyDir(d)) {

@@ -7,24 +7,18 @@ import io.envforge.spec.WorkspacePaths;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.stream.Stream;
 
 /**
  * The only class that writes generated files. A write is all or nothing ({@link StagedWrite}): the new texts are
@@ -61,9 +55,14 @@ public final class TreeWriter {
         try {
             return new StagedWrite(workspace, staging).recover();
         } catch (IOException e) {
-            throw new EnvforgeException(new Problem(staging.toString(), "", null, "an interrupted write could not be"
-                    + " completed: " + e, "fix the cause (free space, permissions), then run again; it completes the"
-                    + " write"), e);
+            throw new EnvforgeException(
+                    new Problem(
+                            staging.toString(),
+                            "",
+                            null,
+                            "an interrupted write could not be" + " completed: " + e,
+                            "fix the cause (free space, permissions), then run again; it completes the" + " write"),
+                    e);
         }
     }
 
@@ -105,7 +104,9 @@ public final class TreeWriter {
             // keep the tree's order.
             List<String> removed = stale(tree, ownedFolders);
             List<String> paths = List.copyOf(tree.files().keySet());
-            List<Status> statuses = paths.parallelStream().map(path -> compare(path, tree.get(path))).toList();
+            List<Status> statuses = paths.parallelStream()
+                    .map(path -> compare(path, tree.get(path)))
+                    .toList();
             for (int i = 0; i < paths.size(); i++) {
                 (statuses.get(i) == Status.ADDED ? added : statuses.get(i) == Status.CHANGED ? changed : unchanged)
                         .add(paths.get(i));
@@ -130,8 +131,14 @@ public final class TreeWriter {
                 }
             }
         } catch (IOException e) {
-            throw new EnvforgeException(new Problem(workspace.toString(), "", null, "cannot read the current tree: "
-                    + e, "check permissions, then run again"), e);
+            throw new EnvforgeException(
+                    new Problem(
+                            workspace.toString(),
+                            "",
+                            null,
+                            "cannot read the current tree: " + e,
+                            "check permissions, then run again"),
+                    e);
         }
         return out;
     }
@@ -152,8 +159,8 @@ public final class TreeWriter {
      * empty (only those of {@code ownedFolders}), and {@code deleted} (relative paths) deleted with the folders they
      * leave empty up to the workspace. Every target is checked first: a run that cannot write changes nothing.
      */
-    public WriteResult write(OutputTree tree, WriteResult plan, Collection<String> ownedFolders,
-            Collection<String> deleted) {
+    public WriteResult write(
+            OutputTree tree, WriteResult plan, Collection<String> ownedFolders, Collection<String> deleted) {
         List<StagedWrite.Change> changes = new ArrayList<>();
         Map<String, byte[]> texts = new TreeMap<>();
         for (String path : plan.written()) {
@@ -161,8 +168,10 @@ public final class TreeWriter {
             changes.add(new StagedWrite.Change('W', path));
         }
         plan.removed().forEach(path -> changes.add(new StagedWrite.Change('D', path)));
-        new TreeSet<>(deleted).stream().filter(p -> Files.exists(workspace.resolve(p)))
-                .forEach(path -> changes.add(new StagedWrite.Change('U', path)));
+        new TreeSet<>(deleted)
+                .stream()
+                        .filter(p -> Files.exists(workspace.resolve(p)))
+                        .forEach(path -> changes.add(new StagedWrite.Change('U', path)));
         TreeSet<String> gone = new TreeSet<>(plan.removed());
         for (String folder : ownedFolders) {
             String first = gone.ceiling(folder);
@@ -192,7 +201,11 @@ public final class TreeWriter {
         links.requireNoLinks(path);
         Path target = workspace.resolve(path);
         if (Files.isDirectory(target) && !path.endsWith("/")) {
-            throw new EnvforgeException(new Problem(path, "", null, "is a folder, where envforge writes a file",
+            throw new EnvforgeException(new Problem(
+                    path,
+                    "",
+                    null,
+                    "is a folder, where envforge writes a file",
                     "move or remove the folder, then run again"));
         }
         Path dir = target.getParent();
@@ -201,20 +214,35 @@ public final class TreeWriter {
         }
         if (dir != null && (!Files.isDirectory(dir) || !Files.isWritable(dir))) {
             String where = workspace.relativize(dir).toString().replace('\\', '/');
-            throw new EnvforgeException(new Problem(where.isEmpty() ? workspace.toString() : where, "", null,
-                    Files.isDirectory(dir) ? "folder is not writable, so " + path + " cannot be written"
+            throw new EnvforgeException(new Problem(
+                    where.isEmpty() ? workspace.toString() : where,
+                    "",
+                    null,
+                    Files.isDirectory(dir)
+                            ? "folder is not writable, so " + path + " cannot be written"
                             : "is a file, where envforge needs a folder for " + path,
-                    Files.isDirectory(dir) ? "make it writable (chmod u+w), then run again"
+                    Files.isDirectory(dir)
+                            ? "make it writable (chmod u+w), then run again"
                             : "move or remove the file, then run again"));
         }
     }
 
     private EnvforgeException cannotWrite(IOException e) {
-        return new EnvforgeException(new Problem(workspace.toString(), "", null, "cannot write the generated tree: "
-                + e, "check free space and permissions, then run again (unchanged files are skipped)"), e);
+        return new EnvforgeException(
+                new Problem(
+                        workspace.toString(),
+                        "",
+                        null,
+                        "cannot write the generated tree: " + e,
+                        "check free space and permissions, then run again (unchanged files are skipped)"),
+                e);
     }
 
-    private enum Status { ADDED, CHANGED, UNCHANGED }
+    private enum Status {
+        ADDED,
+        CHANGED,
+        UNCHANGED
+    }
 
     /** Compares one file with the disk. */
     private Status compare(String path, String text) {
@@ -231,7 +259,6 @@ public final class TreeWriter {
         }
     }
 
-
     private static byte[] readIfExists(Path file) throws IOException {
         try {
             return Files.readAllBytes(file);
@@ -242,6 +269,7 @@ public final class TreeWriter {
 
     private List<String> stale(OutputTree tree, Collection<String> ownedFolders) throws IOException {
         return WorkspaceFiles.under(workspace, ownedFolders).keySet().stream()
-                .filter(p -> !tree.files().containsKey(p)).toList();
+                .filter(p -> !tree.files().containsKey(p))
+                .toList();
     }
 }

@@ -16,16 +16,14 @@ import java.util.stream.Stream;
 /** The file-system steps the writer and the stamp cache share. */
 final class WorkspaceFiles {
 
-    private WorkspaceFiles() {
-    }
+    private WorkspaceFiles() {}
 
     /**
      * The regular files under {@code folders}, by workspace-relative path with forward slashes, with the attributes
      * read while walking. A folder that does not exist has none; an entry that names a file (an owned single file,
      * see {@code Layout.owned}) is that file; a link on the way or inside is refused (see {@link WorkspacePaths}).
      */
-    static SortedMap<String, BasicFileAttributes> under(Path workspace, Collection<String> folders)
-            throws IOException {
+    static SortedMap<String, BasicFileAttributes> under(Path workspace, Collection<String> folders) throws IOException {
         SortedMap<String, BasicFileAttributes> out = new TreeMap<>();
         WorkspacePaths links = new WorkspacePaths(workspace);
         for (String folder : folders) {
@@ -38,17 +36,21 @@ final class WorkspaceFiles {
             if (!Files.isDirectory(dir)) {
                 continue;
             }
-            try (Stream<Path> found = Files.find(dir, Integer.MAX_VALUE, (p, attrs) -> {
-                String relative = workspace.relativize(p).toString().replace('\\', '/');
-                if (attrs.isSymbolicLink()) {
-                    links.requireNoLinks(relative);
-                }
-                if (attrs.isRegularFile()) {
-                    out.put(relative, attrs);
-                }
-                return false;
-            }, new FileVisitOption[0])) {
-                found.forEach(p -> { });
+            try (Stream<Path> found = Files.find(
+                    dir,
+                    Integer.MAX_VALUE,
+                    (p, attrs) -> {
+                        String relative = workspace.relativize(p).toString().replace('\\', '/');
+                        if (attrs.isSymbolicLink()) {
+                            links.requireNoLinks(relative);
+                        }
+                        if (attrs.isRegularFile()) {
+                            out.put(relative, attrs);
+                        }
+                        return false;
+                    },
+                    new FileVisitOption[0])) {
+                found.forEach(p -> {});
             }
         }
         return out;

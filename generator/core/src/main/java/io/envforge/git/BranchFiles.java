@@ -45,7 +45,8 @@ public final class BranchFiles {
     /** Every file under {@code folder} (relative to the workspace) in {@code commit}, by workspace-relative path. */
     public SortedMap<String, byte[]> read(String commit, String folder) {
         SortedMap<String, byte[]> out = new TreeMap<>();
-        try (Repository repo = publisher.open(); RevWalk walk = new RevWalk(repo);
+        try (Repository repo = publisher.open();
+                RevWalk walk = new RevWalk(repo);
                 ObjectReader reader = repo.newObjectReader()) {
             String prefix = publisher.prefix(repo);
             String root = prefix + folder.replaceAll("/+$", "");
@@ -57,8 +58,10 @@ public final class BranchFiles {
                 while (tree.next()) {
                     if (tree.getFileMode(0) == FileMode.REGULAR_FILE
                             || tree.getFileMode(0) == FileMode.EXECUTABLE_FILE) {
-                        out.put(tree.getPathString().substring(prefix.length()),
-                                reader.open(tree.getObjectId(0), Constants.OBJ_BLOB).getBytes());
+                        out.put(
+                                tree.getPathString().substring(prefix.length()),
+                                reader.open(tree.getObjectId(0), Constants.OBJ_BLOB)
+                                        .getBytes());
                     }
                 }
             }
@@ -73,8 +76,10 @@ public final class BranchFiles {
      * {@code delete} removed (workspace-relative paths); returns its id. Nothing else changes.
      */
     public String commitOnto(String parent, Map<String, byte[]> put, Collection<String> delete, String message) {
-        try (Repository repo = publisher.open(); RevWalk walk = new RevWalk(repo);
-                ObjectReader reader = repo.newObjectReader(); ObjectInserter inserter = repo.newObjectInserter()) {
+        try (Repository repo = publisher.open();
+                RevWalk walk = new RevWalk(repo);
+                ObjectReader reader = repo.newObjectReader();
+                ObjectInserter inserter = repo.newObjectInserter()) {
             String prefix = publisher.prefix(repo);
             RevCommit base = walk.parseCommit(ObjectId.fromString(parent));
             DirCache tree = DirCache.newInCore();
@@ -94,8 +99,8 @@ public final class BranchFiles {
             }
             delete.forEach(path -> edits.add(new DirCacheEditor.DeletePath(prefix + path)));
             edits.finish();
-            PersonIdent who = repo.getConfig().getString("user", null, "name") == null ? FALLBACK
-                    : new PersonIdent(repo);
+            PersonIdent who =
+                    repo.getConfig().getString("user", null, "name") == null ? FALLBACK : new PersonIdent(repo);
             CommitBuilder commit = new CommitBuilder();
             commit.setTreeId(tree.writeTree(inserter));
             commit.setParentId(base);
@@ -111,7 +116,8 @@ public final class BranchFiles {
     }
 
     private EnvforgeException failure(String commit, String message, IOException e) {
-        return new EnvforgeException(new Problem(workspace.toString(), "", commit, message,
-                "check the repository (git fsck) and run again"), e);
+        return new EnvforgeException(
+                new Problem(workspace.toString(), "", commit, message, "check the repository (git fsck) and run again"),
+                e);
     }
 }

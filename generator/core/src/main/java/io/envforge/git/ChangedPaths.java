@@ -23,18 +23,25 @@ import org.eclipse.jgit.treewalk.TreeWalk;
  */
 public final class ChangedPaths {
 
-    private ChangedPaths() {
-    }
+    private ChangedPaths() {}
 
     /** Paths changed between the merge base of {@code ref} and HEAD, and HEAD; {@code ref} is any revision. */
     public static List<String> since(Path workspace, String ref) {
-        try (Repository repo = new FileRepositoryBuilder().setWorkTree(workspace.toFile()).readEnvironment()
-                .findGitDir(workspace.toFile()).build(); RevWalk walk = new RevWalk(repo);
+        try (Repository repo = new FileRepositoryBuilder()
+                        .setWorkTree(workspace.toFile())
+                        .readEnvironment()
+                        .findGitDir(workspace.toFile())
+                        .build();
+                RevWalk walk = new RevWalk(repo);
                 ObjectReader reader = repo.newObjectReader()) {
             ObjectId from = repo.resolve(ref + "^{commit}");
             ObjectId head = repo.resolve("HEAD^{commit}");
             if (from == null || head == null) {
-                throw new EnvforgeException(new Problem(".git", "", ref, "no such revision to compare HEAD with",
+                throw new EnvforgeException(new Problem(
+                        ".git",
+                        "",
+                        ref,
+                        "no such revision to compare HEAD with",
                         "give --changed-from a branch, tag or commit of this repository, for example origin/main"
                                 + " (a CI checkout needs fetch-depth: 0)"));
             }
@@ -44,9 +51,10 @@ public final class ChangedPaths {
             RevCommit base = walk.next();
             walk.reset();
             walk.setRevFilter(RevFilter.ALL);
-            CanonicalTreeParser a = new CanonicalTreeParser(null, reader,
-                    walk.parseCommit(base == null ? from : base).getTree());
-            CanonicalTreeParser b = new CanonicalTreeParser(null, reader, walk.parseCommit(head).getTree());
+            CanonicalTreeParser a = new CanonicalTreeParser(
+                    null, reader, walk.parseCommit(base == null ? from : base).getTree());
+            CanonicalTreeParser b =
+                    new CanonicalTreeParser(null, reader, walk.parseCommit(head).getTree());
             TreeWalk tw = new TreeWalk(reader);
             tw.setRecursive(true);
             tw.addTree(a);
@@ -62,8 +70,14 @@ public final class ChangedPaths {
             }
             return List.copyOf(out);
         } catch (IOException e) {
-            throw new EnvforgeException(new Problem(".git", "", ref, "cannot compare with HEAD: " + e.getMessage(),
-                    "run in a clone of the GitOps repository with its history (fetch-depth: 0)"), e);
+            throw new EnvforgeException(
+                    new Problem(
+                            ".git",
+                            "",
+                            ref,
+                            "cannot compare with HEAD: " + e.getMessage(),
+                            "run in a clone of the GitOps repository with its history (fetch-depth: 0)"),
+                    e);
         }
     }
 }

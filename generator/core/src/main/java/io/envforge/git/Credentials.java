@@ -15,8 +15,8 @@ import java.util.Optional;
  * @param sshKey a private key file for SSH (OpenSSH or PEM format, not passphrase-protected)
  * @param knownHosts a known_hosts file holding the SSH server's host key; {@code ~/.ssh/known_hosts} when unset
  */
-public record Credentials(Optional<String> user, Optional<String> token, Optional<Path> sshKey,
-        Optional<Path> knownHosts) {
+public record Credentials(
+        Optional<String> user, Optional<String> token, Optional<Path> sshKey, Optional<Path> knownHosts) {
 
     public static final String TOKEN_VARIABLE = "ENVFORGE_GIT_TOKEN";
     public static final String USER_VARIABLE = "ENVFORGE_GIT_USER";
@@ -38,8 +38,11 @@ public record Credentials(Optional<String> user, Optional<String> token, Optiona
 
     /** Reads {@code ENVFORGE_GIT_TOKEN}, {@code ENVFORGE_GIT_USER}, {@code ENVFORGE_GIT_SSH_KEY}, {@code ..._KNOWN_HOSTS}. */
     public static Credentials fromEnvironment(Map<String, String> env) {
-        return new Credentials(value(env, USER_VARIABLE), value(env, TOKEN_VARIABLE),
-                value(env, SSH_KEY_VARIABLE).map(Path::of), value(env, KNOWN_HOSTS_VARIABLE).map(Path::of));
+        return new Credentials(
+                value(env, USER_VARIABLE),
+                value(env, TOKEN_VARIABLE),
+                value(env, SSH_KEY_VARIABLE).map(Path::of),
+                value(env, KNOWN_HOSTS_VARIABLE).map(Path::of));
     }
 
     public static Credentials token(String user, String token) {

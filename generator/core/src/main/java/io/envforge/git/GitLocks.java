@@ -34,8 +34,11 @@ final class GitLocks {
         ProcessHandle self = ProcessHandle.current();
         Path owner = gitDir.resolve(OWNER);
         Files.createDirectories(owner.getParent());
-        Files.writeString(owner, self.pid() + " " + self.info().startInstant().map(Instant::toString).orElse("?")
-                + "\n", StandardCharsets.UTF_8);
+        Files.writeString(
+                owner,
+                self.pid() + " "
+                        + self.info().startInstant().map(Instant::toString).orElse("?") + "\n",
+                StandardCharsets.UTF_8);
     }
 
     /** The commit is done: the locks are released. */
@@ -65,10 +68,15 @@ final class GitLocks {
             }
             if (deadOwner.isEmpty()) {
                 Path lock = locks.get(0);
-                throw new EnvforgeException(new Problem(lock.toString(), "", null, "Git's lock file exists: another"
-                        + " Git command is running in this repository, or one was killed while it held the lock",
+                throw new EnvforgeException(new Problem(
+                        lock.toString(),
+                        "",
+                        null,
+                        "Git's lock file exists: another"
+                                + " Git command is running in this repository, or one was killed while it held the lock",
                         "wait for it to finish; if no git or envforge process runs here, remove the lock (rm "
-                                + String.join(" ", locks.stream().map(Path::toString).toList()) + ") and run again"));
+                                + String.join(
+                                        " ", locks.stream().map(Path::toString).toList()) + ") and run again"));
             }
             for (Path lock : locks) {
                 Files.deleteIfExists(lock);
@@ -78,9 +86,15 @@ final class GitLocks {
             release();
             return notes;
         } catch (IOException e) {
-            throw new EnvforgeException(new Problem(locks.isEmpty() ? gitDir.toString() : locks.get(0).toString(),
-                    "", null, "cannot remove a stale lock: " + e.getMessage(), "remove it by hand (rm "
-                    + (locks.isEmpty() ? gitDir.resolve(OWNER) : locks.get(0)) + ") and run again"), e);
+            throw new EnvforgeException(
+                    new Problem(
+                            locks.isEmpty() ? gitDir.toString() : locks.get(0).toString(),
+                            "",
+                            null,
+                            "cannot remove a stale lock: " + e.getMessage(),
+                            "remove it by hand (rm " + (locks.isEmpty() ? gitDir.resolve(OWNER) : locks.get(0))
+                                    + ") and run again"),
+                    e);
         }
     }
 
@@ -91,11 +105,17 @@ final class GitLocks {
             if (!Files.isRegularFile(owner)) {
                 return Optional.empty();
             }
-            String[] fields = Files.readString(owner, StandardCharsets.UTF_8).strip().split(" ");
+            String[] fields =
+                    Files.readString(owner, StandardCharsets.UTF_8).strip().split(" ");
             long pid = Long.parseLong(fields[0]);
             String started = fields.length > 1 ? fields[1] : "?";
-            boolean alive = ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
-                    .filter(p -> p.info().startInstant().map(Instant::toString).orElse("?").equals(started))
+            boolean alive = ProcessHandle.of(pid)
+                    .filter(ProcessHandle::isAlive)
+                    .filter(p -> p.info()
+                            .startInstant()
+                            .map(Instant::toString)
+                            .orElse("?")
+                            .equals(started))
                     .isPresent();
             return alive ? Optional.empty() : Optional.of("pid " + pid);
         } catch (IOException | RuntimeException e) {

@@ -7,9 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collection;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.Optional;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheCheckout;
 import org.eclipse.jgit.errors.CheckoutConflictException;
@@ -49,8 +49,8 @@ public final class GitPublisher {
      *
      * @return the new commit's id, or empty when HEAD already holds this
      */
-    public Optional<String> commit(Collection<String> written, Collection<String> removed, Collection<String> owned,
-            String message) {
+    public Optional<String> commit(
+            Collection<String> written, Collection<String> removed, Collection<String> owned, String message) {
         if (written.isEmpty() && removed.isEmpty() && owned.isEmpty()) {
             return Optional.empty();
         }
@@ -58,14 +58,25 @@ public final class GitPublisher {
             String prefix = prefix(repo);
             GitLocks locks = new GitLocks(repo.getDirectory().toPath());
             locks.claim();
-            Optional<String> created = PathCommit.commit(repo, written.stream().map(p -> prefix + p).toList(),
-                    removed.stream().map(p -> prefix + p).toList(), owned.stream().map(p -> prefix + p).toList(),
-                    message, FALLBACK).map(ObjectId::name);
+            Optional<String> created = PathCommit.commit(
+                            repo,
+                            written.stream().map(p -> prefix + p).toList(),
+                            removed.stream().map(p -> prefix + p).toList(),
+                            owned.stream().map(p -> prefix + p).toList(),
+                            message,
+                            FALLBACK)
+                    .map(ObjectId::name);
             locks.release();
             return created;
         } catch (IOException e) {
-            throw new EnvforgeException(new Problem(workspace.toString(), "", null, "Git commit failed: "
-                    + e.getMessage(), "the files are written; fix the repository and run again to commit them"), e);
+            throw new EnvforgeException(
+                    new Problem(
+                            workspace.toString(),
+                            "",
+                            null,
+                            "Git commit failed: " + e.getMessage(),
+                            "the files are written; fix the repository and run again to commit them"),
+                    e);
         }
     }
 
@@ -80,21 +91,37 @@ public final class GitPublisher {
         }
         try (Repository repo = open()) {
             String prefix = prefix(repo);
-            List<String> filters = paths.stream().map(p -> prefix + (p.endsWith("/") ? p.substring(0, p.length() - 1)
-                    : p)).distinct().toList();
+            List<String> filters = paths.stream()
+                    .map(p -> prefix + (p.endsWith("/") ? p.substring(0, p.length() - 1) : p))
+                    .distinct()
+                    .toList();
             IndexDiff diff = new IndexDiff(repo, Constants.HEAD, new FileTreeIterator(repo));
             diff.setFilter(PathFilterGroup.createFromStrings(filters));
             diff.diff();
             Set<String> out = new TreeSet<>();
-            for (Set<String> changed : List.of(diff.getAdded(), diff.getChanged(), diff.getRemoved(),
-                    diff.getMissing(), diff.getModified(), diff.getUntracked(), diff.getConflicting())) {
-                changed.stream().filter(p -> p.startsWith(prefix)).map(p -> p.substring(prefix.length()))
+            for (Set<String> changed : List.of(
+                    diff.getAdded(),
+                    diff.getChanged(),
+                    diff.getRemoved(),
+                    diff.getMissing(),
+                    diff.getModified(),
+                    diff.getUntracked(),
+                    diff.getConflicting())) {
+                changed.stream()
+                        .filter(p -> p.startsWith(prefix))
+                        .map(p -> p.substring(prefix.length()))
                         .forEach(out::add);
             }
             return out;
         } catch (IOException e) {
-            throw new EnvforgeException(new Problem(workspace.toString(), "", null, "cannot compare the work tree"
-                    + " with HEAD: " + e.getMessage(), "check the repository (git status)"), e);
+            throw new EnvforgeException(
+                    new Problem(
+                            workspace.toString(),
+                            "",
+                            null,
+                            "cannot compare the work tree" + " with HEAD: " + e.getMessage(),
+                            "check the repository (git status)"),
+                    e);
         }
     }
 
@@ -109,26 +136,44 @@ public final class GitPublisher {
             RepositoryState state = repo.getRepositoryState();
             String[] what = switch (state) {
                 case SAFE, BARE -> null;
-                case MERGING, MERGING_RESOLVED -> new String[] {"a merge (MERGE_HEAD)",
-                    "finish it (resolve, then git commit) or abort it (git merge --abort)"};
-                case CHERRY_PICKING, CHERRY_PICKING_RESOLVED -> new String[] {"a cherry-pick (CHERRY_PICK_HEAD)",
-                    "finish it (git cherry-pick --continue) or abort it (git cherry-pick --abort)"};
-                case REVERTING, REVERTING_RESOLVED -> new String[] {"a revert (REVERT_HEAD)",
-                    "finish it (git revert --continue) or abort it (git revert --abort)"};
-                case REBASING, REBASING_REBASING, REBASING_MERGE, REBASING_INTERACTIVE -> new String[] {"a rebase",
-                    "finish it (git rebase --continue) or abort it (git rebase --abort)"};
-                case APPLY -> new String[] {"git am (rebase-apply/applying)",
-                    "finish it (git am --continue) or abort it (git am --abort)"};
+                case MERGING, MERGING_RESOLVED ->
+                    new String[] {
+                        "a merge (MERGE_HEAD)", "finish it (resolve, then git commit) or abort it (git merge --abort)"
+                    };
+                case CHERRY_PICKING, CHERRY_PICKING_RESOLVED ->
+                    new String[] {
+                        "a cherry-pick (CHERRY_PICK_HEAD)",
+                        "finish it (git cherry-pick --continue) or abort it (git cherry-pick --abort)"
+                    };
+                case REVERTING, REVERTING_RESOLVED ->
+                    new String[] {
+                        "a revert (REVERT_HEAD)", "finish it (git revert --continue) or abort it (git revert --abort)"
+                    };
+                case REBASING, REBASING_REBASING, REBASING_MERGE, REBASING_INTERACTIVE ->
+                    new String[] {"a rebase", "finish it (git rebase --continue) or abort it (git rebase --abort)"};
+                case APPLY ->
+                    new String[] {
+                        "git am (rebase-apply/applying)", "finish it (git am --continue) or abort it (git am --abort)"
+                    };
                 case BISECTING -> new String[] {"a bisect (BISECT_LOG)", "end it (git bisect reset)"};
             };
             if (what != null) {
-                throw new EnvforgeException(new Problem(workspace.toString(), "", null, "the repository is in the"
-                        + " middle of " + what[0] + "; envforge will not commit into it", what[1]
-                        + ", then run again"));
+                throw new EnvforgeException(new Problem(
+                        workspace.toString(),
+                        "",
+                        null,
+                        "the repository is in the" + " middle of " + what[0] + "; envforge will not commit into it",
+                        what[1] + ", then run again"));
             }
         } catch (IOException e) {
-            throw new EnvforgeException(new Problem(workspace.toString(), "", null, "cannot read the repository: "
-                    + e.getMessage(), "check the repository (git status)"), e);
+            throw new EnvforgeException(
+                    new Problem(
+                            workspace.toString(),
+                            "",
+                            null,
+                            "cannot read the repository: " + e.getMessage(),
+                            "check the repository (git status)"),
+                    e);
         }
     }
 
@@ -141,8 +186,14 @@ public final class GitPublisher {
             String branch = Optional.ofNullable(repo.getBranch()).orElse("HEAD");
             return new GitLocks(repo.getDirectory().toPath()).clearStale(branch);
         } catch (IOException e) {
-            throw new EnvforgeException(new Problem(workspace.toString(), "", null, "cannot read the repository: "
-                    + e.getMessage(), "check the repository (git status)"), e);
+            throw new EnvforgeException(
+                    new Problem(
+                            workspace.toString(),
+                            "",
+                            null,
+                            "cannot read the repository: " + e.getMessage(),
+                            "check the repository (git status)"),
+                    e);
         }
     }
 
@@ -155,8 +206,14 @@ public final class GitPublisher {
             }
             return Optional.of(head.getObjectId().name());
         } catch (IOException e) {
-            throw new EnvforgeException(new Problem(workspace.toString(), "", null, "cannot read Git HEAD: "
-                    + e.getMessage(), "check the repository"), e);
+            throw new EnvforgeException(
+                    new Problem(
+                            workspace.toString(),
+                            "",
+                            null,
+                            "cannot read Git HEAD: " + e.getMessage(),
+                            "check the repository"),
+                    e);
         }
     }
 
@@ -165,8 +222,14 @@ public final class GitPublisher {
         try (Repository repo = open()) {
             return Optional.ofNullable(repo.resolve(Constants.HEAD)).map(ObjectId::name);
         } catch (IOException e) {
-            throw new EnvforgeException(new Problem(workspace.toString(), "", null, "cannot read Git HEAD: "
-                    + e.getMessage(), "check the repository"), e);
+            throw new EnvforgeException(
+                    new Problem(
+                            workspace.toString(),
+                            "",
+                            null,
+                            "cannot read Git HEAD: " + e.getMessage(),
+                            "check the repository"),
+                    e);
         }
     }
 
@@ -175,13 +238,23 @@ public final class GitPublisher {
         try (Repository repo = open()) {
             String branch = repo.getBranch();
             if (branch == null) {
-                throw new EnvforgeException(new Problem(workspace.toString(), "HEAD", null, "no branch checked out",
+                throw new EnvforgeException(new Problem(
+                        workspace.toString(),
+                        "HEAD",
+                        null,
+                        "no branch checked out",
                         "check out the branch to publish (git switch main)"));
             }
             return branch;
         } catch (IOException e) {
-            throw new EnvforgeException(new Problem(workspace.toString(), "", null, "cannot read Git HEAD: "
-                    + e.getMessage(), "check the repository"), e);
+            throw new EnvforgeException(
+                    new Problem(
+                            workspace.toString(),
+                            "",
+                            null,
+                            "cannot read Git HEAD: " + e.getMessage(),
+                            "check the repository"),
+                    e);
         }
     }
 
@@ -191,13 +264,14 @@ public final class GitPublisher {
      * nothing moves if an uncommitted change would be overwritten.
      */
     public void moveTo(String target) {
-        try (Repository repo = open(); RevWalk walk = new RevWalk(repo)) {
+        try (Repository repo = open();
+                RevWalk walk = new RevWalk(repo)) {
             RevCommit to = walk.parseCommit(ObjectId.fromString(target));
             ObjectId head = repo.resolve(Constants.HEAD);
             DirCache index = repo.lockDirCache();
             try {
-                DirCacheCheckout checkout = new DirCacheCheckout(repo,
-                        head == null ? null : walk.parseCommit(head).getTree(), index, to.getTree());
+                DirCacheCheckout checkout = new DirCacheCheckout(
+                        repo, head == null ? null : walk.parseCommit(head).getTree(), index, to.getTree());
                 checkout.setFailOnConflict(true);
                 checkout.checkout();
             } finally {
@@ -208,29 +282,48 @@ public final class GitPublisher {
             update.setExpectedOldObjectId(head == null ? ObjectId.zeroId() : head);
             update.setRefLogMessage("envforge: move to the remote branch before generating again", false);
             RefUpdate.Result result = update.forceUpdate();
-            if (result != RefUpdate.Result.FORCED && result != RefUpdate.Result.FAST_FORWARD
-                    && result != RefUpdate.Result.NO_CHANGE && result != RefUpdate.Result.NEW) {
+            if (result != RefUpdate.Result.FORCED
+                    && result != RefUpdate.Result.FAST_FORWARD
+                    && result != RefUpdate.Result.NO_CHANGE
+                    && result != RefUpdate.Result.NEW) {
                 throw new IOException("updating HEAD returned " + result);
             }
         } catch (CheckoutConflictException e) {
-            throw new EnvforgeException(new Problem(workspace.toString(), "", String.join(", ",
-                    e.getConflictingFiles()), "uncommitted changes would be overwritten by the remote's new commits",
-                    "commit or stash them, then run again"), e);
+            throw new EnvforgeException(
+                    new Problem(
+                            workspace.toString(),
+                            "",
+                            String.join(", ", e.getConflictingFiles()),
+                            "uncommitted changes would be overwritten by the remote's new commits",
+                            "commit or stash them, then run again"),
+                    e);
         } catch (IOException e) {
-            throw new EnvforgeException(new Problem(workspace.toString(), "", target,
-                    "cannot move the branch to the remote's commit: " + e.getMessage(),
-                    "check the repository (git status) and run again"), e);
+            throw new EnvforgeException(
+                    new Problem(
+                            workspace.toString(),
+                            "",
+                            target,
+                            "cannot move the branch to the remote's commit: " + e.getMessage(),
+                            "check the repository (git status) and run again"),
+                    e);
         }
     }
 
     /** True when {@code ancestor} is {@code descendant} or one of its ancestors. */
     public boolean isAncestor(String ancestor, String descendant) {
-        try (Repository repo = open(); RevWalk walk = new RevWalk(repo)) {
-            return walk.isMergedInto(walk.parseCommit(ObjectId.fromString(ancestor)),
-                    walk.parseCommit(ObjectId.fromString(descendant)));
+        try (Repository repo = open();
+                RevWalk walk = new RevWalk(repo)) {
+            return walk.isMergedInto(
+                    walk.parseCommit(ObjectId.fromString(ancestor)), walk.parseCommit(ObjectId.fromString(descendant)));
         } catch (IOException e) {
-            throw new EnvforgeException(new Problem(workspace.toString(), "", descendant,
-                    "cannot compare commits: " + e.getMessage(), "check the repository (git fsck)"), e);
+            throw new EnvforgeException(
+                    new Problem(
+                            workspace.toString(),
+                            "",
+                            descendant,
+                            "cannot compare commits: " + e.getMessage(),
+                            "check the repository (git fsck)"),
+                    e);
         }
     }
 
@@ -239,20 +332,26 @@ public final class GitPublisher {
      * it is in one.
      */
     public static Optional<Path> gitDir(Path workspace) {
-        return Optional.ofNullable(new FileRepositoryBuilder().findGitDir(workspace.toFile()).getGitDir())
+        return Optional.ofNullable(new FileRepositoryBuilder()
+                        .findGitDir(workspace.toFile())
+                        .getGitDir())
                 .map(java.io.File::toPath);
     }
 
     /** {@link #gitDir}, or a problem saying the workspace is not in a repository, with {@code fix}. */
     static Path gitDirOrFail(Path workspace, String fix) {
-        return gitDir(workspace).orElseThrow(() -> new EnvforgeException(new Problem(workspace.toString(), "", null,
-                "not inside a Git repository", fix)));
+        return gitDir(workspace)
+                .orElseThrow(() -> new EnvforgeException(
+                        new Problem(workspace.toString(), "", null, "not inside a Git repository", fix)));
     }
 
     Repository open() throws IOException {
-        Path gitDir = gitDirOrFail(workspace,
-                "run git init, or turn committing off (-Denvforge.commit=false / --no-commit)");
-        return new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
+        Path gitDir =
+                gitDirOrFail(workspace, "run git init, or turn committing off (-Denvforge.commit=false / --no-commit)");
+        return new FileRepositoryBuilder()
+                .setGitDir(gitDir.toFile())
+                .setMustExist(true)
+                .build();
     }
 
     /** The workspace's path inside the repository, with a trailing slash, or empty at the root. */

@@ -54,18 +54,22 @@ public final class GitRemote implements AutoCloseable {
      * Clones {@code url} into the empty or missing folder {@code dir}; {@code branch} empty means the remote's HEAD.
      * {@code home} as in the constructor.
      */
-    public static GitRemote cloneInto(String url, Path dir, Optional<String> branch, Credentials credentials,
-            File home) {
+    public static GitRemote cloneInto(
+            String url, Path dir, Optional<String> branch, Credentials credentials, File home) {
         GitRemote created = new GitRemote(dir, Constants.DEFAULT_REMOTE_NAME, credentials, home);
-        var clone = Git.cloneRepository().setURI(url).setDirectory(dir.toFile())
-                .setTransportConfigCallback(created.transports).setTimeout(TIMEOUT);
+        var clone = Git.cloneRepository()
+                .setURI(url)
+                .setDirectory(dir.toFile())
+                .setTransportConfigCallback(created.transports)
+                .setTimeout(TIMEOUT);
         branch.ifPresent(b -> clone.setBranch(Constants.R_HEADS + b));
         created.transports.refusePlainHttp(url);
         try (Git ignored = clone.call()) {
             return created;
         } catch (GitAPIException e) {
             created.close();
-            throw created.transports.failure("clone", url, branch.map(b -> Constants.R_HEADS + b).orElse("HEAD"), e);
+            throw created.transports.failure(
+                    "clone", url, branch.map(b -> Constants.R_HEADS + b).orElse("HEAD"), e);
         }
     }
 
@@ -87,9 +91,15 @@ public final class GitRemote implements AutoCloseable {
             requireRemote(git);
             transports.refusePlainHttp(configuredUrl(git));
             RefSpec spec = new RefSpec("+" + Constants.R_HEADS + "*:" + Constants.R_REMOTES + remote + "/*");
-            FetchResult result = git.fetch().setRemote(remote).setRefSpecs(spec)
-                    .setTransportConfigCallback(transports).setTimeout(TIMEOUT).call();
-            return Optional.ofNullable(result.getAdvertisedRef(Constants.R_HEADS + branch)).map(Ref::getObjectId).map(ObjectId::name);
+            FetchResult result = git.fetch()
+                    .setRemote(remote)
+                    .setRefSpecs(spec)
+                    .setTransportConfigCallback(transports)
+                    .setTimeout(TIMEOUT)
+                    .call();
+            return Optional.ofNullable(result.getAdvertisedRef(Constants.R_HEADS + branch))
+                    .map(Ref::getObjectId)
+                    .map(ObjectId::name);
         } catch (GitAPIException e) {
             throw transports.failure("fetch from " + remote, url(), Constants.R_HEADS + branch, e);
         }
@@ -109,8 +119,13 @@ public final class GitRemote implements AutoCloseable {
             requireRemote(git);
             transports.refusePlainHttp(configuredUrl(git));
             RefSpec spec = new RefSpec(source + ":" + Constants.R_HEADS + branch);
-            Iterable<PushResult> results = git.push().setRemote(remote).setRefSpecs(spec).setForce(false)
-                    .setTransportConfigCallback(transports).setTimeout(TIMEOUT).call();
+            Iterable<PushResult> results = git.push()
+                    .setRemote(remote)
+                    .setRefSpecs(spec)
+                    .setForce(false)
+                    .setTransportConfigCallback(transports)
+                    .setTimeout(TIMEOUT)
+                    .call();
             PushStatus status = PushStatus.UP_TO_DATE;
             for (PushResult result : results) {
                 for (RemoteRefUpdate update : result.getRemoteUpdates()) {
@@ -134,14 +149,21 @@ public final class GitRemote implements AutoCloseable {
                 if (lower.contains("non-fast-forward") || lower.contains("fetch first") || lower.contains("lock")) {
                     yield PushStatus.REJECTED;
                 }
-                throw new EnvforgeException(new Problem(url(), Constants.R_HEADS + branch, null,
+                throw new EnvforgeException(new Problem(
+                        url(),
+                        Constants.R_HEADS + branch,
+                        null,
                         "the remote refused the push: " + credentials.redact(message),
                         "check the branch protection rules and hooks of the remote, or push with -Denvforge.push=branch"
                                 + " for a pull request"));
             }
-            default -> throw new EnvforgeException(new Problem(url(), Constants.R_HEADS + branch, null,
-                    "push failed: " + update.getStatus() + " " + credentials.redact(message),
-                    "check the remote and run again"));
+            default ->
+                throw new EnvforgeException(new Problem(
+                        url(),
+                        Constants.R_HEADS + branch,
+                        null,
+                        "push failed: " + update.getStatus() + " " + credentials.redact(message),
+                        "check the remote and run again"));
         };
     }
 
@@ -166,19 +188,28 @@ public final class GitRemote implements AutoCloseable {
 
     private void requireRemote(Git git) {
         if (git.getRepository().getConfig().getString("remote", remote, "url") == null) {
-            throw new EnvforgeException(new Problem(workspace.toString(), "remote." + remote + ".url", remote,
-                    "no such Git remote", "add it (git remote add " + remote + " <url>) or pass a remote URL"
+            throw new EnvforgeException(new Problem(
+                    workspace.toString(),
+                    "remote." + remote + ".url",
+                    remote,
+                    "no such Git remote",
+                    "add it (git remote add " + remote + " <url>) or pass a remote URL"
                             + " (-Denvforge.remote=https://... / --remote)"));
         }
     }
 
     private Git open() {
-        Path gitDir = GitPublisher.gitDirOrFail(workspace, "run git init and add a remote, or pass a remote URL to clone");
+        Path gitDir =
+                GitPublisher.gitDirOrFail(workspace, "run git init and add a remote, or pass a remote URL to clone");
         try {
             return Git.open(gitDir.toFile());
         } catch (IOException e) {
-            throw new EnvforgeException(new Problem(workspace.toString(), "", null, "cannot open the Git repository: "
-                    + e.getMessage(), "check the repository"));
+            throw new EnvforgeException(new Problem(
+                    workspace.toString(),
+                    "",
+                    null,
+                    "cannot open the Git repository: " + e.getMessage(),
+                    "check the repository"));
         }
     }
 

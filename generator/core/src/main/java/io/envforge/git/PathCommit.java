@@ -8,9 +8,9 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.Optional;
 import java.util.zip.Deflater;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
@@ -41,8 +41,7 @@ final class PathCommit {
     /** From this many written files on, the blobs are written as one pack. */
     static final int PACK_THRESHOLD = 200;
 
-    private PathCommit() {
-    }
+    private PathCommit() {}
 
     /**
      * Makes HEAD and the index hold {@code written} as they are in the work tree, without {@code removed} and without
@@ -52,11 +51,18 @@ final class PathCommit {
      *
      * @return the new commit, or empty when HEAD's tree already is the wanted one
      */
-    static Optional<ObjectId> commit(Repository repo, Collection<String> written, Collection<String> removed,
-            Collection<String> owned, String message, PersonIdent fallback) throws IOException {
+    static Optional<ObjectId> commit(
+            Repository repo,
+            Collection<String> written,
+            Collection<String> removed,
+            Collection<String> owned,
+            String message,
+            PersonIdent fallback)
+            throws IOException {
         Path top = repo.getWorkTree().toPath();
         ObjectId head = repo.resolve(Constants.HEAD);
-        try (ObjectInserter inserter = inserter(repo, written.size()); RevWalk walk = new RevWalk(repo);
+        try (ObjectInserter inserter = inserter(repo, written.size());
+                RevWalk walk = new RevWalk(repo);
                 ObjectReader reader = repo.newObjectReader()) {
             ObjectId headTree = head == null ? null : walk.parseCommit(head).getTree();
             DirCache tree = DirCache.newInCore();
@@ -126,12 +132,16 @@ final class PathCommit {
 
     /** True when {@code entry} is a regular file with {@code blob}, and (if given) the file's size and time. */
     private static boolean same(DirCacheEntry entry, ObjectId blob, BasicFileAttributes attributes) {
-        if (entry == null || entry.getStage() != DirCacheEntry.STAGE_0 || entry.getFileMode() != FileMode.REGULAR_FILE
+        if (entry == null
+                || entry.getStage() != DirCacheEntry.STAGE_0
+                || entry.getFileMode() != FileMode.REGULAR_FILE
                 || !blob.equals(entry.getObjectId())) {
             return false;
         }
-        return attributes == null || (entry.getLength() == attributes.size()
-                && entry.getLastModifiedInstant().equals(attributes.lastModifiedTime().toInstant()));
+        return attributes == null
+                || (entry.getLength() == attributes.size()
+                        && entry.getLastModifiedInstant()
+                                .equals(attributes.lastModifiedTime().toInstant()));
     }
 
     /** The entries of {@code cache} under folder {@code path} (ending in {@code /}), or the file {@code path}. */
@@ -175,8 +185,8 @@ final class PathCommit {
         };
     }
 
-    private static CommitBuilder commit(Repository repo, ObjectId head, ObjectId tree, String message,
-            PersonIdent fallback) {
+    private static CommitBuilder commit(
+            Repository repo, ObjectId head, ObjectId tree, String message, PersonIdent fallback) {
         PersonIdent who = repo.getConfig().getString("user", null, "name") == null ? fallback : new PersonIdent(repo);
         CommitBuilder commit = new CommitBuilder();
         commit.setTreeId(tree);

@@ -7,8 +7,7 @@ public final class Redact {
 
     private static final Pattern USER_INFO = Pattern.compile("(?i)\\b([a-z][a-z0-9+.-]*://)([^/@\\s:]*):([^/@\\s]*)@");
 
-    private Redact() {
-    }
+    private Redact() {}
 
     /** {@code https://me:tok@host/x} → {@code https://me:***@host/x}; other text unchanged. */
     public static String userInfo(String text) {

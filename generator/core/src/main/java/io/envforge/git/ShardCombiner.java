@@ -48,9 +48,7 @@ import org.eclipse.jgit.treewalk.filter.TreeFilter;
 public final class ShardCombiner {
 
     /** A planned combination: the base, the combined tree, and each changed path with its blob (null: removed). */
-    public record Plan(ObjectId base, ObjectId tree, SortedMap<String, ObjectId> changes,
-            Map<String, String> shards) {
-    }
+    public record Plan(ObjectId base, ObjectId tree, SortedMap<String, ObjectId> changes, Map<String, String> shards) {}
 
     private final Path workspace;
 
@@ -60,7 +58,9 @@ public final class ShardCombiner {
 
     /** Plans the combination of {@code refs} (branches, remote branches or commit ids) onto HEAD. */
     public Plan plan(List<String> refs) {
-        try (Repository repo = open(); RevWalk walk = new RevWalk(repo); ObjectReader reader = repo.newObjectReader();
+        try (Repository repo = open();
+                RevWalk walk = new RevWalk(repo);
+                ObjectReader reader = repo.newObjectReader();
                 ObjectInserter inserter = repo.newObjectInserter()) {
             ObjectId head = repo.resolve(Constants.HEAD);
             if (head == null) {
@@ -73,20 +73,28 @@ public final class ShardCombiner {
             for (String ref : refs) {
                 ObjectId id = repo.resolve(ref);
                 if (id == null) {
-                    throw problem(ref, "no such branch or commit", "fetch the shard branches first: git fetch origin"
-                            + " 'refs/heads/envforge/shard-*:refs/remotes/origin/envforge/shard-*'");
+                    throw problem(
+                            ref,
+                            "no such branch or commit",
+                            "fetch the shard branches first: git fetch origin"
+                                    + " 'refs/heads/envforge/shard-*:refs/remotes/origin/envforge/shard-*'");
                 }
                 RevCommit shard = walk.parseCommit(id);
                 if (!walk.isMergedInto(base, shard)) {
-                    throw problem(ref, "commit " + shard.abbreviate(10).name() + " is not based on HEAD ("
-                            + base.abbreviate(10).name() + ")", "run every shard on the same base commit, or check"
-                            + " out the shards' base before combining");
+                    throw problem(
+                            ref,
+                            "commit " + shard.abbreviate(10).name() + " is not based on HEAD ("
+                                    + base.abbreviate(10).name() + ")",
+                            "run every shard on the same base commit, or check"
+                                    + " out the shards' base before combining");
                 }
                 walk.reset();
                 shards.put(ref, shard.name() + " " + shard.getShortMessage());
                 diff(repo, base, shard, (path, blob) -> {
                     if (changes.containsKey(path) && !java.util.Objects.equals(changes.get(path), blob)) {
-                        throw problem(path, "changed differently by " + from.get(path) + " and " + ref,
+                        throw problem(
+                                path,
+                                "changed differently by " + from.get(path) + " and " + ref,
                                 "shards must render disjoint environments: use one --shard K/N per runner with the"
                                         + " same N");
                     }
@@ -99,14 +107,16 @@ public final class ShardCombiner {
             builder.addTree(new byte[0], DirCacheEntry.STAGE_0, reader, base.getTree());
             builder.finish();
             DirCacheEditor edits = tree.editor();
-            changes.forEach((path, blob) -> edits.add(blob == null ? new DirCacheEditor.DeletePath(path)
-                    : new DirCacheEditor.PathEdit(path) {
-                        @Override
-                        public void apply(DirCacheEntry entry) {
-                            entry.setFileMode(FileMode.REGULAR_FILE);
-                            entry.setObjectId(blob);
-                        }
-                    }));
+            changes.forEach((path, blob) -> edits.add(
+                    blob == null
+                            ? new DirCacheEditor.DeletePath(path)
+                            : new DirCacheEditor.PathEdit(path) {
+                                @Override
+                                public void apply(DirCacheEntry entry) {
+                                    entry.setFileMode(FileMode.REGULAR_FILE);
+                                    entry.setObjectId(blob);
+                                }
+                            }));
             edits.finish();
             ObjectId treeId = tree.writeTree(inserter);
             inserter.flush();
@@ -119,14 +129,17 @@ public final class ShardCombiner {
     /** The text of every file of {@code plan}'s tree under {@code folders} (each ending in {@code /}). */
     public SortedMap<String, String> files(Plan plan, List<String> folders) {
         SortedMap<String, String> out = new TreeMap<>();
-        try (Repository repo = open(); TreeWalk walk = new TreeWalk(repo)) {
+        try (Repository repo = open();
+                TreeWalk walk = new TreeWalk(repo)) {
             walk.addTree(plan.tree());
             walk.setRecursive(true);
             walk.setFilter(PathFilterGroup.createFromStrings(folders.stream()
-                    .map(f -> f.endsWith("/") ? f.substring(0, f.length() - 1) : f).toList()));
+                    .map(f -> f.endsWith("/") ? f.substring(0, f.length() - 1) : f)
+                    .toList()));
             while (walk.next()) {
-                out.put(walk.getPathString(), new String(repo.open(walk.getObjectId(0)).getBytes(),
-                        StandardCharsets.UTF_8));
+                out.put(
+                        walk.getPathString(),
+                        new String(repo.open(walk.getObjectId(0)).getBytes(), StandardCharsets.UTF_8));
             }
             return out;
         } catch (IOException e) {
@@ -142,9 +155,11 @@ public final class ShardCombiner {
         if (plan.changes().isEmpty()) {
             return Optional.empty();
         }
-        try (Repository repo = open(); ObjectInserter inserter = repo.newObjectInserter()) {
+        try (Repository repo = open();
+                ObjectInserter inserter = repo.newObjectInserter()) {
             PersonIdent who = repo.getConfig().getString("user", null, "name") == null
-                    ? new PersonIdent("envforge", "envforge@localhost") : new PersonIdent(repo);
+                    ? new PersonIdent("envforge", "envforge@localhost")
+                    : new PersonIdent(repo);
             CommitBuilder commit = new CommitBuilder();
             commit.setTreeId(plan.tree());
             commit.setParentId(plan.base());
@@ -162,7 +177,10 @@ public final class ShardCombiner {
                 throw new IOException("moving the branch to the combined commit returned " + result);
             }
             try (Git git = new Git(repo)) {
-                git.reset().setMode(ResetCommand.ResetType.HARD).setRef(created.name()).call();
+                git.reset()
+                        .setMode(ResetCommand.ResetType.HARD)
+                        .setRef(created.name())
+                        .call();
             }
             return Optional.of(created.name());
         } catch (IOException e) {
@@ -188,7 +206,10 @@ public final class ShardCombiner {
 
     private Repository open() throws IOException {
         Path gitDir = GitPublisher.gitDirOrFail(workspace, "run envforge combine in a clone of the GitOps repository");
-        return new FileRepositoryBuilder().setGitDir(gitDir.toFile()).setMustExist(true).build();
+        return new FileRepositoryBuilder()
+                .setGitDir(gitDir.toFile())
+                .setMustExist(true)
+                .build();
     }
 
     private static EnvforgeException problem(String where, String what, String fix) {

@@ -36,8 +36,11 @@ final class Transports implements TransportConfigCallback, AutoCloseable {
      */
     void refusePlainHttp(String url) {
         if (credentials.token().isPresent() && url != null && url.regionMatches(true, 0, "http://", 0, 7)) {
-            throw new EnvforgeException(new Problem(credentials.redact(url), "", null, "refusing to send "
-                    + Credentials.TOKEN_VARIABLE + " over plain http://, unencrypted",
+            throw new EnvforgeException(new Problem(
+                    credentials.redact(url),
+                    "",
+                    null,
+                    "refusing to send " + Credentials.TOKEN_VARIABLE + " over plain http://, unencrypted",
                     "use the remote's https:// (or ssh://) URL"));
         }
     }
@@ -46,8 +49,8 @@ final class Transports implements TransportConfigCallback, AutoCloseable {
     public void configure(Transport transport) {
         if (transport instanceof TransportHttp && credentials.token().isPresent()) {
             refusePlainHttp(transport.getURI().toString());
-            transport.setCredentialsProvider(new UsernamePasswordCredentialsProvider(credentials.userOrDefault(),
-                    credentials.token().get()));
+            transport.setCredentialsProvider(new UsernamePasswordCredentialsProvider(
+                    credentials.userOrDefault(), credentials.token().get()));
         }
         if (transport instanceof SshTransport sshTransport) {
             sshTransport.setSshSessionFactory(ssh());
@@ -56,12 +59,12 @@ final class Transports implements TransportConfigCallback, AutoCloseable {
 
     private synchronized SshdSessionFactory ssh() {
         if (ssh == null) {
-            SshdSessionFactoryBuilder builder = new SshdSessionFactoryBuilder()
-                    .setHomeDirectory(home)
-                    .setSshDirectory(new File(home, ".ssh"));
-            credentials.sshKey().ifPresent(key -> builder
-                    .setDefaultIdentities(dir -> List.of(key))
-                    .setPreferredAuthentications("publickey"));
+            SshdSessionFactoryBuilder builder =
+                    new SshdSessionFactoryBuilder().setHomeDirectory(home).setSshDirectory(new File(home, ".ssh"));
+            credentials
+                    .sshKey()
+                    .ifPresent(key ->
+                            builder.setDefaultIdentities(dir -> List.of(key)).setPreferredAuthentications("publickey"));
             credentials.knownHosts().ifPresent(hosts -> builder.setDefaultKnownHostsFiles(dir -> List.of(hosts)));
             ssh = builder.build(null);
         }
@@ -73,23 +76,44 @@ final class Transports implements TransportConfigCallback, AutoCloseable {
         String safeUrl = credentials.redact(url);
         String detail = credentials.redact(String.valueOf(e.getMessage()));
         String lower = detail.toLowerCase(Locale.ROOT);
-        boolean auth = lower.contains("not authorized") || lower.contains("authentication")
-                || lower.contains("auth fail") || lower.contains("cannot log in") || lower.contains(" 401") || lower.contains(" 403")
-                || lower.contains("no more authentication methods") || lower.contains("credentialsprovider");
+        boolean auth = lower.contains("not authorized")
+                || lower.contains("authentication")
+                || lower.contains("auth fail")
+                || lower.contains("cannot log in")
+                || lower.contains(" 401")
+                || lower.contains(" 403")
+                || lower.contains("no more authentication methods")
+                || lower.contains("credentialsprovider");
         if (auth) {
-            return new EnvforgeException(new Problem(safeUrl, ref, null, action + " failed: the server refused the"
-                    + " credentials (" + detail + ")", "for HTTPS set " + Credentials.TOKEN_VARIABLE + " to a valid"
-                    + " token with write access; for SSH set " + Credentials.SSH_KEY_VARIABLE + " to a key the server"
-                    + " accepts (and " + Credentials.KNOWN_HOSTS_VARIABLE + " to a known_hosts file with its host"
-                    + " key)"));
+            return new EnvforgeException(new Problem(
+                    safeUrl,
+                    ref,
+                    null,
+                    action + " failed: the server refused the" + " credentials (" + detail + ")",
+                    "for HTTPS set " + Credentials.TOKEN_VARIABLE + " to a valid"
+                            + " token with write access; for SSH set " + Credentials.SSH_KEY_VARIABLE
+                            + " to a key the server"
+                            + " accepts (and " + Credentials.KNOWN_HOSTS_VARIABLE
+                            + " to a known_hosts file with its host"
+                            + " key)"));
         }
         if (lower.contains("server key did not validate") || lower.contains("host key")) {
-            return new EnvforgeException(new Problem(safeUrl, ref, null, action + " failed: the SSH server's host key"
-                    + " is not in known_hosts or does not match it (" + detail + ")", "add the server's key to a"
-                    + " known_hosts file (ssh-keyscan) and set " + Credentials.KNOWN_HOSTS_VARIABLE + " to it, or"
-                    + " check that you reach the right server"));
+            return new EnvforgeException(new Problem(
+                    safeUrl,
+                    ref,
+                    null,
+                    action + " failed: the SSH server's host key" + " is not in known_hosts or does not match it ("
+                            + detail + ")",
+                    "add the server's key to a"
+                            + " known_hosts file (ssh-keyscan) and set " + Credentials.KNOWN_HOSTS_VARIABLE
+                            + " to it, or"
+                            + " check that you reach the right server"));
         }
-        return new EnvforgeException(new Problem(safeUrl, ref, null, action + " failed: " + detail,
+        return new EnvforgeException(new Problem(
+                safeUrl,
+                ref,
+                null,
+                action + " failed: " + detail,
                 "check that the remote exists and is reachable, then run again"));
     }
 

@@ -59,10 +59,15 @@ public record DriverImage(String base, String target, String libDir, boolean ins
 
     /** Builds and pushes; returns the pushed image's manifest digest ({@code sha256:...}). */
     public String build(Path driverJar, String jarName) throws Exception {
-        FileEntriesLayer layer = FileEntriesLayer.builder().setName("jdbc-driver")
-                .addEntry(driverJar, AbsoluteUnixPath.get(libDir).resolve(jarName), FilePermissions.fromOctalString("644"))
+        FileEntriesLayer layer = FileEntriesLayer.builder()
+                .setName("jdbc-driver")
+                .addEntry(
+                        driverJar,
+                        AbsoluteUnixPath.get(libDir).resolve(jarName),
+                        FilePermissions.fromOctalString("644"))
                 .build();
-        JibContainer pushed = Jib.from(RegistryImage.named(base)).addFileEntriesLayer(layer)
+        JibContainer pushed = Jib.from(RegistryImage.named(base))
+                .addFileEntriesLayer(layer)
                 .containerize(Containerizer.to(RegistryImage.named(target))
                         .setAllowInsecureRegistries(insecure)
                         .setBaseImageLayersCache(cache.resolve("base"))

@@ -21,8 +21,7 @@ public final class DriverJar {
     /** Maven Central. */
     public static final URI CENTRAL = URI.create("https://repo1.maven.org/maven2/");
 
-    private DriverJar() {
-    }
+    private DriverJar() {}
 
     /** The verified jar in {@code cache}: taken from there when it is already right, else downloaded. */
     public static Path fetch(JdbcDriver driver, URI repository, Path cache) {
@@ -33,10 +32,16 @@ public final class DriverJar {
                 return jar;
             }
             URI url = repository.resolve(driver.repositoryPath());
-            HttpClient client = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL)
-                    .connectTimeout(Duration.ofSeconds(30)).build();
-            HttpResponse<InputStream> response = client.send(HttpRequest.newBuilder(url).GET()
-                    .timeout(Duration.ofMinutes(2)).build(), HttpResponse.BodyHandlers.ofInputStream());
+            HttpClient client = HttpClient.newBuilder()
+                    .followRedirects(HttpClient.Redirect.NORMAL)
+                    .connectTimeout(Duration.ofSeconds(30))
+                    .build();
+            HttpResponse<InputStream> response = client.send(
+                    HttpRequest.newBuilder(url)
+                            .GET()
+                            .timeout(Duration.ofMinutes(2))
+                            .build(),
+                    HttpResponse.BodyHandlers.ofInputStream());
             if (response.statusCode() != 200) {
                 response.body().close();
                 throw new IllegalStateException("GET " + url + ": HTTP " + response.statusCode());
@@ -64,7 +69,7 @@ public final class DriverJar {
         try (InputStream in = Files.newInputStream(file)) {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             byte[] buf = new byte[65536];
-            for (int n; (n = in.read(buf)) > 0;) {
+            for (int n; (n = in.read(buf)) > 0; ) {
                 md.update(buf, 0, n);
             }
             return HexFormat.of().formatHex(md.digest());

@@ -19,7 +19,10 @@ public record JdbcDriver(String groupId, String artifactId, String version, Stri
      * The PostgreSQL driver both products' configurations name ({@code org.postgresql.Driver}); neither stock image
      * carries it. SHA-256 of postgresql-42.7.14.jar from Maven Central (whose published .sha1 the jar matched, 0e7c94ce).
      */
-    public static final JdbcDriver POSTGRESQL = new JdbcDriver("org.postgresql", "postgresql", "42.7.14",
+    public static final JdbcDriver POSTGRESQL = new JdbcDriver(
+            "org.postgresql",
+            "postgresql",
+            "42.7.14",
             "73914527305a40cce504b0d3d90b23caf565136912d607ae8ae7c5895512332c");
 
     public JdbcDriver {

@@ -17,8 +17,14 @@ import java.util.Objects;
  * @param quotas the limits in force (the defaults, or the raised values of {@code quotas})
  * @param path where it is declared in the platform file, for messages
  */
-public record Account(String name, Cloud cloud, String id, List<String> regions, int capacity,
-        Map<Quota, Integer> quotas, String path) {
+public record Account(
+        String name,
+        Cloud cloud,
+        String id,
+        List<String> regions,
+        int capacity,
+        Map<Quota, Integer> quotas,
+        String path) {
 
     public Account {
         Objects.requireNonNull(name, "name");

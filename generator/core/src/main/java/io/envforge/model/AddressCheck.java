@@ -15,16 +15,21 @@ public final class AddressCheck {
 
     private static final String EXAMPLE = "for example 10.20.0.0/20";
 
-    private AddressCheck() {
-    }
+    private AddressCheck() {}
 
     /**
      * Returns the parsed block or throws a problem naming {@code file}, {@code path} and the value.
      *
      * @param others other environments' blocks by name (the environment itself is skipped)
      */
-    public static Cidr check(String file, String path, String text, List<Cidr> onPrem, List<Cidr> reserved,
-            SortedMap<String, Cidr> others, String self) {
+    public static Cidr check(
+            String file,
+            String path,
+            String text,
+            List<Cidr> onPrem,
+            List<Cidr> reserved,
+            SortedMap<String, Cidr> others,
+            String self) {
         Cidr cidr;
         try {
             cidr = Cidr.parse(text);
@@ -32,30 +37,49 @@ public final class AddressCheck {
             throw fail(file, path, text, e.getMessage(), EXAMPLE);
         }
         if (!cidr.isPrivate()) {
-            throw fail(file, path, text, "is not a private (RFC 1918) range",
+            throw fail(
+                    file,
+                    path,
+                    text,
+                    "is not a private (RFC 1918) range",
                     "use a block inside 10.0.0.0/8, 172.16.0.0/12 or 192.168.0.0/16, " + EXAMPLE);
         }
         if (cidr.prefix() > NetworkPlanner.MAX_PREFIX) {
-            throw fail(file, path, text, "prefix /" + cidr.prefix() + " is too small to carve two zones of workload,"
-                    + " data and ingress subnets", "the largest allowed prefix is /" + NetworkPlanner.MAX_PREFIX
-                    + " (a /" + NetworkPlanner.MAX_PREFIX + " or bigger block), " + EXAMPLE);
+            throw fail(
+                    file,
+                    path,
+                    text,
+                    "prefix /" + cidr.prefix() + " is too small to carve two zones of workload,"
+                            + " data and ingress subnets",
+                    "the largest allowed prefix is /" + NetworkPlanner.MAX_PREFIX + " (a /" + NetworkPlanner.MAX_PREFIX
+                            + " or bigger block), " + EXAMPLE);
         }
         if (cidr.prefix() < NetworkPlanner.MIN_PREFIX) {
-            throw fail(file, path, text, "prefix /" + cidr.prefix() + " is larger than a cloud network may be",
+            throw fail(
+                    file,
+                    path,
+                    text,
+                    "prefix /" + cidr.prefix() + " is larger than a cloud network may be",
                     "use a prefix from /" + NetworkPlanner.MIN_PREFIX + " to /" + NetworkPlanner.MAX_PREFIX);
         }
         for (Cidr net : onPrem) {
             if (net.overlaps(cidr)) {
-                throw fail(file, path, text, "overlaps the on-prem network " + net
-                        + " (environments/platform.yaml spec.onPrem.cidrs)", outside(cidr, onPrem, reserved, others,
-                        self));
+                throw fail(
+                        file,
+                        path,
+                        text,
+                        "overlaps the on-prem network " + net + " (environments/platform.yaml spec.onPrem.cidrs)",
+                        outside(cidr, onPrem, reserved, others, self));
             }
         }
         for (Cidr net : reserved) {
             if (net.overlaps(cidr)) {
-                throw fail(file, path, text, "overlaps the reserved block " + net
-                        + " (environments/platform.yaml spec.reserved)", outside(cidr, onPrem, reserved, others,
-                        self));
+                throw fail(
+                        file,
+                        path,
+                        text,
+                        "overlaps the reserved block " + net + " (environments/platform.yaml spec.reserved)",
+                        outside(cidr, onPrem, reserved, others, self));
             }
         }
         String first = null;
@@ -65,8 +89,12 @@ public final class AddressCheck {
             }
         }
         if (first != null) {
-            throw fail(file, path, text, "overlaps environment " + first + " (" + others.get(first)
-                    + ", environments/" + first + ".yaml)", outside(cidr, onPrem, reserved, others, self));
+            throw fail(
+                    file,
+                    path,
+                    text,
+                    "overlaps environment " + first + " (" + others.get(first) + ", environments/" + first + ".yaml)",
+                    outside(cidr, onPrem, reserved, others, self));
         }
         return cidr;
     }
@@ -75,8 +103,8 @@ public final class AddressCheck {
      * {@code choose a block outside it, for example 10.20.16.0/20 (the next free /20)}: the first block of the same
      * size after {@code cidr}, in the same private range, that overlaps nothing above; without one, the bare advice.
      */
-    static String outside(Cidr cidr, List<Cidr> onPrem, List<Cidr> reserved, SortedMap<String, Cidr> others,
-            String self) {
+    static String outside(
+            Cidr cidr, List<Cidr> onPrem, List<Cidr> reserved, SortedMap<String, Cidr> others, String self) {
         String advice = "choose a block outside it";
         for (long base = cidr.base() + cidr.size(); base + cidr.size() - 1 <= 0xFFFFFFFFL; base += cidr.size()) {
             Cidr candidate = new Cidr(base, cidr.prefix());
@@ -85,8 +113,9 @@ public final class AddressCheck {
             }
             boolean free = onPrem.stream().noneMatch(candidate::overlaps)
                     && reserved.stream().noneMatch(candidate::overlaps)
-                    && others.entrySet().stream().noneMatch(e -> !e.getKey().equals(self)
-                            && e.getValue().overlaps(candidate));
+                    && others.entrySet().stream()
+                            .noneMatch(e ->
+                                    !e.getKey().equals(self) && e.getValue().overlaps(candidate));
             if (free) {
                 return advice + ", for example " + candidate + " (the next free /" + cidr.prefix() + ")";
             }
@@ -113,7 +142,8 @@ public final class AddressCheck {
             TreeMap<Long, List<String>> byBase = new TreeMap<>();
             long max = 1;
             for (Map.Entry<String, Cidr> e : others.entrySet()) {
-                byBase.computeIfAbsent(e.getValue().base(), k -> new ArrayList<>(1)).add(e.getKey());
+                byBase.computeIfAbsent(e.getValue().base(), k -> new ArrayList<>(1))
+                        .add(e.getKey());
                 max = Math.max(max, e.getValue().size());
             }
             index = new Index(others, others.size(), byBase, max);
@@ -123,8 +153,11 @@ public final class AddressCheck {
 
         List<String> overlapping(Cidr cidr) {
             List<String> out = new ArrayList<>();
-            byBase.subMap(cidr.base() - maxSize + 1, true, cidr.last(), true).values()
-                    .forEach(names -> names.stream().filter(n -> source.get(n).overlaps(cidr)).forEach(out::add));
+            byBase.subMap(cidr.base() - maxSize + 1, true, cidr.last(), true)
+                    .values()
+                    .forEach(names -> names.stream()
+                            .filter(n -> source.get(n).overlaps(cidr))
+                            .forEach(out::add));
             return out;
         }
     }

@@ -18,8 +18,7 @@ public final class ApiEntry {
     /** The portals' (servlet HTTPS) port on the load balancer, fixed in the chart's internal load balancer spec. */
     public static final int PORTAL_PORT = 9443;
 
-    private ApiEntry() {
-    }
+    private ApiEntry() {}
 
     /** The listener ports, ascending. */
     public static List<Integer> ports() {

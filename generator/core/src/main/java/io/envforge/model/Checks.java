@@ -3,8 +3,7 @@ package io.envforge.model;
 /** Invariant checks shared by the model's compact constructors. */
 final class Checks {
 
-    private Checks() {
-    }
+    private Checks() {}
 
     static void notBlank(String field, String value) {
         if (value == null || value.isBlank()) {

@@ -2,7 +2,8 @@ package io.envforge.model;
 
 /** The cloud an environment runs in. */
 public enum Cloud {
-    AWS, AZURE;
+    AWS,
+    AZURE;
 
     /** The lower-case id used in specs, file names and values ({@code aws}, {@code azure}). */
     public String id() {

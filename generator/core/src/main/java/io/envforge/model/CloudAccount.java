@@ -9,6 +9,5 @@ package io.envforge.model;
  * @param azureSubscriptionId Azure: the subscription the environments live in ({@code spec.azure.subscriptionId})
  * @param azureHubVnetId Azure: the shared hub VNet ({@code spec.azure.hubVnetId})
  */
-public record CloudAccount(String awsAccountId, String awsTransitGatewayId, String azureSubscriptionId,
-        String azureHubVnetId) {
-}
+public record CloudAccount(
+        String awsAccountId, String awsTransitGatewayId, String azureSubscriptionId, String azureHubVnetId) {}

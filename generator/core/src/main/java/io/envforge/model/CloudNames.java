@@ -18,16 +18,28 @@ import java.util.HexFormat;
  * @param secretPrefix AWS: every Secrets Manager key of the environment starts with it ({@code envforge/dev1/}); the
  *     secrets reader may read nothing else
  */
-public record CloudNames(String prefix, String resourceGroup, String keyVault, String storageAccount, String share,
-        String secretsReader, String secretPrefix) {
+public record CloudNames(
+        String prefix,
+        String resourceGroup,
+        String keyVault,
+        String storageAccount,
+        String share,
+        String secretsReader,
+        String secretPrefix) {
 
     public static CloudNames of(String platform, String environment) {
         String alnum = environment.replace("-", "");
         String shortName = alnum.length() > 14 ? alnum.substring(0, 14) : alnum;
         String hash = sha256(platform + "/" + environment).substring(0, 6);
         String prefix = "envforge-" + environment;
-        return new CloudNames(prefix, "rg-" + prefix, "kv" + shortName + hash, "ef" + shortName + hash, "shared",
-                prefix + "-secrets-reader", "envforge/" + environment + "/");
+        return new CloudNames(
+                prefix,
+                "rg-" + prefix,
+                "kv" + shortName + hash,
+                "ef" + shortName + hash,
+                "shared",
+                prefix + "-secrets-reader",
+                "envforge/" + environment + "/");
     }
 
     /**

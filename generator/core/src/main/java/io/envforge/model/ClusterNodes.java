@@ -14,6 +14,7 @@ public record ClusterNodes(String size, int min, int max) {
     public static final List<String> SIZES = List.of("small", "medium", "large");
     /** Platform defaults when neither the spec nor the platform file's spec.defaults.cluster sets a value. */
     public static final String DEFAULT_SIZE = "medium";
+
     public static final int DEFAULT_MIN = 2;
     public static final int DEFAULT_MAX = 6;
 

@@ -14,8 +14,16 @@ package io.envforge.model;
  * @param adminPasswordVersion Azure: rotation counter of the admin password ({@code spec.secrets.rotation.databaseAdmin},
  *     default 1); AWS: 1, RDS rotates its managed password itself
  */
-public record Database(String engine, String version, String size, int storageGb, String host, int port,
-        String identifier, String adminSecret, int adminPasswordVersion) {
+public record Database(
+        String engine,
+        String version,
+        String size,
+        int storageGb,
+        String host,
+        int port,
+        String identifier,
+        String adminSecret,
+        int adminPasswordVersion) {
 
     /** PostgreSQL's port, on RDS and Azure Flexible Server alike. */
     public static final int POSTGRES_PORT = 5432;

@@ -33,10 +33,29 @@ import java.util.List;
  *        no internet path; the default) or {@code nat} (a NAT gateway, where the platform's policy allows it)
  * @param preparation the Job that prepares the NFS share and the database before the layers
  */
-public record Environment(String name, Cloud cloud, String region, List<String> zones, NetworkPlan network,
-        OnPrem onPrem, String connectivity, String internalZone, String apiHostname, Layer api, Layer integration,
-        Nfs nfs, Database database, SecretStore secretStore, GitOps gitops, CloudNames names, TerraformState state,
-        CloudAccount account, List<Backend> backends, ClusterNodes nodes, Observability observability, String egress,
+public record Environment(
+        String name,
+        Cloud cloud,
+        String region,
+        List<String> zones,
+        NetworkPlan network,
+        OnPrem onPrem,
+        String connectivity,
+        String internalZone,
+        String apiHostname,
+        Layer api,
+        Layer integration,
+        Nfs nfs,
+        Database database,
+        SecretStore secretStore,
+        GitOps gitops,
+        CloudNames names,
+        TerraformState state,
+        CloudAccount account,
+        List<Backend> backends,
+        ClusterNodes nodes,
+        Observability observability,
+        String egress,
         Preparation preparation) {
 
     /** {@link #egress}: private endpoints only. */

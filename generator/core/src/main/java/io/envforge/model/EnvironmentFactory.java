@@ -20,8 +20,15 @@ final class EnvironmentFactory {
     private final Account placed;
 
     @SuppressWarnings("unchecked")
-    EnvironmentFactory(SpecValues platform, Map<String, Object> platformDoc, String name, Cloud cloud, String region,
-            NetworkPlan plan, SpecValues eff, Account placed) {
+    EnvironmentFactory(
+            SpecValues platform,
+            Map<String, Object> platformDoc,
+            String name,
+            Cloud cloud,
+            String region,
+            NetworkPlan plan,
+            SpecValues eff,
+            Account placed) {
         this.platform = platform;
         this.platformName = String.valueOf(((Map<String, Object>) platformDoc.get("metadata")).get("name"));
         this.name = name;
@@ -35,15 +42,36 @@ final class EnvironmentFactory {
     Environment build(OnPrem onPrem, List<Backend> declaredBackends) {
         String internalZone = name + "." + platform.string("internalDomain");
         CloudNames names = CloudNames.of(platformName, name);
-        return new Environment(name, cloud, region, zones(), plan, onPrem, connectivity(), internalZone,
+        return new Environment(
+                name,
+                cloud,
+                region,
+                zones(),
+                plan,
+                onPrem,
+                connectivity(),
+                internalZone,
                 "api." + name + "." + platform.string("apiDomain"),
                 layer("api", Layer.API, 8243, List.of("apim_db", "shared_db"), "apim_user"),
                 layer("integration", Layer.INTEGRATION, 8290, List.of("mi_db"), "mi_user"),
-                nfs(internalZone, names), database(internalZone), secretStore(names),
-                new GitOps(eff.string("gitops.controller"), platform.string("git.url"), platform.string("git.branch"),
-                        flag("gitops.prune"), flag("gitops.selfHeal"), flag("gitops.fluxArtifacts")),
-                names, state(names), account(), backends(onPrem, declaredBackends), clusterNodes(),
-                Observability.of(logRetentionDays(), names), egress(), preparation());
+                nfs(internalZone, names),
+                database(internalZone),
+                secretStore(names),
+                new GitOps(
+                        eff.string("gitops.controller"),
+                        platform.string("git.url"),
+                        platform.string("git.branch"),
+                        flag("gitops.prune"),
+                        flag("gitops.selfHeal"),
+                        flag("gitops.fluxArtifacts")),
+                names,
+                state(names),
+                account(),
+                backends(onPrem, declaredBackends),
+                clusterNodes(),
+                Observability.of(logRetentionDays(), names),
+                egress(),
+                preparation());
     }
 
     /**
@@ -57,7 +85,8 @@ final class EnvironmentFactory {
         if (!image.startsWith("@")) {
             return Preparation.of(name, image);
         }
-        String host = cloud == Cloud.AWS ? placed.id() + ".dkr.ecr." + region + ".amazonaws.com"
+        String host = cloud == Cloud.AWS
+                ? placed.id() + ".dkr.ecr." + region + ".amazonaws.com"
                 : CloudNames.of(platformName, name).registry() + ".azurecr.io";
         String prefix = cloud == Cloud.AWS ? CloudNames.of(platformName, name).prefix() + "/" : "";
         return Preparation.of(name, host + "/" + prefix + Registry.PREPARATION_IMAGE + image);
@@ -79,8 +108,11 @@ final class EnvironmentFactory {
         int lowest = min == null ? ClusterNodes.DEFAULT_MIN : ((Number) min).intValue();
         int highest = max == null ? Math.max(lowest, ClusterNodes.DEFAULT_MAX) : ((Number) max).intValue();
         if (highest < lowest) {
-            throw new EnvforgeException(new Problem(SpecReader.fileOf(name), "spec.cluster.nodes",
-                    "min " + lowest + ", max " + highest, "max is below min",
+            throw new EnvforgeException(new Problem(
+                    SpecReader.fileOf(name),
+                    "spec.cluster.nodes",
+                    "min " + lowest + ", max " + highest,
+                    "max is below min",
                     "set max to at least min, for example {min: " + lowest + ", max: " + Math.max(lowest, 6) + "}"));
         }
         return new ClusterNodes(size == null ? ClusterNodes.DEFAULT_SIZE : String.valueOf(size), lowest, highest);
@@ -94,7 +126,8 @@ final class EnvironmentFactory {
 
     /** The environment's own account or subscription ({@code spec.account}), the platform's for the other cloud. */
     private CloudAccount account() {
-        return new CloudAccount(cloud == Cloud.AWS ? placed.id() : platform.string("aws.accountId"),
+        return new CloudAccount(
+                cloud == Cloud.AWS ? placed.id() : platform.string("aws.accountId"),
                 platform.string("aws.transitGatewayId"),
                 cloud == Cloud.AZURE ? placed.id() : platform.string("azure.subscriptionId"),
                 platform.string("azure.hubVnetId"));
@@ -121,18 +154,35 @@ final class EnvironmentFactory {
 
     private Layer layer(String key, String layerName, int port, List<String> databases, String dbUser) {
         String p = "layers." + key + ".";
-        Resources resources = new Resources(eff.string(p + "resources.requests.cpu"),
-                eff.string(p + "resources.requests.memory"), eff.string(p + "resources.limits.cpu"),
+        Resources resources = new Resources(
+                eff.string(p + "resources.requests.cpu"),
+                eff.string(p + "resources.requests.memory"),
+                eff.string(p + "resources.limits.cpu"),
                 eff.string(p + "resources.limits.memory"));
         String r = "secrets.rotation." + key + ".";
-        LayerSecrets secrets = new LayerSecrets(remoteKey(layerName + "/keystore"),
-                remoteKey(layerName + "/encryption"), counter(r + "database"), counter(r + "admin"),
-                counter(r + "keystore"), counter("secrets.encryptionKey." + key));
-        return new Layer(layerName, eff.integer(p + "replicas"),
-                new Image(eff.string(p + "image.repository"), eff.string(p + "image.tag"), eff.string(p + "image.digest")),
-                resources, port,
-                databases, dbUser, layerName + "-db", layerName + "-internal", remoteKey(layerName + "/db"),
-                remoteKey(layerName + "/internal"), secrets);
+        LayerSecrets secrets = new LayerSecrets(
+                remoteKey(layerName + "/keystore"),
+                remoteKey(layerName + "/encryption"),
+                counter(r + "database"),
+                counter(r + "admin"),
+                counter(r + "keystore"),
+                counter("secrets.encryptionKey." + key));
+        return new Layer(
+                layerName,
+                eff.integer(p + "replicas"),
+                new Image(
+                        eff.string(p + "image.repository"),
+                        eff.string(p + "image.tag"),
+                        eff.string(p + "image.digest")),
+                resources,
+                port,
+                databases,
+                dbUser,
+                layerName + "-db",
+                layerName + "-internal",
+                remoteKey(layerName + "/db"),
+                remoteKey(layerName + "/internal"),
+                secrets);
     }
 
     /** A rotation counter of the spec; 1 when not set. */
@@ -143,7 +193,8 @@ final class EnvironmentFactory {
 
     /** Secret store key: a path in AWS Secrets Manager, a dash-separated name in the environment's Key Vault. */
     private String remoteKey(String suffix) {
-        return cloud == Cloud.AWS ? CloudNames.of(platformName, name).secretPrefix() + suffix
+        return cloud == Cloud.AWS
+                ? CloudNames.of(platformName, name).secretPrefix() + suffix
                 : suffix.replace('/', '-');
     }
 
@@ -156,9 +207,16 @@ final class EnvironmentFactory {
 
     private Database database(String internalZone) {
         String engine = eff.string("database.engine");
-        return new Database(engine, eff.string("database.version"), eff.string("database.size"),
-                eff.integer("database.storageGb"), "db." + internalZone, Database.POSTGRES_PORT,
-                "envforge-" + name + "-db", remoteKey("database/admin"), counter("secrets.rotation.databaseAdmin"));
+        return new Database(
+                engine,
+                eff.string("database.version"),
+                eff.string("database.size"),
+                eff.integer("database.storageGb"),
+                "db." + internalZone,
+                Database.POSTGRES_PORT,
+                "envforge-" + name + "-db",
+                remoteKey("database/admin"),
+                counter("secrets.rotation.databaseAdmin"));
     }
 
     private SecretStore secretStore(CloudNames names) {
@@ -168,8 +226,13 @@ final class EnvironmentFactory {
             String arn = accountId == null ? null : "arn:aws:iam::" + accountId + ":role/" + names.secretsReader();
             return new SecretStore(account, region, arn, null, null, null);
         }
-        return new SecretStore(account, null, null, "https://" + names.keyVault() + ".vault.azure.net/",
-                eff.string("secrets.azureClientId"), platform.string("azure.tenantId"));
+        return new SecretStore(
+                account,
+                null,
+                null,
+                "https://" + names.keyVault() + ".vault.azure.net/",
+                eff.string("secrets.azureClientId"),
+                platform.string("azure.tenantId"));
     }
 
     private TerraformState state(CloudNames names) {
@@ -178,13 +241,20 @@ final class EnvironmentFactory {
             // One bucket lives in one region: an S3 backend pointed at another region cannot reach it, so the
             // backend's region is the bucket's (defaults to the platform's default AWS region), not the environment's.
             String bucketRegion = platform.string("aws.stateRegion");
-            return new TerraformState(bucket == null ? "envforge-terraform-state" : bucket,
-                    "envforge/" + name + "/terraform.tfstate", null, null,
+            return new TerraformState(
+                    bucket == null ? "envforge-terraform-state" : bucket,
+                    "envforge/" + name + "/terraform.tfstate",
+                    null,
+                    null,
                     bucketRegion == null ? platform.string("defaults.region.aws") : bucketRegion);
         }
         String account = platform.string("azure.stateStorageAccount");
         String group = platform.string("azure.stateResourceGroup");
-        return new TerraformState("tfstate", "envforge/" + name + ".tfstate",
-                account == null ? "envforgetfstate" : account, group == null ? "rg-envforge-tfstate" : group, null);
+        return new TerraformState(
+                "tfstate",
+                "envforge/" + name + ".tfstate",
+                account == null ? "envforgetfstate" : account,
+                group == null ? "rg-envforge-tfstate" : group,
+                null);
     }
 }

@@ -5,8 +5,8 @@ package io.envforge.model;
  * prunes objects no longer in Git and undoes changes made in the cluster, and (Flux) whether the overlay reaches the
  * cluster through a source-watcher ArtifactGenerator, whose artifact changes only when the overlay does.
  */
-public record GitOps(String controller, String repoUrl, String branch, boolean prune, boolean selfHeal,
-        boolean fluxArtifacts) {
+public record GitOps(
+        String controller, String repoUrl, String branch, boolean prune, boolean selfHeal, boolean fluxArtifacts) {
 
     public static final String FLUX = "flux";
     public static final String ARGOCD = "argocd";

@@ -18,8 +18,18 @@ import java.util.List;
  * @param remoteInternalSecret the secret store key holding the admin credentials of {@link #internalSecret}
  * @param secrets the other secret store keys {@link #internalSecret} is filled from, and every rotation counter
  */
-public record Layer(String name, int replicas, Image image, Resources resources, int port, List<String> databases,
-        String dbUser, String dbSecret, String internalSecret, String remoteDbSecret, String remoteInternalSecret,
+public record Layer(
+        String name,
+        int replicas,
+        Image image,
+        Resources resources,
+        int port,
+        List<String> databases,
+        String dbUser,
+        String dbSecret,
+        String internalSecret,
+        String remoteDbSecret,
+        String remoteInternalSecret,
         LayerSecrets secrets) {
 
     public static final String API = "api-gateway";

@@ -13,8 +13,13 @@ package io.envforge.model;
  * @param keystoreVersion rotation counter of the keystore password
  * @param encryptionKeyVersion generation of the encryption key: a new one orphans everything encrypted with the old
  */
-public record LayerSecrets(String remoteKeystoreSecret, String remoteEncryptionSecret, int databaseVersion,
-        int adminVersion, int keystoreVersion, int encryptionKeyVersion) {
+public record LayerSecrets(
+        String remoteKeystoreSecret,
+        String remoteEncryptionSecret,
+        int databaseVersion,
+        int adminVersion,
+        int keystoreVersion,
+        int encryptionKeyVersion) {
 
     public LayerSecrets {
         Checks.notBlank("secrets.keystore", remoteKeystoreSecret);

@@ -49,8 +49,8 @@ public final class ModelResolver {
             try {
                 out.add(Cidr.parse(text));
             } catch (IllegalArgumentException e) {
-                throw new EnvforgeException(new Problem(platform.file(), path + "[" + i + "]", text, e.getMessage(),
-                        "for example 10.0.0.0/16"));
+                throw new EnvforgeException(new Problem(
+                        platform.file(), path + "[" + i + "]", text, e.getMessage(), "for example 10.0.0.0/16"));
             }
         }
         return List.copyOf(out);
@@ -60,8 +60,8 @@ public final class ModelResolver {
      * Resolves {@code spec}. {@code others} maps every other environment's name to its block, for overlap checks.
      */
     public Environment resolve(EnvironmentSpec spec, SortedMap<String, Cidr> others) {
-        Cidr cidr = AddressCheck.check(spec.file(), "spec.network.cidr", spec.cidr(), onPremCidrs, reserved,
-                others, spec.name());
+        Cidr cidr = AddressCheck.check(
+                spec.file(), "spec.network.cidr", spec.cidr(), onPremCidrs, reserved, others, spec.name());
         NetworkPlan plan = NetworkPlanner.plan(cidr);
         SpecValues defaults = new SpecValues(platform.spec());
         @SuppressWarnings("unchecked")
@@ -70,7 +70,9 @@ public final class ModelResolver {
         Cloud cloud = Cloud.of(eff.string("cloud"));
         Object adminRotation = eff.get("secrets.rotation.databaseAdmin");
         if (cloud == Cloud.AWS && adminRotation != null) {
-            throw new EnvforgeException(new Problem(spec.file(), "spec.secrets.rotation.databaseAdmin",
+            throw new EnvforgeException(new Problem(
+                    spec.file(),
+                    "spec.secrets.rotation.databaseAdmin",
                     String.valueOf(adminRotation),
                     "on AWS the admin password is RDS's managed master password, which RDS rotates itself",
                     "remove it; to rotate now run aws secretsmanager rotate-secret --secret-id <password_secret_arn of "
@@ -81,30 +83,56 @@ public final class ModelResolver {
         values.check(cloud, region);
         values.preparation(cloud, platformTree.get("aws.accountId") != null);
         Account account = account(spec, cloud, region);
-        return new EnvironmentFactory(platformTree, platform.document(), spec.name(), cloud, region, plan, eff,
-                account)
-                .build(new OnPrem(onPremCidrs, platformTree.string("onPrem.gatewayIp"),
-                        ((Number) platformTree.get("onPrem.bgpAsn")).longValue(),
-                        OnPremDns.of(platformTree, platform.file())), backends(spec, eff, cidr));
+        return new EnvironmentFactory(platformTree, platform.document(), spec.name(), cloud, region, plan, eff, account)
+                .build(
+                        new OnPrem(
+                                onPremCidrs,
+                                platformTree.string("onPrem.gatewayIp"),
+                                ((Number) platformTree.get("onPrem.bgpAsn")).longValue(),
+                                OnPremDns.of(platformTree, platform.file())),
+                        backends(spec, eff, cidr));
     }
 
     /** The account the spec names ({@code spec.account}), of its cloud and holding its region; else the single one. */
     private Account account(EnvironmentSpec spec, Cloud cloud, String region) {
         String name = (String) spec.spec().get("account");
         Accounts accounts = Accounts.of(platform);
-        Account account = accounts.find(cloud, name).orElseThrow(() -> new EnvforgeException(new Problem(
-                spec.file(), "spec.account", name, "names no account in spec.accounts of " + platform.file(),
-                "use one of: " + String.join(", ", accounts.of(cloud).stream().map(Account::name).toList()))));
+        Account account = accounts.find(cloud, name)
+                .orElseThrow(() -> new EnvforgeException(new Problem(
+                        spec.file(),
+                        "spec.account",
+                        name,
+                        "names no account in spec.accounts of " + platform.file(),
+                        "use one of: "
+                                + String.join(
+                                        ", ",
+                                        accounts.of(cloud).stream()
+                                                .map(Account::name)
+                                                .toList()))));
         if (account.cloud() != cloud) {
-            throw new EnvforgeException(new Problem(spec.file(), "spec.account", name, "is an account on "
-                    + account.cloud().id() + " (" + platform.file() + " " + account.path() + ") and the environment"
-                    + " is on " + cloud.id(), "use one of: " + String.join(", ", accounts.of(cloud).stream()
-                            .map(Account::name).toList())));
+            throw new EnvforgeException(new Problem(
+                    spec.file(),
+                    "spec.account",
+                    name,
+                    "is an account on "
+                            + account.cloud().id() + " (" + platform.file() + " " + account.path()
+                            + ") and the environment"
+                            + " is on " + cloud.id(),
+                    "use one of: "
+                            + String.join(
+                                    ", ",
+                                    accounts.of(cloud).stream()
+                                            .map(Account::name)
+                                            .toList())));
         }
         if (name != null && !account.regions().contains(region)) {
-            throw new EnvforgeException(new Problem(spec.file(), "spec.region", region, "is not a region of"
-                    + " account " + name + " (" + String.join(", ", account.regions()) + ")", "use one of them, or"
-                    + " add " + region + " to " + account.path() + ".regions in " + platform.file()));
+            throw new EnvforgeException(new Problem(
+                    spec.file(),
+                    "spec.region",
+                    region,
+                    "is not a region of" + " account " + name + " (" + String.join(", ", account.regions()) + ")",
+                    "use one of them, or" + " add " + region + " to " + account.path() + ".regions in "
+                            + platform.file()));
         }
         return account;
     }
@@ -126,16 +154,23 @@ public final class ModelResolver {
             try {
                 backend = Cidr.parse(text);
             } catch (IllegalArgumentException e) {
-                throw new EnvforgeException(new Problem(spec.file(), where, text, e.getMessage(),
+                throw new EnvforgeException(new Problem(
+                        spec.file(),
+                        where,
+                        text,
+                        e.getMessage(),
                         "give the backend's network, for example 192.168.40.0/24"));
             }
             if (backend.overlaps(own)) {
-                throw new EnvforgeException(new Problem(spec.file(), where, text,
+                throw new EnvforgeException(new Problem(
+                        spec.file(),
+                        where,
+                        text,
                         "overlaps this environment's own block " + own,
                         "name a network outside it (the database and NFS subnets are already allowed)"));
             }
-            List<Integer> ports = ((List<Object>) entry.getOrDefault("ports", List.of())).stream()
-                    .map(p -> ((Number) p).intValue()).toList();
+            List<Integer> ports = ((List<Object>) entry.getOrDefault("ports", List.of()))
+                    .stream().map(p -> ((Number) p).intValue()).toList();
             out.add(new Backend(backend, ports));
         }
         return out;

@@ -32,14 +32,15 @@ public record Observability(int logRetentionDays, String cluster, String workspa
      * provider's {@code internal/service/logs/group.go} validates the same list). 0, "never expire", is left out:
      * a retention is what the spec asks for.
      */
-    public static final List<Integer> CLOUDWATCH_RETENTION_DAYS = List.of(1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180,
-            365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
+    public static final List<Integer> CLOUDWATCH_RETENTION_DAYS = List.of(
+            1, 3, 5, 7, 14, 30, 60, 90, 120, 150, 180, 365, 400, 545, 731, 1096, 1827, 2192, 2557, 2922, 3288, 3653);
 
     /**
      * A Log Analytics workspace of the pay-as-you-go SKU (PerGB2018) keeps data 30 to 730 days (azurerm
      * {@code azurerm_log_analytics_workspace} retention_in_days: "7 (Free Tier only) or range between 30 and 730").
      */
     public static final int AZURE_MIN_RETENTION_DAYS = 30;
+
     public static final int AZURE_MAX_RETENTION_DAYS = 730;
 
     public Observability {
@@ -50,19 +51,20 @@ public record Observability(int logRetentionDays, String cluster, String workspa
     }
 
     static Observability of(int logRetentionDays, CloudNames names) {
-        return new Observability(logRetentionDays, names.prefix(), "log-" + names.prefix(),
-                "prom-" + names.prefix());
+        return new Observability(logRetentionDays, names.prefix(), "log-" + names.prefix(), "prom-" + names.prefix());
     }
 
     /** AWS: the Container Insights log groups, {@code application} (both layers' containers) first. */
     public List<String> logGroups() {
         return List.of("application", "dataplane", "host", "performance").stream()
-                .map(kind -> "/aws/containerinsights/" + cluster + "/" + kind).toList();
+                .map(kind -> "/aws/containerinsights/" + cluster + "/" + kind)
+                .toList();
     }
 
     /** Whether {@code days} is a retention the cloud's log service accepts. */
     public static boolean accepted(Cloud cloud, int days) {
-        return cloud == Cloud.AWS ? CLOUDWATCH_RETENTION_DAYS.contains(days)
+        return cloud == Cloud.AWS
+                ? CLOUDWATCH_RETENTION_DAYS.contains(days)
                 : days >= AZURE_MIN_RETENTION_DAYS && days <= AZURE_MAX_RETENTION_DAYS;
     }
 }

@@ -16,8 +16,8 @@ import io.envforge.error.Problem;
  * @param keyAlgorithm the TSIG algorithm, {@code hmac-sha256} unless set
  * @param secretVariable the environment variable the pipeline puts the key's base64 secret in
  */
-public record OnPremDns(String server, int port, String zone, int ttl, String keyName, String keyAlgorithm,
-        String secretVariable) {
+public record OnPremDns(
+        String server, int port, String zone, int ttl, String keyName, String keyAlgorithm, String secretVariable) {
 
     static final String DEFAULT_SECRET_VARIABLE = "ENVFORGE_DNS_TSIG_SECRET";
 
@@ -35,13 +35,20 @@ public record OnPremDns(String server, int port, String zone, int ttl, String ke
         String zone = stripDot(platform.string("onPrem.dns.zone"));
         String apiDomain = stripDot(platform.string("apiDomain"));
         if (!apiDomain.equals(zone) && !apiDomain.endsWith("." + zone)) {
-            throw new EnvforgeException(new Problem(platformFile, "spec.onPrem.dns.zone", zone,
+            throw new EnvforgeException(new Problem(
+                    platformFile,
+                    "spec.onPrem.dns.zone",
+                    zone,
                     "the API names api.<env>." + apiDomain + " are not inside this zone, so the server would refuse "
                             + "the update (NOTZONE)",
                     "set it to " + apiDomain + " or a parent zone of it"));
         }
-        return new OnPremDns(platform.string("onPrem.dns.server"), intOr(platform, "onPrem.dns.port", 53), zone,
-                intOr(platform, "onPrem.dns.ttl", 300), platform.string("onPrem.dns.tsigKey.name"),
+        return new OnPremDns(
+                platform.string("onPrem.dns.server"),
+                intOr(platform, "onPrem.dns.port", 53),
+                zone,
+                intOr(platform, "onPrem.dns.ttl", 300),
+                platform.string("onPrem.dns.tsigKey.name"),
                 orDefault(platform.string("onPrem.dns.tsigKey.algorithm"), "hmac-sha256"),
                 orDefault(platform.string("onPrem.dns.tsigKey.secretEnv"), DEFAULT_SECRET_VARIABLE));
     }

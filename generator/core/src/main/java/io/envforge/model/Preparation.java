@@ -20,8 +20,8 @@ public record Preparation(String namespace, String image) {
     public Preparation {
         Checks.notBlank("preparation.namespace", namespace);
         if (image != null && !image.contains(DIGEST)) {
-            throw new IllegalArgumentException("preparation.image must be pinned by digest (repo@sha256:...), not "
-                    + image);
+            throw new IllegalArgumentException(
+                    "preparation.image must be pinned by digest (repo@sha256:...), not " + image);
         }
     }
 

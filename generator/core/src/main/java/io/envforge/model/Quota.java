@@ -13,26 +13,68 @@ import java.util.Optional;
 public enum Quota {
 
     /** One {@code aws_vpc} per environment (modules/aws/network). */
-    AWS_VPCS(Cloud.AWS, "vpcsPerRegion", "VPCs per Region", 5, false, 1, 1,
+    AWS_VPCS(
+            Cloud.AWS,
+            "vpcsPerRegion",
+            "VPCs per Region",
+            5,
+            false,
+            1,
+            1,
             "https://docs.aws.amazon.com/vpc/latest/userguide/amazon-vpc-limits.html"),
     /** In vpn mode one {@code aws_vpn_gateway} per environment (modules/aws/vpn/vpn.tf). */
-    AWS_VPN_GATEWAYS(Cloud.AWS, "vpnGatewaysPerRegion", "virtual private gateways per Region", 5, false, 1, 0,
+    AWS_VPN_GATEWAYS(
+            Cloud.AWS,
+            "vpnGatewaysPerRegion",
+            "virtual private gateways per Region",
+            5,
+            false,
+            1,
+            0,
             "https://docs.aws.amazon.com/vpn/latest/s2svpn/vpn-limits.html"),
     /** In vpn mode one {@code aws_vpn_connection} per environment (modules/aws/vpn/vpn.tf). */
-    AWS_VPN_CONNECTIONS(Cloud.AWS, "vpnConnectionsPerRegion", "Site-to-Site VPN connections per Region", 50, false,
-            1, 0, "https://docs.aws.amazon.com/vpn/latest/s2svpn/vpn-limits.html"),
+    AWS_VPN_CONNECTIONS(
+            Cloud.AWS,
+            "vpnConnectionsPerRegion",
+            "Site-to-Site VPN connections per Region",
+            50,
+            false,
+            1,
+            0,
+            "https://docs.aws.amazon.com/vpn/latest/s2svpn/vpn-limits.html"),
     /** In vpn mode one {@code aws_customer_gateway} per environment (modules/aws/vpn/vpn.tf). */
-    AWS_CUSTOMER_GATEWAYS(Cloud.AWS, "customerGatewaysPerRegion", "customer gateways per Region", 50, false, 1, 0,
+    AWS_CUSTOMER_GATEWAYS(
+            Cloud.AWS,
+            "customerGatewaysPerRegion",
+            "customer gateways per Region",
+            50,
+            false,
+            1,
+            0,
             "https://docs.aws.amazon.com/vpn/latest/s2svpn/vpn-limits.html"),
     /**
      * Three {@code azurerm_private_dns_zone} per environment, each in the environment's resource group: the internal
      * zone (modules/azure/network/dns.tf) and the privatelink zones of PostgreSQL and Azure Files
      * (modules/azure/database, modules/azure/nfs). The quota counts every region of the subscription.
      */
-    AZURE_PRIVATE_DNS_ZONES(Cloud.AZURE, "privateDnsZonesPerSubscription", "private DNS zones per subscription",
-            1000, true, 3, 3, "https://learn.microsoft.com/en-us/azure/dns/private-dns-privatednszone"),
+    AZURE_PRIVATE_DNS_ZONES(
+            Cloud.AZURE,
+            "privateDnsZonesPerSubscription",
+            "private DNS zones per subscription",
+            1000,
+            true,
+            3,
+            3,
+            "https://learn.microsoft.com/en-us/azure/dns/private-dns-privatednszone"),
     /** One {@code azurerm_virtual_network} per environment (modules/azure/network). */
-    AZURE_VNETS(Cloud.AZURE, "vnetsPerRegion", "virtual networks per region per subscription", 1000, false, 1, 1,
+    AZURE_VNETS(
+            Cloud.AZURE,
+            "vnetsPerRegion",
+            "virtual networks per region per subscription",
+            1000,
+            false,
+            1,
+            1,
             "https://learn.microsoft.com/en-us/azure/azure-resource-manager/management/azure-subscription-service-limits"
                     + "#azure-networking-limits");
 
@@ -45,8 +87,15 @@ public enum Quota {
     private final int perHubEnvironment;
     private final String source;
 
-    Quota(Cloud cloud, String key, String label, int defaultLimit, boolean wholeAccount, int perVpnEnvironment,
-            int perHubEnvironment, String source) {
+    Quota(
+            Cloud cloud,
+            String key,
+            String label,
+            int defaultLimit,
+            boolean wholeAccount,
+            int perVpnEnvironment,
+            int perHubEnvironment,
+            String source) {
         this.cloud = cloud;
         this.key = key;
         this.label = label;

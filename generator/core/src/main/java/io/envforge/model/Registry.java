@@ -25,9 +25,13 @@ public record Registry(String host, String prefix, String azureName, List<String
      * The in-cluster controllers' images (Flux with source-watcher, External Secrets), as repositories below
      * {@link #prefix}: with private endpoints only, their upstream registries (ghcr.io) are out of reach.
      */
-    public static final List<String> CONTROLLER_IMAGES = List.of("fluxcd/source-controller",
-            "fluxcd/kustomize-controller", "fluxcd/helm-controller", "fluxcd/notification-controller",
-            "fluxcd/source-watcher", "external-secrets/external-secrets");
+    public static final List<String> CONTROLLER_IMAGES = List.of(
+            "fluxcd/source-controller",
+            "fluxcd/kustomize-controller",
+            "fluxcd/helm-controller",
+            "fluxcd/notification-controller",
+            "fluxcd/source-watcher",
+            "external-secrets/external-secrets");
 
     public Registry {
         images = List.copyOf(images);

@@ -10,8 +10,13 @@ package io.envforge.model;
  * @param azureClientId Azure: the workload identity's client id once known (a Terraform output), else null
  * @param azureTenantId Azure: the tenant, else null
  */
-public record SecretStore(String serviceAccount, String awsRegion, String awsRoleArn, String azureVaultUrl,
-        String azureClientId, String azureTenantId) {
+public record SecretStore(
+        String serviceAccount,
+        String awsRegion,
+        String awsRoleArn,
+        String azureVaultUrl,
+        String azureClientId,
+        String azureTenantId) {
 
     public static final String NAME = "envforge";
 

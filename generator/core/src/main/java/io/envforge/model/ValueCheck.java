@@ -24,6 +24,7 @@ final class ValueCheck {
      * names have no dashes ({@code westeurope}, {@code eastus2}).
      */
     static final Pattern AWS_REGION = Pattern.compile("[a-z]{2}(-[a-z]+)+-[0-9]{1,2}");
+
     static final Pattern AZURE_REGION = Pattern.compile("[a-z][a-z0-9]{2,30}");
 
     private static final List<String> LAYERS = List.of("api", "integration");
@@ -55,24 +56,35 @@ final class ValueCheck {
         }
         int value = ((Number) days).intValue();
         if (cloud == Cloud.AWS) {
-            int next = Observability.CLOUDWATCH_RETENTION_DAYS.stream().filter(d -> d >= value).findFirst()
+            int next = Observability.CLOUDWATCH_RETENTION_DAYS.stream()
+                    .filter(d -> d >= value)
+                    .findFirst()
                     .orElse(3653);
-            throw fail("observability.logRetentionDays", String.valueOf(value),
-                    "is not a retention CloudWatch Logs accepts (" + Observability.CLOUDWATCH_RETENTION_DAYS
-                            .toString().replaceAll("[\\[\\]]", "") + ")",
+            throw fail(
+                    "observability.logRetentionDays",
+                    String.valueOf(value),
+                    "is not a retention CloudWatch Logs accepts ("
+                            + Observability.CLOUDWATCH_RETENTION_DAYS.toString().replaceAll("[\\[\\]]", "") + ")",
                     "use one of those, for example " + next);
         }
-        throw fail("observability.logRetentionDays", String.valueOf(value),
+        throw fail(
+                "observability.logRetentionDays",
+                String.valueOf(value),
                 "is outside 30..730, what a Log Analytics workspace (PerGB2018) keeps",
-                "for example " + Math.max(Observability.AZURE_MIN_RETENTION_DAYS,
-                        Math.min(value, Observability.AZURE_MAX_RETENTION_DAYS)));
+                "for example "
+                        + Math.max(
+                                Observability.AZURE_MIN_RETENTION_DAYS,
+                                Math.min(value, Observability.AZURE_MAX_RETENTION_DAYS)));
     }
 
     /** {@code nfs.size} ({@code <n>Gi} by the schema) within 1..{@link #MAX_NFS_GI}. */
     private void nfsSize(String size) {
         String digits = size.substring(0, size.length() - "Gi".length());
         if (digits.length() > 6 || Long.parseLong(digits) > MAX_NFS_GI) {
-            throw fail("nfs.size", size, "is larger than " + MAX_NFS_GI + "Gi, the largest Azure file share (100 TiB)",
+            throw fail(
+                    "nfs.size",
+                    size,
+                    "is larger than " + MAX_NFS_GI + "Gi, the largest Azure file share (100 TiB)",
                     "for example 50Gi");
         }
     }
@@ -82,9 +94,12 @@ final class ValueCheck {
         boolean aws = cloud == Cloud.AWS;
         if (!(aws ? AWS_REGION : AZURE_REGION).matcher(region).matches()) {
             String path = spec.spec().containsKey("region") ? "region" : "region." + cloud.id();
-            throw fail(path, region, "is not " + (aws ? "an AWS region code" : "an Azure region name")
-                    + " (the environment is on " + cloud.id() + ")", aws ? "for example eu-west-1"
-                    : "for example westeurope");
+            throw fail(
+                    path,
+                    region,
+                    "is not " + (aws ? "an AWS region code" : "an Azure region name") + " (the environment is on "
+                            + cloud.id() + ")",
+                    aws ? "for example eu-west-1" : "for example westeurope");
         }
     }
 
@@ -95,8 +110,11 @@ final class ValueCheck {
     void preparation(Cloud cloud, boolean awsAccountKnown) {
         Object image = eff.get("preparation.image");
         if (image != null && cloud == Cloud.AWS && !awsAccountKnown) {
-            throw fail("preparation.image", image.toString(), "needs the AWS account: the runner's registry and the "
-                    + "RDS instance whose managed admin secret the Job reads are the account's",
+            throw fail(
+                    "preparation.image",
+                    image.toString(),
+                    "needs the AWS account: the runner's registry and the "
+                            + "RDS instance whose managed admin secret the Job reads are the account's",
                     "set spec.aws.accountId in " + platformFile + ", or remove preparation.image");
         }
     }
@@ -109,19 +127,28 @@ final class ValueCheck {
                 String limit = eff.string(p + "resources.limits." + resource);
                 if (quantity(request).compareTo(quantity(limit)) > 0) {
                     String path = p + "resources.requests." + resource;
-                    throw fail(path, request, "is above its limit " + limit + " (" + where(p + "resources.limits."
-                            + resource) + "); Kubernetes refuses a request above the limit",
+                    throw fail(
+                            path,
+                            request,
+                            "is above its limit " + limit + " (" + where(p + "resources.limits." + resource)
+                                    + "); Kubernetes refuses a request above the limit",
                             "lower the request or raise the limit");
                 }
             }
             String repository = eff.string(p + "image.repository");
             int lastSlash = repository.lastIndexOf('/');
             if (repository.contains("://")) {
-                throw fail(p + "image.repository", repository, "has a scheme; an image reference has none",
+                throw fail(
+                        p + "image.repository",
+                        repository,
+                        "has a scheme; an image reference has none",
                         "write it as registry/path, e.g. docker.io/wso2/wso2am");
             }
             if (repository.indexOf(':', lastSlash + 1) >= 0) {
-                throw fail(p + "image.repository", repository, "has a tag; the tag goes in image.tag",
+                throw fail(
+                        p + "image.repository",
+                        repository,
+                        "has a tag; the tag goes in image.tag",
                         "write the repository without :tag and set " + where(p + "image.tag"));
             }
         }
@@ -132,8 +159,17 @@ final class ValueCheck {
      * pkg/api/resource/quantity.go); the schemas allow only these forms.
      */
     static BigDecimal quantity(String text) {
-        String[][] suffixes = {{"Ki", "1024"}, {"Mi", "1048576"}, {"Gi", "1073741824"}, {"Ti", "1099511627776"},
-            {"m", "0.001"}, {"k", "1000"}, {"M", "1000000"}, {"G", "1000000000"}, {"T", "1000000000000"}};
+        String[][] suffixes = {
+            {"Ki", "1024"},
+            {"Mi", "1048576"},
+            {"Gi", "1073741824"},
+            {"Ti", "1099511627776"},
+            {"m", "0.001"},
+            {"k", "1000"},
+            {"M", "1000000"},
+            {"G", "1000000000"},
+            {"T", "1000000000000"}
+        };
         for (String[] s : suffixes) {
             if (text.endsWith(s[0])) {
                 return new BigDecimal(text.substring(0, text.length() - s[0].length())).multiply(new BigDecimal(s[1]));
@@ -149,8 +185,8 @@ final class ValueCheck {
 
     private EnvforgeException fail(String path, String value, String message, String fix) {
         boolean own = isSetInSpec(path);
-        return new EnvforgeException(new Problem(own ? spec.file() : platformFile,
-                (own ? "spec." : "spec.defaults.") + path, value, message, fix));
+        return new EnvforgeException(new Problem(
+                own ? spec.file() : platformFile, (own ? "spec." : "spec.defaults.") + path, value, message, fix));
     }
 
     private boolean isSetInSpec(String path) {

@@ -83,8 +83,8 @@ public record Cidr(long base, int prefix) implements Comparable<Cidr> {
      */
     private static void number(String what, String digits) {
         if (!digits.chars().allMatch(c -> c >= '0' && c <= '9')) {
-            throw new IllegalArgumentException(what + " " + digits + " has a digit other than ASCII 0-9;"
-                    + " write it with the digits 0-9");
+            throw new IllegalArgumentException(
+                    what + " " + digits + " has a digit other than ASCII 0-9;" + " write it with the digits 0-9");
         }
         if (digits.length() > 1 && digits.charAt(0) == '0') {
             throw new IllegalArgumentException(what + " " + digits + " has a leading zero (read as octal by some"

@@ -35,6 +35,8 @@ public record NetworkPlan(
     }
 
     private static List<Cidr> all(List<Cidr> a, List<Cidr> b, List<Cidr> c, Cidr d) {
-        return java.util.stream.Stream.of(a, b, c, List.of(d)).flatMap(List::stream).toList();
+        return java.util.stream.Stream.of(a, b, c, List.of(d))
+                .flatMap(List::stream)
+                .toList();
     }
 }

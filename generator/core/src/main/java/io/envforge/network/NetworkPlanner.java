@@ -23,10 +23,10 @@ public final class NetworkPlanner {
     public static final int MAX_PREFIX = 23;
     /** Offset of the fixed API address inside each ingress subnet (clouds reserve the first four). */
     public static final int API_ADDRESS_OFFSET = 10;
+
     private static final int GATEWAY_PREFIX = 27;
 
-    private NetworkPlanner() {
-    }
+    private NetworkPlanner() {}
 
     public static NetworkPlan plan(Cidr cidr) {
         if (cidr.prefix() < MIN_PREFIX || cidr.prefix() > MAX_PREFIX) {

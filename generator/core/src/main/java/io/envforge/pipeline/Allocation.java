@@ -26,18 +26,22 @@ import java.util.Map;
  */
 final class Allocation {
 
-    private Allocation() {
-    }
+    private Allocation() {}
 
     /**
      * Blocks for {@code names} (new environments without a subnet), in the order given: the block reserved for a name
      * in {@code ledger}, else the next free one.
      */
-    static Map<String, Cidr> allocate(PlatformSpec platform, Collection<EnvironmentSpec> existing,
-            Map<String, Reservation> ledger, List<String> names) {
+    static Map<String, Cidr> allocate(
+            PlatformSpec platform,
+            Collection<EnvironmentSpec> existing,
+            Map<String, Reservation> ledger,
+            List<String> names) {
         Map<String, Cidr> out = new LinkedHashMap<>();
         List<String> fresh = names.stream().filter(n -> !ledger.containsKey(n)).toList();
-        names.stream().filter(ledger::containsKey).forEach(n -> out.put(n, ledger.get(n).block()));
+        names.stream()
+                .filter(ledger::containsKey)
+                .forEach(n -> out.put(n, ledger.get(n).block()));
         if (fresh.isEmpty()) {
             return order(out, names);
         }
@@ -48,7 +52,11 @@ final class Allocation {
             }
             return order(out, names);
         } catch (PoolExhaustedException e) {
-            throw new EnvforgeException(new Problem(platform.file(), "spec.pools", null, e.getMessage(),
+            throw new EnvforgeException(new Problem(
+                    platform.file(),
+                    "spec.pools",
+                    null,
+                    e.getMessage(),
                     "add a pool to spec.pools, remove unused environments, or give a block with -Dsubnet=CIDR"));
         }
     }
@@ -67,28 +75,35 @@ final class Allocation {
     static void checkSubnet(String name, Cidr block, Map<String, Reservation> ledger, boolean force) {
         for (Reservation r : ledger.values()) {
             if (!r.name().equals(name) && r.block().overlaps(block)) {
-                throw new EnvforgeException(new Problem(SpecReader.fileOf(name), "spec.network.cidr",
-                        block.toString(), "overlaps the block " + r.block() + " reserved for environment " + r.name()
-                                + " (" + r.file() + ", its pull request is not merged yet)", "choose a block outside"
-                                + " it, or leave -Dsubnet out to take the next free block"));
+                throw new EnvforgeException(new Problem(
+                        SpecReader.fileOf(name),
+                        "spec.network.cidr",
+                        block.toString(),
+                        "overlaps the block " + r.block() + " reserved for environment " + r.name() + " (" + r.file()
+                                + ", its pull request is not merged yet)",
+                        "choose a block outside" + " it, or leave -Dsubnet out to take the next free block"));
             }
         }
         Reservation own = ledger.get(name);
         if (own != null && !own.block().equals(block) && !force) {
-            throw new EnvforgeException(new Problem(own.file(), "spec.cidr", own.cidr(), "is the block reserved"
-                    + " for " + name + ", and -Dsubnet=" + block + " differs", "drop -Dsubnet to use the reserved"
-                    + " block, or add -Dforce=true to move the reservation with the environment"));
+            throw new EnvforgeException(new Problem(
+                    own.file(),
+                    "spec.cidr",
+                    own.cidr(),
+                    "is the block reserved" + " for " + name + ", and -Dsubnet=" + block + " differs",
+                    "drop -Dsubnet to use the reserved"
+                            + " block, or add -Dforce=true to move the reservation with the environment"));
         }
     }
 
     /** Size, used and free blocks of every pool; reserved blocks count as used. */
-    static List<PoolUsage> usage(PlatformSpec platform, Collection<EnvironmentSpec> existing,
-            Collection<Reservation> ledger) {
+    static List<PoolUsage> usage(
+            PlatformSpec platform, Collection<EnvironmentSpec> existing, Collection<Reservation> ledger) {
         return allocator(platform, existing, ledger).usage();
     }
 
-    private static PoolAllocator allocator(PlatformSpec platform, Collection<EnvironmentSpec> existing,
-            Collection<Reservation> ledger) {
+    private static PoolAllocator allocator(
+            PlatformSpec platform, Collection<EnvironmentSpec> existing, Collection<Reservation> ledger) {
         ModelResolver resolver = new ModelResolver(platform);
         List<Cidr> taken = new ArrayList<>(resolver.onPremCidrs());
         taken.addAll(resolver.reserved());
@@ -100,7 +115,8 @@ final class Allocation {
     @SuppressWarnings("unchecked")
     private static List<Pool> pools(PlatformSpec platform) {
         List<Pool> out = new ArrayList<>();
-        List<Map<String, Object>> raw = (List<Map<String, Object>>) platform.spec().getOrDefault("pools", List.of());
+        List<Map<String, Object>> raw =
+                (List<Map<String, Object>>) platform.spec().getOrDefault("pools", List.of());
         for (int i = 0; i < raw.size(); i++) {
             Map<String, Object> p = raw.get(i);
             String path = "spec.pools[" + i + "]";
@@ -108,8 +124,12 @@ final class Allocation {
             try {
                 out.add(new Pool(String.valueOf(p.get("name")), cidr, ((Number) p.get("prefix")).intValue()));
             } catch (IllegalArgumentException e) {
-                throw new EnvforgeException(new Problem(platform.file(), path + ".prefix", String.valueOf(
-                        p.get("prefix")), e.getMessage(), "for example prefix: 20 (4096 addresses per environment)"));
+                throw new EnvforgeException(new Problem(
+                        platform.file(),
+                        path + ".prefix",
+                        String.valueOf(p.get("prefix")),
+                        e.getMessage(),
+                        "for example prefix: 20 (4096 addresses per environment)"));
             }
         }
         return out;
@@ -119,8 +139,8 @@ final class Allocation {
         try {
             return Cidr.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new EnvforgeException(new Problem(platform.file(), path, text, e.getMessage(),
-                    "for example 10.64.0.0/10"));
+            throw new EnvforgeException(
+                    new Problem(platform.file(), path, text, e.getMessage(), "for example 10.64.0.0/10"));
         }
     }
 }

@@ -14,8 +14,7 @@ final class Caches {
 
     static final long DEFAULT_MAX_MB = 1024;
 
-    private Caches() {
-    }
+    private Caches() {}
 
     static DiskCache helm(Path workspace) {
         return open(workspace, "helm");

@@ -20,8 +20,7 @@ final class Capacity {
     /** Warn from this share of a quota on, in percent. */
     static final int WARN_PERCENT = 80;
 
-    private Capacity() {
-    }
+    private Capacity() {}
 
     static List<Finding> warnings(PlatformSpec platform, Collection<EnvironmentSpec> specs) {
         Usage usage = Usage.of(platform, specs);
@@ -34,8 +33,8 @@ final class Capacity {
                 for (String region : scopes) {
                     int used = usage.used(account, region, quota, connectivity);
                     if (used * 100L >= (long) limit * WARN_PERCENT && used > 0) {
-                        out.add(Finding.warning(platform.file(), account.path(), message(account, region, quota,
-                                used, limit)));
+                        out.add(Finding.warning(
+                                platform.file(), account.path(), message(account, region, quota, used, limit)));
                     }
                 }
             }
@@ -45,10 +44,12 @@ final class Capacity {
 
     private static String message(Account account, String region, Quota quota, int used, int limit) {
         boolean raised = account.quotas().containsKey(quota);
-        String where = account.cloud().id() + " account " + account.describe() + (region.isEmpty() ? "" : " "
-                + region);
-        String state = used > limit ? "over the quota: the environments beyond it cannot be applied" : used == limit
-                ? "the quota is reached: the next environment there cannot be applied" : "near the quota";
+        String where = account.cloud().id() + " account " + account.describe() + (region.isEmpty() ? "" : " " + region);
+        String state = used > limit
+                ? "over the quota: the environments beyond it cannot be applied"
+                : used == limit
+                        ? "the quota is reached: the next environment there cannot be applied"
+                        : "near the quota";
         return where + ": the environments use " + used + " of " + limit + " " + quota.label() + " ("
                 + (raised ? "raised in spec.accounts" : "the " + account.cloud().id() + " default") + ", "
                 + quota.source() + "), " + state + "; raise the quota in the cloud and set it in "

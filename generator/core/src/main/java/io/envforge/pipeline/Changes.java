@@ -13,14 +13,14 @@ import java.util.Map;
  * documents the renderers kept, so the new side is not parsed again). */
 final class Changes {
 
-    private Changes() {
-    }
+    private Changes() {}
 
     static ChangeSummary of(TreeWriter writer, OutputTree tree, WriteResult plan) {
         List<String> old = new ArrayList<>(plan.changed());
         old.addAll(plan.removed());
         Map<String, String> after = new LinkedHashMap<>();
         plan.written().forEach(p -> after.put(p, tree.get(p)));
-        return ChangeSummary.of(writer.current(old), after, path -> tree.documents(path).orElse(null));
+        return ChangeSummary.of(
+                writer.current(old), after, path -> tree.documents(path).orElse(null));
     }
 }

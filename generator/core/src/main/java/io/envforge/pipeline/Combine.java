@@ -31,17 +31,17 @@ public final class Combine {
             "(?:overlays|clusters|terraform/environments|ansible/inventories)/([a-z0-9-]+)/.*|environments/([a-z0-9-]+)\\.yaml");
 
     /** What a combination did. */
-    public record Result(Optional<String> commit, Report report, List<String> environments, int files,
-            String message) {
+    public record Result(Optional<String> commit, Report report, List<String> environments, int files, String message) {
 
         /** The report's findings, one rendered line each (what a front-end prints). */
         public List<String> findingLines() {
-            return report.findings().stream().map(io.envforge.validate.Finding::render).toList();
+            return report.findings().stream()
+                    .map(io.envforge.validate.Finding::render)
+                    .toList();
         }
     }
 
-    private Combine() {
-    }
+    private Combine() {}
 
     public static Result run(Path workspace, Optional<Path> schemas, List<String> shardRefs) {
         ShardCombiner combiner = new ShardCombiner(workspace);
@@ -58,8 +58,12 @@ public final class Combine {
         }
         Validator validator = new Validator(schemas, Caches.schema(workspace));
         Map<String, Report> reports = new ConcurrentHashMap<>();
-        envs.parallelStream().forEach(env -> reports.put(env, validator.validate(tree(combiner.files(plan,
-                List.of(Layout.overlay(env), "clusters/" + env + "/"))), env)));
+        envs.parallelStream()
+                .forEach(env -> reports.put(
+                        env,
+                        validator.validate(
+                                tree(combiner.files(plan, List.of(Layout.overlay(env), "clusters/" + env + "/"))),
+                                env)));
         if (fleet) {
             reports.put("", validator.validate(tree(combiner.files(plan, List.of(Layout.fleet("argocd"))))));
         }
@@ -81,10 +85,14 @@ public final class Combine {
     }
 
     private static String message(ShardCombiner.Plan plan, SortedSet<String> envs) {
-        long removed = plan.changes().values().stream().filter(java.util.Objects::isNull).count();
+        long removed = plan.changes().values().stream()
+                .filter(java.util.Objects::isNull)
+                .count();
         StringBuilder text = new StringBuilder("envforge: " + envs.size() + " environment(s) from "
                 + plan.shards().size() + " shard(s)\n\n");
-        text.append(plan.changes().size() - removed).append(" file(s) added or changed, ").append(removed)
+        text.append(plan.changes().size() - removed)
+                .append(" file(s) added or changed, ")
+                .append(removed)
                 .append(" removed; validated once after combining.\n\nShards:\n");
         ShardCombiner.lines(plan).forEach(l -> text.append("- ").append(l).append('\n'));
         return text.toString();

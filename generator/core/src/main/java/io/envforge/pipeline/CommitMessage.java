@@ -12,28 +12,35 @@ import java.util.List;
  */
 final class CommitMessage {
 
-    private CommitMessage() {
-    }
+    private CommitMessage() {}
 
-    static String of(Inputs inputs, List<String> generated, List<String> unchanged, Decisions decisions,
-            ChangeSummary summary) {
+    static String of(
+            Inputs inputs, List<String> generated, List<String> unchanged, Decisions decisions, ChangeSummary summary) {
         String subject = generated.size() <= 3
                 ? "envforge: generate " + String.join(", ", generated)
                 : "envforge: generate " + generated.size() + " environments";
-        List<String> created = generated.stream().filter(inputs.created()::contains).toList();
-        List<String> updated = generated.stream().filter(e -> !inputs.created().contains(e)).toList();
+        List<String> created =
+                generated.stream().filter(inputs.created()::contains).toList();
+        List<String> updated =
+                generated.stream().filter(e -> !inputs.created().contains(e)).toList();
         StringBuilder body = new StringBuilder(subject).append("\n\n").append(decisions.markdown());
         group(body, "New environments", created);
         group(body, "Regenerated environments", updated);
         if (!unchanged.isEmpty()) {
-            body.append("Unchanged environments (not rendered): ").append(unchanged.size()).append('\n');
+            body.append("Unchanged environments (not rendered): ")
+                    .append(unchanged.size())
+                    .append('\n');
         }
         return body.append('\n').append(SummaryMarkdown.render(summary)).toString();
     }
 
     private static void group(StringBuilder body, String title, List<String> names) {
         if (!names.isEmpty()) {
-            body.append(title).append(" (").append(names.size()).append("): ").append(String.join(", ", names))
+            body.append(title)
+                    .append(" (")
+                    .append(names.size())
+                    .append("): ")
+                    .append(String.join(", ", names))
                     .append('\n');
         }
     }

@@ -21,11 +21,17 @@ final class DecisionLines {
     /** At most this many environments are described one by one; the rest are counted. */
     static final int SHOWN = 20;
 
-    private DecisionLines() {
-    }
+    private DecisionLines() {}
 
-    static Decisions of(GenerateRequest request, Inputs inputs, ModelResolver resolver, SortedMap<String, Cidr> blocks,
-            List<String> rendered, List<String> unchanged, Report report, WriteResult write) {
+    static Decisions of(
+            GenerateRequest request,
+            Inputs inputs,
+            ModelResolver resolver,
+            SortedMap<String, Cidr> blocks,
+            List<String> rendered,
+            List<String> unchanged,
+            Report report,
+            WriteResult write) {
         List<String> out = new ArrayList<>();
         for (String name : rendered.subList(0, Math.min(SHOWN, rendered.size()))) {
             out.add(rendered(request, inputs, resolver.resolve(inputs.allSpecs().get(name), blocks), report));
@@ -48,27 +54,44 @@ final class DecisionLines {
 
     private static String rendered(GenerateRequest request, Inputs inputs, Environment env, Report report) {
         boolean created = inputs.created().contains(env.name());
-        String block = env.network().cidr() + (created ? request.subnet().isPresent() ? " (given with -Dsubnet)"
-                : " (allocated: the lowest free block of the platform's pools)" : "");
-        List<Finding> warnings = report.findings().stream().filter(f -> f.severity() == Finding.Severity.WARNING)
-                .filter(f -> belongsTo(f.file(), env.name())).toList();
-        String validated = report.findings().stream().filter(f -> f.severity() == Finding.Severity.INFO)
-                .filter(f -> f.file().equals("environment " + env.name())).map(Finding::message).findFirst()
+        String block = env.network().cidr()
+                + (created
+                        ? request.subnet().isPresent()
+                                ? " (given with -Dsubnet)"
+                                : " (allocated: the lowest free block of the platform's pools)"
+                        : "");
+        List<Finding> warnings = report.findings().stream()
+                .filter(f -> f.severity() == Finding.Severity.WARNING)
+                .filter(f -> belongsTo(f.file(), env.name()))
+                .toList();
+        String validated = report.findings().stream()
+                .filter(f -> f.severity() == Finding.Severity.INFO)
+                .filter(f -> f.file().equals("environment " + env.name()))
+                .map(Finding::message)
+                .findFirst()
                 .orElse("not validated");
-        return env.name() + (created ? " (new)" : "") + ": " + env.cloud().name().toLowerCase(java.util.Locale.ROOT)
+        return env.name() + (created ? " (new)" : "") + ": "
+                + env.cloud().name().toLowerCase(java.util.Locale.ROOT)
                 + " " + env.region() + ", block " + block + ", API layer fixed at "
                 + String.join(" and ", env.network().apiAddresses()) + ", DNS " + env.apiHostname() + " and "
-                + env.portalHostname() + "; " + validated + "; " + (warnings.isEmpty() ? "no warning"
-                : warnings.size() + " warning(s), first: " + warnings.get(0).text());
+                + env.portalHostname() + "; " + validated + "; "
+                + (warnings.isEmpty()
+                        ? "no warning"
+                        : warnings.size() + " warning(s), first: "
+                                + warnings.get(0).text());
     }
 
     private static boolean belongsTo(String file, String env) {
-        return file.startsWith("overlays/" + env + "/") || file.startsWith("clusters/" + env + "/")
-                || file.startsWith("terraform/environments/" + env + "/") || file.equals(Layout.spec(env));
+        return file.startsWith("overlays/" + env + "/")
+                || file.startsWith("clusters/" + env + "/")
+                || file.startsWith("terraform/environments/" + env + "/")
+                || file.equals(Layout.spec(env));
     }
 
     private static String next(GenerateRequest request, Inputs inputs, List<String> rendered, WriteResult write) {
-        boolean changed = !write.added().isEmpty() || !write.changed().isEmpty() || !write.removed().isEmpty();
+        boolean changed = !write.added().isEmpty()
+                || !write.changed().isEmpty()
+                || !write.removed().isEmpty();
         if (!changed) {
             return "nothing to do; change environments/<env>.yaml and run again, or create an environment with"
                     + " -Denv=<new name>" + nextBlock(request, inputs);
@@ -90,8 +113,11 @@ final class DecisionLines {
     private static String nextBlock(GenerateRequest request, Inputs inputs) {
         try {
             // the address ledger counts too: a block reserved by a pending pull request is not free
-            Map<String, Cidr> next = Allocation.allocate(inputs.platform(), inputs.allSpecs().values(),
-                    io.envforge.spec.Ledger.read(request.outputDirectory()), List.of("next"));
+            Map<String, Cidr> next = Allocation.allocate(
+                    inputs.platform(),
+                    inputs.allSpecs().values(),
+                    io.envforge.spec.Ledger.read(request.outputDirectory()),
+                    List.of("next"));
             return " (--env on the CLI; it gets " + next.get("next") + ", the next free block of the pools)";
         } catch (EnvforgeException e) {
             return " and -Dsubnet=CIDR (--env, --subnet on the CLI; the pools are full)";

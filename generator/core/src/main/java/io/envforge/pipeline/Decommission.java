@@ -44,8 +44,7 @@ import java.util.TreeMap;
  */
 final class Decommission {
 
-    private Decommission() {
-    }
+    private Decommission() {}
 
     static RemoveResult run(RemoveRequest request, List<FleetRenderer> fleet) {
         PhaseClock clock = new PhaseClock(ProgressListener.NONE);
@@ -54,7 +53,11 @@ final class Decommission {
         List<String> existing = clock.run(Phase.LOAD, () -> SpecReader.listEnvironments(ws));
         boolean reserved = clock.run(Phase.LOAD, () -> Ledger.read(ws).containsKey(env));
         if (!existing.contains(env) && !reserved) {
-            throw new EnvforgeException(new Problem(Layout.spec(env), "", env, "no such environment to remove",
+            throw new EnvforgeException(new Problem(
+                    Layout.spec(env),
+                    "",
+                    env,
+                    "no such environment to remove",
                     "name one of: " + String.join(", ", existing)));
         }
         List<String> fleetOwned = Fleet.owned(fleet);
@@ -69,8 +72,10 @@ final class Decommission {
         WriteResult fleetPlan = clock.run(Phase.PLAN, () -> writer.plan(fleetTree, fleetOwned));
         List<String> gone = new ArrayList<>(files);
         gone.addAll(fleetPlan.removed());
-        ChangeSummary summary = clock.run(Phase.SUMMARY, () -> Changes.of(writer, fleetTree,
-                new WriteResult(fleetPlan.added(), fleetPlan.changed(), gone, List.of())));
+        ChangeSummary summary = clock.run(
+                Phase.SUMMARY,
+                () -> Changes.of(
+                        writer, fleetTree, new WriteResult(fleetPlan.added(), fleetPlan.changed(), gone, List.of())));
         List<String> fleetFiles = new ArrayList<>(fleetPlan.written());
         fleetFiles.sort(null);
         fleetFiles.addAll(fleetPlan.removed());
@@ -89,9 +94,15 @@ final class Decommission {
             owned.add(Layout.spec(env));
             owned.add(Decommissioning.marker(env));
             owned.add(Ledger.fileOf(env));
-            commit = clock.run(Phase.COMMIT, () -> new GitPublisher(ws).commit(fleetTree.files().keySet(), gone,
-                    owned, "envforge: remove " + env + "\n\n" + files.size() + " file(s) of environment " + env
-                            + " removed.\n\n" + SummaryMarkdown.render(summary)));
+            commit = clock.run(
+                    Phase.COMMIT,
+                    () -> new GitPublisher(ws)
+                            .commit(
+                                    fleetTree.files().keySet(),
+                                    gone,
+                                    owned,
+                                    "envforge: remove " + env + "\n\n" + files.size() + " file(s) of environment " + env
+                                            + " removed.\n\n" + SummaryMarkdown.render(summary)));
         }
         return new RemoveResult(env, files, fleetFiles, summary, true, commit, new TreeMap<>());
     }
@@ -101,7 +112,8 @@ final class Decommission {
      * reservation (its block goes back to the pools when this commit reaches the target branch), those that exist.
      */
     private static List<String> envFiles(TreeWriter writer, Path ws, String env, boolean hasSpec, boolean reserved) {
-        List<String> files = new ArrayList<>(writer.plan(OutputTree.builder().build(), Layout.owned(env)).removed());
+        List<String> files = new ArrayList<>(
+                writer.plan(OutputTree.builder().build(), Layout.owned(env)).removed());
         if (hasSpec) {
             files.add(Layout.spec(env));
         }
@@ -116,32 +128,50 @@ final class Decommission {
     }
 
     /** Commits the decommission marker for a live environment; refuses when it was marked already. */
-    private static RemoveResult mark(RemoveRequest request, PhaseClock clock, SortedMap<String, List<String>> live,
-            List<String> files, List<String> fleetFiles, ChangeSummary summary) {
+    private static RemoveResult mark(
+            RemoveRequest request,
+            PhaseClock clock,
+            SortedMap<String, List<String>> live,
+            List<String> files,
+            List<String> fleetFiles,
+            ChangeSummary summary) {
         String env = request.environment();
         String marker = Decommissioning.marker(env);
         SortedMap<String, Integer> counts = new TreeMap<>();
         live.forEach((root, resources) -> counts.put(root, resources.size()));
         if (Files.exists(request.workspace().resolve(marker))) {
             String first = live.firstKey();
-            throw new EnvforgeException(new Problem(first, "", String.join(", ", live.get(first).stream().limit(3)
-                    .toList()), "environment " + env + " is marked for decommission (" + marker + ") but its state"
-                    + " still holds " + live.get(first).size() + " resource(s): the pipeline's destroy has not run"
-                    + " or failed; its files are kept", "merge the decommission so the pipeline destroys it, or run"
-                    + " envforge pipeline destroy " + env + " and read its log, then remove again"));
+            throw new EnvforgeException(new Problem(
+                    first,
+                    "",
+                    String.join(", ", live.get(first).stream().limit(3).toList()),
+                    "environment " + env + " is marked for decommission (" + marker + ") but its state"
+                            + " still holds " + live.get(first).size()
+                            + " resource(s): the pipeline's destroy has not run"
+                            + " or failed; its files are kept",
+                    "merge the decommission so the pipeline destroys it, or run" + " envforge pipeline destroy " + env
+                            + " and read its log, then remove again"));
         }
         TreeWriter writer = Writers.of(request.workspace());
-        OutputTree tree = OutputTree.builder().put(marker, Decommissioning.markerText(env)).build();
+        OutputTree tree = OutputTree.builder()
+                .put(marker, Decommissioning.markerText(env))
+                .build();
         WriteResult plan = writer.plan(tree, List.of(marker));
         clock.run(Phase.WRITE, () -> writer.write(tree, plan, List.of(marker)));
         Optional<String> commit = Optional.empty();
         if (request.commit()) {
             StringBuilder body = new StringBuilder();
             counts.forEach((root, n) -> body.append(root).append(": ").append(n).append(" resource(s)\n"));
-            commit = clock.run(Phase.COMMIT, () -> new GitPublisher(request.workspace()).commit(List.of(marker),
-                    List.of(), List.of(marker), "envforge: decommission " + env + "\n\nThe environment is live;"
-                            + " merging this makes the pipeline destroy it (stage 2, then stage 1,\nthe database's"
-                            + " final snapshot kept) and then remove its files.\n\n" + body));
+            commit = clock.run(
+                    Phase.COMMIT,
+                    () -> new GitPublisher(request.workspace())
+                            .commit(
+                                    List.of(marker),
+                                    List.of(),
+                                    List.of(marker),
+                                    "envforge: decommission " + env + "\n\nThe environment is live;"
+                                            + " merging this makes the pipeline destroy it (stage 2, then stage 1,\nthe database's"
+                                            + " final snapshot kept) and then remove its files.\n\n" + body));
         }
         return new RemoveResult(env, files, fleetFiles, summary, false, commit, counts);
     }

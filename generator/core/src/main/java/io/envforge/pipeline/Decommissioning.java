@@ -1,6 +1,5 @@
 package io.envforge.pipeline;
 
-
 /**
  * The decommission marker {@code environments/<env>.decommission}: committed by {@code remove} for a live
  * environment, it makes the pipeline show the destroy plan in the pull request and, once merged, destroy the
@@ -9,8 +8,7 @@ package io.envforge.pipeline;
  */
 public final class Decommissioning {
 
-    private Decommissioning() {
-    }
+    private Decommissioning() {}
 
     /** The marker's path, relative to the workspace. */
     public static String marker(String env) {

@@ -60,16 +60,18 @@ public final class Envforge {
 
     /** The standard steps for a workspace whose charts live in {@code charts/}. */
     public static Envforge standard(Path workspace) {
-        return new Envforge(List.of(
-                new HelmValuesRenderer(),
-                new ChartRenderer(workspace.resolve("charts"), Caches.helm(workspace)),
-                new OverlayRenderer(),
-                new FluxRenderer(),
-                new ArgoCdRenderer(),
-                new TerraformRenderer(),
-                new OnPremRenderer(),
-                new AnsibleRenderer(),
-                new EnvironmentDocRenderer()), List.of(new ArgoCdFleetRenderer()));
+        return new Envforge(
+                List.of(
+                        new HelmValuesRenderer(),
+                        new ChartRenderer(workspace.resolve("charts"), Caches.helm(workspace)),
+                        new OverlayRenderer(),
+                        new FluxRenderer(),
+                        new ArgoCdRenderer(),
+                        new TerraformRenderer(),
+                        new OnPremRenderer(),
+                        new AnsibleRenderer(),
+                        new EnvironmentDocRenderer()),
+                List.of(new ArgoCdFleetRenderer()));
     }
 
     List<Renderer> renderers() {
@@ -106,24 +108,29 @@ public final class Envforge {
         PhaseClock clock = new PhaseClock(options.progress());
         warmUp();
         Inputs inputs = clock.run(Phase.LOAD, () -> Inputs.load(request));
-        Report repaired = clock.run(Phase.PRECONDITIONS, () -> Preconditions.check(request, inputs.selected(),
-                fleetOwned()));
-        Unchanged unchanged = clock.run(Phase.UNCHANGED, () -> Unchanged.check(request, options, inputs,
-                renderSteps()));
-        Rendering run = new Rendering(request, inputs, unchanged, clock, new ModelResolver(inputs.platform()), blocks(inputs));
+        Report repaired =
+                clock.run(Phase.PRECONDITIONS, () -> Preconditions.check(request, inputs.selected(), fleetOwned()));
+        Unchanged unchanged =
+                clock.run(Phase.UNCHANGED, () -> Unchanged.check(request, options, inputs, renderSteps()));
+        Rendering run =
+                new Rendering(request, inputs, unchanged, clock, new ModelResolver(inputs.platform()), blocks(inputs));
         run.started();
         Map<String, Environment> resolved = clock.run(Phase.RESOLVE, run::resolve);
         Map<String, OutputTree> trees = clock.run(Phase.RENDER, () -> run.render(resolved, renderers));
         run.failIfProblems();
         // The fleet files describe every environment: with a spec skipped they would drop it, so they stay as they are.
         List<FleetRenderer> fleet = inputs.skipped().isEmpty() ? fleetRenderers : List.of();
-        OutputTree fleetFiles = clock.run(Phase.FLEET, () -> Fleet.render(fleet, run.resolver(), inputs.allSpecs(),
-                run.blocks()));
-        Validator validator = new Validator(request.schemas(), request.allowUnvalidated(),
-                Caches.schema(request.outputDirectory()));
-        Report report = clock.run(Phase.VALIDATE, () -> distinct(repaired.plus(skippedWarnings(inputs))
-                .plus(run.validate(trees, validator)).plus(validator.validate(fleetFiles))
-                .plus(new Report(Capacity.warnings(inputs.platform(), inputs.allSpecs().values())))));
+        OutputTree fleetFiles =
+                clock.run(Phase.FLEET, () -> Fleet.render(fleet, run.resolver(), inputs.allSpecs(), run.blocks()));
+        Validator validator =
+                new Validator(request.schemas(), request.allowUnvalidated(), Caches.schema(request.outputDirectory()));
+        Report report = clock.run(
+                Phase.VALIDATE,
+                () -> distinct(repaired.plus(skippedWarnings(inputs))
+                        .plus(run.validate(trees, validator))
+                        .plus(validator.validate(fleetFiles))
+                        .plus(new Report(Capacity.warnings(
+                                inputs.platform(), inputs.allSpecs().values())))));
         run.failIfInvalid(report);
         OutputTree tree = run.merged(trees).plus(fleetFiles).plus(ShippedModules.of(request));
         List<String> owned = run.owned(Fleet.owned(fleet));
@@ -131,20 +138,26 @@ public final class Envforge {
         TreeWriter writer = Writers.of(request.outputDirectory());
         WriteResult plan = clock.run(Phase.PLAN, () -> writer.plan(tree, owned));
         ChangeSummary summary = clock.run(Phase.SUMMARY, () -> Changes.of(writer, tree, plan));
-        Decisions decisions = DecisionLines.of(request, inputs, run.resolver(), run.blocks(), unchanged.toRender(),
-                unchanged.same(), report, plan);
+        Decisions decisions = DecisionLines.of(
+                request, inputs, run.resolver(), run.blocks(), unchanged.toRender(), unchanged.same(), report, plan);
         Optional<String> commit = Optional.empty();
         if (!request.dryRun()) {
             clock.run(Phase.WRITE, () -> writer.write(tree, plan, owned));
             if (request.commit()) {
-                commit = clock.run(Phase.COMMIT, () -> new GitPublisher(request.outputDirectory()).commit(
-                        run.committed(tree), plan.removed(), owned,
-                        CommitMessage.of(inputs, unchanged.toRender(), unchanged.same(), decisions, summary)));
+                commit = clock.run(
+                        Phase.COMMIT,
+                        () -> new GitPublisher(request.outputDirectory())
+                                .commit(
+                                        run.committed(tree),
+                                        plan.removed(),
+                                        owned,
+                                        CommitMessage.of(
+                                                inputs, unchanged.toRender(), unchanged.same(), decisions, summary)));
             }
         }
         run.finished();
-        return new GenerateResult(inputs.selected(), report, plan, commit, clock.millis(), summary, unchanged.same(),
-                decisions);
+        return new GenerateResult(
+                inputs.selected(), report, plan, commit, clock.millis(), summary, unchanged.same(), decisions);
     }
 
     /**
@@ -159,25 +172,33 @@ public final class Envforge {
     /** A warning per skipped spec, naming its first problem, and one for the fleet files left as they are. */
     private Report skippedWarnings(Inputs inputs) {
         List<Finding> out = new ArrayList<>();
-        inputs.skipped().forEach((name, problems) -> out.add(Finding.warning(Layout.spec(name), "",
-                "environment " + name + " skipped: its spec is invalid (" + problems.get(0).render()
-                        + "); fix it: -Denv=all fails until then")));
+        inputs.skipped()
+                .forEach((name, problems) -> out.add(Finding.warning(
+                        Layout.spec(name),
+                        "",
+                        "environment " + name + " skipped: its spec is invalid ("
+                                + problems.get(0).render() + "); fix it: -Denv=all fails until then")));
         if (!inputs.skipped().isEmpty() && !fleetRenderers.isEmpty()) {
-            out.add(Finding.warning(String.join(", ", Fleet.owned(fleetRenderers)), "", "fleet files not"
-                    + " regenerated while a spec is skipped (they would leave that environment out)"));
+            out.add(Finding.warning(
+                    String.join(", ", Fleet.owned(fleetRenderers)),
+                    "",
+                    "fleet files not"
+                            + " regenerated while a spec is skipped (they would leave that environment out)"));
         }
         return new Report(out);
     }
 
     /** Lets the renderers load what they need while inputs are read; a failure shows again when rendering. */
     private void warmUp() {
-        Thread thread = new Thread(() -> renderers.forEach(r -> {
-            try {
-                r.warmUp();
-            } catch (RuntimeException | LinkageError e) {
-                // the same call fails again, with its message, in render
-            }
-        }), "envforge-warm-up");
+        Thread thread = new Thread(
+                () -> renderers.forEach(r -> {
+                    try {
+                        r.warmUp();
+                    } catch (RuntimeException | LinkageError e) {
+                        // the same call fails again, with its message, in render
+                    }
+                }),
+                "envforge-warm-up");
         thread.setDaemon(true);
         thread.start();
     }

@@ -2,8 +2,8 @@ package io.envforge.pipeline;
 
 import io.envforge.error.EnvforgeException;
 import io.envforge.error.Problem;
-import io.envforge.spec.WorkspacePaths;
 import io.envforge.render.Layout;
+import io.envforge.spec.WorkspacePaths;
 import java.io.IOException;
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -68,7 +68,8 @@ final class Fingerprint {
                 crc.update(content);
             }
         });
-        long count = files.keySet().stream().filter(p -> !p.endsWith("/" + FILE)).count();
+        long count =
+                files.keySet().stream().filter(p -> !p.endsWith("/" + FILE)).count();
         return "crc32c:" + String.format(java.util.Locale.ROOT, "%08x", crc.getValue()) + " files:" + count;
     }
 
@@ -78,13 +79,15 @@ final class Fingerprint {
             return Optional.empty();
         }
         int at = fileText.lastIndexOf("\noutputs ");
-        return at < 0 ? Optional.empty() : Optional.of(fileText.substring(at + "\noutputs ".length()).strip());
+        return at < 0
+                ? Optional.empty()
+                : Optional.of(fileText.substring(at + "\noutputs ".length()).strip());
     }
 
     /** The file's text: a header, then one line for the inputs and one for the outputs. */
     static String file(String env, String inputs, String outputs) {
-        return Layout.header(env, "its inputs (spec, platform file, charts, generator)")
-                + "inputs " + inputs + "\noutputs " + outputs + "\n";
+        return Layout.header(env, "its inputs (spec, platform file, charts, generator)") + "inputs " + inputs
+                + "\noutputs " + outputs + "\n";
     }
 
     /**
@@ -102,10 +105,14 @@ final class Fingerprint {
         }
         try (Stream<Path> walk = Files.walk(root)) {
             List<Path> files = walk.peek(p -> {
-                if (Files.isSymbolicLink(p)) {
-                    links.requireNoLinks(name + "/" + root.relativize(p).toString().replace('\\', '/'));
-                }
-            }).filter(Files::isRegularFile).sorted().toList();
+                        if (Files.isSymbolicLink(p)) {
+                            links.requireNoLinks(
+                                    name + "/" + root.relativize(p).toString().replace('\\', '/'));
+                        }
+                    })
+                    .filter(Files::isRegularFile)
+                    .sorted()
+                    .toList();
             boolean readsFiles = false;
             for (Path file : files) {
                 readsFiles |= file.toString().contains("/templates/")
@@ -118,15 +125,25 @@ final class Fingerprint {
                 }
             }
         } catch (IOException e) {
-            throw new EnvforgeException(new Problem(root.toString(), "", null, "cannot read: " + e.getMessage(),
-                    "check the folder's permissions"), e);
+            throw new EnvforgeException(
+                    new Problem(
+                            root.toString(),
+                            "",
+                            null,
+                            "cannot read: " + e.getMessage(),
+                            "check the folder's permissions"),
+                    e);
         }
     }
 
     private static boolean rendered(String path) {
         String inChart = path.substring(path.indexOf('/') + 1);
-        return inChart.equals("Chart.yaml") || inChart.equals("values.yaml") || inChart.equals("values.schema.json")
-                || inChart.startsWith("templates/") || inChart.startsWith("charts/") || inChart.startsWith("crds/");
+        return inChart.equals("Chart.yaml")
+                || inChart.equals("values.yaml")
+                || inChart.equals("values.schema.json")
+                || inChart.startsWith("templates/")
+                || inChart.startsWith("charts/")
+                || inChart.startsWith("crds/");
     }
 
     private static void update(MessageDigest digest, String label, byte[] content) {
@@ -141,8 +158,8 @@ final class Fingerprint {
      * once with {@code -Denvforge.full=true}.
      */
     static String generator() {
-        try (InputStream in = Fingerprint.class.getResourceAsStream(
-                "/META-INF/maven/io.envforge/envforge-core/pom.properties")) {
+        try (InputStream in =
+                Fingerprint.class.getResourceAsStream("/META-INF/maven/io.envforge/envforge-core/pom.properties")) {
             if (in == null) {
                 return "dev";
             }

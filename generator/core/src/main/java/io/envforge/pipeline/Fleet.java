@@ -16,22 +16,30 @@ import java.util.SortedMap;
  */
 final class Fleet {
 
-    private Fleet() {
-    }
+    private Fleet() {}
 
     /** The fleet renderers' files only. */
-    static OutputTree render(List<FleetRenderer> renderers, ModelResolver resolver, Map<String, EnvironmentSpec> specs,
+    static OutputTree render(
+            List<FleetRenderer> renderers,
+            ModelResolver resolver,
+            Map<String, EnvironmentSpec> specs,
             SortedMap<String, Cidr> blocks) {
         OutputTree.Builder out = OutputTree.builder();
         if (renderers.isEmpty()) {
             return out.build();
         }
-        List<Environment> all = specs.values().parallelStream().map(spec -> resolver.resolve(spec, blocks)).toList();
+        List<Environment> all = specs.values().parallelStream()
+                .map(spec -> resolver.resolve(spec, blocks))
+                .toList();
         renderers.forEach(r -> r.render(List.copyOf(all), out));
         return out.build();
     }
 
     static List<String> owned(List<FleetRenderer> renderers) {
-        return renderers.stream().flatMap(r -> r.owned().stream()).distinct().sorted().toList();
+        return renderers.stream()
+                .flatMap(r -> r.owned().stream())
+                .distinct()
+                .sorted()
+                .toList();
     }
 }

@@ -43,7 +43,8 @@ final class GitOpsRepository {
 
     PublishResult publish(GenerateRequest request) {
         boolean temporary = publish.workDir().isEmpty();
-        Path dir = publish.workDir().orElseGet(GitOpsRepository::temporaryFolder).toAbsolutePath();
+        Path dir =
+                publish.workDir().orElseGet(GitOpsRepository::temporaryFolder).toAbsolutePath();
         try (GitRemote remote = open(dir)) {
             GitPublisher clone = new GitPublisher(dir);
             String target = publish.target().orElseGet(clone::currentBranch);
@@ -67,7 +68,10 @@ final class GitOpsRepository {
         String url = remote.url();
         if (!url.equals(credentials.redact(publish.remote()))) {
             remote.close();
-            throw new EnvforgeException(new Problem(dir.toString(), "remote.origin.url", url,
+            throw new EnvforgeException(new Problem(
+                    dir.toString(),
+                    "remote.origin.url",
+                    url,
                     "the work folder holds a clone of another repository than " + credentials.redact(publish.remote()),
                     "use another work folder, or delete this one"));
         }
@@ -82,18 +86,19 @@ final class GitOpsRepository {
         String fix = "pass a folder that is missing or empty, or holds an earlier clone of the same repository"
                 + " (--clone-dir; the Maven plugin uses target/envforge-gitops)";
         if (Files.exists(dir) && !Files.isDirectory(dir)) {
-            throw new EnvforgeException(new Problem(dir.toString(), "", null, "is a file, not a folder to clone into",
-                    fix));
+            throw new EnvforgeException(
+                    new Problem(dir.toString(), "", null, "is a file, not a folder to clone into", fix));
         }
         if (Files.isDirectory(dir)) {
             try (Stream<Path> entries = Files.list(dir)) {
                 if (entries.findAny().isPresent()) {
-                    throw new EnvforgeException(new Problem(dir.toString(), "", null, "is a folder that is neither"
-                            + " empty nor a Git clone", fix));
+                    throw new EnvforgeException(new Problem(
+                            dir.toString(), "", null, "is a folder that is neither" + " empty nor a Git clone", fix));
                 }
             } catch (IOException e) {
-                throw new EnvforgeException(new Problem(dir.toString(), "", null, "cannot read the clone folder: "
-                        + e.getMessage(), fix), e);
+                throw new EnvforgeException(
+                        new Problem(dir.toString(), "", null, "cannot read the clone folder: " + e.getMessage(), fix),
+                        e);
             }
         }
     }
@@ -101,13 +106,20 @@ final class GitOpsRepository {
     private static void copySpecsBack(Path workspace, Path clone, GenerateResult result) {
         Set<String> written = new HashSet<>(result.write().written());
         OutputTree.Builder tree = OutputTree.builder();
-        for (String path : result.environments().stream().map(SpecReader::fileOf).toList()) {
+        for (String path :
+                result.environments().stream().map(SpecReader::fileOf).toList()) {
             if (written.contains(path)) {
                 try {
                     tree.put(path, Files.readString(clone.resolve(path), StandardCharsets.UTF_8));
                 } catch (IOException e) {
-                    throw new EnvforgeException(new Problem(clone.resolve(path).toString(), "", null,
-                            "cannot read the new spec: " + e.getMessage(), "copy it into the workspace by hand"), e);
+                    throw new EnvforgeException(
+                            new Problem(
+                                    clone.resolve(path).toString(),
+                                    "",
+                                    null,
+                                    "cannot read the new spec: " + e.getMessage(),
+                                    "copy it into the workspace by hand"),
+                            e);
                 }
             }
         }
@@ -118,8 +130,14 @@ final class GitOpsRepository {
         try {
             return Files.createTempDirectory("envforge-gitops-");
         } catch (IOException e) {
-            throw new EnvforgeException(new Problem(System.getProperty("java.io.tmpdir"), "", null,
-                    "cannot create a work folder: " + e.getMessage(), "pass a work folder, or free some space"), e);
+            throw new EnvforgeException(
+                    new Problem(
+                            System.getProperty("java.io.tmpdir"),
+                            "",
+                            null,
+                            "cannot create a work folder: " + e.getMessage(),
+                            "pass a work folder, or free some space"),
+                    e);
         }
     }
 

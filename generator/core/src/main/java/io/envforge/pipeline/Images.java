@@ -39,13 +39,16 @@ public final class Images {
      * @param insecure allow a plain-HTTP registry
      * @param cache jar and layer cache folder
      */
-    public record Request(Path workspace, String environment, String registry, URI mavenRepository, boolean insecure,
-            Path cache) {
+    public record Request(
+            Path workspace, String environment, String registry, URI mavenRepository, boolean insecure, Path cache) {
 
         public Request {
             Objects.requireNonNull(workspace, "workspace");
             if (registry == null || !registry.matches("^[a-z0-9][a-z0-9.:-]*(/[a-z0-9._-]+)*$")) {
-                throw new EnvforgeException(new Problem("-Dregistry", "", String.valueOf(registry),
+                throw new EnvforgeException(new Problem(
+                        "-Dregistry",
+                        "",
+                        String.valueOf(registry),
                         "not a registry and repository prefix",
                         "for example 123456789012.dkr.ecr.eu-west-1.amazonaws.com/envforge"));
             }
@@ -53,14 +56,12 @@ public final class Images {
     }
 
     /** One pushed image: the layer key, the base it was built on and the pinned result. */
-    public record Built(String layer, String base, String repository, String tag, String digest) {
-    }
+    public record Built(String layer, String base, String repository, String tag, String digest) {}
 
     /** Layer keys of the spec and the product (image name, driver folder) each runs. */
     private static final Map<String, String> PRODUCTS = Map.of("api", "wso2am", "integration", "wso2mi");
 
-    private Images() {
-    }
+    private Images() {}
 
     public static List<Built> build(Request request) {
         Path ws = request.workspace();
@@ -69,11 +70,16 @@ public final class Images {
         String engine = string(spec.spec(), "database", "engine");
         engine = engine != null ? engine : string(platform.spec(), "defaults", "database", "engine");
         if (!"postgres".equals(engine)) {
-            throw new EnvforgeException(new Problem(spec.file(), "spec.database.engine", String.valueOf(engine),
-                    "envforge images adds the PostgreSQL driver only", "use engine postgres, or build the image yourself"));
+            throw new EnvforgeException(new Problem(
+                    spec.file(),
+                    "spec.database.engine",
+                    String.valueOf(engine),
+                    "envforge images adds the PostgreSQL driver only",
+                    "use engine postgres, or build the image yourself"));
         }
         JdbcDriver driver = JdbcDriver.POSTGRESQL;
-        Path jar = DriverJar.fetch(driver, request.mavenRepository(), request.cache().resolve("drivers"));
+        Path jar = DriverJar.fetch(
+                driver, request.mavenRepository(), request.cache().resolve("drivers"));
         List<Built> out = new ArrayList<>();
         for (String key : List.of("api", "integration")) {
             String at = "spec.defaults.layers." + key + ".image";
@@ -81,25 +87,36 @@ public final class Images {
             String tag = string(platform.spec(), "defaults", "layers", key, "image", "tag");
             String digest = string(platform.spec(), "defaults", "layers", key, "image", "digest");
             if (digest == null) {
-                throw new EnvforgeException(new Problem(platform.file(), at + ".digest", "(none)",
+                throw new EnvforgeException(new Problem(
+                        platform.file(),
+                        at + ".digest",
+                        "(none)",
                         "the base image " + repository + ":" + tag + " is not pinned: its tag is rebuilt, and two"
-                                + " builds would differ", "add digest: sha256:<64 hex digits> (e.g. from `crane digest "
-                                + repository + ":" + tag + "`)"));
+                                + " builds would differ",
+                        "add digest: sha256:<64 hex digits> (e.g. from `crane digest " + repository + ":" + tag
+                                + "`)"));
             }
             String product = PRODUCTS.get(key);
             String targetRepository = request.registry() + "/" + product;
             String targetTag = tag + "-" + driver.artifactId() + "-" + driver.version();
             String base = repository + ":" + tag + "@" + digest;
             try {
-                String pushed = new DriverImage(base, targetRepository + ":" + targetTag,
-                        DriverImage.libDir(product, tag), request.insecure(), request.cache().resolve("jib"))
+                String pushed = new DriverImage(
+                                base,
+                                targetRepository + ":" + targetTag,
+                                DriverImage.libDir(product, tag),
+                                request.insecure(),
+                                request.cache().resolve("jib"))
                         .build(jar, driver.fileName());
                 out.add(new Built(key, base, targetRepository, targetTag, pushed));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while building " + targetRepository, e);
             } catch (Exception e) {
-                throw new EnvforgeException(new Problem(platform.file(), at, base,
+                throw new EnvforgeException(new Problem(
+                        platform.file(),
+                        at,
+                        base,
                         "building " + targetRepository + ":" + targetTag + " failed: " + e.getMessage(),
                         "check that the base exists and the registry " + request.registry() + " accepts pushes"));
             }
@@ -113,9 +130,11 @@ public final class Images {
     private static void writeSpec(Path ws, EnvironmentSpec spec, List<Built> built) {
         Map<String, Object> doc = (Map<String, Object>) deepCopy(spec.document());
         Map<String, Object> specMap = (Map<String, Object>) doc.get("spec");
-        Map<String, Object> layers = (Map<String, Object>) specMap.computeIfAbsent("layers", k -> new LinkedHashMap<>());
+        Map<String, Object> layers =
+                (Map<String, Object>) specMap.computeIfAbsent("layers", k -> new LinkedHashMap<>());
         for (Built b : built) {
-            Map<String, Object> layer = (Map<String, Object>) layers.computeIfAbsent(b.layer(), k -> new LinkedHashMap<>());
+            Map<String, Object> layer =
+                    (Map<String, Object>) layers.computeIfAbsent(b.layer(), k -> new LinkedHashMap<>());
             layer.put("image", Yaml.map("repository", b.repository(), "tag", b.tag(), "digest", b.digest()));
         }
         String original = new String(spec.content(), StandardCharsets.UTF_8);

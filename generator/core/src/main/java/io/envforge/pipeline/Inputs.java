@@ -27,8 +27,13 @@ import java.util.stream.Collectors;
  * changes, the specs left out because they are broken (never a selected one), and the reservations this run moves
  * (an environment re-addressed with {@code -Dforce=true} takes its reservation along).
  */
-record Inputs(PlatformSpec platform, List<String> selected, Map<String, EnvironmentSpec> allSpecs,
-        List<String> changedSpecs, List<String> created, Map<String, List<Problem>> skipped,
+record Inputs(
+        PlatformSpec platform,
+        List<String> selected,
+        Map<String, EnvironmentSpec> allSpecs,
+        List<String> changedSpecs,
+        List<String> created,
+        Map<String, List<Problem>> skipped,
         Map<String, String> ledgerWrites) {
 
     static Inputs load(GenerateRequest request) {
@@ -37,36 +42,44 @@ record Inputs(PlatformSpec platform, List<String> selected, Map<String, Environm
         List<String> existing = SpecReader.listEnvironments(ws);
         List<String> selected = Selection.resolve(request.environments(), existing);
         if (request.subnet().isPresent() && selected.size() != 1) {
-            throw new EnvforgeException(new Problem("-Dsubnet", "", request.subnet().get(),
+            throw new EnvforgeException(new Problem(
+                    "-Dsubnet",
+                    "",
+                    request.subnet().get(),
                     "a subnet goes with exactly one environment, not " + selected.size(),
                     "run once per new environment, or leave -Dsubnet out to take blocks from the pools"));
         }
-        Map<String, Read> read = new TreeMap<>(existing.parallelStream()
-                .collect(Collectors.toConcurrentMap(n -> n, n -> Read.of(ws, n))));
+        Map<String, Read> read = new TreeMap<>(
+                existing.parallelStream().collect(Collectors.toConcurrentMap(n -> n, n -> Read.of(ws, n))));
         Map<String, EnvironmentSpec> specs = new TreeMap<>();
         Map<String, List<Problem>> skipped = new TreeMap<>();
-        read.forEach((name, result) -> result.spec().ifPresentOrElse(spec -> specs.put(name, spec),
-                () -> skipped.put(name, result.problems())));
-        List<String> created = selected.stream().filter(n -> !specs.containsKey(n) && !skipped.containsKey(n))
+        read.forEach((name, result) -> result.spec()
+                .ifPresentOrElse(spec -> specs.put(name, spec), () -> skipped.put(name, result.problems())));
+        List<String> created = selected.stream()
+                .filter(n -> !specs.containsKey(n) && !skipped.containsKey(n))
                 .toList();
         refuseBroken(skipped, selected, !created.isEmpty() || request.subnet().isPresent());
         // only a run that hands out or checks a block needs the ledger (a thousand small files)
-        SortedMap<String, Reservation> ledger = created.isEmpty() && request.subnet().isEmpty() ? new TreeMap<>()
-                : Ledger.read(request.outputDirectory());
+        SortedMap<String, Reservation> ledger =
+                created.isEmpty() && request.subnet().isEmpty()
+                        ? new TreeMap<>()
+                        : Ledger.read(request.outputDirectory());
         Map<String, String> ledgerWrites = new TreeMap<>();
         request.subnet().flatMap(Inputs::parsed).ifPresent(block -> {
             String name = selected.get(0);
             Allocation.checkSubnet(name, block, ledger, request.force());
             if (ledger.containsKey(name) && !ledger.get(name).block().equals(block)) {
                 Reservation own = ledger.get(name);
-                ledgerWrites.put(name, new String(Ledger.format(name, block, own.account(), own.region()),
-                        StandardCharsets.UTF_8));
+                ledgerWrites.put(
+                        name,
+                        new String(Ledger.format(name, block, own.account(), own.region()), StandardCharsets.UTF_8));
             }
         });
-        Map<String, Cidr> allocated = request.subnet().isPresent() ? Map.of()
+        Map<String, Cidr> allocated = request.subnet().isPresent()
+                ? Map.of()
                 : Allocation.allocate(platform, specs.values(), ledger, created);
-        Map<String, Placement.Place> placed = Placement.place(platform, specs.values(), ledger,
-                clouds(request, platform, created));
+        Map<String, Placement.Place> placed =
+                Placement.place(platform, specs.values(), ledger, clouds(request, platform, created));
         List<String> changed = new ArrayList<>();
         for (String name : selected) {
             EnvironmentSpec current = specs.get(name);
@@ -124,8 +137,8 @@ record Inputs(PlatformSpec platform, List<String> selected, Map<String, Environm
         if (created.isEmpty()) {
             return Map.of();
         }
-        String cloud = request.cloud().orElse(String.valueOf(((Map<String, Object>) platform.spec().get("defaults"))
-                .get("cloud")));
+        String cloud = request.cloud()
+                .orElse(String.valueOf(((Map<String, Object>) platform.spec().get("defaults")).get("cloud")));
         if (!cloud.equals("aws") && !cloud.equals("azure")) {
             throw new EnvforgeException(new Problem("-Dcloud", "", cloud, "unknown cloud", "use aws or azure"));
         }
@@ -134,30 +147,42 @@ record Inputs(PlatformSpec platform, List<String> selected, Map<String, Environm
         return out;
     }
 
-    private static EnvironmentSpec wanted(GenerateRequest request, PlatformSpec platform, String name,
-            EnvironmentSpec current, Cidr allocated, Placement.Place place) {
+    private static EnvironmentSpec wanted(
+            GenerateRequest request,
+            PlatformSpec platform,
+            String name,
+            EnvironmentSpec current,
+            Cidr allocated,
+            Placement.Place place) {
         Optional<String> subnet = request.subnet();
         if (current == null) {
             @SuppressWarnings("unchecked")
-            String defaultCloud = String.valueOf(((Map<String, Object>) platform.spec().get("defaults"))
-                    .get("cloud"));
+            String defaultCloud =
+                    String.valueOf(((Map<String, Object>) platform.spec().get("defaults")).get("cloud"));
             String cloud = request.cloud().orElse(defaultCloud);
             if (!cloud.equals("aws") && !cloud.equals("azure")) {
                 throw new EnvforgeException(new Problem("-Dcloud", "", cloud, "unknown cloud", "use aws or azure"));
             }
-            return SpecFiles.create(name, cloud, subnet.map(s -> SpecFiles.subnet(name, s)).orElse(allocated),
-                    place);
+            return SpecFiles.create(
+                    name, cloud, subnet.map(s -> SpecFiles.subnet(name, s)).orElse(allocated), place);
         }
         request.cloud().ifPresent(cloud -> {
             @SuppressWarnings("unchecked")
-            Object has = current.spec().getOrDefault("cloud",
-                    ((Map<String, Object>) platform.spec().get("defaults")).get("cloud"));
+            Object has = current.spec()
+                    .getOrDefault(
+                            "cloud", ((Map<String, Object>) platform.spec().get("defaults")).get("cloud"));
             if (!cloud.equals(has)) {
-                throw new EnvforgeException(new Problem("-Dcloud", "", cloud, "environment " + name
-                        + " already exists on " + has + " (" + current.file() + "); -Dcloud only chooses the cloud of"
-                        + " a new environment", "drop -Dcloud; to move " + name + " to " + cloud
-                        + ", remove it first (mvn envforge:remove -Denv=" + name + " -Dconfirm=" + name
-                        + ") and create it again"));
+                throw new EnvforgeException(new Problem(
+                        "-Dcloud",
+                        "",
+                        cloud,
+                        "environment " + name
+                                + " already exists on " + has + " (" + current.file()
+                                + "); -Dcloud only chooses the cloud of"
+                                + " a new environment",
+                        "drop -Dcloud; to move " + name + " to " + cloud
+                                + ", remove it first (mvn envforge:remove -Denv=" + name + " -Dconfirm=" + name
+                                + ") and create it again"));
             }
         });
         return subnet.map(s -> SpecFiles.readdress(current, s, request.force())).orElse(current);

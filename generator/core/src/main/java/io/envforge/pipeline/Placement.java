@@ -26,18 +26,19 @@ import java.util.TreeMap;
 final class Placement {
 
     /** An account and a region. */
-    record Place(Account account, String region) {
-    }
+    record Place(Account account, String region) {}
 
-    private Placement() {
-    }
+    private Placement() {}
 
     /**
      * Places {@code created} (name → cloud), in order: where its reservation placed it, else the first place with
      * room; empty when the platform file lists no accounts.
      */
-    static Map<String, Place> place(PlatformSpec platform, Collection<EnvironmentSpec> specs,
-            Map<String, Reservation> ledger, Map<String, Cloud> created) {
+    static Map<String, Place> place(
+            PlatformSpec platform,
+            Collection<EnvironmentSpec> specs,
+            Map<String, Reservation> ledger,
+            Map<String, Cloud> created) {
         Accounts accounts = Accounts.of(platform);
         Map<String, Place> out = new LinkedHashMap<>();
         if (!accounts.declared() || created.isEmpty()) {
@@ -47,15 +48,24 @@ final class Placement {
         created.forEach((name, cloud) -> {
             Reservation reserved = ledger.get(name);
             if (reserved != null && reserved.account() != null) {
-                out.put(name, new Place(accounts.find(cloud, reserved.account()).filter(a -> a.cloud() == cloud)
-                        .orElseThrow(() -> new EnvforgeException(new Problem(reserved.file(), "spec.account",
-                                reserved.account(), "names no " + cloud.id() + " account in spec.accounts of "
-                                        + platform.file(), "release the reservation (envforge remove --env " + name
-                                                + ") and run again"))), reserved.region()));
+                out.put(
+                        name,
+                        new Place(
+                                accounts.find(cloud, reserved.account())
+                                        .filter(a -> a.cloud() == cloud)
+                                        .orElseThrow(() -> new EnvforgeException(new Problem(
+                                                reserved.file(),
+                                                "spec.account",
+                                                reserved.account(),
+                                                "names no " + cloud.id() + " account in spec.accounts of "
+                                                        + platform.file(),
+                                                "release the reservation (envforge remove --env " + name
+                                                        + ") and run again"))),
+                                reserved.region()));
                 return;
             }
-            Place place = first(accounts.of(cloud), usage, platform).orElseThrow(() -> full(platform, name, cloud,
-                    accounts.of(cloud), usage));
+            Place place = first(accounts.of(cloud), usage, platform)
+                    .orElseThrow(() -> full(platform, name, cloud, accounts.of(cloud), usage));
             usage.add(place.account(), place.region());
             out.put(name, place);
         });
@@ -67,8 +77,10 @@ final class Placement {
         for (Account account : accounts) {
             for (String region : account.regions()) {
                 if (usage.count(account, region) < account.capacity()
-                        && Quota.of(account.cloud()).stream().allMatch(q -> usage.used(account, region, q,
-                                connectivity) + q.perEnvironment(connectivity) <= account.limit(q))) {
+                        && Quota.of(account.cloud()).stream()
+                                .allMatch(q ->
+                                        usage.used(account, region, q, connectivity) + q.perEnvironment(connectivity)
+                                                <= account.limit(q))) {
                     return java.util.Optional.of(new Place(account, region));
                 }
             }
@@ -76,18 +88,26 @@ final class Placement {
         return java.util.Optional.empty();
     }
 
-    private static EnvforgeException full(PlatformSpec platform, String name, Cloud cloud, List<Account> accounts,
-            Usage usage) {
+    private static EnvforgeException full(
+            PlatformSpec platform, String name, Cloud cloud, List<Account> accounts, Usage usage) {
         List<String> counts = new ArrayList<>();
         for (Account a : accounts) {
             Map<String, Integer> per = new TreeMap<>();
             a.regions().forEach(r -> per.put(r, usage.count(a, r)));
-            counts.add(a.describe() + " " + per.entrySet().stream().map(e -> e.getKey() + " " + e.getValue() + "/"
-                    + a.capacity()).toList());
+            counts.add(a.describe() + " "
+                    + per.entrySet().stream()
+                            .map(e -> e.getKey() + " " + e.getValue() + "/" + a.capacity())
+                            .toList());
         }
-        return new EnvforgeException(new Problem(platform.file(), "spec.accounts", null, "no " + cloud.id()
-                + " account has room for environment " + name + " (" + (counts.isEmpty() ? "none is listed"
-                        : String.join("; ", counts)) + ", or a quota would be exceeded)", "add an account or a region"
-                                + " to spec.accounts, or raise a capacity (and the cloud quota behind it)"));
+        return new EnvforgeException(new Problem(
+                platform.file(),
+                "spec.accounts",
+                null,
+                "no " + cloud.id()
+                        + " account has room for environment " + name + " ("
+                        + (counts.isEmpty() ? "none is listed" : String.join("; ", counts))
+                        + ", or a quota would be exceeded)",
+                "add an account or a region"
+                        + " to spec.accounts, or raise a capacity (and the cloud quota behind it)"));
     }
 }

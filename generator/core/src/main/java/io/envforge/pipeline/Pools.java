@@ -11,8 +11,7 @@ import java.util.List;
 /** {@code envforge pools}: how full each address pool of a workspace is. Reads only. */
 public final class Pools {
 
-    private Pools() {
-    }
+    private Pools() {}
 
     /**
      * Warnings before a cloud quota is reached (see {@code Capacity}), one line each, as {@code [WARNING] ...}:
@@ -21,7 +20,8 @@ public final class Pools {
     public static List<String> warnings(Path workspace) {
         PlatformSpec platform = SpecReader.readPlatform(workspace);
         List<EnvironmentSpec> specs = SpecReader.listEnvironments(workspace).stream()
-                .map(n -> SpecReader.readEnvironment(workspace, n)).toList();
+                .map(n -> SpecReader.readEnvironment(workspace, n))
+                .toList();
         return Capacity.warnings(platform, specs).stream().map(f -> f.render()).toList();
     }
 
@@ -29,7 +29,8 @@ public final class Pools {
     public static List<PoolUsage> usage(Path workspace) {
         PlatformSpec platform = SpecReader.readPlatform(workspace);
         List<EnvironmentSpec> specs = SpecReader.listEnvironments(workspace).stream()
-                .map(n -> SpecReader.readEnvironment(workspace, n)).toList();
+                .map(n -> SpecReader.readEnvironment(workspace, n))
+                .toList();
         return Allocation.usage(platform, specs, Ledger.read(workspace).values());
     }
 

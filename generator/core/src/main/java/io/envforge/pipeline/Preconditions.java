@@ -1,11 +1,11 @@
 package io.envforge.pipeline;
 
 import io.envforge.api.GenerateRequest;
+import io.envforge.emit.TreeWriter;
 import io.envforge.git.GitPublisher;
 import io.envforge.render.Layout;
 import io.envforge.spec.SpecReader;
 import io.envforge.spec.WorkspacePaths;
-import io.envforge.emit.TreeWriter;
 import io.envforge.validate.Finding;
 import io.envforge.validate.Report;
 import java.nio.file.Path;
@@ -21,8 +21,7 @@ import java.util.List;
  */
 final class Preconditions {
 
-    private Preconditions() {
-    }
+    private Preconditions() {}
 
     static Report check(GenerateRequest request, List<String> selected, List<String> fleetOwned) {
         requireNoLinks(request, selected, fleetOwned);
@@ -39,8 +38,10 @@ final class Preconditions {
         }
         int completed = Writers.of(out).recover();
         if (completed > 0) {
-            notes.add(Finding.warning(".", "", "completed the write of an interrupted run (" + completed
-                    + " change(s)) before reading the tree"));
+            notes.add(Finding.warning(
+                    ".",
+                    "",
+                    "completed the write of an interrupted run (" + completed + " change(s)) before reading the tree"));
         }
         return new Report(notes);
     }

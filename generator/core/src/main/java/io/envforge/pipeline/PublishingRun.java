@@ -68,26 +68,35 @@ public final class PublishingRun {
      * What {@code mvn generate} and {@code envforge generate} do: generate, and with {@code publish} push too, with
      * credentials from the environment ({@code ENVFORGE_GIT_TOKEN}, {@code ENVFORGE_GIT_SSH_KEY}).
      */
-    public static Outcome generate(Envforge envforge, GenerateRequest request, RunOptions options,
-            Optional<Publish> publish) {
+    public static Outcome generate(
+            Envforge envforge, GenerateRequest request, RunOptions options, Optional<Publish> publish) {
         if (publish.isEmpty()) {
             return new Outcome(envforge.generate(request, options), Optional.empty());
         }
         PublishResult pushed = new PublishingRun(envforge, Credentials.fromEnvironment(System.getenv()))
-                .withOptions(options).run(request.withPublish(publish.get()));
+                .withOptions(options)
+                .run(request.withPublish(publish.get()));
         return new Outcome(pushed.generation(), Optional.of(pushed));
     }
 
     public PublishResult run(GenerateRequest request) {
-        Publish publish = request.publish().orElseThrow(() -> new IllegalArgumentException(
-                "publish: the request names no remote"));
+        Publish publish = request.publish()
+                .orElseThrow(() -> new IllegalArgumentException("publish: the request names no remote"));
         if (!request.commit() || request.dryRun()) {
-            throw new EnvforgeException(new Problem("-Denvforge.push", "", publish.mode().name().toLowerCase(),
-                    "pushing needs a commit", "leave out -Denvforge.commit=false (--no-commit) and dry runs when pushing"));
+            throw new EnvforgeException(new Problem(
+                    "-Denvforge.push",
+                    "",
+                    publish.mode().name().toLowerCase(),
+                    "pushing needs a commit",
+                    "leave out -Denvforge.commit=false (--no-commit) and dry runs when pushing"));
         }
         if (publish.isUrl()) {
-            GitUrl.credentials("-Denvforge.remote", "", publish.remote(), "put the token in "
-                    + Credentials.TOKEN_VARIABLE + " (from the CI's secret store) and give the URL without it")
+            GitUrl.credentials(
+                            "-Denvforge.remote",
+                            "",
+                            publish.remote(),
+                            "put the token in " + Credentials.TOKEN_VARIABLE
+                                    + " (from the CI's secret store) and give the URL without it")
                     .ifPresent(p -> {
                         throw new EnvforgeException(p);
                     });
@@ -104,9 +113,13 @@ public final class PublishingRun {
         GitPublisher git = new GitPublisher(request.outputDirectory());
         if (publish.mode() == Publish.Mode.DIRECT && publish.target().isEmpty()) {
             git.detachedAt().ifPresent(commit -> {
-                throw new EnvforgeException(new Problem(request.outputDirectory().toString(), "HEAD", commit,
+                throw new EnvforgeException(new Problem(
+                        request.outputDirectory().toString(),
+                        "HEAD",
+                        commit,
                         "HEAD is detached, so a direct push has no branch to go to (it would create a branch named"
-                                + " after the commit)", "check out the branch to push to (git switch main), or push for"
+                                + " after the commit)",
+                        "check out the branch to push to (git switch main), or push for"
                                 + " a pull request with -Denvforge.push=branch"));
             });
         }
@@ -123,19 +136,30 @@ public final class PublishingRun {
                 return new PublishResult(result, remote.url(), branch, status, attempt);
             }
             if (attempt >= publish.attempts()) {
-                throw new EnvforgeException(new Problem(remote.url(), "refs/heads/" + branch, null,
+                throw new EnvforgeException(new Problem(
+                        remote.url(),
+                        "refs/heads/" + branch,
+                        null,
                         "the remote branch kept moving; gave up after " + attempt + " attempt(s) to generate on top"
-                                + " of it", "run again; the local commit is kept and will be generated again"));
+                                + " of it",
+                        "run again; the local commit is kept and will be generated again"));
             }
-            String remoteHead = remote.fetch(branch).orElseThrow(() -> new EnvforgeException(new Problem(
-                    remote.url(), "refs/heads/" + branch, null, "the push was rejected but the branch is gone",
-                    "run again")));
+            String remoteHead = remote.fetch(branch)
+                    .orElseThrow(() -> new EnvforgeException(new Problem(
+                            remote.url(),
+                            "refs/heads/" + branch,
+                            null,
+                            "the push was rejected but the branch is gone",
+                            "run again")));
             if (base.isPresent() && !git.isAncestor(base.get(), remoteHead)) {
-                throw new EnvforgeException(new Problem(remote.url(), "refs/heads/" + branch, remoteHead,
+                throw new EnvforgeException(new Problem(
+                        remote.url(),
+                        "refs/heads/" + branch,
+                        remoteHead,
                         "the remote branch does not contain the local branch's commit " + base.get()
                                 + " (local commits not pushed, or the branches diverged); nothing was pushed",
-                        "bring the local branch up to date first (git pull --rebase " + publish.remote() + " "
-                                + branch + "), or delete a stale envforge/ branch, then run again"));
+                        "bring the local branch up to date first (git pull --rebase " + publish.remote() + " " + branch
+                                + "), or delete a stale envforge/ branch, then run again"));
             }
             git.moveTo(remoteHead);
             base = Optional.of(remoteHead);

@@ -48,7 +48,12 @@ final class Rendering {
     private final List<Problem> problems = Collections.synchronizedList(new ArrayList<>());
     private final Set<String> failed = ConcurrentHashMap.newKeySet();
 
-    Rendering(GenerateRequest request, Inputs inputs, Unchanged unchanged, PhaseClock clock, ModelResolver resolver,
+    Rendering(
+            GenerateRequest request,
+            Inputs inputs,
+            Unchanged unchanged,
+            PhaseClock clock,
+            ModelResolver resolver,
             SortedMap<String, Cidr> blocks) {
         this.request = request;
         this.inputs = inputs;
@@ -74,8 +79,12 @@ final class Rendering {
 
     /** Each environment to render, resolved into the model. */
     Map<String, Environment> resolve() {
-        return each(unchanged.toRender(), name -> clock.timings().time("resolve",
-                () -> resolver.resolve(inputs.allSpecs().get(name), blocks)));
+        return each(
+                unchanged.toRender(),
+                name -> clock.timings()
+                        .time(
+                                "resolve",
+                                () -> resolver.resolve(inputs.allSpecs().get(name), blocks)));
     }
 
     /** Each resolved environment through the renderers, in list order, with its fingerprint file. */
@@ -102,12 +111,15 @@ final class Rendering {
             if (report.hasErrors()) {
                 failed.add(name);
             }
-            clock.progress().environment(name, report.hasErrors() ? ProgressListener.Outcome.FAILED
-                    : ProgressListener.Outcome.GENERATED);
+            clock.progress()
+                    .environment(
+                            name,
+                            report.hasErrors() ? ProgressListener.Outcome.FAILED : ProgressListener.Outcome.GENERATED);
         });
         Set<Finding> findings = new LinkedHashSet<>();
-        unchanged.toRender().stream().filter(reports::containsKey).forEach(n -> findings.addAll(reports.get(n)
-                .findings()));
+        unchanged.toRender().stream()
+                .filter(reports::containsKey)
+                .forEach(n -> findings.addAll(reports.get(n).findings()));
         return new Report(new ArrayList<>(findings));
     }
 
@@ -143,15 +155,19 @@ final class Rendering {
         List<String> paths = new ArrayList<>(tree.files().keySet());
         if (request.outputDirectory().equals(request.workspace())) {
             Set<String> already = new HashSet<>(paths);
-            unchanged.toRender().stream().map(Layout::spec).filter(spec -> !already.contains(spec)
-                    && Files.isRegularFile(request.workspace().resolve(spec))).forEach(paths::add);
+            unchanged.toRender().stream()
+                    .map(Layout::spec)
+                    .filter(spec -> !already.contains(spec)
+                            && Files.isRegularFile(request.workspace().resolve(spec)))
+                    .forEach(paths::add);
         }
         return paths;
     }
 
     /** Tells the listener the run ended. */
     void finished() {
-        clock.finished(unchanged.toRender().size() - failed.size(), unchanged.same().size(), failed.size());
+        clock.finished(
+                unchanged.toRender().size() - failed.size(), unchanged.same().size(), failed.size());
     }
 
     /** {@code work} for each of {@code names} in parallel; a problem is collected and the environment left out. */
@@ -185,10 +201,12 @@ final class Rendering {
         }
         OutputTree built = out.build();
         Map<String, byte[]> owned = new TreeMap<>();
-        Layout.owned(name).forEach(folder -> built.under(folder)
-                .forEach((path, text) -> owned.put(path, text.getBytes(StandardCharsets.UTF_8))));
-        out.put(Fingerprint.path(name), Fingerprint.file(name, unchanged.prints().get(name),
-                Fingerprint.outputs(owned)));
+        Layout.owned(name)
+                .forEach(folder -> built.under(folder)
+                        .forEach((path, text) -> owned.put(path, text.getBytes(StandardCharsets.UTF_8))));
+        out.put(
+                Fingerprint.path(name),
+                Fingerprint.file(name, unchanged.prints().get(name), Fingerprint.outputs(owned)));
         return out.build();
     }
 }

@@ -47,7 +47,7 @@ final class Reservations {
     private final Runnable beforePush;
 
     Reservations(GenerateRequest request, GitRemote remote) {
-        this(request, remote, () -> { });
+        this(request, remote, () -> {});
     }
 
     /** {@code beforePush} runs between computing the blocks and each push (tests let another run win there). */
@@ -91,8 +91,12 @@ final class Reservations {
             return pushed.attempts();
         }
         if (local.isPresent() && !git.isAncestor(local.get(), head)) {
-            throw new EnvforgeException(new Problem(remote.url(), "refs/heads/" + target, head, "the blocks are"
-                    + " reserved there, but the local branch has commits the target branch does not contain",
+            throw new EnvforgeException(new Problem(
+                    remote.url(),
+                    "refs/heads/" + target,
+                    head,
+                    "the blocks are"
+                            + " reserved there, but the local branch has commits the target branch does not contain",
                     "run the button from an up-to-date " + target + " (git pull " + target + "); the reservation"
                             + " stays and is reused"));
         }
@@ -101,8 +105,7 @@ final class Reservations {
     }
 
     /** The target branch's head after reserving, and the attempts it took. */
-    private record Pushed(String head, int attempts) {
-    }
+    private record Pushed(String head, int attempts) {}
 
     /** Empty when the remote has no target branch yet: there is nothing to reserve against, nor to review into. */
     private Optional<Pushed> push(String target, List<String> names) {
@@ -112,8 +115,8 @@ final class Reservations {
                 return Optional.empty();
             }
             String head = fetched.get();
-            TargetSnapshot snapshot = TargetSnapshot.of(files.read(head, SpecReader.DIRECTORY + "/"),
-                    request.workspace());
+            TargetSnapshot snapshot =
+                    TargetSnapshot.of(files.read(head, SpecReader.DIRECTORY + "/"), request.workspace());
             Map<String, Cidr> writes = blocks(snapshot, names);
             if (writes.isEmpty()) {
                 return Optional.of(new Pushed(head, attempt));
@@ -123,10 +126,13 @@ final class Reservations {
             writes.forEach((name, block) -> {
                 Placement.Place place = placed.get(name);
                 Reservation moved = snapshot.ledger().get(name);
-                ledger.put(Ledger.fileOf(name), place != null
-                        ? Ledger.format(name, block, place.account().name(), place.region())
-                        : moved != null ? Ledger.format(name, block, moved.account(), moved.region())
-                                : Ledger.format(name, block));
+                ledger.put(
+                        Ledger.fileOf(name),
+                        place != null
+                                ? Ledger.format(name, block, place.account().name(), place.region())
+                                : moved != null
+                                        ? Ledger.format(name, block, moved.account(), moved.region())
+                                        : Ledger.format(name, block));
             });
             String commit = files.commitOnto(head, ledger, List.of(), message(writes, target));
             beforePush.run();
@@ -135,7 +141,10 @@ final class Reservations {
                 return Optional.of(new Pushed(commit, attempt));
             }
             if (attempt >= ATTEMPTS) {
-                throw new EnvforgeException(new Problem(remote.url(), "refs/heads/" + target, null,
+                throw new EnvforgeException(new Problem(
+                        remote.url(),
+                        "refs/heads/" + target,
+                        null,
                         "the target branch kept moving; gave up reserving after " + attempt + " attempts",
                         "run again; nothing was reserved and no branch was pushed"));
             }
@@ -150,14 +159,21 @@ final class Reservations {
             String name = names.get(0);
             EnvironmentSpec spec = snapshot.specs().get(name);
             ModelResolver resolver = new ModelResolver(snapshot.platform());
-            Cidr block = AddressCheck.check(SpecReader.fileOf(name), "spec.network.cidr", request.subnet().get(),
-                    resolver.onPremCidrs(), resolver.reserved(), snapshot.blocks(), name);
+            Cidr block = AddressCheck.check(
+                    SpecReader.fileOf(name),
+                    "spec.network.cidr",
+                    request.subnet().get(),
+                    resolver.onPremCidrs(),
+                    resolver.reserved(),
+                    snapshot.blocks(),
+                    name);
             if (spec != null && !spec.block().equals(block) && !request.force()) {
                 return out;
             }
             Allocation.checkSubnet(name, block, snapshot.ledger(), request.force());
             boolean held = snapshot.ledger().containsKey(name)
-                    ? snapshot.ledger().get(name).block().equals(block) : spec != null;
+                    ? snapshot.ledger().get(name).block().equals(block)
+                    : spec != null;
             if (!held) {
                 out.put(name, block);
             }
@@ -179,17 +195,26 @@ final class Reservations {
      * the place is reserved with the block; a moved reservation keeps its place.
      */
     private Map<String, Placement.Place> places(TargetSnapshot snapshot, Map<String, Cidr> writes) {
-        List<String> fresh = writes.keySet().stream().filter(n -> !snapshot.specs().containsKey(n)
-                && !snapshot.ledger().containsKey(n)).toList();
-        return Placement.place(snapshot.platform(), snapshot.specs().values(), snapshot.ledger(),
+        List<String> fresh = writes.keySet().stream()
+                .filter(n ->
+                        !snapshot.specs().containsKey(n) && !snapshot.ledger().containsKey(n))
+                .toList();
+        return Placement.place(
+                snapshot.platform(),
+                snapshot.specs().values(),
+                snapshot.ledger(),
                 Inputs.clouds(request, snapshot.platform(), fresh));
     }
 
     private static String message(Map<String, Cidr> writes, String target) {
         StringBuilder out = new StringBuilder("envforge: reserve ");
-        out.append(String.join(", ", writes.entrySet().stream().map(e -> e.getValue() + " for " + e.getKey())
-                .toList()));
-        out.append("\n\nAddress ledger (environments/.reservations/), pushed to ").append(target)
+        out.append(String.join(
+                ", ",
+                writes.entrySet().stream()
+                        .map(e -> e.getValue() + " for " + e.getKey())
+                        .toList()));
+        out.append("\n\nAddress ledger (environments/.reservations/), pushed to ")
+                .append(target)
                 .append(" before the pull request's branch is created,\nso that no other run hands out the same"
                         + " block. Released by envforge remove.\n");
         return out.toString();
@@ -201,8 +226,8 @@ final class Reservations {
             Thread.sleep(ThreadLocalRandom.current().nextLong(bound / 4, bound + 1));
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
-            throw new EnvforgeException(new Problem("-Denvforge.push", "", "branch", "interrupted while reserving",
-                    "run again"), e);
+            throw new EnvforgeException(
+                    new Problem("-Denvforge.push", "", "branch", "interrupted while reserving", "run again"), e);
         }
     }
 }

@@ -13,21 +13,27 @@ final class Selection {
     /** What a glob may hold: the characters of an environment name, and the wildcards. */
     private static final Pattern GLOB = Pattern.compile("[a-z0-9*?-]+");
 
-    private Selection() {
-    }
+    private Selection() {}
 
     static List<String> resolve(List<String> selectors, List<String> existing) {
         if (selectors.isEmpty()) {
-            throw new EnvforgeException(new Problem("-Denv", "", "", "no environment given",
+            throw new EnvforgeException(new Problem(
+                    "-Denv",
+                    "",
+                    "",
+                    "no environment given",
                     "name one (-Denv=dev1), several (-Denv=dev1,dev2), a glob (-Denv='perf-*') or all (-Denv=all)"));
         }
-        List<Shard> shards = selectors.stream().filter(Shard::isSelector).map(s -> Shard.parse(s).orElseThrow())
+        List<Shard> shards = selectors.stream()
+                .filter(Shard::isSelector)
+                .map(s -> Shard.parse(s).orElseThrow())
                 .toList();
         if (shards.size() > 1) {
-            throw new EnvforgeException(new Problem("-Dshard", "", String.join(",", selectors), "more than one shard",
-                    "give one, e.g. -Dshard=1/8"));
+            throw new EnvforgeException(new Problem(
+                    "-Dshard", "", String.join(",", selectors), "more than one shard", "give one, e.g. -Dshard=1/8"));
         }
-        List<String> names = selectors.stream().filter(s -> !Shard.isSelector(s)).toList();
+        List<String> names =
+                selectors.stream().filter(s -> !Shard.isSelector(s)).toList();
         if (names.isEmpty()) {
             return resolve(List.of(), existing);
         }
@@ -43,14 +49,20 @@ final class Selection {
                 out.addAll(existing);
             } else if (selector.contains("*") || selector.contains("?")) {
                 if (!GLOB.matcher(selector).matches()) {
-                    throw new EnvforgeException(new Problem("-Denv", "", selector, "a glob may hold only a-z, 0-9,"
-                            + " '-', '*' and '?'", "for example -Denv='perf-*' or -Denv='dev?'"));
+                    throw new EnvforgeException(new Problem(
+                            "-Denv",
+                            "",
+                            selector,
+                            "a glob may hold only a-z, 0-9," + " '-', '*' and '?'",
+                            "for example -Denv='perf-*' or -Denv='dev?'"));
                 }
-                Pattern glob = Pattern.compile(selector.replace("?", "[a-z0-9-]").replace("*", "[a-z0-9-]*"));
-                List<String> matched = existing.stream().filter(n -> glob.matcher(n).matches()).toList();
+                Pattern glob =
+                        Pattern.compile(selector.replace("?", "[a-z0-9-]").replace("*", "[a-z0-9-]*"));
+                List<String> matched =
+                        existing.stream().filter(n -> glob.matcher(n).matches()).toList();
                 if (matched.isEmpty()) {
-                    throw new EnvforgeException(new Problem("-Denv", "", selector, "matches no environment",
-                            "list them with ls environments/"));
+                    throw new EnvforgeException(new Problem(
+                            "-Denv", "", selector, "matches no environment", "list them with ls environments/"));
                 }
                 out.addAll(matched);
             } else {
@@ -61,8 +73,12 @@ final class Selection {
             }
         }
         if (out.isEmpty()) {
-            throw new EnvforgeException(new Problem("-Denv", "", String.join(",", selectors),
-                    "selects no environment", "create one first: mvn generate -Denv=dev1 -Dsubnet=10.20.0.0/20"));
+            throw new EnvforgeException(new Problem(
+                    "-Denv",
+                    "",
+                    String.join(",", selectors),
+                    "selects no environment",
+                    "create one first: mvn generate -Denv=dev1 -Dsubnet=10.20.0.0/20"));
         }
         return List.copyOf(out);
     }

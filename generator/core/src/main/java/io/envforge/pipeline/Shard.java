@@ -26,8 +26,12 @@ record Shard(int index, int count) {
 
     Shard {
         if (count < 1 || index < 1 || index > count) {
-            throw new EnvforgeException(new Problem("-Dshard", "", index + "/" + count,
-                    "a shard is K/N with 1 <= K <= N", "for example -Dshard=1/8 (first of eight)"));
+            throw new EnvforgeException(new Problem(
+                    "-Dshard",
+                    "",
+                    index + "/" + count,
+                    "a shard is K/N with 1 <= K <= N",
+                    "for example -Dshard=1/8 (first of eight)"));
         }
     }
 
@@ -35,7 +39,11 @@ record Shard(int index, int count) {
     static String selector(String value) {
         String v = value.trim();
         if (!v.matches("\\d{1,6}/\\d{1,6}")) {
-            throw new EnvforgeException(new Problem("-Dshard", "", value, "a shard is K/N (two whole numbers)",
+            throw new EnvforgeException(new Problem(
+                    "-Dshard",
+                    "",
+                    value,
+                    "a shard is K/N (two whole numbers)",
                     "for example -Dshard=1/8 (first of eight)"));
         }
         parse("shard=" + v);
@@ -49,8 +57,12 @@ record Shard(int index, int count) {
     static Optional<Shard> parse(String selector) {
         Matcher m = FORM.matcher(selector.trim());
         if (!m.matches()) {
-            throw new EnvforgeException(new Problem("-Dshard", "", selector.trim().substring("shard=".length()),
-                    "a shard is K/N (two whole numbers)", "for example -Dshard=1/8 (first of eight)"));
+            throw new EnvforgeException(new Problem(
+                    "-Dshard",
+                    "",
+                    selector.trim().substring("shard=".length()),
+                    "a shard is K/N (two whole numbers)",
+                    "for example -Dshard=1/8 (first of eight)"));
         }
         return Optional.of(new Shard(Integer.parseInt(m.group(1)), Integer.parseInt(m.group(2))));
     }

@@ -23,12 +23,12 @@ final class ShippedModules {
 
     static final String FOLDER = "terraform/modules/";
 
-    private ShippedModules() {
-    }
+    private ShippedModules() {}
 
     /** The folders the run owns in the output repository: {@value #FOLDER} when it is a separate one. */
     static List<String> owned(GenerateRequest request) {
-        return separate(request) && Files.isDirectory(request.workspace().resolve(FOLDER)) ? List.of(FOLDER)
+        return separate(request) && Files.isDirectory(request.workspace().resolve(FOLDER))
+                ? List.of(FOLDER)
                 : List.of();
     }
 
@@ -43,8 +43,12 @@ final class ShippedModules {
             for (Path file : files.sorted().toList()) {
                 String relative = root.relativize(file).toString().replace('\\', '/');
                 if (Files.isSymbolicLink(file)) {
-                    throw new EnvforgeException(new Problem(relative, "", null, "is a symbolic link; the modules"
-                            + " shipped into the GitOps repository are read from the workspace only",
+                    throw new EnvforgeException(new Problem(
+                            relative,
+                            "",
+                            null,
+                            "is a symbolic link; the modules"
+                                    + " shipped into the GitOps repository are read from the workspace only",
                             "replace the link with the file or folder itself"));
                 }
                 if (Files.isRegularFile(file)) {
@@ -52,14 +56,22 @@ final class ShippedModules {
                 }
             }
         } catch (IOException e) {
-            throw new EnvforgeException(new Problem(FOLDER, "", null, "cannot read the Terraform modules: "
-                    + e.getMessage(), "check the workspace's " + FOLDER), e);
+            throw new EnvforgeException(
+                    new Problem(
+                            FOLDER,
+                            "",
+                            null,
+                            "cannot read the Terraform modules: " + e.getMessage(),
+                            "check the workspace's " + FOLDER),
+                    e);
         }
         return out.build();
     }
 
     private static boolean separate(GenerateRequest request) {
-        return !request.outputDirectory().toAbsolutePath().normalize()
+        return !request.outputDirectory()
+                .toAbsolutePath()
+                .normalize()
                 .equals(request.workspace().toAbsolutePath().normalize());
     }
 }

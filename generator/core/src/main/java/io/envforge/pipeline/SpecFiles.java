@@ -20,16 +20,15 @@ final class SpecFiles {
     private static final Pattern CIDR_LINE = Pattern.compile("(?m)^(\\s+cidr:\\s*)(\"?)([^\"\\s#]+)(\"?)");
     private static final String EXAMPLE = "for example 10.20.0.0/20";
 
-    private SpecFiles() {
-    }
+    private SpecFiles() {}
 
     /** {@code -Dsubnet} for environment {@code name}: parsed, or a problem naming the spec it was meant for. */
     static Cidr subnet(String name, String text) {
         try {
             return Cidr.parse(text);
         } catch (IllegalArgumentException e) {
-            throw new EnvforgeException(new Problem(SpecReader.fileOf(name), "spec.network.cidr", text,
-                    e.getMessage(), EXAMPLE));
+            throw new EnvforgeException(
+                    new Problem(SpecReader.fileOf(name), "spec.network.cidr", text, e.getMessage(), EXAMPLE));
         }
     }
 
@@ -40,13 +39,28 @@ final class SpecFiles {
 
     /** A new spec; with {@code place}, in that account and region (platforms that list {@code spec.accounts}). */
     static EnvironmentSpec create(String name, String cloud, Cidr cidr, Placement.Place place) {
-        java.util.Map<String, Object> spec = place == null ? Yaml.map("cloud", cloud, "network",
-                Yaml.map("cidr", cidr.toString())) : Yaml.map("cloud", cloud, "account", place.account().name(),
-                        "region", place.region(), "network", Yaml.map("cidr", cidr.toString()));
+        java.util.Map<String, Object> spec = place == null
+                ? Yaml.map("cloud", cloud, "network", Yaml.map("cidr", cidr.toString()))
+                : Yaml.map(
+                        "cloud",
+                        cloud,
+                        "account",
+                        place.account().name(),
+                        "region",
+                        place.region(),
+                        "network",
+                        Yaml.map("cidr", cidr.toString()));
         String text = "# Environment " + name + ". Fields not set here come from environments/platform.yaml"
                 + " spec.defaults; see docs/spec.md.\n"
-                + Yaml.dump(Yaml.map("apiVersion", "envforge.io/v1alpha1", "kind", "Environment",
-                        "metadata", Yaml.map("name", name), "spec", spec));
+                + Yaml.dump(Yaml.map(
+                        "apiVersion",
+                        "envforge.io/v1alpha1",
+                        "kind",
+                        "Environment",
+                        "metadata",
+                        Yaml.map("name", name),
+                        "spec",
+                        spec));
         return SpecReader.parseEnvironment(SpecReader.fileOf(name), name, text.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -56,7 +70,11 @@ final class SpecFiles {
         try {
             block = Cidr.parse(subnet);
         } catch (IllegalArgumentException e) {
-            throw new EnvforgeException(new Problem("-Dsubnet", "", subnet, e.getMessage(),
+            throw new EnvforgeException(new Problem(
+                    "-Dsubnet",
+                    "",
+                    subnet,
+                    e.getMessage(),
                     EXAMPLE + "; or drop -Dsubnet to keep " + spec.name() + "'s block " + spec.cidr()));
         }
         String cidr = block.toString();
@@ -64,7 +82,10 @@ final class SpecFiles {
             return spec;
         }
         if (!force) {
-            throw new EnvforgeException(new Problem(spec.file(), "spec.network.cidr", spec.cidr(),
+            throw new EnvforgeException(new Problem(
+                    spec.file(),
+                    "spec.network.cidr",
+                    spec.cidr(),
                     "environment " + spec.name() + " already has this block and -Dsubnet=" + cidr + " differs;"
                             + " re-addressing a live network destroys and recreates it",
                     "drop -Dsubnet to keep the block, or add -Dforce=true if you really mean to re-address it"));
@@ -72,8 +93,12 @@ final class SpecFiles {
         String text = new String(spec.content(), StandardCharsets.UTF_8);
         Matcher m = CIDR_LINE.matcher(text);
         if (!m.find()) {
-            throw new EnvforgeException(new Problem(spec.file(), "spec.network.cidr", spec.cidr(),
-                    "cannot find the cidr line to change", "edit the file by hand"));
+            throw new EnvforgeException(new Problem(
+                    spec.file(),
+                    "spec.network.cidr",
+                    spec.cidr(),
+                    "cannot find the cidr line to change",
+                    "edit the file by hand"));
         }
         // the user's comments and layout are kept: only the value changes, to the normalised block
         String updated = text.substring(0, m.start(3)) + cidr + text.substring(m.end(3));

@@ -20,8 +20,8 @@ import java.util.TreeMap;
  * spec and the address ledger. Specs only the workspace has (a separate GitOps repository keeps the specs in the
  * workspace) are added, so their blocks are taken too.
  */
-record TargetSnapshot(PlatformSpec platform, SortedMap<String, EnvironmentSpec> specs,
-        SortedMap<String, Reservation> ledger) {
+record TargetSnapshot(
+        PlatformSpec platform, SortedMap<String, EnvironmentSpec> specs, SortedMap<String, Reservation> ledger) {
 
     private static final String SPECS = SpecReader.DIRECTORY + "/";
     private static final String LEDGER = Ledger.DIRECTORY + "/";
@@ -54,12 +54,16 @@ record TargetSnapshot(PlatformSpec platform, SortedMap<String, EnvironmentSpec> 
             specs.computeIfAbsent(name, n -> SpecReader.readEnvironment(workspace, n));
         }
         byte[] platform = files.get(SpecReader.PLATFORM_FILE);
-        return new TargetSnapshot(platform == null ? SpecReader.readPlatform(workspace)
-                : SpecReader.parsePlatform(platform), specs, ledger);
+        return new TargetSnapshot(
+                platform == null ? SpecReader.readPlatform(workspace) : SpecReader.parsePlatform(platform),
+                specs,
+                ledger);
     }
 
     private static boolean isSpec(String path) {
-        return path.startsWith(SPECS) && path.endsWith(".yaml") && path.indexOf('/', SPECS.length()) < 0
+        return path.startsWith(SPECS)
+                && path.endsWith(".yaml")
+                && path.indexOf('/', SPECS.length()) < 0
                 && !path.equals(SpecReader.PLATFORM_FILE);
     }
 

@@ -32,8 +32,8 @@ record Unchanged(Map<String, String> prints, List<String> toRender, List<String>
 
     static Unchanged check(GenerateRequest request, RunOptions options, Inputs inputs, List<String> renderSteps) {
         Path out = request.outputDirectory();
-        Fingerprint fingerprint = new Fingerprint(inputs.platform().content(),
-                request.workspace().resolve("charts"), renderSteps);
+        Fingerprint fingerprint =
+                new Fingerprint(inputs.platform().content(), request.workspace().resolve("charts"), renderSteps);
         TreeWriter writer = Writers.of(out);
         OutputStamps stamps = OutputStamps.in(GitPublisher.gitDir(out));
         Map<String, String> prints = new ConcurrentHashMap<>();
@@ -41,8 +41,7 @@ record Unchanged(Map<String, String> prints, List<String> toRender, List<String>
         inputs.selected().parallelStream().forEach(name -> {
             String print = fingerprint.inputs(inputs.allSpecs().get(name).content());
             prints.put(name, print);
-            if (!options.full() && !inputs.changedSpecs().contains(name)
-                    && onDisk(writer, stamps, out, name, print)) {
+            if (!options.full() && !inputs.changedSpecs().contains(name) && onDisk(writer, stamps, out, name, print)) {
                 same.add(name);
             }
         });
@@ -52,7 +51,9 @@ record Unchanged(Map<String, String> prints, List<String> toRender, List<String>
         if (request.commit() && !request.dryRun() && !same.isEmpty()) {
             same.removeAll(notInHead(request, List.copyOf(same)));
         }
-        return new Unchanged(Map.copyOf(prints), inputs.selected().stream().filter(n -> !same.contains(n)).toList(),
+        return new Unchanged(
+                Map.copyOf(prints),
+                inputs.selected().stream().filter(n -> !same.contains(n)).toList(),
                 inputs.selected().stream().filter(same::contains).toList());
     }
 
@@ -61,8 +62,8 @@ record Unchanged(Map<String, String> prints, List<String> toRender, List<String>
      * stamps if they were verified before and have not been touched since, else by reading them.
      */
     private static boolean onDisk(TreeWriter writer, OutputStamps stamps, Path out, String name, String inputs) {
-        Optional<String> recorded = writer.read(Fingerprint.path(name))
-                .flatMap(text -> Fingerprint.recordedOutputs(text, inputs));
+        Optional<String> recorded =
+                writer.read(Fingerprint.path(name)).flatMap(text -> Fingerprint.recordedOutputs(text, inputs));
         if (recorded.isEmpty()) {
             return false;
         }

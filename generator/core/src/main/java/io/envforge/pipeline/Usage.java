@@ -17,8 +17,7 @@ final class Usage {
     private final Map<String, Integer> perRegion = new HashMap<>();
     private final Map<String, Integer> perAccount = new HashMap<>();
 
-    private Usage() {
-    }
+    private Usage() {}
 
     static Usage of(PlatformSpec platform, Collection<EnvironmentSpec> specs) {
         return of(platform, specs, Map.of());
@@ -42,8 +41,11 @@ final class Usage {
         java.util.Set<String> named = new java.util.HashSet<>();
         specs.forEach(spec -> named.add(spec.name()));
         Accounts accounts = Accounts.of(platform);
-        ledger.values().stream().filter(r -> r.account() != null && !named.contains(r.name()))
-                .forEach(r -> accounts.all().stream().filter(a -> a.name().equals(r.account())).findFirst()
+        ledger.values().stream()
+                .filter(r -> r.account() != null && !named.contains(r.name()))
+                .forEach(r -> accounts.all().stream()
+                        .filter(a -> a.name().equals(r.account()))
+                        .findFirst()
                         .ifPresent(a -> out.add(a, r.region())));
         return out;
     }
@@ -81,8 +83,9 @@ final class Usage {
     java.util.SortedSet<String> regions(Account account) {
         java.util.SortedSet<String> out = new java.util.TreeSet<>(account.regions());
         String prefix = account.cloud().id() + "/" + account.name() + "/";
-        perRegion.keySet().stream().filter(k -> k.startsWith(prefix)).forEach(k -> out.add(k.substring(prefix
-                .length())));
+        perRegion.keySet().stream()
+                .filter(k -> k.startsWith(prefix))
+                .forEach(k -> out.add(k.substring(prefix.length())));
         return out;
     }
 }

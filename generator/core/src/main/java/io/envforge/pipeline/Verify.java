@@ -37,8 +37,7 @@ import java.util.stream.Stream;
  */
 public final class Verify {
 
-    private Verify() {
-    }
+    private Verify() {}
 
     /**
      * What {@code verify} found.
@@ -82,8 +81,8 @@ public final class Verify {
         try {
             platform = SpecReader.readPlatform(workspace);
         } catch (EnvforgeException e) {
-            return new Result(e.problems(), List.of("nothing else was checked: every check needs the platform file"),
-                    0, 0);
+            return new Result(
+                    e.problems(), List.of("nothing else was checked: every check needs the platform file"), 0, 0);
         }
         List<Problem> problems = new ArrayList<>();
         SortedMap<String, EnvironmentSpec> specs = new TreeMap<>();
@@ -121,8 +120,8 @@ public final class Verify {
         return new Result(List.copyOf(new LinkedHashSet<>(problems)), warnings, names.size(), ledger.size());
     }
 
-    private static List<Overlaps.Entry> entries(PlatformSpec platform, Map<String, EnvironmentSpec> specs,
-            Map<String, Reservation> ledger) {
+    private static List<Overlaps.Entry> entries(
+            PlatformSpec platform, Map<String, EnvironmentSpec> specs, Map<String, Reservation> ledger) {
         List<Overlaps.Entry> out = new ArrayList<>();
         ModelResolver resolver = new ModelResolver(platform);
         List<Cidr> onPrem = resolver.onPremCidrs();
@@ -133,8 +132,8 @@ public final class Verify {
         for (int i = 0; i < reserved.size(); i++) {
             out.add(new Overlaps.Entry("", platform.file(), "spec.reserved[" + i + "]", reserved.get(i)));
         }
-        specs.forEach((name, spec) -> out.add(new Overlaps.Entry(name, spec.file(), "spec.network.cidr",
-                spec.block())));
+        specs.forEach(
+                (name, spec) -> out.add(new Overlaps.Entry(name, spec.file(), "spec.network.cidr", spec.block())));
         ledger.forEach((name, r) -> out.add(new Overlaps.Entry(name, r.file(), "spec.cidr", r.block())));
         return out;
     }
@@ -145,9 +144,13 @@ public final class Verify {
         for (String folder : List.of("overlays", "clusters", "terraform/environments", "ansible/inventories")) {
             for (String env : folders(workspace.resolve(folder))) {
                 if (!names.contains(env) && !(folder.equals("clusters") && env.equals("argocd"))) {
-                    out.add(new Problem(folder + "/" + env + "/", "", null, "generated files of environment " + env
-                            + ", which has no spec (" + SpecReader.fileOf(env) + ")", "restore the spec, or delete"
-                            + " the folder in this pull request"));
+                    out.add(new Problem(
+                            folder + "/" + env + "/",
+                            "",
+                            null,
+                            "generated files of environment " + env + ", which has no spec (" + SpecReader.fileOf(env)
+                                    + ")",
+                            "restore the spec, or delete" + " the folder in this pull request"));
                 }
             }
         }
@@ -155,22 +158,30 @@ public final class Verify {
     }
 
     /** A dry run of generate over {@code names}: every file it would add, change or delete is a problem. */
-    private static List<Problem> stale(Path workspace, Optional<Path> schemas, boolean full, List<String> names,
-            List<String> warnings) {
-        GenerateRequest request = new GenerateRequest(workspace, names, Optional.empty(), Optional.empty(), false,
-                schemas, false, true);
+    private static List<Problem> stale(
+            Path workspace, Optional<Path> schemas, boolean full, List<String> names, List<String> warnings) {
+        GenerateRequest request =
+                new GenerateRequest(workspace, names, Optional.empty(), Optional.empty(), false, schemas, false, true);
         GenerateResult result;
         try {
-            result = Envforge.standard(workspace).generate(request, new RunOptions(full, RunOptions.DEFAULT
-                    .progress()));
+            result =
+                    Envforge.standard(workspace).generate(request, new RunOptions(full, RunOptions.DEFAULT.progress()));
         } catch (ValidationFailedException e) {
-            return e.report().errors().stream().map(f -> new Problem(f.file(), f.path(), null, f.message(),
-                    "fix the input it was generated from, then run mvn generate")).toList();
+            return e.report().errors().stream()
+                    .map(f -> new Problem(
+                            f.file(),
+                            f.path(),
+                            null,
+                            f.message(),
+                            "fix the input it was generated from, then run mvn generate"))
+                    .toList();
         } catch (EnvforgeException e) {
             return e.problems();
         }
-        result.report().findings().stream().filter(f -> f.severity() == Finding.Severity.WARNING)
-                .map(Verify::unprefixed).forEach(warnings::add);
+        result.report().findings().stream()
+                .filter(f -> f.severity() == Finding.Severity.WARNING)
+                .map(Verify::unprefixed)
+                .forEach(warnings::add);
         List<Problem> out = new ArrayList<>();
         WriteResult plan = result.write();
         plan.added().forEach(p -> out.add(stale(p, "missing: generate would create it")));
@@ -197,10 +208,18 @@ public final class Verify {
         }
         try (Stream<Path> list = Files.list(dir)) {
             return list.filter(p -> Files.isDirectory(p, LinkOption.NOFOLLOW_LINKS))
-                    .map(p -> p.getFileName().toString()).sorted().toList();
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
+                    .toList();
         } catch (IOException e) {
-            throw new EnvforgeException(new Problem(dir.toString(), "", null, "cannot list: " + e.getMessage(),
-                    "check the folder's permissions"), e);
+            throw new EnvforgeException(
+                    new Problem(
+                            dir.toString(),
+                            "",
+                            null,
+                            "cannot list: " + e.getMessage(),
+                            "check the folder's permissions"),
+                    e);
         }
     }
 
@@ -211,7 +230,12 @@ public final class Verify {
 
     private static Problem stale(String path, String message) {
         String env = environmentOf(path);
-        return new Problem(path, "", null, message, "run mvn generate -Denv=" + env + " (envforge generate --env "
-                + env + ") and commit the result with this change");
+        return new Problem(
+                path,
+                "",
+                null,
+                message,
+                "run mvn generate -Denv=" + env + " (envforge generate --env " + env
+                        + ") and commit the result with this change");
     }
 }

@@ -10,8 +10,7 @@ import java.util.Optional;
 /** The writer of an output folder, staging its writes where Git does not see them. */
 final class Writers {
 
-    private Writers() {
-    }
+    private Writers() {}
 
     /**
      * A writer for {@code out} that stages in {@code envforge/staging} of the repository's Git folder when that is on
@@ -27,7 +26,8 @@ final class Writers {
 
     private static boolean sameFileSystem(Path a, Path b) {
         try {
-            return Files.isDirectory(a) && Files.isDirectory(b)
+            return Files.isDirectory(a)
+                    && Files.isDirectory(b)
                     && Files.getFileStore(a).equals(Files.getFileStore(b));
         } catch (IOException e) {
             return false;

@@ -10,5 +10,3 @@
  * front-ends to print. Depends on every core package; nothing in core depends on it.
  */
 package io.envforge.pipeline;
-
-import io.envforge.api.ProgressListener;

@@ -149,8 +149,14 @@ public final class OutputTree {
         }
 
         private static void checkPath(String path) {
-            if (path.isEmpty() || path.startsWith("/") || path.contains("\\") || path.contains("//")
-                    || path.equals("..") || path.startsWith("../") || path.contains("/../") || path.endsWith("/")) {
+            if (path.isEmpty()
+                    || path.startsWith("/")
+                    || path.contains("\\")
+                    || path.contains("//")
+                    || path.equals("..")
+                    || path.startsWith("../")
+                    || path.contains("/../")
+                    || path.endsWith("/")) {
                 throw new IllegalArgumentException("not a clean relative path: " + path);
             }
         }

@@ -21,6 +21,5 @@ public interface Renderer {
      * Loads what the first {@link #render} would otherwise wait for (a native library, say). Called once per run on a
      * background thread while the pipeline reads inputs; must be safe to run concurrently with {@link #render}.
      */
-    default void warmUp() {
-    }
+    default void warmUp() {}
 }

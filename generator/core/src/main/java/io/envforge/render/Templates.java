@@ -34,11 +34,10 @@ public final class Templates {
      * templates, and the copies were the largest Jinjava cost in its profile. A render only writes to its own child
      * context, so a thread's copy is reused, and reset after each render as Jinjava resets its global one.
      */
-    private static final ThreadLocal<Context> GLOBALS = ThreadLocal.withInitial(
-            () -> withOwnLoader(JINJAVA::getGlobalContextCopy));
+    private static final ThreadLocal<Context> GLOBALS =
+            ThreadLocal.withInitial(() -> withOwnLoader(JINJAVA::getGlobalContextCopy));
 
-    private Templates() {
-    }
+    private Templates() {}
 
     /** Renders {@code name} (relative to {@code io/envforge/templates/}) with {@code context}. */
     public static String render(String name, Map<String, ?> context) {
@@ -47,8 +46,8 @@ public final class Templates {
         RenderResult result = fast != null ? fast : withOwnLoader(() -> JINJAVA.renderForResult(source, context));
         if (!result.getErrors().isEmpty()) {
             TemplateError first = result.getErrors().get(0);
-            throw new IllegalStateException("template " + name + " line " + first.getLineno() + ": "
-                    + first.getMessage());
+            throw new IllegalStateException(
+                    "template " + name + " line " + first.getLineno() + ": " + first.getMessage());
         }
         return result.getOutput();
     }
@@ -64,8 +63,8 @@ public final class Templates {
         }
         JinjavaConfig config = JINJAVA.getGlobalConfig();
         Context globals = GLOBALS.get();
-        JinjavaInterpreter interpreter = config.getInterpreterFactory().newInstance(JINJAVA,
-                new Context(globals, bindings, config.getDisabled()), config);
+        JinjavaInterpreter interpreter = config.getInterpreterFactory()
+                .newInstance(JINJAVA, new Context(globals, bindings, config.getDisabled()), config);
         JinjavaInterpreter.pushCurrent(interpreter);
         try {
             String output = interpreter.render(source);

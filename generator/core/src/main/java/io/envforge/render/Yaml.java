@@ -20,8 +20,8 @@ import org.snakeyaml.engine.v2.representer.StandardRepresenter;
  */
 public final class Yaml {
 
-    private static final Pattern YAML11_SPECIAL = Pattern.compile(
-            "(?i)y|yes|n|no|on|off|true|false|null|~|[-+]?(\\.inf|\\.nan)|"
+    private static final Pattern YAML11_SPECIAL =
+            Pattern.compile("(?i)y|yes|n|no|on|off|true|false|null|~|[-+]?(\\.inf|\\.nan)|"
                     + "[-+]?[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|0x[0-9a-f_]+|0o?[0-7_]+|[0-9]+(:[0-5]?[0-9])+");
     private static final DumpSettings SETTINGS = DumpSettings.builder()
             .setDefaultFlowStyle(FlowStyle.BLOCK)
@@ -33,10 +33,10 @@ public final class Yaml {
             .build();
 
     /** Immutable; a {@code Load} per call (it is not thread-safe), the settings shared. */
-    private static final LoadSettings LOAD = LoadSettings.builder().setDefaultMap(LinkedHashMap::new).build();
+    private static final LoadSettings LOAD =
+            LoadSettings.builder().setDefaultMap(LinkedHashMap::new).build();
 
-    private Yaml() {
-    }
+    private Yaml() {}
 
     /** One document. */
     public static String dump(Object document) {
@@ -81,7 +81,8 @@ public final class Yaml {
             super(SETTINGS);
             this.representers.put(String.class, data -> {
                 String s = (String) data;
-                ScalarStyle style = YAML11_SPECIAL.matcher(s).matches() ? ScalarStyle.DOUBLE_QUOTED
+                ScalarStyle style = YAML11_SPECIAL.matcher(s).matches()
+                        ? ScalarStyle.DOUBLE_QUOTED
                         : s.contains("\n") ? ScalarStyle.LITERAL : ScalarStyle.PLAIN;
                 return representScalar(Tag.STR, s, style);
             });

@@ -16,8 +16,7 @@ public final class EcmaPatterns implements RegularExpressionFactory {
 
     public static final EcmaPatterns INSTANCE = new EcmaPatterns();
 
-    private EcmaPatterns() {
-    }
+    private EcmaPatterns() {}
 
     /**
      * The settings {@code JsonSchemaFactory.getSchema} uses when given none (its {@code createSchemaValidatorsConfig}
@@ -25,7 +24,9 @@ public final class EcmaPatterns implements RegularExpressionFactory {
      */
     @SuppressWarnings("deprecation")
     public static SchemaValidatorsConfig config() {
-        return SchemaValidatorsConfig.builder(new SchemaValidatorsConfig()).regularExpressionFactory(INSTANCE).build();
+        return SchemaValidatorsConfig.builder(new SchemaValidatorsConfig())
+                .regularExpressionFactory(INSTANCE)
+                .build();
     }
 
     @Override

@@ -22,17 +22,18 @@ public final class EnvironmentName {
      * {@code clusters/<env>/envforge/} and the name prefix of generated objects.
      */
     private static final Map<String, String> RESERVED = Map.of(
-            "argocd", "clusters/argocd/ holds fleet-level files generated from all environments, and argocd is"
-                    + " Argo CD's namespace",
+            "argocd",
+                    "clusters/argocd/ holds fleet-level files generated from all environments, and argocd is"
+                            + " Argo CD's namespace",
             "platform", "environments/platform.yaml is the platform file",
             "envforge", "it is envforge's own folder and object-name prefix",
             "default", "it is a Kubernetes cluster's own namespace",
             "flux-system", "it is Flux's namespace in every cluster");
+
     private static final String KUBE_PREFIX = "kube-";
     private static final Pattern LABEL = Pattern.compile("[a-z0-9]([-a-z0-9]*[a-z0-9])?");
 
-    private EnvironmentName() {
-    }
+    private EnvironmentName() {}
 
     /** The problem with {@code name}, if any. {@code source} and {@code path} say where the name came from. */
     public static Optional<Problem> check(String source, String path, String name) {
@@ -41,8 +42,8 @@ public final class EnvironmentName {
             return Optional.of(new Problem(source, path, "", "an environment name is required", fix));
         }
         if (name.length() > MAX_LENGTH) {
-            return Optional.of(new Problem(source, path, name,
-                    "is " + name.length() + " characters long, more than " + MAX_LENGTH, fix));
+            return Optional.of(new Problem(
+                    source, path, name, "is " + name.length() + " characters long, more than " + MAX_LENGTH, fix));
         }
         if (!LABEL.matcher(name).matches()) {
             return Optional.of(new Problem(source, path, name, "is not a DNS label", fix));
@@ -53,9 +54,12 @@ public final class EnvironmentName {
                     + " kube-node-lease)";
         }
         if (why != null) {
-            return Optional.of(new Problem(source, path, name, "is reserved: " + why,
-                    "choose another name, e.g. " + (name.startsWith(KUBE_PREFIX) ? name.substring(5) : name)
-                            + "-1"));
+            return Optional.of(new Problem(
+                    source,
+                    path,
+                    name,
+                    "is reserved: " + why,
+                    "choose another name, e.g. " + (name.startsWith(KUBE_PREFIX) ? name.substring(5) : name) + "-1"));
         }
         return Optional.empty();
     }

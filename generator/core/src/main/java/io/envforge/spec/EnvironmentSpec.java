@@ -41,7 +41,11 @@ public record EnvironmentSpec(String file, String name, Map<String, Object> docu
         try {
             return Cidr.parse(cidr());
         } catch (IllegalArgumentException e) {
-            throw new EnvforgeException(new Problem(file, "spec.network.cidr", cidr(), e.getMessage(),
+            throw new EnvforgeException(new Problem(
+                    file,
+                    "spec.network.cidr",
+                    cidr(),
+                    e.getMessage(),
                     "fix that environment's block, for example 10.20.0.0/20"));
         }
     }

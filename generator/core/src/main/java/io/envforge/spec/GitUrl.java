@@ -12,8 +12,7 @@ import java.util.Optional;
  */
 public final class GitUrl {
 
-    private GitUrl() {
-    }
+    private GitUrl() {}
 
     /**
      * The problem with {@code url}, if any. {@code source} and {@code path} say where it came from; {@code fix} says
@@ -21,8 +20,9 @@ public final class GitUrl {
      */
     public static Optional<Problem> credentials(String source, String path, String url, String fix) {
         if (url == null || !url.contains("://")) {
-            return scpLikeWithPassword(url) ? Optional.of(new Problem(source, path, redacted(url),
-                    "the URL carries a password", fix)) : Optional.empty();
+            return scpLikeWithPassword(url)
+                    ? Optional.of(new Problem(source, path, redacted(url), "the URL carries a password", fix))
+                    : Optional.empty();
         }
         String scheme = url.substring(0, url.indexOf("://")).toLowerCase(Locale.ROOT);
         String rest = url.substring(url.indexOf("://") + 3);
@@ -35,8 +35,13 @@ public final class GitUrl {
         String userInfo = authority.substring(0, at);
         boolean http = scheme.equals("http") || scheme.equals("https");
         if (userInfo.contains(":") || http) {
-            return Optional.of(new Problem(source, path, redacted(url), "the URL carries credentials ("
-                    + (userInfo.contains(":") ? "a password or token" : "a user name, where HTTPS tokens go") + ")",
+            return Optional.of(new Problem(
+                    source,
+                    path,
+                    redacted(url),
+                    "the URL carries credentials ("
+                            + (userInfo.contains(":") ? "a password or token" : "a user name, where HTTPS tokens go")
+                            + ")",
                     fix));
         }
         return Optional.empty();

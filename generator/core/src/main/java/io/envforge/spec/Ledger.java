@@ -24,8 +24,7 @@ public final class Ledger {
     /** The ledger's folder; not a spec (no {@code *.yaml} directly under {@code environments/}). */
     public static final String DIRECTORY = SpecReader.DIRECTORY + "/.reservations";
 
-    private Ledger() {
-    }
+    private Ledger() {}
 
     /** {@code environments/.reservations/<env>.yaml}. */
     public static String fileOf(String environment) {
@@ -42,10 +41,14 @@ public final class Ledger {
         }
         List<String> names = new ArrayList<>();
         try (Stream<Path> files = Files.list(dir)) {
-            files.map(p -> p.getFileName().toString()).filter(f -> f.endsWith(".yaml")).forEach(names::add);
+            files.map(p -> p.getFileName().toString())
+                    .filter(f -> f.endsWith(".yaml"))
+                    .forEach(names::add);
         } catch (IOException e) {
-            throw new EnvforgeException(new Problem(DIRECTORY, "", null, "cannot list: " + e.getMessage(),
-                    "check the folder's permissions"), e);
+            throw new EnvforgeException(
+                    new Problem(
+                            DIRECTORY, "", null, "cannot list: " + e.getMessage(), "check the folder's permissions"),
+                    e);
         }
         List<Problem> problems = new ArrayList<>();
         for (String f : names) {
@@ -57,8 +60,8 @@ public final class Ledger {
             } catch (EnvforgeException e) {
                 problems.addAll(e.problems());
             } catch (IOException e) {
-                problems.add(new Problem(file, "", null, "cannot read: " + e.getMessage(),
-                        "check the file's permissions"));
+                problems.add(
+                        new Problem(file, "", null, "cannot read: " + e.getMessage(), "check the file's permissions"));
             }
         }
         if (!problems.isEmpty()) {
@@ -77,13 +80,18 @@ public final class Ledger {
             throw new EnvforgeException(p);
         });
         if (!declared.equals(name)) {
-            throw new EnvforgeException(new Problem(file, "metadata.name", declared,
-                    "does not match the file name " + name + ".yaml", "rename the file or set metadata.name: " + name));
+            throw new EnvforgeException(new Problem(
+                    file,
+                    "metadata.name",
+                    declared,
+                    "does not match the file name " + name + ".yaml",
+                    "rename the file or set metadata.name: " + name));
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> spec = (Map<String, Object>) doc.get("spec");
-        Reservation reservation = new Reservation(file, name, String.valueOf(spec.get("cidr")),
-                (String) spec.get("account"), (String) spec.get("region"));
+        Reservation reservation =
+                new Reservation(file, name, String.valueOf(spec.get("cidr")), (String) spec.get("account"), (String)
+                        spec.get("region"));
         reservation.block();
         return reservation;
     }

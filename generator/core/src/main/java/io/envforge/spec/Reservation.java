@@ -28,7 +28,11 @@ public record Reservation(String file, String name, String cidr, String account,
         try {
             return Cidr.parse(cidr);
         } catch (IllegalArgumentException e) {
-            throw new EnvforgeException(new Problem(file, "spec.cidr", cidr, e.getMessage(),
+            throw new EnvforgeException(new Problem(
+                    file,
+                    "spec.cidr",
+                    cidr,
+                    e.getMessage(),
                     "release it (envforge remove --env " + name + ") and reserve again; for example 10.64.0.0/20"));
         }
     }

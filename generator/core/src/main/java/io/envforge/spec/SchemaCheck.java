@@ -31,8 +31,8 @@ final class SchemaCheck {
                 throw new IllegalStateException("missing bundled schema " + resource);
             }
             this.document = JSON.readTree(in);
-            this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(document,
-                    EcmaPatterns.config());
+            this.schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
+                    .getSchema(document, EcmaPatterns.config());
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -41,8 +41,7 @@ final class SchemaCheck {
 
     static final SchemaCheck ENVIRONMENT = new SchemaCheck("environment.schema.json", "environments/dev1.yaml");
     static final SchemaCheck PLATFORM = new SchemaCheck("platform.schema.json", "environments/platform.yaml");
-    static final SchemaCheck RESERVATION = new SchemaCheck("reservation.schema.json",
-            "docs/fleet.md, Address ledger");
+    static final SchemaCheck RESERVATION = new SchemaCheck("reservation.schema.json", "docs/fleet.md, Address ledger");
 
     /** Throws with one problem per violation, in a stable order. */
     void check(String file, Map<String, Object> doc) {
@@ -51,7 +50,8 @@ final class SchemaCheck {
         if (messages.isEmpty()) {
             return;
         }
-        messages.sort(Comparator.comparing((ValidationMessage m) -> m.getInstanceLocation().toString())
+        messages.sort(Comparator.comparing(
+                        (ValidationMessage m) -> m.getInstanceLocation().toString())
                 .thenComparing(ValidationMessage::getMessage));
         List<Problem> problems = new ArrayList<>();
         for (ValidationMessage m : messages) {
@@ -65,7 +65,11 @@ final class SchemaCheck {
         String type = m.getType();
         if ("additionalProperties".equals(type) && m.getProperty() != null) {
             String key = path.isEmpty() ? m.getProperty() : path + "." + m.getProperty();
-            return new Problem(file, key, null, "unknown key",
+            return new Problem(
+                    file,
+                    key,
+                    null,
+                    "unknown key",
                     "remove it or check its spelling against docs/spec.md (see " + example + ")");
         }
         if ("required".equals(type) && m.getProperty() != null) {
@@ -97,7 +101,11 @@ final class SchemaCheck {
         List<String> allowed = new ArrayList<>();
         field.path("enum").forEach(v -> allowed.add(v.asText()));
         String description = field.path("description").asText("");
-        return new Problem(file, path, shown, "must be one of " + String.join(", ", allowed),
+        return new Problem(
+                file,
+                path,
+                shown,
+                "must be one of " + String.join(", ", allowed),
                 description.isEmpty() ? "see docs/spec.md for the allowed values" : description);
     }
 

@@ -19,8 +19,7 @@ public final class SpecReader {
     public static final String DIRECTORY = "environments";
     public static final String PLATFORM_FILE = DIRECTORY + "/platform.yaml";
 
-    private SpecReader() {
-    }
+    private SpecReader() {}
 
     public static String fileOf(String environment) {
         return DIRECTORY + "/" + environment + ".yaml";
@@ -47,14 +46,22 @@ public final class SpecReader {
     private static void checkGitUrl(Map<String, Object> doc) {
         Map<String, Object> git = (Map<String, Object>) ((Map<String, Object>) doc.get("spec")).get("git");
         String url = (String) git.get("url");
-        GitUrl.credentials(PLATFORM_FILE, "spec.git.url", url, "remove them: they would be committed into the Flux"
-                + " objects; the controllers authenticate with the Secret envforge-git in flux-system, envforge with "
-                + "ENVFORGE_GIT_TOKEN or ENVFORGE_GIT_SSH_KEY from the CI's secret store").ifPresent(p -> {
+        GitUrl.credentials(
+                        PLATFORM_FILE,
+                        "spec.git.url",
+                        url,
+                        "remove them: they would be committed into the Flux"
+                                + " objects; the controllers authenticate with the Secret envforge-git in flux-system, envforge with "
+                                + "ENVFORGE_GIT_TOKEN or ENVFORGE_GIT_SSH_KEY from the CI's secret store")
+                .ifPresent(p -> {
                     throw new EnvforgeException(p);
                 });
         if (GitUrl.isPlainHttp(url) && !GitUrl.isLoopback(url)) {
-            throw new EnvforgeException(new Problem(PLATFORM_FILE, "spec.git.url", url, "plain http:// would send"
-                    + " the controllers' Git credentials (Secret envforge-git) unencrypted",
+            throw new EnvforgeException(new Problem(
+                    PLATFORM_FILE,
+                    "spec.git.url",
+                    url,
+                    "plain http:// would send" + " the controllers' Git credentials (Secret envforge-git) unencrypted",
                     "use https:// or ssh://"));
         }
     }
@@ -80,18 +87,25 @@ public final class SpecReader {
             throw new EnvforgeException(p);
         });
         if (!declared.equals(name)) {
-            throw new EnvforgeException(new Problem(file, "metadata.name", declared,
+            throw new EnvforgeException(new Problem(
+                    file,
+                    "metadata.name",
+                    declared,
                     "does not match the file name " + name + ".yaml",
                     // the file's own name may not be a valid environment name (Prod3.yaml): then only renaming fixes it
-                    EnvironmentName.check(file, "", name).isPresent() ? "rename the file to " + declared + ".yaml"
+                    EnvironmentName.check(file, "", name).isPresent()
+                            ? "rename the file to " + declared + ".yaml"
                             : "rename the file to " + declared + ".yaml or set metadata.name: " + name));
         }
         return new EnvironmentSpec(file, name, doc, content);
     }
 
     private static EnvforgeException tooLarge(String file, long size) {
-        return new EnvforgeException(new Problem(file, "", null, "file is " + size + " bytes, larger than the limit"
-                + " of " + YamlFiles.MAX_BYTES + " bytes (1 MiB)",
+        return new EnvforgeException(new Problem(
+                file,
+                "",
+                null,
+                "file is " + size + " bytes, larger than the limit" + " of " + YamlFiles.MAX_BYTES + " bytes (1 MiB)",
                 "a spec holds only what differs from the platform defaults; remove the rest"));
     }
 
@@ -110,8 +124,10 @@ public final class SpecReader {
                     .sorted()
                     .forEach(names::add);
         } catch (IOException e) {
-            throw new EnvforgeException(new Problem(DIRECTORY, "", null, "cannot list: " + e.getMessage(),
-                    "check the folder's permissions"), e);
+            throw new EnvforgeException(
+                    new Problem(
+                            DIRECTORY, "", null, "cannot list: " + e.getMessage(), "check the folder's permissions"),
+                    e);
         }
         return names;
     }
@@ -124,11 +140,15 @@ public final class SpecReader {
         WorkspacePaths.check(workspace, file);
         Path path = workspace.resolve(file);
         try {
-            BasicFileAttributes attributes = Files.readAttributes(path, BasicFileAttributes.class,
-                    LinkOption.NOFOLLOW_LINKS);
+            BasicFileAttributes attributes =
+                    Files.readAttributes(path, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
             if (!attributes.isRegularFile()) {
-                throw new EnvforgeException(new Problem(file, "", null, "is not a regular file but "
-                        + (attributes.isDirectory() ? "a folder" : "a FIFO, socket or device"),
+                throw new EnvforgeException(new Problem(
+                        file,
+                        "",
+                        null,
+                        "is not a regular file but "
+                                + (attributes.isDirectory() ? "a folder" : "a FIFO, socket or device"),
                         "replace it with a plain YAML file"));
             }
             if (attributes.size() > YamlFiles.MAX_BYTES) {
@@ -144,8 +164,8 @@ public final class SpecReader {
         } catch (java.nio.file.NoSuchFileException e) {
             throw new EnvforgeException(new Problem(file, "", null, "file not found", fix), e);
         } catch (IOException e) {
-            throw new EnvforgeException(new Problem(file, "", null, "cannot read: " + e.getMessage(),
-                    "check the file's permissions"), e);
+            throw new EnvforgeException(
+                    new Problem(file, "", null, "cannot read: " + e.getMessage(), "check the file's permissions"), e);
         }
     }
 }

@@ -66,8 +66,12 @@ public final class WorkspacePaths {
             } catch (IOException e) {
                 target = "?";
             }
-            throw new EnvforgeException(new Problem(prefix, "", null, "is a symbolic link (to " + target
-                    + "); envforge reads and writes only real files and folders inside the workspace",
+            throw new EnvforgeException(new Problem(
+                    prefix,
+                    "",
+                    null,
+                    "is a symbolic link (to " + target
+                            + "); envforge reads and writes only real files and folders inside the workspace",
                     "replace the link with a real " + (prefix.endsWith(".yaml") ? "file" : "folder")
                             + " (or remove it), then run again"));
         }

@@ -10,8 +10,8 @@ import org.snakeyaml.engine.v2.api.lowlevel.Parse;
 import org.snakeyaml.engine.v2.events.CollectionEndEvent;
 import org.snakeyaml.engine.v2.events.CollectionStartEvent;
 import org.snakeyaml.engine.v2.events.Event;
-import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.Mark;
+import org.snakeyaml.engine.v2.exceptions.MarkedYamlEngineException;
 import org.snakeyaml.engine.v2.exceptions.YamlEngineException;
 
 /**
@@ -25,13 +25,15 @@ public final class YamlFiles {
     /** Deepest nesting of mappings and sequences accepted. */
     static final int MAX_DEPTH = 50;
 
-    private YamlFiles() {
-    }
+    private YamlFiles() {}
 
     /** Parses one YAML document that must be a mapping. {@code file} is the name shown in errors. */
     public static Map<String, Object> parseMapping(String file, byte[] content) {
         if (content.length > MAX_BYTES) {
-            throw new EnvforgeException(new Problem(file, "", null,
+            throw new EnvforgeException(new Problem(
+                    file,
+                    "",
+                    null,
                     "file is " + content.length + " bytes, larger than the limit of " + MAX_BYTES + " bytes (1 MiB)",
                     "a spec holds only what differs from the platform defaults; remove the rest"));
         }
@@ -51,13 +53,23 @@ public final class YamlFiles {
         } catch (MarkedYamlEngineException e) {
             throw new EnvforgeException(syntaxProblem(file, e), e);
         } catch (YamlEngineException e) {
-            throw new EnvforgeException(new Problem(file, "", null, "cannot read YAML: " + firstLine(e.getMessage()),
-                    aliasHint(e.getMessage())), e);
+            throw new EnvforgeException(
+                    new Problem(
+                            file,
+                            "",
+                            null,
+                            "cannot read YAML: " + firstLine(e.getMessage()),
+                            aliasHint(e.getMessage())),
+                    e);
         }
         if (!(doc instanceof Map<?, ?> map)) {
-            throw new EnvforgeException(new Problem(file, "", null, "the document must be a mapping with apiVersion,"
-                    + " kind, metadata and spec", "start from environments/dev1.yaml or run mvn generate -Denv=NAME"
-                    + " -Dsubnet=CIDR to create one"));
+            throw new EnvforgeException(new Problem(
+                    file,
+                    "",
+                    null,
+                    "the document must be a mapping with apiVersion," + " kind, metadata and spec",
+                    "start from environments/dev1.yaml or run mvn generate -Denv=NAME"
+                            + " -Dsubnet=CIDR to create one"));
         }
         @SuppressWarnings("unchecked")
         Map<String, Object> typed = (Map<String, Object>) map;
@@ -77,9 +89,14 @@ public final class YamlFiles {
                 depth++;
                 if (depth > MAX_DEPTH) {
                     Mark mark = event.getStartMark().orElse(null);
-                    String where = mark == null ? file : file + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
-                    throw new EnvforgeException(new Problem(where, "", null, "nesting deeper than " + MAX_DEPTH
-                            + " levels", "no envforge field is nested more than a few levels; see docs/spec.md"));
+                    String where =
+                            mark == null ? file : file + ":" + (mark.getLine() + 1) + ":" + (mark.getColumn() + 1);
+                    throw new EnvforgeException(new Problem(
+                            where,
+                            "",
+                            null,
+                            "nesting deeper than " + MAX_DEPTH + " levels",
+                            "no envforge field is nested more than a few levels; see docs/spec.md"));
                 }
             } else if (event instanceof CollectionEndEvent) {
                 depth--;
@@ -99,11 +116,15 @@ public final class YamlFiles {
                 checkValues(file, path + "[" + i + "]", list.get(i));
             }
         } else if (value instanceof Double d && !Double.isFinite(d)) {
-            throw new EnvforgeException(new Problem(file, path, d.isNaN() ? ".nan" : d > 0 ? ".inf" : "-.inf",
-                    "is not a finite number", "write a whole number; see docs/spec.md for the field's range"));
+            throw new EnvforgeException(new Problem(
+                    file,
+                    path,
+                    d.isNaN() ? ".nan" : d > 0 ? ".inf" : "-.inf",
+                    "is not a finite number",
+                    "write a whole number; see docs/spec.md for the field's range"));
         } else if (value instanceof byte[]) {
-            throw new EnvforgeException(new Problem(file, path, null, "!!binary values are not allowed",
-                    "write the value as plain text"));
+            throw new EnvforgeException(
+                    new Problem(file, path, null, "!!binary values are not allowed", "write the value as plain text"));
         }
     }
 

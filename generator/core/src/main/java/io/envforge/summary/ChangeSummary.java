@@ -23,6 +23,7 @@ public record ChangeSummary(SortedMap<String, List<ResourceChange>> changes) {
 
     /** The pseudo-environment of files generated for the whole fleet. */
     public static final String FLEET = "(fleet)";
+
     private static final Pattern OWNER = Pattern.compile(
             "(?:overlays/([^/]+)/|clusters/([^/]+)/envforge/|clusters/([^/]+)/flux-system/kustomization\\.yaml$"
                     + "|terraform/environments/([^/]+)/"
@@ -43,7 +44,9 @@ public record ChangeSummary(SortedMap<String, List<ResourceChange>> changes) {
      * As {@link #of(Map, Map)}; {@code parsedAfter} gives a new file's YAML documents when they are already parsed
      * (what parsing its text would give), or null.
      */
-    public static ChangeSummary of(Map<String, String> before, Map<String, String> after,
+    public static ChangeSummary of(
+            Map<String, String> before,
+            Map<String, String> after,
             Function<String, List<Map<String, Object>>> parsedAfter) {
         TreeSet<String> files = new TreeSet<>(before.keySet());
         files.addAll(after.keySet());
@@ -52,7 +55,8 @@ public record ChangeSummary(SortedMap<String, List<ResourceChange>> changes) {
         // gathered in file order.
         List<String> ordered = List.copyOf(files);
         List<List<ResourceChange>> compared = ordered.parallelStream()
-                .map(file -> compare(file, before.get(file), after.get(file), parsedAfter.apply(file))).toList();
+                .map(file -> compare(file, before.get(file), after.get(file), parsedAfter.apply(file)))
+                .toList();
         for (int i = 0; i < ordered.size(); i++) {
             String file = ordered.get(i);
             List<ResourceChange> changes = compared.get(i);
@@ -80,8 +84,8 @@ public record ChangeSummary(SortedMap<String, List<ResourceChange>> changes) {
         return changes.isEmpty();
     }
 
-    private static List<ResourceChange> compare(String file, String oldText, String newText,
-            List<Map<String, Object>> newDocs) {
+    private static List<ResourceChange> compare(
+            String file, String oldText, String newText, List<Map<String, Object>> newDocs) {
         if (oldText != null && oldText.equals(newText)) {
             return List.of();
         }

@@ -15,11 +15,9 @@ final class FieldDiff {
     static final String REDACTED = "(redacted)";
     private static final int MAX = 100;
     /** Last path segments whose values are secrets: password, token, secret, key and names ending in them. */
-    private static final Pattern SECRET_KEY = Pattern.compile(
-            "(?i).*(password|passwd|token|secret|key)(\\[\\d+])?");
+    private static final Pattern SECRET_KEY = Pattern.compile("(?i).*(password|passwd|token|secret|key)(\\[\\d+])?");
 
-    private FieldDiff() {
-    }
+    private FieldDiff() {}
 
     /** The fields that differ, sorted by path. {@code secretData}: the object is a Secret (data is redacted). */
     static List<FieldChange> diff(Object before, Object after, boolean secretData) {

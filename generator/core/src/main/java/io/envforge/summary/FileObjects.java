@@ -17,12 +17,10 @@ final class FileObjects {
     static final String FILE = "file";
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    private FileObjects() {
-    }
+    private FileObjects() {}
 
     /** An object: its parsed content (a map, or the text) and whether it is a Secret. */
-    record Parsed(Object content, boolean secret) {
-    }
+    record Parsed(Object content, boolean secret) {}
 
     /** {@code docs}: the text's YAML documents if already parsed, or null. */
     static Map<String, Parsed> of(String path, String text, List<Map<String, Object>> docs) {

@@ -10,8 +10,7 @@ final class Highlights {
     private static final Pattern IMAGE = Pattern.compile("spec\\.template\\.spec\\.containers\\[\\d+]\\.image");
     private static final Pattern WORKLOAD = Pattern.compile("(StatefulSet|Deployment|DaemonSet) (?:[^/ ]+/)?(\\S+)");
 
-    private Highlights() {
-    }
+    private Highlights() {}
 
     /** The highlight of {@code field} in {@code change}, or null when it has none. */
     static String of(ResourceChange change, FieldChange field) {

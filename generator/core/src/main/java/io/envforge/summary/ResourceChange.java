@@ -12,7 +12,11 @@ import java.util.List;
  */
 public record ResourceChange(Type type, String resource, String file, List<FieldChange> fields) {
 
-    public enum Type { ADDED, CHANGED, REMOVED }
+    public enum Type {
+        ADDED,
+        CHANGED,
+        REMOVED
+    }
 
     public ResourceChange {
         fields = List.copyOf(fields);
@@ -25,6 +29,5 @@ public record ResourceChange(Type type, String resource, String file, List<Field
      * @param before the old value as shown ({@code (none)} when absent, {@code (redacted)} for secrets)
      * @param after the new value as shown
      */
-    public record FieldChange(String path, String before, String after) {
-    }
+    public record FieldChange(String path, String before, String after) {}
 }

@@ -1,7 +1,6 @@
 package io.envforge.summary;
 
 import io.envforge.summary.ResourceChange.FieldChange;
-import io.envforge.summary.ResourceChange.Type;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -22,8 +21,7 @@ public final class SummaryMarkdown {
 
     private static final String ENV = "<env>";
 
-    private SummaryMarkdown() {
-    }
+    private SummaryMarkdown() {}
 
     public static String render(ChangeSummary summary) {
         StringBuilder md = new StringBuilder("## envforge change summary\n\n");
@@ -32,16 +30,26 @@ public final class SummaryMarkdown {
         }
         int[] count = new int[3];
         summary.changes().values().forEach(l -> l.forEach(c -> count[c.type().ordinal()]++));
-        md.append(summary.changes().size()).append(" environment(s): ")
-                .append(String.join(", ", summary.changes().keySet())).append(". Objects and files: ")
-                .append(count[0]).append(" added, ").append(count[1]).append(" changed, ").append(count[2])
+        md.append(summary.changes().size())
+                .append(" environment(s): ")
+                .append(String.join(", ", summary.changes().keySet()))
+                .append(". Objects and files: ")
+                .append(count[0])
+                .append(" added, ")
+                .append(count[1])
+                .append(" changed, ")
+                .append(count[2])
                 .append(" removed.\n");
         for (Map.Entry<TreeSet<String>, List<Line>> bucket : buckets(summary).entrySet()) {
             TreeSet<String> envs = bucket.getKey();
-            md.append("\n### ").append(envs.size() == 1 ? envs.first()
-                    : envs.size() + " environments: " + String.join(", ", envs)).append("\n\n");
-            List<String> highlights = bucket.getValue().stream().map(Line::highlight)
-                    .filter(java.util.Objects::nonNull).distinct().toList();
+            md.append("\n### ")
+                    .append(envs.size() == 1 ? envs.first() : envs.size() + " environments: " + String.join(", ", envs))
+                    .append("\n\n");
+            List<String> highlights = bucket.getValue().stream()
+                    .map(Line::highlight)
+                    .filter(java.util.Objects::nonNull)
+                    .distinct()
+                    .toList();
             highlights.forEach(h -> md.append("**").append(h).append("**\n\n"));
             String lastHead = null;
             for (Line line : bucket.getValue()) {
@@ -51,7 +59,9 @@ public final class SummaryMarkdown {
                     lastHead = head;
                 }
                 if (line.field() != null) {
-                    md.append("  - ").append(envs.size() == 1 ? line.field() : line.sharedField()).append('\n');
+                    md.append("  - ")
+                            .append(envs.size() == 1 ? line.field() : line.sharedField())
+                            .append('\n');
                 }
             }
         }
@@ -76,8 +86,8 @@ public final class SummaryMarkdown {
                 envsOf.computeIfAbsent(line.key(), k -> new TreeSet<>()).add(env);
             }
         });
-        SortedMap<TreeSet<String>, List<Line>> out = new TreeMap<>(Comparator
-                .comparing((TreeSet<String> s) -> -s.size()).thenComparing(s -> String.join(",", s)));
+        SortedMap<TreeSet<String>, List<Line>> out = new TreeMap<>(
+                Comparator.comparing((TreeSet<String> s) -> -s.size()).thenComparing(s -> String.join(",", s)));
         linesOf.forEach((env, lines) -> {
             for (Line line : lines) {
                 TreeSet<String> envs = envsOf.get(line.key());

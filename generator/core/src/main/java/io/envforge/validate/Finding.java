@@ -14,9 +14,15 @@ import java.util.Objects;
 public record Finding(Severity severity, String file, String path, String message) {
 
     public static final Comparator<Finding> ORDER = Comparator.comparing(Finding::file)
-            .thenComparing(Finding::path).thenComparing(Finding::message).thenComparing(Finding::severity);
+            .thenComparing(Finding::path)
+            .thenComparing(Finding::message)
+            .thenComparing(Finding::severity);
 
-    public enum Severity { ERROR, WARNING, INFO }
+    public enum Severity {
+        ERROR,
+        WARNING,
+        INFO
+    }
 
     public Finding {
         Objects.requireNonNull(severity, "severity");

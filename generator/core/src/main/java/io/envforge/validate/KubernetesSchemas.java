@@ -30,19 +30,26 @@ final class KubernetesSchemas {
 
     /** The resource in the fabric8 jar, and what it is called in reports. */
     static final String RESOURCE = "openshift-generated.json";
-    static final String LABEL = "Kubernetes 1.34 (io.fabric8:kubernetes-model-validator "
-            + version() + ", bundled)";
+
+    static final String LABEL = "Kubernetes 1.34 (io.fabric8:kubernetes-model-validator " + version() + ", bundled)";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
-    private static final Set<String> DROPPED = Set.of("description", "format", "x-kubernetes-group-version-kind",
-            "x-kubernetes-list-map-keys", "x-kubernetes-list-type", "x-kubernetes-map-type",
-            "x-kubernetes-patch-merge-key", "x-kubernetes-patch-strategy", "x-kubernetes-unions", "x-fabric8-info");
+    private static final Set<String> DROPPED = Set.of(
+            "description",
+            "format",
+            "x-kubernetes-group-version-kind",
+            "x-kubernetes-list-map-keys",
+            "x-kubernetes-list-type",
+            "x-kubernetes-map-type",
+            "x-kubernetes-patch-merge-key",
+            "x-kubernetes-patch-strategy",
+            "x-kubernetes-unions",
+            "x-fabric8-info");
 
     private static volatile Map<String, String> names;
     private static volatile JsonNode definitions;
 
-    private KubernetesSchemas() {
-    }
+    private KubernetesSchemas() {}
 
     /** True when the bundled definitions are on the class path. */
     static boolean available() {
@@ -65,9 +72,16 @@ final class KubernetesSchemas {
         }
         ObjectNode schema = standalone(name);
         ObjectNode props = (ObjectNode) schema.get("properties");
-        props.set("apiVersion", NODES.objectNode().put("type", "string").set("enum", NODES.arrayNode().add(apiVersion)));
-        props.set("kind", NODES.objectNode().put("type", "string").set("enum",
-                NODES.arrayNode().add(name.substring(name.lastIndexOf('.') + 1))));
+        props.set(
+                "apiVersion",
+                NODES.objectNode()
+                        .put("type", "string")
+                        .set("enum", NODES.arrayNode().add(apiVersion)));
+        props.set(
+                "kind",
+                NODES.objectNode()
+                        .put("type", "string")
+                        .set("enum", NODES.arrayNode().add(name.substring(name.lastIndexOf('.') + 1))));
         ArrayNode required = NODES.arrayNode().add("apiVersion").add("kind");
         schema.withArray("required").forEach(r -> {
             if (!r.asText().equals("apiVersion") && !r.asText().equals("kind")) {
@@ -122,9 +136,12 @@ final class KubernetesSchemas {
                     ObjectNode props = NODES.objectNode();
                     Set<String> required = new TreeSet<>();
                     schema.path("required").forEach(r -> required.add(r.asText()));
-                    value.fields().forEachRemaining(p -> props.set(p.getKey(),
-                            required.contains(p.getKey()) ? strict(p.getValue(), refs)
-                                    : nullable(strict(p.getValue(), refs))));
+                    value.fields()
+                            .forEachRemaining(p -> props.set(
+                                    p.getKey(),
+                                    required.contains(p.getKey())
+                                            ? strict(p.getValue(), refs)
+                                            : nullable(strict(p.getValue(), refs))));
                     out.set("properties", props);
                 }
                 case "items", "additionalProperties" -> out.set(key, value.isObject() ? strict(value, refs) : value);
@@ -146,7 +163,8 @@ final class KubernetesSchemas {
             ((ArrayNode) schema.get("anyOf")).add(NODES.objectNode().put("type", "null"));
         }
         if (schema.path("type").isTextual()) {
-            schema.set("type", NODES.arrayNode().add(schema.get("type").asText()).add("null"));
+            schema.set(
+                    "type", NODES.arrayNode().add(schema.get("type").asText()).add("null"));
         }
         return schema;
     }
@@ -200,8 +218,9 @@ final class KubernetesSchemas {
     }
 
     private static String version() {
-        try (InputStream in = KubernetesSchemas.class.getClassLoader().getResourceAsStream(
-                "META-INF/maven/io.fabric8/kubernetes-model-validator/pom.properties")) {
+        try (InputStream in = KubernetesSchemas.class
+                .getClassLoader()
+                .getResourceAsStream("META-INF/maven/io.fabric8/kubernetes-model-validator/pom.properties")) {
             java.util.Properties p = new java.util.Properties();
             if (in != null) {
                 p.load(in);

@@ -28,11 +28,13 @@ public final class KustomizationRule implements Rule {
         for (int i = 0; i < list.size(); i++) {
             String entry = String.valueOf(list.get(i));
             String target = dir + entry;
-            boolean bootstrapped = dir.endsWith("/" + Layout.FLUX_BOOTSTRAP_FOLDER)
-                    && Layout.FLUX_BOOTSTRAP_FILES.contains(entry);
+            boolean bootstrapped =
+                    dir.endsWith("/" + Layout.FLUX_BOOTSTRAP_FOLDER) && Layout.FLUX_BOOTSTRAP_FILES.contains(entry);
             if (!bootstrapped && !tree.containsKey(target) && !tree.containsKey(target + "/kustomization.yaml")) {
-                findings.add(Finding.error(file, "resources[" + i + "]", "\"" + entry
-                        + "\" is neither a generated file nor a folder with a kustomization.yaml"));
+                findings.add(Finding.error(
+                        file,
+                        "resources[" + i + "]",
+                        "\"" + entry + "\" is neither a generated file nor a folder with a kustomization.yaml"));
             }
         }
     }

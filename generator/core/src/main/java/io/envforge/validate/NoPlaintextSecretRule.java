@@ -14,10 +14,14 @@ public final class NoPlaintextSecretRule implements Rule {
     @Override
     public void check(String file, List<Map<String, Object>> docs, Map<String, String> tree, List<Finding> findings) {
         for (Map<String, Object> doc : docs) {
-            if ("Secret".equals(doc.get("kind")) && "v1".equals(doc.get("apiVersion"))
+            if ("Secret".equals(doc.get("kind"))
+                    && "v1".equals(doc.get("apiVersion"))
                     && (hasEntries(doc.get("data")) || hasEntries(doc.get("stringData")))) {
-                findings.add(Finding.error(file, ObjectIds.id(doc), "a Secret with literal data would put a secret"
-                        + " in Git; reference it through an ExternalSecret instead"));
+                findings.add(Finding.error(
+                        file,
+                        ObjectIds.id(doc),
+                        "a Secret with literal data would put a secret"
+                                + " in Git; reference it through an ExternalSecret instead"));
             }
         }
     }

@@ -5,8 +5,7 @@ import java.util.Map;
 /** Reads the identity of a Kubernetes object for messages. */
 final class ObjectIds {
 
-    private ObjectIds() {
-    }
+    private ObjectIds() {}
 
     @SuppressWarnings("unchecked")
     static Map<String, Object> metadata(Map<String, Object> doc) {

@@ -17,7 +17,9 @@ public record Report(List<Finding> findings) {
     }
 
     public List<Finding> errors() {
-        return findings.stream().filter(f -> f.severity() == Finding.Severity.ERROR).toList();
+        return findings.stream()
+                .filter(f -> f.severity() == Finding.Severity.ERROR)
+                .toList();
     }
 
     public String render() {

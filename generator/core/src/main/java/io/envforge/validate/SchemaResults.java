@@ -27,8 +27,7 @@ import java.util.TreeMap;
 final class SchemaResults {
 
     /** One bucket's entry: the manifests' digest, its report, and the schema findings per file digest. */
-    record Entry(String tree, List<Finding> report, Map<String, List<String[]>> files) {
-    }
+    record Entry(String tree, List<Finding> report, Map<String, List<String[]>> files) {}
 
     private final DiskCache cache;
     private final String schemaSet;
@@ -51,12 +50,23 @@ final class SchemaResults {
     void store(String bucket, Entry entry) {
         StringBuilder text = new StringBuilder("tree ").append(entry.tree()).append('\n');
         text.append(entry.report().size()).append('\n');
-        entry.report().forEach(f -> text.append(f.severity().name()).append('\t').append(escape(f.file()))
-                .append('\t').append(escape(f.path())).append('\t').append(escape(f.message())).append('\n'));
+        entry.report()
+                .forEach(f -> text.append(f.severity().name())
+                        .append('\t')
+                        .append(escape(f.file()))
+                        .append('\t')
+                        .append(escape(f.path()))
+                        .append('\t')
+                        .append(escape(f.message()))
+                        .append('\n'));
         entry.files().forEach((digest, findings) -> {
             text.append(digest).append('\t').append(findings.size()).append('\n');
-            findings.forEach(f -> text.append(f[0]).append('\t').append(escape(f[1])).append('\t')
-                    .append(escape(f[2])).append('\n'));
+            findings.forEach(f -> text.append(f[0])
+                    .append('\t')
+                    .append(escape(f[1]))
+                    .append('\t')
+                    .append(escape(f[2]))
+                    .append('\n'));
         });
         cache.put(key(bucket), text.toString().getBytes(StandardCharsets.UTF_8));
     }

@@ -56,8 +56,7 @@ public final class SchemaRule implements Rule {
      * Where a schema comes from: {@code label} names it in an error, {@code group} in the run summary (the bundled
      * source, or the user's folder), and how to read it.
      */
-    record Source(String label, String group, String id, Supplier<JsonNode> schema) {
-    }
+    record Source(String label, String group, String id, Supplier<JsonNode> schema) {}
 
     /** Validates against {@code root} first, then the bundled schemas; a kind with neither is an error. */
     public SchemaRule(Path root) {
@@ -92,7 +91,8 @@ public final class SchemaRule implements Rule {
                 try (var walk = Files.walk(folder)) {
                     for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                         String rel = folder.relativize(file).toString().replace('\\', '/');
-                        if (rel.startsWith("kubernetes/") || rel.startsWith("crds/")
+                        if (rel.startsWith("kubernetes/")
+                                || rel.startsWith("crds/")
                                 || rel.startsWith("schemastore/")) {
                             update(sha, rel, Files.readAllBytes(file));
                         }
@@ -162,8 +162,10 @@ public final class SchemaRule implements Rule {
                 String message = "no schema for " + what + ": add one to the schema folder (envforge.schemas, "
                         + "crds/<group>/<kind>_<version>.json), or allow unvalidated kinds with "
                         + "-Denvforge.allowUnvalidated=true";
-                findings.add(allowMissing ? Finding.warning(file, ObjectIds.id(doc), "not validated: " + message)
-                        : Finding.error(file, ObjectIds.id(doc), message));
+                findings.add(
+                        allowMissing
+                                ? Finding.warning(file, ObjectIds.id(doc), "not validated: " + message)
+                                : Finding.error(file, ObjectIds.id(doc), message));
                 continue;
             }
             Optional<JsonSchema> schema = cache.computeIfAbsent(source.get().id(), k -> load(source.get()));
@@ -174,8 +176,8 @@ public final class SchemaRule implements Rule {
             for (ValidationMessage m : schema.get().validate(JSON.valueToTree(doc))) {
                 messages.add(m.getMessage());
             }
-            messages.forEach(m -> findings.add(Finding.error(file, ObjectIds.id(doc), m + " (schema "
-                    + source.get().label() + ")")));
+            messages.forEach(m -> findings.add(Finding.error(
+                    file, ObjectIds.id(doc), m + " (schema " + source.get().label() + ")")));
         }
     }
 
@@ -186,8 +188,10 @@ public final class SchemaRule implements Rule {
 
     private Optional<Source> source(String file, Map<String, Object> doc) {
         if (file.endsWith("kustomization.yaml")) {
-            return files.computeIfAbsent("", k -> root.flatMap(r -> folder(r, "schemastore/kustomization.json"))
-                    .or(() -> Optional.of(KUSTOMIZATION_RULE)));
+            return files.computeIfAbsent(
+                    "",
+                    k -> root.flatMap(r -> folder(r, "schemastore/kustomization.json"))
+                            .or(() -> Optional.of(KUSTOMIZATION_RULE)));
         }
         String apiVersion = String.valueOf(doc.get("apiVersion"));
         String kind = String.valueOf(doc.get("kind"));
@@ -198,8 +202,11 @@ public final class SchemaRule implements Rule {
      * A kustomization.yaml without a schema in the user's folder is checked by {@link KustomizationRule} (every
      * resource exists) and built by the tests with kubectl kustomize; no JSON Schema of it is bundled.
      */
-    private static final Source KUSTOMIZATION_RULE = new Source("envforge's kustomization rule", "envforge's"
-            + " kustomization rule (no JSON Schema bundled)", "", () -> null);
+    private static final Source KUSTOMIZATION_RULE = new Source(
+            "envforge's kustomization rule",
+            "envforge's" + " kustomization rule (no JSON Schema bundled)",
+            "",
+            () -> null);
 
     private Optional<Source> lookup(String apiVersion, String kind) {
         String lower = kind.toLowerCase(Locale.ROOT);
@@ -209,10 +216,15 @@ public final class SchemaRule implements Rule {
         boolean core = group.isEmpty() || !group.contains(".") || group.endsWith(".k8s.io") && !group.contains("x-k8s");
         String crd = group + "/" + lower + "_" + version + ".json";
         if (core && kubernetes.isPresent()) {
-            String label = group.isEmpty() ? "" : "-" + group.substring(0, group.indexOf('.') < 0 ? group.length()
-                    : group.indexOf('.'));
-            Optional<Source> user = folder(root.get(), root.get().relativize(kubernetes.get())
-                    .resolve(lower + label + "-" + version + ".json").toString());
+            String label = group.isEmpty()
+                    ? ""
+                    : "-" + group.substring(0, group.indexOf('.') < 0 ? group.length() : group.indexOf('.'));
+            Optional<Source> user = folder(
+                    root.get(),
+                    root.get()
+                            .relativize(kubernetes.get())
+                            .resolve(lower + label + "-" + version + ".json")
+                            .toString());
             if (user.isPresent()) {
                 return user;
             }
@@ -224,8 +236,11 @@ public final class SchemaRule implements Rule {
         if (core && KubernetesSchemas.available()) {
             Optional<ObjectNode> bundled = KubernetesSchemas.schema(apiVersion, kind);
             if (bundled.isPresent()) {
-                return Optional.of(new Source(KubernetesSchemas.LABEL, KubernetesSchemas.LABEL,
-                        "k8s:" + apiVersion + " " + kind, bundled::get));
+                return Optional.of(new Source(
+                        KubernetesSchemas.LABEL,
+                        KubernetesSchemas.LABEL,
+                        "k8s:" + apiVersion + " " + kind,
+                        bundled::get));
             }
         }
         URL url = SchemaRule.class.getClassLoader().getResource(BUNDLED + crd);
@@ -241,8 +256,8 @@ public final class SchemaRule implements Rule {
         if (!Files.isRegularFile(path)) {
             return Optional.empty();
         }
-        return Optional.of(new Source(root + "/" + relative, "the schema folder " + root, path.toUri().toString(),
-                () -> read(url(path))));
+        return Optional.of(new Source(
+                root + "/" + relative, "the schema folder " + root, path.toUri().toString(), () -> read(url(path))));
     }
 
     private static URL url(Path path) {
@@ -278,7 +293,9 @@ public final class SchemaRule implements Rule {
                 .unknownKeywordFactory((keyword, context) -> new AnnotationKeyword(keyword))
                 .build();
         return JsonSchemaFactory.builder(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7))
-                .metaSchema(meta).defaultMetaSchemaIri(meta.getIri()).build();
+                .metaSchema(meta)
+                .defaultMetaSchemaIri(meta.getIri())
+                .build();
     }
 
     /** The module each bundled CRD schema was derived from, read from {@code PROVENANCE.json}. */
@@ -296,8 +313,9 @@ public final class SchemaRule implements Rule {
             if (url != null) {
                 for (JsonNode s : SchemaRule.read(url).path("schemas")) {
                     String source = s.path("source").asText();
-                    out.put(s.path("schema").asText(), source.contains(" ") ? source.substring(0, source.indexOf(' '))
-                            : source);
+                    out.put(
+                            s.path("schema").asText(),
+                            source.contains(" ") ? source.substring(0, source.indexOf(' ')) : source);
                 }
             }
             return out;

@@ -16,8 +16,8 @@ public final class UniqueObjectRule implements Rule {
     }
 
     @Override
-    public synchronized void check(String file, List<Map<String, Object>> docs, Map<String, String> tree,
-            List<Finding> findings) {
+    public synchronized void check(
+            String file, List<Map<String, Object>> docs, Map<String, String> tree, List<Finding> findings) {
         if (file.endsWith("kustomization.yaml") || !file.startsWith(Layout.OVERLAYS)) {
             return;
         }

@@ -65,7 +65,8 @@ public final class Validator {
         List<Finding> findings = new ArrayList<>();
         List<Rule> active = rules.get();
         Optional<SchemaResults> results = cache.enabled() && !bucket.isEmpty()
-                ? Optional.of(new SchemaResults(cache, schemas.schemaSetDigest())) : Optional.empty();
+                ? Optional.of(new SchemaResults(cache, schemas.schemaSetDigest()))
+                : Optional.empty();
         String whole = results.isPresent() ? SchemaResults.treeDigest(tree) : null;
         Optional<SchemaResults.Entry> last = results.flatMap(r -> r.load(bucket));
         if (last.isPresent() && last.get().tree().equals(whole)) {
@@ -101,11 +102,11 @@ public final class Validator {
                 now.put(digest, found.stream().map(SchemaResults::encode).toList());
             }
             Map<String, Integer> counts = against.computeIfAbsent(folder(file.getKey()), k -> new TreeMap<>());
-            docs.forEach(doc -> counts.merge(schemas.label(file.getKey(), doc).orElse("nothing (no schema)"), 1,
-                    Integer::sum));
+            docs.forEach(doc ->
+                    counts.merge(schemas.label(file.getKey(), doc).orElse("nothing (no schema)"), 1, Integer::sum));
         }
-        against.forEach((folder, counts) -> findings.add(new Finding(Finding.Severity.INFO, folder, "",
-                validated(counts))));
+        against.forEach(
+                (folder, counts) -> findings.add(new Finding(Finding.Severity.INFO, folder, "", validated(counts))));
         if (results.isPresent()) {
             results.get().store(bucket, new SchemaResults.Entry(whole, List.copyOf(findings), now));
         }
@@ -113,9 +114,12 @@ public final class Validator {
     }
 
     private List<Finding> withNotes(List<Finding> findings) {
-        missing.ifPresent(folder -> findings.add(Finding.error(folder.toString(), "", "schema folder not found:"
-                + " envforge.schemas (--schemas) must name a folder of schemas that add to the bundled ones; leave it"
-                + " unset to validate against the bundled schemas only")));
+        missing.ifPresent(folder -> findings.add(Finding.error(
+                folder.toString(),
+                "",
+                "schema folder not found:"
+                        + " envforge.schemas (--schemas) must name a folder of schemas that add to the bundled ones; leave it"
+                        + " unset to validate against the bundled schemas only")));
         return findings;
     }
 
@@ -123,8 +127,10 @@ public final class Validator {
     static String validated(Map<String, Integer> counts) {
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         StringBuilder out = new StringBuilder("validated " + total + " object(s): ");
-        counts.forEach((label, n) -> out.append(out.toString().endsWith(": ") ? "" : "; ").append(n)
-                .append(" against ").append(label));
+        counts.forEach((label, n) -> out.append(out.toString().endsWith(": ") ? "" : "; ")
+                .append(n)
+                .append(" against ")
+                .append(label));
         return out.toString();
     }
 
@@ -137,7 +143,8 @@ public final class Validator {
     }
 
     static boolean isManifest(String path) {
-        return Layout.MANIFEST_ROOTS.stream().anyMatch(path::startsWith) && path.endsWith(".yaml")
+        return Layout.MANIFEST_ROOTS.stream().anyMatch(path::startsWith)
+                && path.endsWith(".yaml")
                 && !path.endsWith(".values.yaml");
     }
 }

@@ -79,7 +79,10 @@ class DiskCacheTest {
         assertFalse(Files.exists(cache.file(keys.get(2))));
         assertTrue(Files.exists(cache.file(keys.get(5))));
         try (Stream<Path> files = Files.walk(dir)) {
-            assertTrue(files.filter(Files::isRegularFile).mapToLong(p -> p.toFile().length()).sum() <= 8_000);
+            assertTrue(files.filter(Files::isRegularFile)
+                            .mapToLong(p -> p.toFile().length())
+                            .sum()
+                    <= 8_000);
         }
     }
 
@@ -111,7 +114,10 @@ class DiskCacheTest {
             pool.shutdown();
         }
         try (Stream<Path> files = Files.walk(dir)) {
-            assertEquals(0, files.filter(p -> p.getFileName().toString().startsWith(".tmp-")).count());
+            assertEquals(
+                    0,
+                    files.filter(p -> p.getFileName().toString().startsWith(".tmp-"))
+                            .count());
         }
     }
 }

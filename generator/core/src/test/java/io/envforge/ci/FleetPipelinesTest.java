@@ -27,19 +27,21 @@ class FleetPipelinesTest {
     void workflowRunsOneJobPerShardThenCombinesOnce() throws Exception {
         String text = Files.readString(Scratch.REPO.resolve(".github/workflows/fleet.yml"));
         Map<String, Object> workflow = Yaml.loadAll(text).get(0);
-        ObjectNode schema = (ObjectNode) JSON.readTree(
-                Scratch.SHARED.resolve("schemas/schemastore/github-workflow.json").toFile());
+        ObjectNode schema = (ObjectNode) JSON.readTree(Scratch.SHARED
+                .resolve("schemas/schemastore/github-workflow.json")
+                .toFile());
         schema.remove("$id");
         schema.remove("$schema");
-        Set<ValidationMessage> errors = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schema)
+        Set<ValidationMessage> errors = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
+                .getSchema(schema)
                 .validate(JSON.valueToTree(workflow));
         assertEquals(Set.of(), errors);
 
         int shards = Integer.parseInt(String.valueOf(((Map<String, Object>) workflow.get("env")).get("SHARDS")));
         Map<String, Object> jobs = (Map<String, Object>) workflow.get("jobs");
         Map<String, Object> shard = (Map<String, Object>) jobs.get("shard");
-        List<Object> matrix = (List<Object>) ((Map<String, Object>) ((Map<String, Object>) shard.get("strategy"))
-                .get("matrix")).get("shard");
+        List<Object> matrix = (List<Object>)
+                ((Map<String, Object>) ((Map<String, Object>) shard.get("strategy")).get("matrix")).get("shard");
         assertEquals(IntStream.rangeClosed(1, shards).boxed().toList(), matrix, "one runner per shard, 1..SHARDS");
         assertTrue(text.contains("-Dshard=${{ matrix.shard }}/$SHARDS"), "each runner renders its own slice");
         Map<String, Object> combine = (Map<String, Object>) jobs.get("combine");

@@ -28,28 +28,34 @@ class OneClickPipelinesTest {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Pattern GENERATE = Pattern.compile("(?m)^\\s*(mvn -B generate .*)$");
-    private static final Pattern ENVFORGE = Pattern.compile("(?m)(java -jar generator/cli/target/envforge.jar .*?)(\\s*[|']|$)");
+    private static final Pattern ENVFORGE =
+            Pattern.compile("(?m)(java -jar generator/cli/target/envforge.jar .*?)(\\s*[|']|$)");
     private static final List<String> WORKFLOWS = List.of("generate.yml", "pipeline.yml", "decommission.yml");
 
     @Test
     @SuppressWarnings("unchecked")
     void workflowsValidateAgainstTheSchemaAndTheButtonAsksForEnvironmentSubnetCloudController() throws Exception {
-        ObjectNode schema = (ObjectNode) JSON.readTree(
-                Scratch.SHARED.resolve("schemas/schemastore/github-workflow.json").toFile());
+        ObjectNode schema = (ObjectNode) JSON.readTree(Scratch.SHARED
+                .resolve("schemas/schemastore/github-workflow.json")
+                .toFile());
         schema.remove("$id");
         schema.remove("$schema");
         for (String file : WORKFLOWS) {
-            Map<String, Object> workflow = Yaml.loadAll(Files.readString(
-                    Scratch.REPO.resolve(".github/workflows/" + file))).get(0);
+            Map<String, Object> workflow = Yaml.loadAll(
+                            Files.readString(Scratch.REPO.resolve(".github/workflows/" + file)))
+                    .get(0);
             Set<ValidationMessage> errors = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
-                    .getSchema(schema).validate(JSON.valueToTree(workflow));
+                    .getSchema(schema)
+                    .validate(JSON.valueToTree(workflow));
             assertEquals(Set.of(), errors, file);
         }
-        Map<String, Object> workflow = Yaml.loadAll(Files.readString(
-                Scratch.REPO.resolve(".github/workflows/generate.yml"))).get(0);
-        Map<String, Object> dispatch = (Map<String, Object>) ((Map<String, Object>) workflow.get("on"))
-                .get("workflow_dispatch");
-        assertEquals(Set.of("environment", "subnet", "cloud", "controller"),
+        Map<String, Object> workflow = Yaml.loadAll(
+                        Files.readString(Scratch.REPO.resolve(".github/workflows/generate.yml")))
+                .get(0);
+        Map<String, Object> dispatch =
+                (Map<String, Object>) ((Map<String, Object>) workflow.get("on")).get("workflow_dispatch");
+        assertEquals(
+                Set.of("environment", "subnet", "cloud", "controller"),
                 ((Map<String, Object>) dispatch.get("inputs")).keySet());
     }
 
@@ -60,8 +66,8 @@ class OneClickPipelinesTest {
         Map<String, Object> on = (Map<String, Object>) Yaml.loadAll(text).get(0).get("on");
         assertTrue(on.keySet().containsAll(List.of("pull_request", "push", "schedule")), on.toString());
         Map<String, String> steps = new java.util.LinkedHashMap<>();
-        Map<String, Object> job = (Map<String, Object>) ((Map<String, Object>) Yaml.loadAll(text).get(0)
-                .get("jobs")).get("pipeline");
+        Map<String, Object> job = (Map<String, Object>)
+                ((Map<String, Object>) Yaml.loadAll(text).get(0).get("jobs")).get("pipeline");
         for (Map<String, Object> step : (List<Map<String, Object>>) job.get("steps")) {
             if (step.get("run") != null) {
                 steps.put(String.valueOf(step.get("run")), String.valueOf(step.get("if")));
@@ -76,8 +82,11 @@ class OneClickPipelinesTest {
     }
 
     private static String condition(Map<String, String> steps, String command) {
-        return steps.entrySet().stream().filter(e -> e.getKey().contains(command)).map(Map.Entry::getValue)
-                .findFirst().orElseThrow(() -> new AssertionError("no step runs " + command));
+        return steps.entrySet().stream()
+                .filter(e -> e.getKey().contains(command))
+                .map(Map.Entry::getValue)
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("no step runs " + command));
     }
 
     @Test
@@ -85,26 +94,35 @@ class OneClickPipelinesTest {
     void theVerifyCheckValidatesAndRunsOnPullRequests() throws Exception {
         String text = Files.readString(Scratch.REPO.resolve(".github/workflows/verify.yml"));
         Map<String, Object> workflow = Yaml.loadAll(text).get(0);
-        ObjectNode schema = (ObjectNode) JSON.readTree(
-                Scratch.SHARED.resolve("schemas/schemastore/github-workflow.json").toFile());
+        ObjectNode schema = (ObjectNode) JSON.readTree(Scratch.SHARED
+                .resolve("schemas/schemastore/github-workflow.json")
+                .toFile());
         schema.remove("$id");
         schema.remove("$schema");
-        assertEquals(Set.of(), JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schema)
-                .validate(JSON.valueToTree(workflow)));
+        assertEquals(
+                Set.of(),
+                JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
+                        .getSchema(schema)
+                        .validate(JSON.valueToTree(workflow)));
         assertTrue(((Map<String, Object>) workflow.get("on")).containsKey("pull_request"));
         assertTrue(text.contains("\n        run: mvn -B envforge:verify\n"), text);
     }
 
     @Test
     void aBrokenWorkflowIsRejected() throws Exception {
-        ObjectNode schema = (ObjectNode) JSON.readTree(
-                Scratch.SHARED.resolve("schemas/schemastore/github-workflow.json").toFile());
+        ObjectNode schema = (ObjectNode) JSON.readTree(Scratch.SHARED
+                .resolve("schemas/schemastore/github-workflow.json")
+                .toFile());
         schema.remove("$id");
         schema.remove("$schema");
         Map<String, Object> broken = Yaml.loadAll("on: {workflow_dispatch: {}}\njobs: {generate: {steps: []}}\n")
                 .get(0);
-        assertFalse(JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7).getSchema(schema)
-                .validate(JSON.valueToTree(broken)).isEmpty(), "a job without runs-on");
+        assertFalse(
+                JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V7)
+                        .getSchema(schema)
+                        .validate(JSON.valueToTree(broken))
+                        .isEmpty(),
+                "a job without runs-on");
     }
 
     @Test
@@ -117,16 +135,24 @@ class OneClickPipelinesTest {
         Set<String> generate = lines(GENERATE, workflows);
         assertEquals(2, generate.size(), generate.toString());
         assertEquals(generate, lines(GENERATE, jenkins));
-        String push = generate.stream().filter(l -> l.contains("push")).findFirst().orElseThrow();
-        for (String option : List.of("-Denv=\"$ENVFORGE_ENV\"", "-Dsubnet=\"$ENVFORGE_SUBNET\"",
-                "-Dcloud=\"$ENVFORGE_CLOUD\"", "-Denvforge.push=branch", "-Denvforge.remote=origin",
+        String push =
+                generate.stream().filter(l -> l.contains("push")).findFirst().orElseThrow();
+        for (String option : List.of(
+                "-Denv=\"$ENVFORGE_ENV\"",
+                "-Dsubnet=\"$ENVFORGE_SUBNET\"",
+                "-Dcloud=\"$ENVFORGE_CLOUD\"",
+                "-Denvforge.push=branch",
+                "-Denvforge.remote=origin",
                 "-Denvforge.summary=target/")) {
             assertTrue(push.contains(option), option);
         }
         Set<String> envforge = lines(ENVFORGE, workflows);
-        assertEquals(Set.of("plan", "apply", "drift", "remove"), envforge.stream().map(l -> l.split(" ")[3]
-                .equals("pipeline") ? l.split(" ")[4] : l.split(" ")[3]).collect(java.util.stream.Collectors
-                .toSet()), envforge.toString());
+        assertEquals(
+                Set.of("plan", "apply", "drift", "remove"),
+                envforge.stream()
+                        .map(l -> l.split(" ")[3].equals("pipeline") ? l.split(" ")[4] : l.split(" ")[3])
+                        .collect(java.util.stream.Collectors.toSet()),
+                envforge.toString());
         assertEquals(envforge, lines(ENVFORGE, jenkins));
         for (String p : List.of("environment", "subnet")) {
             assertTrue(jenkins.contains("string(name: '" + p + "'"), p);

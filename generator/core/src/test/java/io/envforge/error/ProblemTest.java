@@ -24,7 +24,8 @@ class ProblemTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("values")
     void rendersOneLine(String label, String value, String shown) {
-        assertEquals("environments/dev1.yaml: spec.region \"" + shown + "\": is wrong; fix it",
+        assertEquals(
+                "environments/dev1.yaml: spec.region \"" + shown + "\": is wrong; fix it",
                 new Problem("environments/dev1.yaml", "spec.region", value, "is wrong", "fix it").render());
     }
 }

@@ -14,13 +14,15 @@ import org.junit.jupiter.params.provider.CsvSource;
 class CredentialsTest {
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "token in https URL    | push to https://bot:t0k@host/x.git failed | push to https://bot:***@host/x.git failed",
-        "empty user            | https://:t0k@host/x                       | https://:***@host/x",
-        "user only is kept     | ssh://git@host:22/x.git                   | ssh://git@host:22/x.git",
-        "two URLs              | a http://u:p@h/ b https://v:q@i/          | a http://u:***@h/ b https://v:***@i/",
-        "no URL                | nothing here: a:b@c                       | nothing here: a:b@c",
-    })
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "token in https URL    | push to https://bot:t0k@host/x.git failed | push to https://bot:***@host/x.git failed",
+                "empty user            | https://:t0k@host/x                       | https://:***@host/x",
+                "user only is kept     | ssh://git@host:22/x.git                   | ssh://git@host:22/x.git",
+                "two URLs              | a http://u:p@h/ b https://v:q@i/          | a http://u:***@h/ b https://v:***@i/",
+                "no URL                | nothing here: a:b@c                       | nothing here: a:b@c",
+            })
     void redactsThePasswordOfEveryUrl(String name, String text, String expected) {
         assertEquals(expected, Redact.userInfo(text));
     }
@@ -35,8 +37,13 @@ class CredentialsTest {
 
     @Test
     void readsTheEnvironment() {
-        Credentials credentials = Credentials.fromEnvironment(Map.of(Credentials.TOKEN_VARIABLE, " tok ",
-                Credentials.SSH_KEY_VARIABLE, "/keys/id", Credentials.USER_VARIABLE, ""));
+        Credentials credentials = Credentials.fromEnvironment(Map.of(
+                Credentials.TOKEN_VARIABLE,
+                " tok ",
+                Credentials.SSH_KEY_VARIABLE,
+                "/keys/id",
+                Credentials.USER_VARIABLE,
+                ""));
         assertEquals(Optional.of("tok"), credentials.token());
         assertEquals(Optional.of(Path.of("/keys/id")), credentials.sshKey());
         assertEquals(Optional.empty(), credentials.user());

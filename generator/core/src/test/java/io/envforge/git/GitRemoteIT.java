@@ -26,6 +26,7 @@ class GitRemoteIT {
 
     @TempDir
     static Path dir;
+
     static Servers servers;
     static int counter;
 
@@ -51,7 +52,10 @@ class GitRemoteIT {
     }
 
     private GitRemote remote(Git local, Credentials credentials) {
-        return new GitRemote(local.getRepository().getWorkTree().toPath(), "target", credentials,
+        return new GitRemote(
+                local.getRepository().getWorkTree().toPath(),
+                "target",
+                credentials,
                 servers.sshHome().toFile());
     }
 
@@ -73,7 +77,8 @@ class GitRemoteIT {
     void pushesHeadToANewBranchThenReportsUpToDate(String transport) {
         String name = name(transport);
         GitServer server = servers.get(transport);
-        try (Git local = setUp(transport, name); GitRemote remote = remote(local, server.credentials())) {
+        try (Git local = setUp(transport, name);
+                GitRemote remote = remote(local, server.credentials())) {
             RevCommit commit = Repos.commit(local, "overlays/dev1/a.yaml", "a: 1\n", "generate dev1");
 
             assertEquals(PushStatus.PUSHED, remote.push("envforge/dev1"));
@@ -87,8 +92,9 @@ class GitRemoteIT {
     void rejectsANonFastForwardWithoutForcingAndFetchesTheRemoteHead(String transport) {
         String name = name(transport);
         Path bare = servers.root().resolve(name);
-        try (Git local = setUp(transport, name); GitRemote remote = remote(local, servers.get(transport)
-                .credentials()); Git other = Repos.cloneOf(bare, work.resolve("other"))) {
+        try (Git local = setUp(transport, name);
+                GitRemote remote = remote(local, servers.get(transport).credentials());
+                Git other = Repos.cloneOf(bare, work.resolve("other"))) {
             RevCommit concurrent = Repos.commit(other, "docs/other.md", "other\n", "someone else");
             other.push().call();
             Repos.commit(local, "overlays/dev1/a.yaml", "a: 1\n", "generate dev1");
@@ -107,7 +113,8 @@ class GitRemoteIT {
     void aWrongCredentialFailsClearlyWithoutShowingTheSecret(String transport) {
         String name = name(transport);
         GitServer server = servers.get(transport);
-        try (Git local = setUp(transport, name); GitRemote remote = remote(local, server.wrongCredentials())) {
+        try (Git local = setUp(transport, name);
+                GitRemote remote = remote(local, server.wrongCredentials())) {
             Repos.commit(local, "overlays/dev1/a.yaml", "a: 1\n", "generate dev1");
 
             EnvforgeException e = assertThrows(EnvforgeException.class, () -> remote.push("main"));
@@ -126,9 +133,10 @@ class GitRemoteIT {
         String name = name("ssh");
         Path knownHosts = work.resolve("empty_known_hosts");
         java.nio.file.Files.writeString(knownHosts, "");
-        Credentials trustsNothing = Credentials.sshKey(servers.get("ssh").credentials().sshKey().orElseThrow(),
-                knownHosts);
-        try (Git local = setUp("ssh", name); GitRemote remote = remote(local, trustsNothing)) {
+        Credentials trustsNothing =
+                Credentials.sshKey(servers.get("ssh").credentials().sshKey().orElseThrow(), knownHosts);
+        try (Git local = setUp("ssh", name);
+                GitRemote remote = remote(local, trustsNothing)) {
             Repos.commit(local, "a.txt", "a\n", "a");
 
             EnvforgeException e = assertThrows(EnvforgeException.class, () -> remote.push("main"));
@@ -143,7 +151,8 @@ class GitRemoteIT {
         String name = name("https");
         String secret = "url-embedded-" + Servers.TOKEN;
         String url = servers.get("https").url(name).replace("https://", "https://bot:" + secret + "@");
-        try (Git local = setUp("https", name); GitRemote remote = remote(local, Credentials.none())) {
+        try (Git local = setUp("https", name);
+                GitRemote remote = remote(local, Credentials.none())) {
             setUrl(local, url);
             Repos.commit(local, "a.txt", "a\n", "a");
 
@@ -159,8 +168,8 @@ class GitRemoteIT {
     void anUnknownRemoteNameSaysHowToAddIt() {
         String name = name("file");
         try (Git local = setUp("file", name);
-                GitRemote remote = new GitRemote(local.getRepository().getWorkTree().toPath(), "upstream",
-                        Credentials.none())) {
+                GitRemote remote =
+                        new GitRemote(local.getRepository().getWorkTree().toPath(), "upstream", Credentials.none())) {
             EnvforgeException e = assertThrows(EnvforgeException.class, () -> remote.push("main"));
             assertTrue(e.getMessage().contains("git remote add upstream"), e.getMessage());
         }
@@ -169,13 +178,15 @@ class GitRemoteIT {
     @Test
     void noCommitIsLostWhenTheRemoteIsUnreachable() {
         String name = name("file");
-        try (Git local = setUp("file", name); GitRemote remote = remote(local, Credentials.none())) {
+        try (Git local = setUp("file", name);
+                GitRemote remote = remote(local, Credentials.none())) {
             setUrl(local, "git://127.0.0.1:1/none.git");
             ObjectId head = Repos.commit(local, "a.txt", "a\n", "a").getId();
 
             EnvforgeException e = assertThrows(EnvforgeException.class, () -> remote.push("main"));
 
-            assertTrue(e.getMessage().startsWith("git://127.0.0.1:1/none.git: refs/heads/main: push to target failed"),
+            assertTrue(
+                    e.getMessage().startsWith("git://127.0.0.1:1/none.git: refs/heads/main: push to target failed"),
                     e.getMessage());
             assertEquals(head, Repos.head(local.getRepository().getWorkTree().toPath(), "main"));
         }

@@ -37,20 +37,22 @@ class DriverImageTest {
 
     @TempDir
     static Path dir;
+
     static LocalRegistry registry;
     static String host;
     static byte[] jar;
 
     @BeforeAll
     static void start() throws Exception {
-        assumeTrue(LocalRegistry.available(), "no registry binary at " + LocalRegistry.BINARY
-                + "; run tools/build-components.sh registry");
+        assumeTrue(
+                LocalRegistry.available(),
+                "no registry binary at " + LocalRegistry.BINARY + "; run tools/build-components.sh registry");
         // The real driver from the local Maven repository, so the pin checked is the real one; the test's Maven
         // repository serves it as Maven Central would.
-        Path local = Path.of(System.getProperty("user.home"), ".m2/repository",
-                JdbcDriver.POSTGRESQL.repositoryPath());
-        assumeTrue(Files.isRegularFile(local), "no " + local + " (mvn dependency:get -Dartifact="
-                + JdbcDriver.POSTGRESQL.coordinates() + ")");
+        Path local = Path.of(System.getProperty("user.home"), ".m2/repository", JdbcDriver.POSTGRESQL.repositoryPath());
+        assumeTrue(
+                Files.isRegularFile(local),
+                "no " + local + " (mvn dependency:get -Dartifact=" + JdbcDriver.POSTGRESQL.coordinates() + ")");
         jar = Files.readAllBytes(local);
         registry = new LocalRegistry(dir);
         host = registry.host;
@@ -66,8 +68,8 @@ class DriverImageTest {
     @Test
     void theDriverLandsInTheProductsLibFolderInOneNewLayerAndTheDigestIsTheRegistrys() throws Exception {
         String baseRepo = host + "/wso2/wso2am";
-        String baseDigest = registry.pushBase(baseRepo + ":4.3.0", "/home/wso2carbon/wso2am-4.3.0/bin/api-manager.sh",
-                "10001");
+        String baseDigest =
+                registry.pushBase(baseRepo + ":4.3.0", "/home/wso2carbon/wso2am-4.3.0/bin/api-manager.sh", "10001");
         registry.mavenFiles.put(JdbcDriver.POSTGRESQL.repositoryPath(), jar);
         Path fetched = DriverJar.fetch(JdbcDriver.POSTGRESQL, registry.mavenUri(), dir.resolve("jars"));
 
@@ -79,31 +81,46 @@ class DriverImageTest {
 
         var byTag = registry.get("/v2/envforge/wso2am/manifests/4.3.0-postgresql-42.7.14", MANIFEST_TYPES);
         assertEquals(200, byTag.statusCode());
-        assertEquals(digest, byTag.headers().firstValue("Docker-Content-Digest").orElseThrow(),
+        assertEquals(
+                digest,
+                byTag.headers().firstValue("Docker-Content-Digest").orElseThrow(),
                 "the digest recorded is the registry's");
-        JsonNode manifest = JSON.readTree(registry.get("/v2/envforge/wso2am/manifests/" + digest, MANIFEST_TYPES).body());
-        JsonNode base = JSON.readTree(registry.get("/v2/wso2/wso2am/manifests/" + baseDigest, MANIFEST_TYPES).body());
+        JsonNode manifest = JSON.readTree(registry.get("/v2/envforge/wso2am/manifests/" + digest, MANIFEST_TYPES)
+                .body());
+        JsonNode base = JSON.readTree(registry.get("/v2/wso2/wso2am/manifests/" + baseDigest, MANIFEST_TYPES)
+                .body());
         assertEquals(base.get("layers").size() + 1, manifest.get("layers").size(), "one layer more than the base");
         for (int i = 0; i < base.get("layers").size(); i++) {
-            assertEquals(base.get("layers").get(i).get("digest"), manifest.get("layers").get(i).get("digest"));
+            assertEquals(
+                    base.get("layers").get(i).get("digest"),
+                    manifest.get("layers").get(i).get("digest"));
         }
         JsonNode last = manifest.get("layers").get(manifest.get("layers").size() - 1);
-        Map<String, byte[]> files = untar(registry.get("/v2/envforge/wso2am/blobs/" + last.get("digest").asText(), "*/*").body());
+        Map<String, byte[]> files = untar(
+                registry.get("/v2/envforge/wso2am/blobs/" + last.get("digest").asText(), "*/*")
+                        .body());
         byte[] inImage = files.get("home/wso2carbon/wso2am-4.3.0/repository/components/lib/postgresql-42.7.14.jar");
         assertArrayEquals(jar, inImage, "the pinned driver at the product's lib folder; layer holds " + files.keySet());
 
         // The base's start command and account survive (jib keeps what the build does not set).
-        JsonNode config = JSON.readTree(registry.get("/v2/envforge/wso2am/blobs/" + manifest.get("config").get("digest")
-                .asText(), "*/*").body()).get("config");
+        JsonNode config = JSON.readTree(registry.get(
+                                "/v2/envforge/wso2am/blobs/"
+                                        + manifest.get("config").get("digest").asText(),
+                                "*/*")
+                        .body())
+                .get("config");
         assertEquals("10001", config.get("User").asText());
-        assertEquals("/home/wso2carbon/wso2am-4.3.0/bin/api-manager.sh", config.get("Entrypoint").get(0).asText());
+        assertEquals(
+                "/home/wso2carbon/wso2am-4.3.0/bin/api-manager.sh",
+                config.get("Entrypoint").get(0).asText());
     }
 
     @Test
     void aJarThatIsNotThePinnedOneIsRefused() {
         JdbcDriver pinned = new JdbcDriver("org.example", "tampered", "1.0", JdbcDriver.POSTGRESQL.sha256());
         registry.mavenFiles.put(pinned.repositoryPath(), "not the driver".getBytes());
-        IllegalStateException e = assertThrows(IllegalStateException.class,
+        IllegalStateException e = assertThrows(
+                IllegalStateException.class,
                 () -> DriverJar.fetch(pinned, registry.mavenUri(), dir.resolve("tampered")));
         assertTrue(e.getMessage().contains("refusing the jar"), e.getMessage());
         assertTrue(!Files.exists(dir.resolve("tampered").resolve(pinned.fileName())));
@@ -111,7 +128,8 @@ class DriverImageTest {
 
     @Test
     void aBaseImageByTagOnlyIsRefused() {
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
+        IllegalArgumentException e = assertThrows(
+                IllegalArgumentException.class,
                 () -> new DriverImage("wso2/wso2mi:4.3.0", host + "/x:1", "/lib", true, dir));
         assertTrue(e.getMessage().contains("not pinned"), e.getMessage());
         assertEquals("/home/wso2carbon/wso2mi-4.3.0/lib", DriverImage.libDir("wso2mi", "4.3.0.12"));
@@ -121,7 +139,7 @@ class DriverImageTest {
         Map<String, byte[]> out = new HashMap<>();
         try (InputStream gz = new GZIPInputStream(new ByteArrayInputStream(gzipped));
                 TarArchiveInputStream tar = new TarArchiveInputStream(gz)) {
-            for (TarArchiveEntry e; (e = tar.getNextEntry()) != null;) {
+            for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
                 if (e.isFile()) {
                     out.put(e.getName().replaceFirst("^\\./", "").replaceFirst("^/", ""), tar.readAllBytes());
                 }

@@ -33,8 +33,14 @@ class AddressCheckTest {
             }
             String actual = null;
             try {
-                AddressCheck.check("f.yaml", "spec.network.cidr", e.getValue().toString(), List.of(), List.of(),
-                        blocks, e.getKey());
+                AddressCheck.check(
+                        "f.yaml",
+                        "spec.network.cidr",
+                        e.getValue().toString(),
+                        List.of(),
+                        List.of(),
+                        blocks,
+                        e.getKey());
             } catch (EnvforgeException ex) {
                 actual = ex.problems().get(0).render().replaceAll(".*overlaps environment (\\S+) .*", "$1");
             }

@@ -38,7 +38,8 @@ class NetworkPlannerTest {
         }
         for (int z = 0; z < NetworkPlan.ZONES; z++) {
             long address = Cidr.parseAddress(plan.apiAddresses().get(z));
-            assertTrue(address > plan.ingress().get(z).base() + 3 && address < plan.ingress().get(z).last());
+            assertTrue(address > plan.ingress().get(z).base() + 3
+                    && address < plan.ingress().get(z).last());
             assertTrue(plan.ingress().get(z).prefix() <= 27, "a cloud load balancer needs at least a /27");
         }
     }

@@ -1,16 +1,15 @@
 package io.envforge.pipeline;
 
-import io.envforge.api.GenerateRequest;
-import io.envforge.api.GenerateResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.GenerateResult;
 import io.envforge.error.EnvforgeException;
 import io.envforge.validate.Finding;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -31,19 +30,32 @@ class BrokenSpecTest {
 
     static Stream<Arguments> brokenSpecs() {
         return Stream.of(
-                Arguments.of("name not a DNS label", "Prod2", HEADER + "  name: Prod2\nspec:\n  network:\n"
-                        + "    cidr: 10.20.16.0/20\n", "environments/Prod2.yaml: metadata.name \"Prod2\": is not a"
-                        + " DNS label"),
-                Arguments.of("YAML syntax error", "qa2", HEADER + "  name: qa2\nspec:\n  network:\n    cidr: [\n",
+                Arguments.of(
+                        "name not a DNS label",
+                        "Prod2",
+                        HEADER + "  name: Prod2\nspec:\n  network:\n" + "    cidr: 10.20.16.0/20\n",
+                        "environments/Prod2.yaml: metadata.name \"Prod2\": is not a" + " DNS label"),
+                Arguments.of(
+                        "YAML syntax error",
+                        "qa2",
+                        HEADER + "  name: qa2\nspec:\n  network:\n    cidr: [\n",
                         "environments/qa2.yaml:"),
-                Arguments.of("unknown key", "qa2", HEADER + "  name: qa2\nspec:\n  network:\n"
-                        + "    cidr: 10.20.16.0/20\n  colour: blue\n", "environments/qa2.yaml: spec.colour: unknown key"),
-                Arguments.of("malformed block", "qa2", HEADER + "  name: qa2\nspec:\n  network:\n"
-                        + "    cidr: 10.20.16.0/33\n", "environments/qa2.yaml: spec.network.cidr \"10.20.16.0/33\""));
+                Arguments.of(
+                        "unknown key",
+                        "qa2",
+                        HEADER + "  name: qa2\nspec:\n  network:\n" + "    cidr: 10.20.16.0/20\n  colour: blue\n",
+                        "environments/qa2.yaml: spec.colour: unknown key"),
+                Arguments.of(
+                        "malformed block",
+                        "qa2",
+                        HEADER + "  name: qa2\nspec:\n  network:\n" + "    cidr: 10.20.16.0/33\n",
+                        "environments/qa2.yaml: spec.network.cidr \"10.20.16.0/33\""));
     }
 
     private Scratch workspace(String broken, String text) {
-        Scratch ws = Scratch.in(dir.resolve("ws")).spec("qa1", "aws", "10.20.0.0/20", "").commitAll("qa1");
+        Scratch ws = Scratch.in(dir.resolve("ws"))
+                .spec("qa1", "aws", "10.20.0.0/20", "")
+                .commitAll("qa1");
         return ws.write("environments/" + broken + ".yaml", text);
     }
 
@@ -62,10 +74,15 @@ class BrokenSpecTest {
         assertTrue(result.commit().isPresent(), "qa1 is committed");
         assertTrue(ws.files().containsKey("overlays/qa1/kustomization.yaml"));
         List<String> warnings = result.report().findings().stream()
-                .filter(f -> f.severity() == Finding.Severity.WARNING).map(Finding::render).toList();
-        assertTrue(warnings.stream().anyMatch(w -> w.contains("environments/" + broken + ".yaml")
-                && w.contains("environment " + broken + " skipped: its spec is invalid (" + problem)
-                && w.contains("-Denv=all fails until then")), String.join("\n", warnings));
+                .filter(f -> f.severity() == Finding.Severity.WARNING)
+                .map(Finding::render)
+                .toList();
+        assertTrue(
+                warnings.stream()
+                        .anyMatch(w -> w.contains("environments/" + broken + ".yaml")
+                                && w.contains("environment " + broken + " skipped: its spec is invalid (" + problem)
+                                && w.contains("-Denv=all fails until then")),
+                String.join("\n", warnings));
         assertEquals(text, ws.read("environments/" + broken + ".yaml"), "the broken spec is left as it is");
     }
 
@@ -74,8 +91,8 @@ class BrokenSpecTest {
     void allStillFails(String label, String broken, String text, String problem) {
         Scratch ws = workspace(broken, text);
 
-        EnvforgeException e = assertThrows(EnvforgeException.class,
-                () -> Envforge.standard(ws.root()).generate(request(ws, "all")));
+        EnvforgeException e = assertThrows(
+                EnvforgeException.class, () -> Envforge.standard(ws.root()).generate(request(ws, "all")));
 
         assertTrue(e.getMessage().contains(problem), e.getMessage());
     }
@@ -84,8 +101,8 @@ class BrokenSpecTest {
     void aGlobSelectingItFails() {
         Scratch ws = workspace("qa2", HEADER + "  name: qa2\nspec:\n  network:\n    cidr: 10.20.16.0/33\n");
 
-        EnvforgeException e = assertThrows(EnvforgeException.class,
-                () -> Envforge.standard(ws.root()).generate(request(ws, "qa*")));
+        EnvforgeException e = assertThrows(
+                EnvforgeException.class, () -> Envforge.standard(ws.root()).generate(request(ws, "qa*")));
 
         assertTrue(e.getMessage().contains("environments/qa2.yaml: spec.network.cidr"), e.getMessage());
     }
@@ -94,8 +111,8 @@ class BrokenSpecTest {
     void aNewBlockIsNotHandedOutWhileABlockIsUnknown() {
         Scratch ws = workspace("qa2", HEADER + "  name: qa2\nspec:\n  network:\n    cidr: [\n");
 
-        EnvforgeException e = assertThrows(EnvforgeException.class,
-                () -> Envforge.standard(ws.root()).generate(request(ws, "qa3")));
+        EnvforgeException e = assertThrows(
+                EnvforgeException.class, () -> Envforge.standard(ws.root()).generate(request(ws, "qa3")));
 
         assertTrue(e.getMessage().startsWith("environments/qa2.yaml:"), e.getMessage());
     }
@@ -104,19 +121,23 @@ class BrokenSpecTest {
     void fleetFilesStayWhileASpecIsSkipped() {
         Scratch ws = Scratch.in(dir.resolve("ws"))
                 .spec("qa1", "aws", "10.20.0.0/20", "  gitops:\n    controller: argocd\n")
-                .spec("qa3", "aws", "10.20.32.0/20", "  gitops:\n    controller: argocd\n").commitAll("specs");
+                .spec("qa3", "aws", "10.20.32.0/20", "  gitops:\n    controller: argocd\n")
+                .commitAll("specs");
         Envforge.standard(ws.root()).generate(request(ws, "all"));
         String project = ws.read("clusters/argocd/appproject.yaml");
         assertTrue(project.contains("envforge-qa3"), project);
         ws.write("environments/qa3.yaml", HEADER + "  name: qa3\nspec:\n  network:\n    cidr: [\n");
-        ws.write("environments/qa1.yaml", ws.read("environments/qa1.yaml") + "  layers:\n    api:\n"
-                + "      replicas: 3\n");
+        ws.write(
+                "environments/qa1.yaml",
+                ws.read("environments/qa1.yaml") + "  layers:\n    api:\n" + "      replicas: 3\n");
 
         GenerateResult result = Envforge.standard(ws.root()).generate(request(ws, "qa1"));
 
         assertEquals(List.of("qa1"), result.generated());
         assertEquals(project, ws.read("clusters/argocd/appproject.yaml"), "qa3 stays in the AppProject");
-        assertTrue(result.report().findings().stream().anyMatch(f -> f.render().contains(
-                "fleet files not regenerated while a spec is skipped")), result.report().render());
+        assertTrue(
+                result.report().findings().stream()
+                        .anyMatch(f -> f.render().contains("fleet files not regenerated while a spec is skipped")),
+                result.report().render());
     }
 }

@@ -1,13 +1,13 @@
 package io.envforge.pipeline;
 
-import io.envforge.api.GenerateRequest;
-import io.envforge.api.GenerateResult;
-import io.envforge.api.ValidationFailedException;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.envforge.TestWorkspace;
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.GenerateResult;
+import io.envforge.api.ValidationFailedException;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -24,16 +24,21 @@ class BundledValidationRunTest {
     void aRunWithoutSharedSchemasValidatesAgainstTheBundledOnes(@TempDir Path dir) {
         TestWorkspace ws = TestWorkspace.create(dir.resolve("gitops"));
         assertFalse(Files.exists(ws.root().resolve("../shared")));
-        GenerateResult result = Envforge.standard(ws.root()).generate(GenerateRequest.of(ws.root(), "dev1",
-                "10.20.0.0/20"));
+        GenerateResult result =
+                Envforge.standard(ws.root()).generate(GenerateRequest.of(ws.root(), "dev1", "10.20.0.0/20"));
         String report = result.report().render();
         assertTrue(report.contains("[INFO] environment dev1: validated "), report);
-        assertTrue(report.contains(" against Kubernetes 1.34 (io.fabric8:kubernetes-model-validator 7.5.2, bundled)"),
+        assertTrue(
+                report.contains(" against Kubernetes 1.34 (io.fabric8:kubernetes-model-validator 7.5.2, bundled)"),
                 report);
-        assertTrue(report.contains(" against CRD external-secrets.io/externalsecret_v1.json from"
-                + " github.com/external-secrets/external-secrets@v1.3.2, bundled"), report);
-        assertTrue(report.contains(" against CRD kustomize.toolkit.fluxcd.io/kustomization_v1.json from"
-                + " github.com/fluxcd/kustomize-controller@v1.7.3, bundled"), report);
+        assertTrue(
+                report.contains(" against CRD external-secrets.io/externalsecret_v1.json from"
+                        + " github.com/external-secrets/external-secrets@v1.3.2, bundled"),
+                report);
+        assertTrue(
+                report.contains(" against CRD kustomize.toolkit.fluxcd.io/kustomization_v1.json from"
+                        + " github.com/fluxcd/kustomize-controller@v1.7.3, bundled"),
+                report);
         assertFalse(report.contains("nothing (no schema)"), report);
         assertFalse(report.contains("[WARNING]"), report);
     }
@@ -42,13 +47,19 @@ class BundledValidationRunTest {
     void aBadFieldFromAChartIsCaughtWithoutSharedSchemas(@TempDir Path dir) throws IOException {
         TestWorkspace ws = TestWorkspace.create(dir.resolve("gitops"));
         Path service = ws.root().resolve("charts/api-gateway/templates/service.yaml");
-        Files.writeString(service, Files.readString(service).replaceFirst("  type: ClusterIP\n",
-                "  type: ClusterIP\n  clusterIp: 10.0.0.1\n"));
-        ValidationFailedException e = assertThrows(ValidationFailedException.class, () -> Envforge
-                .standard(ws.root()).generate(GenerateRequest.of(ws.root(), "dev1", "10.20.0.0/20")));
-        assertTrue(e.getMessage().contains("property 'clusterIp' is not defined in the schema and the schema does not"
-                + " allow additional properties (schema Kubernetes 1.34 (io.fabric8:kubernetes-model-validator 7.5.2,"
-                + " bundled))"), e.getMessage());
+        Files.writeString(
+                service,
+                Files.readString(service)
+                        .replaceFirst("  type: ClusterIP\n", "  type: ClusterIP\n  clusterIp: 10.0.0.1\n"));
+        ValidationFailedException e = assertThrows(
+                ValidationFailedException.class,
+                () -> Envforge.standard(ws.root()).generate(GenerateRequest.of(ws.root(), "dev1", "10.20.0.0/20")));
+        assertTrue(
+                e.getMessage()
+                        .contains("property 'clusterIp' is not defined in the schema and the schema does not"
+                                + " allow additional properties (schema Kubernetes 1.34 (io.fabric8:kubernetes-model-validator 7.5.2,"
+                                + " bundled))"),
+                e.getMessage());
         assertFalse(Files.exists(ws.root().resolve("overlays/dev1")));
     }
 }

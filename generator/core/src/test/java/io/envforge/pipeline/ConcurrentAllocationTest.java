@@ -1,16 +1,15 @@
 package io.envforge.pipeline;
 
-import io.envforge.api.GenerateRequest;
-import io.envforge.api.Publish;
-import io.envforge.api.PublishResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.Publish;
+import io.envforge.api.PublishResult;
 import io.envforge.git.Credentials;
 import io.envforge.git.PushStatus;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.api.ResetCommand;
 import org.eclipse.jgit.transport.PushResult;
@@ -33,12 +32,22 @@ class ConcurrentAllocationTest {
     @Test
     void theLoserOfAPushRaceReallocatesOnTopOfTheWinner() throws Exception {
         Path bare = dir.resolve("remote.git");
-        Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
-        try (Git seed = Git.open(Workspaces.create(dir.resolve("seed"), List.of("dev1=10.20.0.0/20")).toFile())) {
-            seed.remoteAdd().setName("origin").setUri(new URIish(bare.toUri().toString())).call();
+        Git.init()
+                .setBare(true)
+                .setDirectory(bare.toFile())
+                .setInitialBranch("main")
+                .call()
+                .close();
+        try (Git seed = Git.open(Workspaces.create(dir.resolve("seed"), List.of("dev1=10.20.0.0/20"))
+                .toFile())) {
+            seed.remoteAdd()
+                    .setName("origin")
+                    .setUri(new URIish(bare.toUri().toString()))
+                    .call();
             seed.push().setRemote("origin").add("main").call();
         }
-        try (Git alice = clone(bare, "alice"); Git bob = clone(bare, "bob")) {
+        try (Git alice = clone(bare, "alice");
+                Git bob = clone(bare, "bob")) {
             Path a = alice.getRepository().getWorkTree().toPath();
             Path b = bob.getRepository().getWorkTree().toPath();
             generate(a, "perf-a");
@@ -50,7 +59,10 @@ class ConcurrentAllocationTest {
             assertEquals(RemoteRefUpdate.Status.REJECTED_NONFASTFORWARD, push(bob));
 
             bob.fetch().setRemote("origin").call();
-            bob.reset().setMode(ResetCommand.ResetType.HARD).setRef("origin/main").call();
+            bob.reset()
+                    .setMode(ResetCommand.ResetType.HARD)
+                    .setRef("origin/main")
+                    .call();
             generate(b, "perf-b");
             assertEquals("10.64.16.0/20", Workspaces.cidrOf(b, "perf-b"));
             assertNotEquals(Workspaces.cidrOf(b, "perf-a"), Workspaces.cidrOf(b, "perf-b"));
@@ -61,11 +73,18 @@ class ConcurrentAllocationTest {
     @Test
     void thePublishLoopReallocatesWhenItsPushIsRejected() throws Exception {
         Path bare = dir.resolve("remote.git");
-        Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
-        try (Git seed = Git.open(Workspaces.create(dir.resolve("seed"), List.of()).toFile())) {
+        Git.init()
+                .setBare(true)
+                .setDirectory(bare.toFile())
+                .setInitialBranch("main")
+                .call()
+                .close();
+        try (Git seed =
+                Git.open(Workspaces.create(dir.resolve("seed"), List.of()).toFile())) {
             seed.push().setRemote(bare.toUri().toString()).add("main").call();
         }
-        try (Git alice = clone(bare, "alice"); Git bob = clone(bare, "bob")) {
+        try (Git alice = clone(bare, "alice");
+                Git bob = clone(bare, "bob")) {
             PublishResult first = publish(alice, "perf-a");
             PublishResult second = publish(bob, "perf-b");
             assertEquals(1, first.attempts());
@@ -79,25 +98,31 @@ class ConcurrentAllocationTest {
 
     private static PublishResult publish(Git git, String env) {
         Path ws = git.getRepository().getWorkTree().toPath();
-        GenerateRequest request = GenerateRequest.builder(ws).environments(List.of(env)).build()
+        GenerateRequest request = GenerateRequest.builder(ws)
+                .environments(List.of(env))
+                .build()
                 .withPublish(Publish.to("origin", Publish.Mode.DIRECT));
         return new PublishingRun(Envforge.standard(ws), Credentials.none()).run(request);
     }
 
     private static Git clone(Path bare, String who) throws Exception {
-        Git git = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(bare.resolveSibling(who)
-                .toFile()).call();
+        Git git = Git.cloneRepository()
+                .setURI(bare.toUri().toString())
+                .setDirectory(bare.resolveSibling(who).toFile())
+                .call();
         git.getRepository().getConfig().setString("user", null, "name", who);
         git.getRepository().getConfig().setString("user", null, "email", who + "@localhost");
         return git;
     }
 
     private static void generate(Path ws, String env) {
-        Envforge.standard(ws).generate(GenerateRequest.builder(ws).environments(List.of(env)).build());
+        Envforge.standard(ws)
+                .generate(GenerateRequest.builder(ws).environments(List.of(env)).build());
     }
 
     private static RemoteRefUpdate.Status push(Git git) throws Exception {
-        Iterable<PushResult> results = git.push().setRemote("origin").add("main").call();
+        Iterable<PushResult> results =
+                git.push().setRemote("origin").add("main").call();
         return results.iterator().next().getRemoteUpdate("refs/heads/main").getStatus();
     }
 }

@@ -1,10 +1,10 @@
 package io.envforge.pipeline;
 
-import io.envforge.api.GenerateRequest;
-import io.envforge.api.GenerateResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.GenerateResult;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Optional;
@@ -21,8 +21,8 @@ import org.junit.jupiter.api.io.TempDir;
 class DecisionsTest {
 
     private static GenerateRequest request(Path root, String env) {
-        return new GenerateRequest(root, List.of(env), Optional.empty(), Optional.empty(), false, Optional.empty(),
-                true, false);
+        return new GenerateRequest(
+                root, List.of(env), Optional.empty(), Optional.empty(), false, Optional.empty(), true, false);
     }
 
     @Test
@@ -31,21 +31,25 @@ class DecisionsTest {
         GenerateResult result = Envforge.standard(dir).generate(request(dir, "dev2"));
         List<String> lines = result.lines();
         String first = lines.get(0);
-        assertTrue(first.matches("envforge: dev2 \\(new\\): aws eu-west-1, block 10\\.64\\.0\\.0/20 \\(allocated: the"
-                + " lowest free block of the platform's pools\\), API layer fixed at 10\\.64\\.[0-9.]+ and"
-                + " 10\\.64\\.[0-9.]+, DNS api\\.dev2\\.\\S+ and portal\\.dev2\\.\\S+; validated \\d+ object\\(s\\): .*"
-                + "against Kubernetes 1\\.34 .*; no warning"), first);
+        assertTrue(
+                first.matches("envforge: dev2 \\(new\\): aws eu-west-1, block 10\\.64\\.0\\.0/20 \\(allocated: the"
+                        + " lowest free block of the platform's pools\\), API layer fixed at 10\\.64\\.[0-9.]+ and"
+                        + " 10\\.64\\.[0-9.]+, DNS api\\.dev2\\.\\S+ and portal\\.dev2\\.\\S+; validated \\d+ object\\(s\\): .*"
+                        + "against Kubernetes 1\\.34 .*; no warning"),
+                first);
         String files = "files: " + result.write().added().size() + " added, 0 changed, 0 removed";
         assertEquals("envforge: " + files, lines.get(1));
-        assertTrue(lines.get(2).startsWith("envforge: next: review the commit (git show --stat HEAD) and push it"),
+        assertTrue(
+                lines.get(2).startsWith("envforge: next: review the commit (git show --stat HEAD) and push it"),
                 lines.get(2));
         String decisions = "## envforge decisions\n\n- " + first.substring("envforge: ".length()) + "\n- " + files
                 + "\n- " + lines.get(2).substring("envforge: ".length()) + "\n\n";
         assertTrue(result.summaryMarkdown().startsWith(decisions), result.summaryMarkdown());
         try (Git git = Git.open(dir.toFile())) {
             RevCommit head = git.log().setMaxCount(1).call().iterator().next();
-            assertEquals("envforge: generate dev2\n\n" + decisions, head.getFullMessage().substring(0,
-                    ("envforge: generate dev2\n\n" + decisions).length()));
+            assertEquals(
+                    "envforge: generate dev2\n\n" + decisions,
+                    head.getFullMessage().substring(0, ("envforge: generate dev2\n\n" + decisions).length()));
         }
         assertTrue(ws.read("environments/dev2.yaml").contains("10.64.0.0/20"));
     }
@@ -55,14 +59,17 @@ class DecisionsTest {
         Scratch ws = Scratch.in(dir).spec("dev1", "aws", "10.20.0.0/20", "");
         Envforge.standard(dir).generate(request(dir, "dev1"));
         GenerateResult again = Envforge.standard(dir).generate(request(dir, "dev1"));
-        assertEquals(List.of("envforge: dev1: up to date: its files match environments/dev1.yaml (block 10.20.0.0/20)"
-                        + " and this generator; not rendered again",
-                "envforge: files: 0 added, 0 changed, 0 removed",
-                "envforge: next: nothing to do; change environments/<env>.yaml and run again, or create an environment"
-                        + " with -Denv=<new name> (--env on the CLI; it gets 10.64.0.0/20, the next free block of the"
-                        + " pools)",
-                "envforge: generated 0 environment(s); files 0 added, 0 changed, 0 removed, 0 unchanged",
-                "envforge: nothing to commit"), again.lines());
+        assertEquals(
+                List.of(
+                        "envforge: dev1: up to date: its files match environments/dev1.yaml (block 10.20.0.0/20)"
+                                + " and this generator; not rendered again",
+                        "envforge: files: 0 added, 0 changed, 0 removed",
+                        "envforge: next: nothing to do; change environments/<env>.yaml and run again, or create an environment"
+                                + " with -Denv=<new name> (--env on the CLI; it gets 10.64.0.0/20, the next free block of the"
+                                + " pools)",
+                        "envforge: generated 0 environment(s); files 0 added, 0 changed, 0 removed, 0 unchanged",
+                        "envforge: nothing to commit"),
+                again.lines());
         assertTrue(ws.read("environments/dev1.yaml").contains("10.20.0.0/20"));
     }
 }

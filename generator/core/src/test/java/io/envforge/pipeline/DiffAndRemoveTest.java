@@ -1,14 +1,14 @@
 package io.envforge.pipeline;
 
-import io.envforge.api.GenerateResult;
-import io.envforge.api.RemoveRequest;
-import io.envforge.api.RemoveResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.envforge.api.GenerateResult;
+import io.envforge.api.RemoveRequest;
+import io.envforge.api.RemoveResult;
 import io.envforge.error.EnvforgeException;
 import io.envforge.git.GitPublisher;
 import java.nio.file.Files;
@@ -26,6 +26,7 @@ class DiffAndRemoveTest {
 
     @TempDir
     Path dir;
+
     Scratch ws;
 
     @BeforeEach
@@ -43,7 +44,8 @@ class DiffAndRemoveTest {
         ws.spec("dev1", "aws", "10.20.0.0/20", "  layers:\n    api:\n      replicas: 3\n");
         Map<String, String> before = ws.files();
         String head = new GitPublisher(dir).head().orElseThrow();
-        GenerateResult diff = Envforge.standard(dir).generate(ws.request(false, true, "dev1").withCommit(true));
+        GenerateResult diff =
+                Envforge.standard(dir).generate(ws.request(false, true, "dev1").withCommit(true));
         assertTrue(diff.summaryMarkdown().contains("`spec.replicas`: `2` → `3`"), diff.summaryMarkdown());
         assertEquals(before, ws.files());
         assertEquals(head, new GitPublisher(dir).head().orElseThrow());
@@ -57,8 +59,13 @@ class DiffAndRemoveTest {
         for (Optional<String> flag : List.of(Optional.<String>empty(), Optional.of("dev3"), Optional.of("yes"))) {
             RemoveResult listed = Envforge.standard(dir).remove(new RemoveRequest(dir, "dev2", flag, true));
             assertFalse(listed.removed());
-            assertTrue(listed.files().containsAll(List.of("environments/dev2.yaml",
-                    "clusters/dev2/envforge/argocd.json", "overlays/dev2/platform/namespace.yaml")), listed.listing());
+            assertTrue(
+                    listed.files()
+                            .containsAll(List.of(
+                                    "environments/dev2.yaml",
+                                    "clusters/dev2/envforge/argocd.json",
+                                    "overlays/dev2/platform/namespace.yaml")),
+                    listed.listing());
             assertEquals(List.of("clusters/argocd/appproject.yaml"), listed.fleetFiles());
         }
         assertEquals(before, ws.files());
@@ -70,7 +77,9 @@ class DiffAndRemoveTest {
         String head = new GitPublisher(dir).head().orElseThrow();
         RemoveResult done = Envforge.standard(dir).remove(new RemoveRequest(dir, "dev2", Optional.of("dev2"), true));
         assertTrue(done.removed());
-        List<String> left = ws.files().keySet().stream().filter(p -> p.matches("(.*/)?dev2([/.].*)?")).toList();
+        List<String> left = ws.files().keySet().stream()
+                .filter(p -> p.matches("(.*/)?dev2([/.].*)?"))
+                .toList();
         assertEquals(List.of(), left);
         assertFalse(Files.exists(dir.resolve("overlays/dev2")));
         assertFalse(Files.exists(dir.resolve("clusters/dev2")));
@@ -98,7 +107,8 @@ class DiffAndRemoveTest {
         ws.spec("dev1", "aws", "10.20.0.0/20", "  gitops:\n    controller: argocd\n");
         Map<String, String> before = ws.files();
         Envforge.standard(dir).generate(ws.request(false, false, "dev1"));
-        before.keySet().stream().filter(p -> p.contains("dev2") || p.contains("dev3"))
+        before.keySet().stream()
+                .filter(p -> p.contains("dev2") || p.contains("dev3"))
                 .forEach(p -> assertTrue(Files.exists(dir.resolve(p)), p));
     }
 
@@ -112,16 +122,17 @@ class DiffAndRemoveTest {
 
     @Test
     void removingAnUnknownEnvironmentIsAnError() {
-        EnvforgeException e = assertThrows(EnvforgeException.class, () -> Envforge.standard(dir)
-                .remove(new RemoveRequest(dir, "dev9", Optional.of("dev9"), true)));
+        EnvforgeException e = assertThrows(
+                EnvforgeException.class,
+                () -> Envforge.standard(dir).remove(new RemoveRequest(dir, "dev9", Optional.of("dev9"), true)));
         assertTrue(e.getMessage().contains("dev1, dev2, dev3"), e.getMessage());
     }
 
     @Test
     void anEnvironmentCannotBeCalledLikeAFleetFolder() {
         ws.spec("argocd", "aws", "10.20.48.0/20", "");
-        EnvforgeException e = assertThrows(EnvforgeException.class,
-                () -> Envforge.standard(dir).generate(ws.request(false, true, "argocd")));
+        EnvforgeException e = assertThrows(
+                EnvforgeException.class, () -> Envforge.standard(dir).generate(ws.request(false, true, "argocd")));
         assertTrue(e.getMessage().contains("reserved"), e.getMessage());
     }
 }

@@ -1,13 +1,13 @@
 package io.envforge.pipeline;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
 import io.envforge.api.GenerateRequest;
 import io.envforge.api.GenerateResult;
 import io.envforge.api.ProgressListener;
 import io.envforge.api.RunOptions;
 import io.envforge.api.RunSummary;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
-
 import io.envforge.error.EnvforgeException;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,20 +37,24 @@ class FleetRunTest {
         assertEquals("10.64.32.0/20", Workspaces.cidrOf(ws, "c"));
         assertTrue(result.commit().isPresent());
         assertTrue(result.write().added().contains("environments/b.yaml"));
-        assertEquals(List.of("default 10.64.0.0/10 /20: 1024 blocks, 3 used, 1021 free"),
+        assertEquals(
+                List.of("default 10.64.0.0/10 /20: 1024 blocks, 3 used, 1021 free"),
                 Pools.usage(ws).stream().map(u -> u.render()).toList());
     }
 
     @Test
     void exhaustedPoolsNameThePlatformFileAndTheCounts() throws IOException {
         Path ws = Workspaces.create(dir, List.of());
-        Files.writeString(ws.resolve("environments/platform.yaml"), Files.readString(
-                ws.resolve("environments/platform.yaml")).replace("cidr: 10.64.0.0/10", "cidr: 10.64.0.0/19"));
-        EnvforgeException e = org.junit.jupiter.api.Assertions.assertThrows(EnvforgeException.class,
-                () -> Envforge.standard(ws).generate(request(ws, "a", "b", "c")));
-        assertEquals("environments/platform.yaml: spec.pools: the pools have only 2 free block(s) and 3 new"
-                + " environment(s) need one each (default 10.64.0.0/19 /20: 2 blocks, 0 used, 2 free); add a pool to"
-                + " spec.pools, remove unused environments, or give a block with -Dsubnet=CIDR",
+        Files.writeString(
+                ws.resolve("environments/platform.yaml"),
+                Files.readString(ws.resolve("environments/platform.yaml"))
+                        .replace("cidr: 10.64.0.0/10", "cidr: 10.64.0.0/19"));
+        EnvforgeException e = org.junit.jupiter.api.Assertions.assertThrows(
+                EnvforgeException.class, () -> Envforge.standard(ws).generate(request(ws, "a", "b", "c")));
+        assertEquals(
+                "environments/platform.yaml: spec.pools: the pools have only 2 free block(s) and 3 new"
+                        + " environment(s) need one each (default 10.64.0.0/19 /20: 2 blocks, 0 used, 2 free); add a pool to"
+                        + " spec.pools, remove unused environments, or give a block with -Dsubnet=CIDR",
                 e.problems().get(0).render());
     }
 
@@ -71,12 +74,13 @@ class FleetRunTest {
         Workspaces.writeSpec(ws, "b", "azure", "10.64.16.0/20");
         GenerateResult one = Envforge.standard(ws).generate(request(ws, "all"));
         assertEquals(List.of("b"), one.generated());
-        assertTrue(one.write().changed().stream().allMatch(p -> p.contains("/b/") || p.endsWith("b.yaml")),
+        assertTrue(
+                one.write().changed().stream().allMatch(p -> p.contains("/b/") || p.endsWith("b.yaml")),
                 one.write().changed().toString());
         assertTrue(Files.isRegularFile(ws.resolve("overlays/a/layers/api-gateway.yaml")));
 
-        GenerateResult full = Envforge.standard(ws).generate(request(ws, "all"), new RunOptions(true,
-                ProgressListener.NONE));
+        GenerateResult full =
+                Envforge.standard(ws).generate(request(ws, "all"), new RunOptions(true, ProgressListener.NONE));
         assertEquals(List.of("a", "b"), full.generated());
         assertTrue(full.commit().isEmpty(), "a full render of unchanged inputs changes no file");
     }
@@ -85,15 +89,21 @@ class FleetRunTest {
     void aChangedPlatformFileOrChartRendersEveryEnvironment() throws IOException {
         Path ws = Workspaces.create(dir, List.of("a=10.64.0.0/20", "b=10.64.16.0/20"));
         Envforge.standard(ws).generate(request(ws, "all"));
-        Files.writeString(ws.resolve("environments/platform.yaml"), "# touched\n", java.nio.file.StandardOpenOption
-                .APPEND);
-        assertEquals(List.of("a", "b"), Envforge.standard(ws).generate(request(ws, "all")).generated());
-        Files.writeString(ws.resolve("charts/integration/values.yaml"), "# touched\n",
-                java.nio.file.StandardOpenOption.APPEND);
-        assertEquals(List.of("a", "b"), Envforge.standard(ws).generate(request(ws, "all")).generated());
-        assertEquals(List.of(), Envforge.standard(ws).generate(request(ws, "all")).generated());
+        Files.writeString(
+                ws.resolve("environments/platform.yaml"), "# touched\n", java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(
+                List.of("a", "b"),
+                Envforge.standard(ws).generate(request(ws, "all")).generated());
+        Files.writeString(
+                ws.resolve("charts/integration/values.yaml"), "# touched\n", java.nio.file.StandardOpenOption.APPEND);
+        assertEquals(
+                List.of("a", "b"),
+                Envforge.standard(ws).generate(request(ws, "all")).generated());
+        assertEquals(
+                List.of(), Envforge.standard(ws).generate(request(ws, "all")).generated());
         Files.writeString(ws.resolve("charts/integration/README.md"), "# not read by helm template\n");
-        assertEquals(List.of(), Envforge.standard(ws).generate(request(ws, "all")).generated());
+        assertEquals(
+                List.of(), Envforge.standard(ws).generate(request(ws, "all")).generated());
     }
 
     @Test
@@ -105,8 +115,11 @@ class FleetRunTest {
         assertEquals(List.of("b"), result.generated());
         try (org.eclipse.jgit.api.Git git = org.eclipse.jgit.api.Git.open(ws.toFile())) {
             assertTrue(git.status().call().isClean(), "the spec went into the commit with its outputs");
-            String committed = new String(git.getRepository().open(git.getRepository()
-                    .resolve("HEAD:environments/b.yaml")).getBytes(), java.nio.charset.StandardCharsets.UTF_8);
+            String committed = new String(
+                    git.getRepository()
+                            .open(git.getRepository().resolve("HEAD:environments/b.yaml"))
+                            .getBytes(),
+                    java.nio.charset.StandardCharsets.UTF_8);
             assertTrue(committed.contains("azure"), committed);
         }
         assertTrue(Envforge.standard(ws).generate(request(ws, "all")).commit().isEmpty());
@@ -129,26 +142,41 @@ class FleetRunTest {
 
     @Test
     void progressListenerHearsEveryEnvironmentAndTheSummary() {
-        Path ws = Workspaces.create(dir, List.of("perf-1=10.64.0.0/20", "perf-2=10.64.16.0/20",
-                "dev1=10.20.0.0/20"));
+        Path ws = Workspaces.create(dir, List.of("perf-1=10.64.0.0/20", "perf-2=10.64.16.0/20", "dev1=10.20.0.0/20"));
         Recorder first = new Recorder();
         Envforge.standard(ws).generate(request(ws, "perf-*"), new RunOptions(false, first));
         Collections.sort(first.events);
-        assertEquals(List.of("env perf-1 GENERATED", "env perf-2 GENERATED", "finished 2/0/0", "started 2 2",
-                "step commit", "step write"), first.events);
+        assertEquals(
+                List.of(
+                        "env perf-1 GENERATED",
+                        "env perf-2 GENERATED",
+                        "finished 2/0/0",
+                        "started 2 2",
+                        "step commit",
+                        "step write"),
+                first.events);
 
         Recorder second = new Recorder();
         Envforge.standard(ws).generate(request(ws, "all"), new RunOptions(false, second));
         Collections.sort(second.events);
-        assertEquals(List.of("env dev1 GENERATED", "env perf-1 UNCHANGED", "env perf-2 UNCHANGED",
-                "finished 1/2/0", "started 3 1", "step commit", "step write"), second.events);
+        assertEquals(
+                List.of(
+                        "env dev1 GENERATED",
+                        "env perf-1 UNCHANGED",
+                        "env perf-2 UNCHANGED",
+                        "finished 1/2/0",
+                        "started 3 1",
+                        "step commit",
+                        "step write"),
+                second.events);
     }
 
     @Test
     void aFailingEnvironmentIsReportedAsFailedInTheSummary() throws IOException {
         Path ws = Workspaces.create(dir, List.of("a=10.64.0.0/20", "b=10.0.0.0/20"));
         Recorder recorder = new Recorder();
-        EnvforgeException e = org.junit.jupiter.api.Assertions.assertThrows(EnvforgeException.class,
+        EnvforgeException e = org.junit.jupiter.api.Assertions.assertThrows(
+                EnvforgeException.class,
                 () -> Envforge.standard(ws).generate(request(ws, "all"), new RunOptions(false, recorder)));
         assertTrue(e.getMessage().contains("overlaps the on-prem network 10.0.0.0/16"), e.getMessage());
         assertTrue(recorder.events.contains("env b FAILED"), recorder.events.toString());

@@ -1,16 +1,16 @@
 package io.envforge.pipeline;
 
-import io.envforge.api.GenerateRequest;
-import io.envforge.api.Publish;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.envforge.TestWorkspace;
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.Publish;
+import io.envforge.api.Publish.Mode;
 import io.envforge.error.EnvforgeException;
 import io.envforge.git.Credentials;
-import io.envforge.api.Publish.Mode;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -41,42 +41,77 @@ class GitStateTest {
 
     static Stream<Arguments> cases() {
         return Stream.of(
-                commitCase("merge with a conflict", ws -> {
-                    diverge(ws);
-                    git(ws, 1, "merge", "other");
-                }, "the middle of a merge (MERGE_HEAD)", "git merge --abort"),
-                commitCase("merge resolved, not committed", ws -> {
-                    diverge(ws);
-                    git(ws, 1, "merge", "other");
-                    Files.writeString(ws.resolve("notes.txt"), "both\n");
-                    git(ws, 0, "add", "notes.txt");
-                }, "the middle of a merge (MERGE_HEAD)", "git commit"),
-                commitCase("rebase stopped on a conflict", ws -> {
-                    diverge(ws);
-                    git(ws, 1, "rebase", "other");
-                }, "the middle of a rebase", "git rebase --abort"),
-                commitCase("interactive rebase stopped to edit", ws -> {
-                    diverge(ws);
-                    git(ws, 0, "-c", "sequence.editor=sed -i 1s/^pick/edit/", "rebase", "-i", "HEAD~1");
-                }, "the middle of a rebase", "git rebase --continue"),
-                commitCase("cherry-pick with a conflict", ws -> {
-                    diverge(ws);
-                    git(ws, 1, "cherry-pick", "other");
-                }, "the middle of a cherry-pick (CHERRY_PICK_HEAD)", "git cherry-pick --abort"),
-                commitCase("revert with a conflict", ws -> {
-                    Files.writeString(ws.resolve("notes.txt"), "one\n");
-                    git(ws, 0, "add", "notes.txt");
-                    git(ws, 0, "commit", "-m", "one");
-                    Files.writeString(ws.resolve("notes.txt"), "two\n");
-                    git(ws, 0, "commit", "-am", "two");
-                    git(ws, 1, "revert", "--no-edit", "HEAD~1");
-                }, "the middle of a revert (REVERT_HEAD)", "git revert --abort"),
+                commitCase(
+                        "merge with a conflict",
+                        ws -> {
+                            diverge(ws);
+                            git(ws, 1, "merge", "other");
+                        },
+                        "the middle of a merge (MERGE_HEAD)",
+                        "git merge --abort"),
+                commitCase(
+                        "merge resolved, not committed",
+                        ws -> {
+                            diverge(ws);
+                            git(ws, 1, "merge", "other");
+                            Files.writeString(ws.resolve("notes.txt"), "both\n");
+                            git(ws, 0, "add", "notes.txt");
+                        },
+                        "the middle of a merge (MERGE_HEAD)",
+                        "git commit"),
+                commitCase(
+                        "rebase stopped on a conflict",
+                        ws -> {
+                            diverge(ws);
+                            git(ws, 1, "rebase", "other");
+                        },
+                        "the middle of a rebase",
+                        "git rebase --abort"),
+                commitCase(
+                        "interactive rebase stopped to edit",
+                        ws -> {
+                            diverge(ws);
+                            git(ws, 0, "-c", "sequence.editor=sed -i 1s/^pick/edit/", "rebase", "-i", "HEAD~1");
+                        },
+                        "the middle of a rebase",
+                        "git rebase --continue"),
+                commitCase(
+                        "cherry-pick with a conflict",
+                        ws -> {
+                            diverge(ws);
+                            git(ws, 1, "cherry-pick", "other");
+                        },
+                        "the middle of a cherry-pick (CHERRY_PICK_HEAD)",
+                        "git cherry-pick --abort"),
+                commitCase(
+                        "revert with a conflict",
+                        ws -> {
+                            Files.writeString(ws.resolve("notes.txt"), "one\n");
+                            git(ws, 0, "add", "notes.txt");
+                            git(ws, 0, "commit", "-m", "one");
+                            Files.writeString(ws.resolve("notes.txt"), "two\n");
+                            git(ws, 0, "commit", "-am", "two");
+                            git(ws, 1, "revert", "--no-edit", "HEAD~1");
+                        },
+                        "the middle of a revert (REVERT_HEAD)",
+                        "git revert --abort"),
                 commitCase("bisect", ws -> git(ws, 0, "bisect", "start"), "the middle of a bisect", "git bisect reset"),
-                Arguments.of("detached HEAD with a direct push", (Setup) ws -> {
-                    git(ws, 0, "remote", "add", "origin", ws.resolveSibling("remote.git").toString());
-                    git(ws, 0, "checkout", "--detach");
-                }, true, List.of("HEAD is detached, so a direct push has no branch to go to",
-                        "-Denvforge.push=branch")));
+                Arguments.of(
+                        "detached HEAD with a direct push",
+                        (Setup) ws -> {
+                            git(
+                                    ws,
+                                    0,
+                                    "remote",
+                                    "add",
+                                    "origin",
+                                    ws.resolveSibling("remote.git").toString());
+                            git(ws, 0, "checkout", "--detach");
+                        },
+                        true,
+                        List.of(
+                                "HEAD is detached, so a direct push has no branch to go to",
+                                "-Denvforge.push=branch")));
     }
 
     private static Arguments commitCase(String label, Setup setup, String state, String fix) {
@@ -124,10 +159,11 @@ class GitStateTest {
 
     /** Runs git in {@code ws}; fails unless it exits with {@code exit}. */
     private static void git(Path ws, int exit, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=test", "-c",
-                "user.email=test@example.com", "-c", "core.editor=true"));
+        List<String> command = new ArrayList<>(
+                List.of("git", "-c", "user.name=test", "-c", "user.email=test@example.com", "-c", "core.editor=true"));
         command.addAll(List.of(args));
-        ProcessBuilder builder = new ProcessBuilder(command).directory(ws.toFile()).redirectErrorStream(true);
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(ws.toFile()).redirectErrorStream(true);
         builder.environment().put("GIT_EDITOR", "true");
         Process process = builder.start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -1,9 +1,9 @@
 package io.envforge.pipeline;
 
-import io.envforge.api.GenerateRequest;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import io.envforge.TestWorkspace;
+import io.envforge.api.GenerateRequest;
 import io.envforge.error.EnvforgeException;
 import io.envforge.render.Layout;
 import io.envforge.testing.GoldenFiles;
@@ -12,9 +12,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
-import java.util.stream.Stream;
 import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -42,12 +40,15 @@ class GoldenTest {
         Path input = GOLDEN.resolve(name).resolve("input");
         TestWorkspace ws = TestWorkspace.create(temp.resolve("ws"));
         GoldenFiles.read(input).forEach(ws::write);
-        GenerateRequest request = GenerateRequest.builder(ws.root()).environments(List.of("all"))
-                .schemas(TestWorkspace.SCHEMAS).mode(GenerateRequest.Mode.WRITE).build();
+        GenerateRequest request = GenerateRequest.builder(ws.root())
+                .environments(List.of("all"))
+                .schemas(TestWorkspace.SCHEMAS)
+                .mode(GenerateRequest.Mode.WRITE)
+                .build();
         Path errorFile = GOLDEN.resolve(name).resolve("expected-error.txt");
         if (Files.exists(errorFile) || !Files.isDirectory(GOLDEN.resolve(name).resolve("expected"))) {
-            EnvforgeException e = assertThrows(EnvforgeException.class,
-                    () -> Envforge.standard(ws.root()).generate(request));
+            EnvforgeException e = assertThrows(
+                    EnvforgeException.class, () -> Envforge.standard(ws.root()).generate(request));
             GoldenFiles.assertFile(errorFile, e.getMessage() + "\n");
             return;
         }

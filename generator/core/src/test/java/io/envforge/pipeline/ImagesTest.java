@@ -1,12 +1,12 @@
 package io.envforge.pipeline;
 
-import io.envforge.api.GenerateResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import io.envforge.api.GenerateResult;
 import io.envforge.error.EnvforgeException;
 import io.envforge.image.JdbcDriver;
 import io.envforge.render.Yaml;
@@ -26,43 +26,54 @@ class ImagesTest {
 
     @Test
     void theValuesPinTheImagesTheRegistryHolds(@TempDir Path dir) throws Exception {
-        assumeTrue(LocalRegistry.available(), "no " + LocalRegistry.BINARY + "; run tools/build-components.sh registry");
+        assumeTrue(
+                LocalRegistry.available(), "no " + LocalRegistry.BINARY + "; run tools/build-components.sh registry");
         Path local = Path.of(System.getProperty("user.home"), ".m2/repository", JdbcDriver.POSTGRESQL.repositoryPath());
         assumeTrue(Files.isRegularFile(local), "no " + local);
         Path work = Files.createDirectories(dir.resolve("ws"));
         try (LocalRegistry registry = new LocalRegistry(Files.createDirectories(dir.resolve("registry")))) {
             registry.mavenFiles.put(JdbcDriver.POSTGRESQL.repositoryPath(), Files.readAllBytes(local));
-            String am = registry.pushBase(registry.host + "/wso2/wso2am:4.3.0",
-                    "/home/wso2carbon/wso2am-4.3.0/bin/api-manager.sh", "10001");
-            String mi = registry.pushBase(registry.host + "/wso2/wso2mi:4.3.0",
-                    "/home/wso2carbon/wso2mi-4.3.0/bin/micro-integrator.sh", "802");
+            String am = registry.pushBase(
+                    registry.host + "/wso2/wso2am:4.3.0", "/home/wso2carbon/wso2am-4.3.0/bin/api-manager.sh", "10001");
+            String mi = registry.pushBase(
+                    registry.host + "/wso2/wso2mi:4.3.0",
+                    "/home/wso2carbon/wso2mi-4.3.0/bin/micro-integrator.sh",
+                    "802");
             Scratch ws = Scratch.in(work).spec("dev1", "aws", "10.20.0.0/20", "");
             String platform = ws.read("environments/platform.yaml")
-                    .replace("repository: wso2/wso2am\n          tag: 4.3.0\n", "repository: " + registry.host
-                            + "/wso2/wso2am\n          tag: 4.3.0\n          digest: " + am + "\n")
-                    .replace("repository: wso2/wso2mi\n          tag: 4.3.0\n", "repository: " + registry.host
-                            + "/wso2/wso2mi\n          tag: 4.3.0\n          digest: " + mi + "\n");
+                    .replace(
+                            "repository: wso2/wso2am\n          tag: 4.3.0\n",
+                            "repository: " + registry.host + "/wso2/wso2am\n          tag: 4.3.0\n          digest: "
+                                    + am + "\n")
+                    .replace(
+                            "repository: wso2/wso2mi\n          tag: 4.3.0\n",
+                            "repository: " + registry.host + "/wso2/wso2mi\n          tag: 4.3.0\n          digest: "
+                                    + mi + "\n");
             assertTrue(platform.contains(am) && platform.contains(mi), "base digests set in the platform file");
             ws.write("environments/platform.yaml", platform);
 
-            List<Images.Built> built = Images.build(new Images.Request(ws.root(), "dev1", registry.host + "/envforge",
-                    registry.mavenUri(), true, dir.resolve("cache")));
+            List<Images.Built> built = Images.build(new Images.Request(
+                    ws.root(), "dev1", registry.host + "/envforge", registry.mavenUri(), true, dir.resolve("cache")));
             assertEquals(2, built.size());
 
             GenerateResult result = ws.generate(true, "dev1");
             assertFalse(result.report().hasErrors(), result.report().render());
-            for (String[] layer : List.of(new String[] {"api-gateway", "wso2am", "StatefulSet"},
+            for (String[] layer : List.of(
+                    new String[] {"api-gateway", "wso2am", "StatefulSet"},
                     new String[] {"integration", "wso2mi", "Deployment"})) {
                 String tag = "4.3.0-postgresql-" + JdbcDriver.POSTGRESQL.version();
                 String inRegistry = registry.digestOf("envforge/" + layer[1], tag);
-                Map<String, Object> values = Yaml.loadAll(ws.read("overlays/dev1/layers/" + layer[0]
-                        + ".values.yaml")).get(0);
+                Map<String, Object> values = Yaml.loadAll(ws.read("overlays/dev1/layers/" + layer[0] + ".values.yaml"))
+                        .get(0);
                 assertEquals(inRegistry, ((Map<?, ?>) values.get("image")).get("digest"), layer[0]);
-                assertEquals(registry.host + "/envforge/" + layer[1], ((Map<?, ?>) values.get("image")).get("repository"));
+                assertEquals(
+                        registry.host + "/envforge/" + layer[1], ((Map<?, ?>) values.get("image")).get("repository"));
                 String rendered = ws.read("overlays/dev1/layers/" + layer[0] + ".yaml");
-                assertTrue(rendered.contains("image: " + registry.host + "/envforge/" + layer[1] + "@" + inRegistry),
+                assertTrue(
+                        rendered.contains("image: " + registry.host + "/envforge/" + layer[1] + "@" + inRegistry),
                         layer[0] + " pods run the pinned image");
-                assertFalse(rendered.contains("image: " + registry.host + "/envforge/" + layer[1] + ":"),
+                assertFalse(
+                        rendered.contains("image: " + registry.host + "/envforge/" + layer[1] + ":"),
                         layer[0] + " no container by tag");
             }
             assertTrue(ws.read("environments/dev1.yaml").contains("digest: sha256:"), "the spec records the digests");
@@ -77,10 +88,19 @@ class ImagesTest {
         try (LocalRegistry registry = new LocalRegistry(Files.createDirectories(dir.resolve("registry")))) {
             registry.mavenFiles.put(JdbcDriver.POSTGRESQL.repositoryPath(), Files.readAllBytes(local));
             Scratch ws = Scratch.in(Files.createDirectories(dir.resolve("ws"))).spec("dev1", "aws", "10.20.0.0/20", "");
-            EnvforgeException e = assertThrows(EnvforgeException.class, () -> Images.build(new Images.Request(
-                    ws.root(), "dev1", registry.host + "/envforge", registry.mavenUri(), true, dir.resolve("c"))));
-            assertTrue(e.getMessage().contains("environments/platform.yaml")
-                    && e.getMessage().contains("spec.defaults.layers.api.image.digest"), e.getMessage());
+            EnvforgeException e = assertThrows(
+                    EnvforgeException.class,
+                    () -> Images.build(new Images.Request(
+                            ws.root(),
+                            "dev1",
+                            registry.host + "/envforge",
+                            registry.mavenUri(),
+                            true,
+                            dir.resolve("c"))));
+            assertTrue(
+                    e.getMessage().contains("environments/platform.yaml")
+                            && e.getMessage().contains("spec.defaults.layers.api.image.digest"),
+                    e.getMessage());
         }
     }
 }

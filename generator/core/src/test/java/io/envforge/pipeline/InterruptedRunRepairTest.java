@@ -1,10 +1,10 @@
 package io.envforge.pipeline;
 
-import io.envforge.api.GenerateRequest;
-import io.envforge.api.GenerateResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.GenerateResult;
 import io.envforge.render.Layout;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -29,7 +29,9 @@ class InterruptedRunRepairTest {
     Path dir;
 
     private static GenerateRequest request(Path ws, boolean commit) {
-        return GenerateRequest.builder(ws).environments(List.of("all")).mode(GenerateRequest.Mode.of(commit, false))
+        return GenerateRequest.builder(ws)
+                .environments(List.of("all"))
+                .mode(GenerateRequest.Mode.of(commit, false))
                 .build();
     }
 
@@ -51,8 +53,10 @@ class InterruptedRunRepairTest {
     void aSpecEditAfterAnUncommittedRunCommitsEveryFile() throws Exception {
         Path ws = Workspaces.create(dir, List.of("a=10.64.0.0/20"));
         Envforge.standard(ws).generate(request(ws, false));
-        Files.writeString(ws.resolve("environments/a.yaml"), Files.readString(ws.resolve("environments/a.yaml"))
-                .replace("  cloud: aws\n", "  cloud: aws\n  layers:\n    integration:\n      replicas: 3\n"));
+        Files.writeString(
+                ws.resolve("environments/a.yaml"),
+                Files.readString(ws.resolve("environments/a.yaml"))
+                        .replace("  cloud: aws\n", "  cloud: aws\n  layers:\n    integration:\n      replicas: 3\n"));
 
         Envforge.standard(ws).generate(request(ws, true));
 
@@ -97,7 +101,9 @@ class InterruptedRunRepairTest {
         for (String top : Layout.GENERATED_ROOTS) {
             if (Files.isDirectory(ws.resolve(top))) {
                 try (Stream<Path> files = Files.walk(ws.resolve(top))) {
-                    files.filter(Files::isRegularFile).map(p -> ws.relativize(p).toString()).forEach(out::add);
+                    files.filter(Files::isRegularFile)
+                            .map(p -> ws.relativize(p).toString())
+                            .forEach(out::add);
                 }
             }
         }
@@ -111,10 +117,13 @@ class InterruptedRunRepairTest {
     }
 
     static String git(Path ws, String... args) throws IOException, InterruptedException {
-        List<String> command = new ArrayList<>(List.of("git", "-c", "user.name=test", "-c",
-                "user.email=test@example.com"));
+        List<String> command =
+                new ArrayList<>(List.of("git", "-c", "user.name=test", "-c", "user.email=test@example.com"));
         command.addAll(List.of(args));
-        Process process = new ProcessBuilder(command).directory(ws.toFile()).redirectErrorStream(true).start();
+        Process process = new ProcessBuilder(command)
+                .directory(ws.toFile())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, process.waitFor(), String.join(" ", args) + ": " + out);
         return out;

@@ -1,10 +1,10 @@
 package io.envforge.pipeline;
 
-import io.envforge.api.GenerateRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.envforge.TestWorkspace;
+import io.envforge.api.GenerateRequest;
 import io.envforge.model.Environment;
 import io.envforge.render.FleetRenderer;
 import io.envforge.render.OutputTree;
@@ -48,10 +48,14 @@ class KeptDocumentsTest {
             }
         }
         Envforge standard = Envforge.standard(ws.root());
-        Envforge checking = new Envforge(standard.renderers().stream().map(this::checking).toList(),
+        Envforge checking = new Envforge(
+                standard.renderers().stream().map(this::checking).toList(),
                 standard.fleetRenderers().stream().map(this::checking).toList());
-        GenerateRequest request = GenerateRequest.builder(ws.root()).environments(List.of("all"))
-                .schemas(TestWorkspace.SCHEMAS).mode(GenerateRequest.Mode.WRITE).build();
+        GenerateRequest request = GenerateRequest.builder(ws.root())
+                .environments(List.of("all"))
+                .schemas(TestWorkspace.SCHEMAS)
+                .mode(GenerateRequest.Mode.WRITE)
+                .build();
         checking.generate(request);
 
         assertEquals(Set.of(), manifestsWithout, "manifests the validator would parse again");

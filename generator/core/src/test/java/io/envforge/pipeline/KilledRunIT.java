@@ -1,11 +1,11 @@
 package io.envforge.pipeline;
 
-import io.envforge.api.GenerateRequest;
-import io.envforge.api.ProgressListener;
-import io.envforge.api.RunOptions;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.ProgressListener;
+import io.envforge.api.RunOptions;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -15,7 +15,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.Random;
 import java.util.TreeMap;
 import java.util.concurrent.BlockingQueue;
@@ -77,8 +76,13 @@ class KilledRunIT {
         Path cache = Path.of(".git", "envforge", "cache");
         if (Files.isDirectory(reference.resolve(cache))) {
             Files.createDirectories(base.resolve(cache).getParent());
-            Process cp = new ProcessBuilder("cp", "-a", reference.resolve(cache).toString(),
-                    base.resolve(cache).toString()).inheritIO().start();
+            Process cp = new ProcessBuilder(
+                            "cp",
+                            "-a",
+                            reference.resolve(cache).toString(),
+                            base.resolve(cache).toString())
+                    .inheritIO()
+                    .start();
             assertEquals(0, cp.waitFor());
         }
 
@@ -117,12 +121,16 @@ class KilledRunIT {
             Envforge.standard(ws).generate(request(ws));
             long repair = System.nanoTime() - repairStarted;
 
-            assertEquals(committed, committed(ws), "HEAD after the repair run (seed " + seed + ", attempt " + attempt
-                    + ", killed " + delay / 1000 + " us after the write began, in " + step + ")");
+            assertEquals(
+                    committed,
+                    committed(ws),
+                    "HEAD after the repair run (seed " + seed + ", attempt " + attempt + ", killed " + delay / 1000
+                            + " us after the write began, in " + step + ")");
             InterruptedRunRepairTest.assertClean(ws);
             InterruptedRunRepairTest.git(ws, "fsck", "--no-dangling");
             System.out.println("KilledRunIT: run " + attempt + ": killed " + delay / 1000 + " us after the write"
-                    + " began, in " + step + (child.done() ? " (too late: it had finished)" : "") + "; repaired (child to its"
+                    + " began, in " + step + (child.done() ? " (too late: it had finished)" : "")
+                    + "; repaired (child to its"
                     + " write " + toWrite / 1_000_000 + " ms, repair run " + repair / 1_000_000 + " ms, run in all "
                     + (System.nanoTime() - runStarted) / 1_000_000 + " ms)");
         }
@@ -134,13 +142,24 @@ class KilledRunIT {
 
     /** HEAD's generated files and specs with their blob ids, {@code git ls-tree -r} style. */
     private static String committed(Path ws) throws Exception {
-        return InterruptedRunRepairTest.git(ws, "ls-tree", "-r", "HEAD", "--", "overlays", "clusters",
-                "terraform/environments", "ansible/inventories", "environments");
+        return InterruptedRunRepairTest.git(
+                ws,
+                "ls-tree",
+                "-r",
+                "HEAD",
+                "--",
+                "overlays",
+                "clusters",
+                "terraform/environments",
+                "ansible/inventories",
+                "environments");
     }
 
     private Path copy(Path base, String name) throws Exception {
         Path to = dir.resolve(name);
-        Process cp = new ProcessBuilder("cp", "-a", base.toString(), to.toString()).inheritIO().start();
+        Process cp = new ProcessBuilder("cp", "-a", base.toString(), to.toString())
+                .inheritIO()
+                .start();
         assertEquals(0, cp.waitFor());
         return to;
     }
@@ -162,14 +181,21 @@ class KilledRunIT {
         }
 
         static Child start(Path ws) throws IOException {
-            String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-            return new Child(new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
-                    KilledRunIT.class.getName(), ws.toString()).redirectErrorStream(true).start());
+            String java =
+                    Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            return new Child(new ProcessBuilder(
+                            java,
+                            "-cp",
+                            System.getProperty("java.class.path"),
+                            KilledRunIT.class.getName(),
+                            ws.toString())
+                    .redirectErrorStream(true)
+                    .start());
         }
 
         private void read() {
-            try (BufferedReader in = new BufferedReader(new InputStreamReader(process.getInputStream(),
-                    StandardCharsets.UTF_8))) {
+            try (BufferedReader in =
+                    new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8))) {
                 for (String line = in.readLine(); line != null; line = in.readLine()) {
                     long now = System.nanoTime();
                     synchronized (lines) {

@@ -1,14 +1,14 @@
 package io.envforge.pipeline;
 
-import io.envforge.api.GenerateRequest;
-import io.envforge.api.GenerateResult;
-import io.envforge.api.RemoveRequest;
-import io.envforge.api.RemoveResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.GenerateResult;
+import io.envforge.api.RemoveRequest;
+import io.envforge.api.RemoveResult;
 import io.envforge.error.EnvforgeException;
 import io.envforge.git.GitPublisher;
 import io.envforge.network.PoolUsage;
@@ -38,20 +38,29 @@ class LedgerTest {
 
     @TempDir
     Path dir;
+
     Scratch ws;
 
     @BeforeEach
     void dev1AndAReservationForDev8() throws Exception {
         ws = Scratch.in(dir).spec("dev1", "aws", "10.20.0.0/20", "");
         Files.createDirectories(dir.resolve("environments/.reservations"));
-        Files.write(dir.resolve(DEV8), io.envforge.spec.Ledger.format("dev8",
-                io.envforge.network.Cidr.parse("10.64.0.0/20")));
+        Files.write(
+                dir.resolve(DEV8),
+                io.envforge.spec.Ledger.format("dev8", io.envforge.network.Cidr.parse("10.64.0.0/20")));
         ws.commitAll("dev1, dev8 reserved");
     }
 
     private GenerateResult generate(String env, String subnet, boolean force) {
-        return light().generate(new GenerateRequest(dir, List.of(env), Optional.ofNullable(subnet), Optional.empty(),
-                force, Optional.empty(), true, false));
+        return light().generate(new GenerateRequest(
+                dir,
+                List.of(env),
+                Optional.ofNullable(subnet),
+                Optional.empty(),
+                force,
+                Optional.empty(),
+                true,
+                false));
     }
 
     /** No renderers: these cases are about inputs, not about what is rendered from them. */
@@ -89,36 +98,68 @@ class LedgerTest {
         light().remove(new RemoveRequest(dir, "dev8", Optional.of("dev8"), true));
         assertFalse(Files.exists(dir.resolve(DEV8)));
         generate("dev9", null, false);
-        assertEquals("10.64.0.0/20", ws.read("environments/dev9.yaml").lines().filter(l -> l.contains("cidr:"))
-                .findFirst().orElseThrow().trim().substring("cidr: ".length()), "the released block is free again");
+        assertEquals(
+                "10.64.0.0/20",
+                ws.read("environments/dev9.yaml")
+                        .lines()
+                        .filter(l -> l.contains("cidr:"))
+                        .findFirst()
+                        .orElseThrow()
+                        .trim()
+                        .substring("cidr: ".length()),
+                "the released block is free again");
     }
 
     @Test
     void removeTakesTheReservationWithTheEnvironment() {
         generate("dev8", null, false);
         RemoveResult removed = light().remove(new RemoveRequest(dir, "dev8", Optional.of("dev8"), true));
-        assertTrue(removed.files().containsAll(List.of("environments/dev8.yaml", DEV8)), removed.files().toString());
+        assertTrue(
+                removed.files().containsAll(List.of("environments/dev8.yaml", DEV8)),
+                removed.files().toString());
         assertFalse(Files.exists(dir.resolve(DEV8)));
         assertTrue(GitStatus.clean(dir));
     }
 
     static Stream<Arguments> bad() {
         return Stream.of(
-                Arguments.of("explicit block over another environment's reservation", "dev9", "10.64.0.0/21", null,
+                Arguments.of(
+                        "explicit block over another environment's reservation",
+                        "dev9",
+                        "10.64.0.0/21",
+                        null,
                         "environments/dev9.yaml: spec.network.cidr \"10.64.0.0/21\": overlaps the block 10.64.0.0/20"
                                 + " reserved for environment dev8 (environments/.reservations/dev8.yaml",
                         "choose a block outside it"),
-                Arguments.of("explicit block other than the environment's own reservation", "dev8", "10.40.0.0/20",
-                        null, DEV8 + ": spec.cidr \"10.64.0.0/20\": is the block reserved for dev8, and"
-                                + " -Dsubnet=10.40.0.0/20 differs", "drop -Dsubnet to use the reserved block"),
-                Arguments.of("ledger: unknown key", "dev9", null, "spec:\n  cidr: 10.64.0.0/20\n  cidrr: x\n",
-                        DEV8 + ": spec.cidrr: unknown key", "remove it"),
-                Arguments.of("ledger: prefix over 32", "dev9", null, "spec:\n  cidr: 10.64.0.0/33\n",
+                Arguments.of(
+                        "explicit block other than the environment's own reservation",
+                        "dev8",
+                        "10.40.0.0/20",
+                        null,
+                        DEV8 + ": spec.cidr \"10.64.0.0/20\": is the block reserved for dev8, and"
+                                + " -Dsubnet=10.40.0.0/20 differs",
+                        "drop -Dsubnet to use the reserved block"),
+                Arguments.of(
+                        "ledger: unknown key",
+                        "dev9",
+                        null,
+                        "spec:\n  cidr: 10.64.0.0/20\n  cidrr: x\n",
+                        DEV8 + ": spec.cidrr: unknown key",
+                        "remove it"),
+                Arguments.of(
+                        "ledger: prefix over 32",
+                        "dev9",
+                        null,
+                        "spec:\n  cidr: 10.64.0.0/33\n",
                         DEV8 + ": spec.cidr \"10.64.0.0/33\": prefix must be 0..32",
                         "release it (envforge remove --env dev8)"),
                 Arguments.of("ledger: no cidr", "dev9", null, "spec: {}\n", DEV8 + ": spec.cidr: is required", "add"),
-                Arguments.of("ledger: name differs from the file", "dev9", null, "spec:\n  cidr: 10.64.0.0/20\n"
-                        + "#dev7", DEV8 + ": metadata.name \"dev7\": does not match the file name dev8.yaml",
+                Arguments.of(
+                        "ledger: name differs from the file",
+                        "dev9",
+                        null,
+                        "spec:\n  cidr: 10.64.0.0/20\n" + "#dev7",
+                        DEV8 + ": metadata.name \"dev7\": does not match the file name dev8.yaml",
                         "rename the file"));
     }
 
@@ -128,8 +169,10 @@ class LedgerTest {
             throws Exception {
         if (ledger != null) {
             String name = ledger.endsWith("#dev7") ? "dev7" : "dev8";
-            ws.write(DEV8, "apiVersion: envforge.io/v1alpha1\nkind: Reservation\nmetadata:\n  name: " + name + "\n"
-                    + ledger.replace("#dev7", ""));
+            ws.write(
+                    DEV8,
+                    "apiVersion: envforge.io/v1alpha1\nkind: Reservation\nmetadata:\n  name: " + name + "\n"
+                            + ledger.replace("#dev7", ""));
             ws.commitAll("a broken reservation");
         }
         Map<String, String> before = ws.files();

@@ -1,7 +1,5 @@
 package io.envforge.pipeline;
 
-import io.envforge.api.GenerateRequest;
-import io.envforge.api.GenerateResult;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -9,6 +7,8 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.envforge.TestWorkspace;
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.GenerateResult;
 import io.envforge.error.EnvforgeException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -39,8 +39,8 @@ class NothingChangesOnFailureTest {
         FileUtils.delete(ws.root().resolve(".git").toFile(), FileUtils.RECURSIVE);
         Map<String, String> before = ws.snapshot();
 
-        EnvforgeException e = assertThrows(EnvforgeException.class,
-                () -> Envforge.standard(ws.root()).generate(request(ws.root())));
+        EnvforgeException e = assertThrows(
+                EnvforgeException.class, () -> Envforge.standard(ws.root()).generate(request(ws.root())));
 
         assertTrue(e.getMessage().contains("not inside a Git repository"), e.getMessage());
         assertEquals(before, ws.snapshot(), "no file may be written");
@@ -54,8 +54,8 @@ class NothingChangesOnFailureTest {
         Map<String, String> before = ws.snapshot();
         String head = ws.head();
 
-        EnvforgeException e = assertThrows(EnvforgeException.class,
-                () -> Envforge.standard(ws.root()).generate(request(ws.root())));
+        EnvforgeException e = assertThrows(
+                EnvforgeException.class, () -> Envforge.standard(ws.root()).generate(request(ws.root())));
 
         assertTrue(e.getMessage().contains("rm " + lock), e.getMessage());
         assertEquals(before, ws.snapshot(), "no file may be written");
@@ -76,7 +76,8 @@ class NothingChangesOnFailureTest {
 
         assertTrue(result.commit().isPresent());
         assertFalse(Files.exists(lock));
-        assertTrue(result.report().render().contains("removed a stale lock left by envforge run pid 99999999"),
+        assertTrue(
+                result.report().render().contains("removed a stale lock left by envforge run pid 99999999"),
                 result.report().render());
         InterruptedRunRepairTest.assertClean(ws.root());
     }
@@ -87,8 +88,8 @@ class NothingChangesOnFailureTest {
         Files.createDirectories(ws.root().resolve("overlays/dev1/kustomization.yaml"));
         Map<String, String> before = ws.snapshot();
 
-        EnvforgeException e = assertThrows(EnvforgeException.class,
-                () -> Envforge.standard(ws.root()).generate(request(ws.root())));
+        EnvforgeException e = assertThrows(
+                EnvforgeException.class, () -> Envforge.standard(ws.root()).generate(request(ws.root())));
 
         assertTrue(e.getMessage().contains("overlays/dev1/kustomization.yaml: is a folder"), e.getMessage());
         assertEquals(before, ws.snapshot(), "no file may be written");
@@ -100,10 +101,11 @@ class NothingChangesOnFailureTest {
         ws.write("overlays/dev1/layers", "a file where a folder goes\n");
         Map<String, String> before = ws.snapshot();
 
-        EnvforgeException e = assertThrows(EnvforgeException.class,
-                () -> Envforge.standard(ws.root()).generate(request(ws.root())));
+        EnvforgeException e = assertThrows(
+                EnvforgeException.class, () -> Envforge.standard(ws.root()).generate(request(ws.root())));
 
-        assertTrue(e.getMessage().contains("overlays/dev1/layers: is a file, where envforge needs a folder"),
+        assertTrue(
+                e.getMessage().contains("overlays/dev1/layers: is a file, where envforge needs a folder"),
                 e.getMessage());
         assertEquals(before, ws.snapshot(), "no file may be written");
     }
@@ -121,12 +123,14 @@ class NothingChangesOnFailureTest {
         Files.write(staging.resolve("files/" + path), wanted);
         Files.writeString(staging.resolve("journal"), "W\t" + path + "\n");
 
-        GenerateResult result = Envforge.standard(ws.root()).generate(request(ws.root()).withCommit(true));
+        GenerateResult result =
+                Envforge.standard(ws.root()).generate(request(ws.root()).withCommit(true));
 
         assertArrayEquals(wanted, Files.readAllBytes(ws.root().resolve(path)));
         assertEquals(List.of("dev1"), result.unchanged(), "completed before the unchanged check read the tree");
         assertFalse(Files.exists(staging));
-        assertTrue(result.report().render().contains("completed the write of an interrupted run (1 change(s))"),
+        assertTrue(
+                result.report().render().contains("completed the write of an interrupted run (1 change(s))"),
                 result.report().render());
         InterruptedRunRepairTest.assertClean(ws.root());
     }

@@ -1,18 +1,17 @@
 package io.envforge.pipeline;
 
-import io.envforge.api.GenerateRequest;
-import io.envforge.api.GenerateResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.GenerateResult;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -38,8 +37,10 @@ class OutputStampsTest {
         Path ws = Workspaces.create(dir, List.of("a=10.64.0.0/20", "b=10.64.16.0/20"));
         Envforge.standard(ws).generate(request(ws));
         age(ws, Instant.now().minusSeconds(60));
-        assertEquals(List.of("a", "b"), Envforge.standard(ws).generate(request(ws)).unchanged());
-        assertTrue(Files.readString(ws.resolve(STAMPS)).contains("overlays/b/platform/namespace.yaml\t"),
+        assertEquals(
+                List.of("a", "b"), Envforge.standard(ws).generate(request(ws)).unchanged());
+        assertTrue(
+                Files.readString(ws.resolve(STAMPS)).contains("overlays/b/platform/namespace.yaml\t"),
                 "stamps recorded");
         return ws;
     }
@@ -49,7 +50,9 @@ class OutputStampsTest {
         Path ws = Workspaces.create(dir, List.of("a=10.64.0.0/20"));
         Envforge.standard(ws).generate(request(ws));
         assertEquals(List.of("a"), Envforge.standard(ws).generate(request(ws)).unchanged());
-        assertFalse(Files.exists(ws.resolve(STAMPS)) && Files.readString(ws.resolve(STAMPS)).contains("\na\t"),
+        assertFalse(
+                Files.exists(ws.resolve(STAMPS))
+                        && Files.readString(ws.resolve(STAMPS)).contains("\na\t"),
                 "a file modified within the racy window must not be stamped");
     }
 
@@ -58,8 +61,10 @@ class OutputStampsTest {
         Path ws = Workspaces.create(dir, List.of("a=10.64.0.0/20"));
         Envforge.standard(ws).generate(request(ws));
         age(ws, Instant.now().minusSeconds(60));
-        GenerateRequest dryRun = GenerateRequest.builder(ws).environments(List.of("all"))
-                .mode(GenerateRequest.Mode.DRY_RUN).build();
+        GenerateRequest dryRun = GenerateRequest.builder(ws)
+                .environments(List.of("all"))
+                .mode(GenerateRequest.Mode.DRY_RUN)
+                .build();
         assertEquals(List.of("a"), Envforge.standard(ws).generate(dryRun).unchanged());
         assertFalse(Files.exists(ws.resolve(STAMPS)), "diff writes nothing, not even the stamp cache");
         Envforge.standard(ws).generate(request(ws));
@@ -74,9 +79,13 @@ class OutputStampsTest {
         String text = Files.readString(file);
         Files.writeString(file, text.replace("name: b", "name: x"));
         Files.setLastModifiedTime(file, time);
-        assertEquals(List.of("a", "b"), Envforge.standard(ws).generate(request(ws).withCommit(false)).unchanged(),
+        assertEquals(
+                List.of("a", "b"),
+                Envforge.standard(ws).generate(request(ws).withCommit(false)).unchanged(),
                 "the stamps matched, so the files were not read (the blind spot Git has too)");
-        assertEquals(List.of("a"), Envforge.standard(ws).generate(request(ws)).unchanged(),
+        assertEquals(
+                List.of("a"),
+                Envforge.standard(ws).generate(request(ws)).unchanged(),
                 "a committing run also compares with HEAD, whose index entry has another time, so Git reads it");
     }
 
@@ -110,7 +119,9 @@ class OutputStampsTest {
         FileTime time = Files.getLastModifiedTime(file);
         Files.writeString(file, Files.readString(file).replace("name: b", "name: x"));
         Files.setLastModifiedTime(file, time);
-        assertEquals(List.of("b"), Envforge.standard(ws).generate(request(ws)).generated(),
+        assertEquals(
+                List.of("b"),
+                Envforge.standard(ws).generate(request(ws)).generated(),
                 "without usable stamps the files are read, and the edit is found");
     }
 

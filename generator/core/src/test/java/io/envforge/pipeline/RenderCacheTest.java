@@ -1,13 +1,13 @@
 package io.envforge.pipeline;
 
-import io.envforge.api.GenerateRequest;
-import io.envforge.api.GenerateResult;
-import io.envforge.api.RunOptions;
-import io.envforge.api.ProgressListener;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.envforge.TestWorkspace;
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.GenerateResult;
+import io.envforge.api.ProgressListener;
+import io.envforge.api.RunOptions;
 import io.envforge.render.helm.ChartRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
@@ -31,13 +31,23 @@ class RenderCacheTest {
     Path dir;
 
     private static GenerateRequest request(Path ws) {
-        return new GenerateRequest(ws, List.of("all"), Optional.empty(), Optional.empty(), false,
-                Optional.of(TestWorkspace.SCHEMAS), true, false);
+        return new GenerateRequest(
+                ws,
+                List.of("all"),
+                Optional.empty(),
+                Optional.empty(),
+                false,
+                Optional.of(TestWorkspace.SCHEMAS),
+                true,
+                false);
     }
 
     private static long helmCalls(Envforge envforge) {
-        return envforge.renderers().stream().filter(ChartRenderer.class::isInstance).map(ChartRenderer.class::cast)
-                .mapToLong(ChartRenderer::helmCalls).sum();
+        return envforge.renderers().stream()
+                .filter(ChartRenderer.class::isInstance)
+                .map(ChartRenderer.class::cast)
+                .mapToLong(ChartRenderer::helmCalls)
+                .sum();
     }
 
     private static Map<String, String> files(Path ws, String folder) throws IOException {
@@ -65,12 +75,15 @@ class RenderCacheTest {
         assertTrue(again.commit().isEmpty(), "same bytes: nothing to commit");
         assertEquals(before, files(ws, "overlays"));
 
-        Files.writeString(ws.resolve("environments/b.yaml"), Files.readString(ws.resolve("environments/b.yaml"))
-                + "  layers:\n    integration:\n      replicas: 3\n");
+        Files.writeString(
+                ws.resolve("environments/b.yaml"),
+                Files.readString(ws.resolve("environments/b.yaml"))
+                        + "  layers:\n    integration:\n      replicas: 3\n");
         Envforge changed = Envforge.standard(ws);
         changed.generate(request(ws));
         assertEquals(1, helmCalls(changed), "only b's integration values changed");
-        assertTrue(Files.readString(ws.resolve("overlays/b/layers/integration.yaml")).contains("replicas: 3"));
+        assertTrue(Files.readString(ws.resolve("overlays/b/layers/integration.yaml"))
+                .contains("replicas: 3"));
     }
 
     @Test
@@ -80,7 +93,8 @@ class RenderCacheTest {
         Path cache = ws.resolve(".git/envforge/cache/helm");
         assertTrue(Files.isDirectory(cache));
         try (Stream<Path> walk = Files.walk(cache)) {
-            walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+            walk.sorted(java.util.Comparator.reverseOrder())
+                    .forEach(p -> p.toFile().delete());
         }
         Envforge again = Envforge.standard(ws);
         again.generate(request(ws), new RunOptions(true, ProgressListener.NONE));

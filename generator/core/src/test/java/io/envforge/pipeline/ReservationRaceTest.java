@@ -1,13 +1,13 @@
 package io.envforge.pipeline;
 
-import io.envforge.api.GenerateRequest;
-import io.envforge.api.Publish;
-import io.envforge.api.PublishResult;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.envforge.api.GenerateRequest;
+import io.envforge.api.Publish;
+import io.envforge.api.PublishResult;
 import io.envforge.git.Credentials;
 import io.envforge.git.GitRemote;
 import io.envforge.git.PushStatus;
@@ -53,7 +53,8 @@ class ReservationRaceTest {
     @Test
     void twentyRoundsOfTwoConcurrentButtonsNeverShareABlockAndLoseNoReservation() throws Exception {
         Path bare = seed(dir);
-        try (Git alice = clone(bare, "alice"); Git bob = clone(bare, "bob")) {
+        try (Git alice = clone(bare, "alice");
+                Git bob = clone(bare, "bob")) {
             ExecutorService pool = Executors.newFixedThreadPool(2);
             List<Cidr> handedOut = new ArrayList<>();
             int commitsBefore = history(bare).size();
@@ -74,16 +75,17 @@ class ReservationRaceTest {
                     Cidr blockB = Cidr.parse(cidr(read(bare, "envforge/" + b, "environments/" + b + ".yaml")));
                     assertNotEquals(blockA, blockB, "round " + round + ": both buttons got " + blockA);
                     for (Cidr earlier : handedOut) {
-                        assertFalse(earlier.overlaps(blockA) || earlier.overlaps(blockB),
+                        assertFalse(
+                                earlier.overlaps(blockA) || earlier.overlaps(blockB),
                                 "round " + round + " handed out a block of an earlier round: " + earlier);
                     }
                     handedOut.add(blockA);
                     handedOut.add(blockB);
                     // both reservations are on main, each as its own commit: no push overwrote the other
-                    assertEquals(blockA.toString(), cidr(read(bare, "main", "environments/.reservations/" + a
-                            + ".yaml")));
-                    assertEquals(blockB.toString(), cidr(read(bare, "main", "environments/.reservations/" + b
-                            + ".yaml")));
+                    assertEquals(
+                            blockA.toString(), cidr(read(bare, "main", "environments/.reservations/" + a + ".yaml")));
+                    assertEquals(
+                            blockB.toString(), cidr(read(bare, "main", "environments/.reservations/" + b + ".yaml")));
                     assertEquals(commitsBefore + 2 * round, history(bare).size(), "round " + round);
                 }
             } finally {
@@ -91,8 +93,9 @@ class ReservationRaceTest {
             }
             List<RevCommit> main = history(bare);
             for (int i = 0; i < 2 * ROUNDS; i++) {
-                assertTrue(main.get(i).getShortMessage().startsWith("envforge: reserve "), main.get(i)
-                        .getShortMessage());
+                assertTrue(
+                        main.get(i).getShortMessage().startsWith("envforge: reserve "),
+                        main.get(i).getShortMessage());
                 assertEquals(1, main.get(i).getParentCount(), "a straight line of fast-forwards, no merge");
             }
             for (int round = 1; round <= ROUNDS; round++) {
@@ -106,47 +109,58 @@ class ReservationRaceTest {
     @Test
     void theLoserOfTheReservationPushFetchesAndTakesTheNextBlock() throws Exception {
         Path bare = seed(dir);
-        try (Git alice = clone(bare, "alice"); Git bob = clone(bare, "bob")) {
+        try (Git alice = clone(bare, "alice");
+                Git bob = clone(bare, "bob")) {
             AtomicBoolean once = new AtomicBoolean();
             Path b = bob.getRepository().getWorkTree().toPath();
             GenerateRequest request = request(b, "perf-b");
             int attempts;
             try (GitRemote remote = new GitRemote(b, "origin", Credentials.none())) {
                 attempts = new Reservations(request, remote, () -> {
-                    if (once.compareAndSet(false, true)) {
-                        press(alice, "perf-a", null);
-                    }
-                }).reserveOn("main");
+                            if (once.compareAndSet(false, true)) {
+                                press(alice, "perf-a", null);
+                            }
+                        })
+                        .reserveOn("main");
             }
             assertEquals(2, attempts, "bob's first push was rejected: alice reserved between his fetch and push");
             assertEquals("10.64.0.0/20", cidr(read(bare, "main", "environments/.reservations/perf-a.yaml")));
             assertEquals("10.64.16.0/20", cidr(read(bare, "main", "environments/.reservations/perf-b.yaml")));
-            assertEquals("10.64.16.0/20", cidr(Files.readString(b.resolve("environments/.reservations/perf-b.yaml"))),
+            assertEquals(
+                    "10.64.16.0/20",
+                    cidr(Files.readString(b.resolve("environments/.reservations/perf-b.yaml"))),
                     "bob's work tree moved onto main with his reservation");
         }
     }
 
     @Test
     void theAccountAndRegionAreReservedWithTheBlock() throws Exception {
-        Path bare = seed(dir, "  accounts:\n    - name: aws-a\n      cloud: aws\n      id: \"111111111111\"\n"
-                + "      regions: [eu-west-1, eu-central-1]\n      capacity: 1\n");
-        try (Git alice = clone(bare, "alice"); Git bob = clone(bare, "bob")) {
+        Path bare = seed(
+                dir,
+                "  accounts:\n    - name: aws-a\n      cloud: aws\n      id: \"111111111111\"\n"
+                        + "      regions: [eu-west-1, eu-central-1]\n      capacity: 1\n");
+        try (Git alice = clone(bare, "alice");
+                Git bob = clone(bare, "bob")) {
             AtomicBoolean once = new AtomicBoolean();
             Path b = bob.getRepository().getWorkTree().toPath();
             try (GitRemote remote = new GitRemote(b, "origin", Credentials.none())) {
                 new Reservations(request(b, "perf-b"), remote, () -> {
-                    if (once.compareAndSet(false, true)) {
-                        press(alice, "perf-a", null);
-                    }
-                }).reserveOn("main");
+                            if (once.compareAndSet(false, true)) {
+                                press(alice, "perf-a", null);
+                            }
+                        })
+                        .reserveOn("main");
             }
             String a = read(bare, "main", "environments/.reservations/perf-a.yaml");
             String reservedB = read(bare, "main", "environments/.reservations/perf-b.yaml");
             assertTrue(a.contains("  account: aws-a\n  region: eu-west-1\n"), a);
-            assertTrue(reservedB.contains("  account: aws-a\n  region: eu-central-1\n"), "the last place of"
-                    + " eu-west-1 went to alice, so bob's recomputed reservation is in eu-central-1: " + reservedB);
-            PublishResult pushed = new PublishingRun(new Envforge(List.of(), List.of()), Credentials.none())
-                    .run(request(b, "perf-b"));
+            assertTrue(
+                    reservedB.contains("  account: aws-a\n  region: eu-central-1\n"),
+                    "the last place of"
+                            + " eu-west-1 went to alice, so bob's recomputed reservation is in eu-central-1: "
+                            + reservedB);
+            PublishResult pushed =
+                    new PublishingRun(new Envforge(List.of(), List.of()), Credentials.none()).run(request(b, "perf-b"));
             String spec = read(bare, pushed.branch(), "environments/perf-b.yaml");
             assertTrue(spec.contains("account: aws-a") && spec.contains("region: eu-central-1"), spec);
         }
@@ -158,8 +172,14 @@ class ReservationRaceTest {
         try (Git alice = clone(bare, "alice")) {
             press(alice, "perf-a", null);
             int commits = history(bare).size();
-            alice.reset().setMode(ResetCommand.ResetType.HARD).setRef("origin/main").call();
-            alice.branchDelete().setBranchNames("envforge/perf-a").setForce(true).call();
+            alice.reset()
+                    .setMode(ResetCommand.ResetType.HARD)
+                    .setRef("origin/main")
+                    .call();
+            alice.branchDelete()
+                    .setBranchNames("envforge/perf-a")
+                    .setForce(true)
+                    .call();
             Path a = alice.getRepository().getWorkTree().toPath();
             try (GitRemote remote = new GitRemote(a, "origin", Credentials.none())) {
                 assertEquals(1, new Reservations(request(a, "perf-a"), remote).reserveOn("main"));
@@ -172,7 +192,10 @@ class ReservationRaceTest {
     /** One button press: a fresh checkout of main (as CI does), then generate and push envforge/{@code env}. */
     private static PublishResult press(Git git, String env, CyclicBarrier start) {
         try {
-            git.reset().setMode(ResetCommand.ResetType.HARD).setRef("refs/remotes/origin/main").call();
+            git.reset()
+                    .setMode(ResetCommand.ResetType.HARD)
+                    .setRef("refs/remotes/origin/main")
+                    .call();
             git.checkout().setName("main").call();
             Path ws = git.getRepository().getWorkTree().toPath();
             if (start != null) {
@@ -186,8 +209,9 @@ class ReservationRaceTest {
     }
 
     private static GenerateRequest request(Path ws, String env) {
-        return new GenerateRequest(ws, List.of(env), Optional.empty(), Optional.empty(), false, Optional.empty(),
-                true, false).withPublish(Publish.to("origin", Publish.Mode.BRANCH));
+        return new GenerateRequest(
+                        ws, List.of(env), Optional.empty(), Optional.empty(), false, Optional.empty(), true, false)
+                .withPublish(Publish.to("origin", Publish.Mode.BRANCH));
     }
 
     private static Path seed(Path dir) throws Exception {
@@ -197,7 +221,12 @@ class ReservationRaceTest {
     /** A bare remote whose main holds dev1 and the platform file with {@code accounts} inserted before its pools. */
     private static Path seed(Path dir, String accounts) throws Exception {
         Path bare = dir.resolve("remote.git");
-        Git.init().setBare(true).setDirectory(bare.toFile()).setInitialBranch("main").call().close();
+        Git.init()
+                .setBare(true)
+                .setDirectory(bare.toFile())
+                .setInitialBranch("main")
+                .call()
+                .close();
         Path ws = Workspaces.create(dir.resolve("seed"), List.of("dev1=10.64.32.0/20"));
         try (Git seed = Git.open(ws.toFile())) {
             if (!accounts.isEmpty()) {
@@ -212,8 +241,10 @@ class ReservationRaceTest {
     }
 
     private static Git clone(Path bare, String who) throws Exception {
-        Git git = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(bare.resolveSibling(who)
-                .toFile()).call();
+        Git git = Git.cloneRepository()
+                .setURI(bare.toUri().toString())
+                .setDirectory(bare.resolveSibling(who).toFile())
+                .call();
         git.getRepository().getConfig().setString("user", null, "name", who);
         git.getRepository().getConfig().setString("user", null, "email", who + "@localhost");
         return git;
@@ -230,13 +261,15 @@ class ReservationRaceTest {
 
     /** A file of a branch on the remote, or null. */
     private static String read(Path bare, String branch, String path) throws Exception {
-        try (Git git = Git.open(bare.toFile()); RevWalk walk = new RevWalk(git.getRepository())) {
+        try (Git git = Git.open(bare.toFile());
+                RevWalk walk = new RevWalk(git.getRepository())) {
             Repository repo = git.getRepository();
             ObjectId head = repo.resolve("refs/heads/" + branch);
             if (head == null) {
                 return null;
             }
-            try (TreeWalk tree = TreeWalk.forPath(repo, path, walk.parseCommit(head).getTree())) {
+            try (TreeWalk tree =
+                    TreeWalk.forPath(repo, path, walk.parseCommit(head).getTree())) {
                 if (tree == null) {
                     return null;
                 }
@@ -248,7 +281,9 @@ class ReservationRaceTest {
 
     private static String cidr(String yaml) {
         Map<String, String> found = new HashMap<>();
-        yaml.lines().map(String::trim).filter(l -> l.startsWith("cidr:"))
+        yaml.lines()
+                .map(String::trim)
+                .filter(l -> l.startsWith("cidr:"))
                 .forEach(l -> found.put("cidr", l.substring("cidr:".length()).trim()));
         return found.get("cidr");
     }

@@ -1,15 +1,14 @@
 package io.envforge.pipeline;
 
+import io.envforge.TestWorkspace;
 import io.envforge.api.GenerateRequest;
 import io.envforge.api.GenerateResult;
-import io.envforge.TestWorkspace;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 
 /** A {@link TestWorkspace} with short-hands for fleets: write specs, generate, dry-run, commit everything. */
@@ -39,9 +38,12 @@ public final class Scratch {
 
     /** Writes {@code environments/<name>.yaml}; {@code extra} is YAML under {@code spec:} (two-space indented). */
     public Scratch spec(String name, String cloud, String cidr, String extra) {
-        return write("environments/" + name + ".yaml", "apiVersion: envforge.io/v1alpha1\nkind: Environment\n"
-                + "metadata:\n  name: " + name + "\nspec:\n  cloud: " + cloud + "\n  network:\n    cidr: " + cidr
-                + "\n" + extra);
+        return write(
+                "environments/" + name + ".yaml",
+                "apiVersion: envforge.io/v1alpha1\nkind: Environment\n"
+                        + "metadata:\n  name: " + name + "\nspec:\n  cloud: " + cloud + "\n  network:\n    cidr: "
+                        + cidr
+                        + "\n" + extra);
     }
 
     public Scratch write(String path, String text) {
@@ -63,8 +65,11 @@ public final class Scratch {
     }
 
     public GenerateRequest request(boolean schemas, boolean dryRun, String... envs) {
-        return GenerateRequest.builder(root()).environments(List.of(envs))
-                .schemas(schemas ? TestWorkspace.SCHEMAS : null).mode(GenerateRequest.Mode.of(false, dryRun)).build();
+        return GenerateRequest.builder(root())
+                .environments(List.of(envs))
+                .schemas(schemas ? TestWorkspace.SCHEMAS : null)
+                .mode(GenerateRequest.Mode.of(false, dryRun))
+                .build();
     }
 
     /** Commits every file of the work tree. */

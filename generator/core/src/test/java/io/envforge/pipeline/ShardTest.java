@@ -6,15 +6,15 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.envforge.error.EnvforgeException;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
-import org.junit.jupiter.api.Test;
 
 /** Shards deal the sorted selection round-robin: disjoint, complete, sizes within one; bad K/N named. */
 class ShardTest {
 
-    private static final List<String> NAMES = List.of("e01", "e02", "e03", "e04", "e05", "e06", "e07", "e08", "e09",
-            "e10");
+    private static final List<String> NAMES =
+            List.of("e01", "e02", "e03", "e04", "e05", "e06", "e07", "e08", "e09", "e10");
 
     @Test
     void shardsAreDisjointCoverTheSelectionAndDifferByAtMostOne() {
@@ -30,10 +30,13 @@ class ShardTest {
     }
 
     @ParameterizedTest(name = "{0}")
-    @CsvSource(delimiter = '|', value = {
-        "0/8|-Dshard \"0/8\": a shard is K/N with 1 <= K <= N; for example -Dshard=1/8 (first of eight)",
-        "9/8|-Dshard \"9/8\": a shard is K/N with 1 <= K <= N; for example -Dshard=1/8 (first of eight)",
-        "1-8|-Dshard \"1-8\": a shard is K/N (two whole numbers); for example -Dshard=1/8 (first of eight)"})
+    @CsvSource(
+            delimiter = '|',
+            value = {
+                "0/8|-Dshard \"0/8\": a shard is K/N with 1 <= K <= N; for example -Dshard=1/8 (first of eight)",
+                "9/8|-Dshard \"9/8\": a shard is K/N with 1 <= K <= N; for example -Dshard=1/8 (first of eight)",
+                "1-8|-Dshard \"1-8\": a shard is K/N (two whole numbers); for example -Dshard=1/8 (first of eight)"
+            })
     void badShardIsNamedWithAFix(String value, String message) {
         EnvforgeException e = assertThrows(EnvforgeException.class, () -> Shard.selector(value));
         assertEquals(message, e.problems().get(0).render());

@@ -1,11 +1,11 @@
 package io.envforge.pipeline;
 
-import io.envforge.api.GenerateRequest;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.envforge.TestWorkspace;
+import io.envforge.api.GenerateRequest;
 import io.envforge.error.EnvforgeException;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Timeout;
@@ -41,62 +40,117 @@ class UnsafePathTest {
         return Stream.of(
                 link("overlays/<env> is a link", "overlays/dev1", "overlays/dev1: is a symbolic link"),
                 link("overlays is a link", "overlays", "overlays: is a symbolic link"),
-                link("terraform/environments/<env> is a link", "terraform/environments/dev1",
+                link(
+                        "terraform/environments/<env> is a link",
+                        "terraform/environments/dev1",
                         "terraform/environments/dev1: is a symbolic link"),
-                link("clusters/<env>/envforge is a link", "clusters/dev1/envforge",
+                link(
+                        "clusters/<env>/envforge is a link",
+                        "clusters/dev1/envforge",
                         "clusters/dev1/envforge: is a symbolic link"),
                 link("ansible/inventories is a link", "ansible/inventories", "ansible/inventories: is a symbolic link"),
-                Arguments.of("environments is a link", (Setup) (ws, outside) -> {
-                    Files.move(ws.resolve("environments"), outside.resolve("environments"));
-                    Files.createSymbolicLink(ws.resolve("environments"), outside.resolve("environments"));
-                }, "dev1", "10.20.0.0/20", "environments: is a symbolic link"),
-                Arguments.of("platform file is a link", (Setup) (ws, outside) -> {
-                    Files.move(ws.resolve("environments/platform.yaml"), outside.resolve("platform.yaml"));
-                    Files.createSymbolicLink(ws.resolve("environments/platform.yaml"), outside.resolve("platform.yaml"));
-                }, "dev1", "10.20.0.0/20", "environments/platform.yaml: is a symbolic link"),
-                Arguments.of("spec file is a link", (Setup) (ws, outside) -> {
-                    Files.createDirectories(outside.resolve("environments"));
-                    Workspaces.writeSpec(outside, "dev1", "aws", "10.20.0.0/20");
-                    Files.createSymbolicLink(ws.resolve("environments/dev1.yaml"),
-                            outside.resolve("environments/dev1.yaml"));
-                }, "dev1", null, "environments/dev1.yaml: is a symbolic link"),
-                Arguments.of("a generated file is a link", (Setup) (ws, outside) -> {
-                    Envforge.standard(ws).generate(GenerateRequest.of(ws, "dev1", "10.20.0.0/20"));
-                    Path file = ws.resolve("overlays/dev1/platform/namespace.yaml");
-                    Files.writeString(outside.resolve("namespace.yaml"), "kind: Namespace\n");
-                    Files.delete(file);
-                    Files.createSymbolicLink(file, outside.resolve("namespace.yaml"));
-                }, "dev1", null, "overlays/dev1/platform/namespace.yaml: is a symbolic link"),
-                Arguments.of("charts is a link", (Setup) (ws, outside) -> {
-                    Files.move(ws.resolve("charts"), outside.resolve("charts"));
-                    Files.createSymbolicLink(ws.resolve("charts"), outside.resolve("charts"));
-                }, "dev1", "10.20.0.0/20", "charts: is a symbolic link"),
-                Arguments.of("a chart template is a link", (Setup) (ws, outside) -> {
-                    Path template = ws.resolve("charts/api-gateway/templates/NOTES.txt");
-                    Files.copy(template, outside.resolve("NOTES.txt"));
-                    Files.delete(template);
-                    Files.createSymbolicLink(template, outside.resolve("NOTES.txt"));
-                }, "dev1", "10.20.0.0/20", "charts/api-gateway/templates/NOTES.txt: is a symbolic link"),
-                Arguments.of("spec is a FIFO", (Setup) (ws, outside) -> {
-                    Process p = new ProcessBuilder("mkfifo", ws.resolve("environments/dev9.yaml").toString()).start();
-                    assertEquals(0, p.waitFor());
-                }, "dev9", null, "environments/dev9.yaml: is not a regular file but a FIFO, socket or device"),
-                Arguments.of("spec is a link to /dev/zero", (Setup) (ws, outside) -> Files.createSymbolicLink(
-                        ws.resolve("environments/dev9.yaml"), Path.of("/dev/zero")), "dev9", null,
+                Arguments.of(
+                        "environments is a link",
+                        (Setup) (ws, outside) -> {
+                            Files.move(ws.resolve("environments"), outside.resolve("environments"));
+                            Files.createSymbolicLink(ws.resolve("environments"), outside.resolve("environments"));
+                        },
+                        "dev1",
+                        "10.20.0.0/20",
+                        "environments: is a symbolic link"),
+                Arguments.of(
+                        "platform file is a link",
+                        (Setup) (ws, outside) -> {
+                            Files.move(ws.resolve("environments/platform.yaml"), outside.resolve("platform.yaml"));
+                            Files.createSymbolicLink(
+                                    ws.resolve("environments/platform.yaml"), outside.resolve("platform.yaml"));
+                        },
+                        "dev1",
+                        "10.20.0.0/20",
+                        "environments/platform.yaml: is a symbolic link"),
+                Arguments.of(
+                        "spec file is a link",
+                        (Setup) (ws, outside) -> {
+                            Files.createDirectories(outside.resolve("environments"));
+                            Workspaces.writeSpec(outside, "dev1", "aws", "10.20.0.0/20");
+                            Files.createSymbolicLink(
+                                    ws.resolve("environments/dev1.yaml"), outside.resolve("environments/dev1.yaml"));
+                        },
+                        "dev1",
+                        null,
+                        "environments/dev1.yaml: is a symbolic link"),
+                Arguments.of(
+                        "a generated file is a link",
+                        (Setup) (ws, outside) -> {
+                            Envforge.standard(ws).generate(GenerateRequest.of(ws, "dev1", "10.20.0.0/20"));
+                            Path file = ws.resolve("overlays/dev1/platform/namespace.yaml");
+                            Files.writeString(outside.resolve("namespace.yaml"), "kind: Namespace\n");
+                            Files.delete(file);
+                            Files.createSymbolicLink(file, outside.resolve("namespace.yaml"));
+                        },
+                        "dev1",
+                        null,
+                        "overlays/dev1/platform/namespace.yaml: is a symbolic link"),
+                Arguments.of(
+                        "charts is a link",
+                        (Setup) (ws, outside) -> {
+                            Files.move(ws.resolve("charts"), outside.resolve("charts"));
+                            Files.createSymbolicLink(ws.resolve("charts"), outside.resolve("charts"));
+                        },
+                        "dev1",
+                        "10.20.0.0/20",
+                        "charts: is a symbolic link"),
+                Arguments.of(
+                        "a chart template is a link",
+                        (Setup) (ws, outside) -> {
+                            Path template = ws.resolve("charts/api-gateway/templates/NOTES.txt");
+                            Files.copy(template, outside.resolve("NOTES.txt"));
+                            Files.delete(template);
+                            Files.createSymbolicLink(template, outside.resolve("NOTES.txt"));
+                        },
+                        "dev1",
+                        "10.20.0.0/20",
+                        "charts/api-gateway/templates/NOTES.txt: is a symbolic link"),
+                Arguments.of(
+                        "spec is a FIFO",
+                        (Setup) (ws, outside) -> {
+                            Process p = new ProcessBuilder(
+                                            "mkfifo",
+                                            ws.resolve("environments/dev9.yaml").toString())
+                                    .start();
+                            assertEquals(0, p.waitFor());
+                        },
+                        "dev9",
+                        null,
+                        "environments/dev9.yaml: is not a regular file but a FIFO, socket or device"),
+                Arguments.of(
+                        "spec is a link to /dev/zero",
+                        (Setup) (ws, outside) ->
+                                Files.createSymbolicLink(ws.resolve("environments/dev9.yaml"), Path.of("/dev/zero")),
+                        "dev9",
+                        null,
                         "environments/dev9.yaml: is a symbolic link (to /dev/zero)"),
-                Arguments.of("spec is a folder", (Setup) (ws, outside) -> Files.createDirectories(
-                        ws.resolve("environments/dev9.yaml")), "dev9", null,
+                Arguments.of(
+                        "spec is a folder",
+                        (Setup) (ws, outside) -> Files.createDirectories(ws.resolve("environments/dev9.yaml")),
+                        "dev9",
+                        null,
                         "environments/dev9.yaml: is not a regular file but a folder"));
     }
 
     /** {@code path} (a folder of the output tree) is a link to a folder outside. */
     private static Arguments link(String label, String path, String message) {
-        return Arguments.of(label, (Setup) (ws, outside) -> {
-            Path target = outside.resolve("target");
-            Files.createDirectories(target);
-            Files.createDirectories(ws.resolve(path).getParent());
-            Files.createSymbolicLink(ws.resolve(path), target);
-        }, "dev1", "10.20.0.0/20", message);
+        return Arguments.of(
+                label,
+                (Setup) (ws, outside) -> {
+                    Path target = outside.resolve("target");
+                    Files.createDirectories(target);
+                    Files.createDirectories(ws.resolve(path).getParent());
+                    Files.createSymbolicLink(ws.resolve(path), target);
+                },
+                "dev1",
+                "10.20.0.0/20",
+                message);
     }
 
     @ParameterizedTest(name = "{0}")
@@ -110,10 +164,13 @@ class UnsafePathTest {
         Map<String, String> before = ws.snapshot();
         Map<String, String> outsideBefore = files(outside);
         String head = ws.head();
-        GenerateRequest request = GenerateRequest.builder(ws.root()).environments(List.of(env)).subnet(subnet).build();
+        GenerateRequest request = GenerateRequest.builder(ws.root())
+                .environments(List.of(env))
+                .subnet(subnet)
+                .build();
 
-        EnvforgeException e = assertThrows(EnvforgeException.class,
-                () -> Envforge.standard(ws.root()).generate(request));
+        EnvforgeException e = assertThrows(
+                EnvforgeException.class, () -> Envforge.standard(ws.root()).generate(request));
 
         assertEquals(1, e.problems().size(), e.getMessage());
         assertTrue(e.getMessage().startsWith(message), "expected \"" + message + "\" in: " + e.getMessage());

@@ -12,8 +12,7 @@ import org.eclipse.jgit.api.errors.GitAPIException;
 /** Fleet test helpers on top of {@link TestWorkspace}: specs with given blocks, and reading a spec's block back. */
 final class Workspaces {
 
-    private Workspaces() {
-    }
+    private Workspaces() {}
 
     /** A workspace in {@code dir} with charts, the platform file and specs {@code name=cidr}, committed. */
     static Path create(Path dir, List<String> specs) {
@@ -36,14 +35,19 @@ final class Workspaces {
     }
 
     static void writeSpec(Path dir, String name, String cloud, String cidr) throws IOException {
-        Files.writeString(dir.resolve("environments/" + name + ".yaml"), "apiVersion: envforge.io/v1alpha1\n"
-                + "kind: Environment\nmetadata:\n  name: " + name + "\nspec:\n  cloud: " + cloud + "\n  network:\n"
-                + "    cidr: " + cidr + "\n");
+        Files.writeString(
+                dir.resolve("environments/" + name + ".yaml"),
+                "apiVersion: envforge.io/v1alpha1\n"
+                        + "kind: Environment\nmetadata:\n  name: " + name + "\nspec:\n  cloud: " + cloud
+                        + "\n  network:\n"
+                        + "    cidr: " + cidr + "\n");
     }
 
     static String cidrOf(Path dir, String env) throws IOException {
         return Files.readAllLines(dir.resolve("environments/" + env + ".yaml")).stream()
-                .filter(l -> l.trim().startsWith("cidr:")).map(l -> l.trim().substring("cidr:".length()).trim())
-                .findFirst().orElseThrow();
+                .filter(l -> l.trim().startsWith("cidr:"))
+                .map(l -> l.trim().substring("cidr:".length()).trim())
+                .findFirst()
+                .orElseThrow();
     }
 }

@@ -37,8 +37,8 @@ class TemplatesTest {
 
     @Test
     void withOwnLoaderMakesJinjavaWorkWhateverTheCallersLoader() {
-        String text = onForeignLoader(() -> Templates.withOwnLoader(() -> Templates.newJinjava()
-                .render("{{ a }}-{{ b|join(',') }}", Map.of("a", "x", "b", List.of(1, 2)))));
+        String text = onForeignLoader(() -> Templates.withOwnLoader(() ->
+                Templates.newJinjava().render("{{ a }}-{{ b|join(',') }}", Map.of("a", "x", "b", List.of(1, 2)))));
         assertEquals("x-1,2", text);
     }
 }

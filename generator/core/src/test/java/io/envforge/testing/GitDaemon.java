@@ -19,10 +19,19 @@ public final class GitDaemon implements GitServer {
     public static GitDaemon start(Path root) {
         int port = FreePort.find();
         try {
-            Process process = new ProcessBuilder("git", "daemon", "--export-all", "--enable=receive-pack",
-                    "--listen=127.0.0.1", "--port=" + port, "--reuseaddr", "--informative-errors",
-                    "--base-path=" + root, root.toString())
-                    .redirectErrorStream(true).redirectOutput(root.resolveSibling("git-daemon.log").toFile())
+            Process process = new ProcessBuilder(
+                            "git",
+                            "daemon",
+                            "--export-all",
+                            "--enable=receive-pack",
+                            "--listen=127.0.0.1",
+                            "--port=" + port,
+                            "--reuseaddr",
+                            "--informative-errors",
+                            "--base-path=" + root,
+                            root.toString())
+                    .redirectErrorStream(true)
+                    .redirectOutput(root.resolveSibling("git-daemon.log").toFile())
                     .start();
             FreePort.await(port, process);
             return new GitDaemon(process, port);

@@ -22,8 +22,8 @@ final class GitHttpBackend implements HttpHandler {
     GitHttpBackend(Path root, String user, String token) {
         this.root = root;
         this.user = user;
-        this.expected = "Basic " + Base64.getEncoder().encodeToString((user + ":" + token)
-                .getBytes(StandardCharsets.UTF_8));
+        this.expected =
+                "Basic " + Base64.getEncoder().encodeToString((user + ":" + token).getBytes(StandardCharsets.UTF_8));
     }
 
     /** Serves {@code root} to anyone, fetch only. */
@@ -41,7 +41,8 @@ final class GitHttpBackend implements HttpHandler {
     public void handle(HttpExchange exchange) throws IOException {
         try (exchange) {
             byte[] body = exchange.getRequestBody().readAllBytes();
-            if (expected != null && !expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
+            if (expected != null
+                    && !expected.equals(exchange.getRequestHeaders().getFirst("Authorization"))) {
                 exchange.getResponseHeaders().add("WWW-Authenticate", "Basic realm=\"git\"");
                 exchange.sendResponseHeaders(401, -1);
                 return;
@@ -58,8 +59,11 @@ final class GitHttpBackend implements HttpHandler {
         env.put("GIT_HTTP_EXPORT_ALL", "1");
         env.put("REQUEST_METHOD", exchange.getRequestMethod());
         env.put("PATH_INFO", exchange.getRequestURI().getPath());
-        env.put("QUERY_STRING", exchange.getRequestURI().getRawQuery() == null ? ""
-                : exchange.getRequestURI().getRawQuery());
+        env.put(
+                "QUERY_STRING",
+                exchange.getRequestURI().getRawQuery() == null
+                        ? ""
+                        : exchange.getRequestURI().getRawQuery());
         env.put("CONTENT_LENGTH", String.valueOf(body.length));
         if (user != null) {
             env.put("REMOTE_USER", user);
@@ -106,7 +110,10 @@ final class GitHttpBackend implements HttpHandler {
                 skip = 2;
                 break;
             }
-            if (i + 3 < output.length && output[i] == '\r' && output[i + 1] == '\n' && output[i + 2] == '\r'
+            if (i + 3 < output.length
+                    && output[i] == '\r'
+                    && output[i + 1] == '\n'
+                    && output[i + 2] == '\r'
                     && output[i + 3] == '\n') {
                 split = i;
                 skip = 4;

@@ -36,7 +36,8 @@ final class GitProcessCommand implements Command {
             return;
         }
         String path = parts[1].replace("'", "").replaceFirst("^/+", "");
-        ProcessBuilder builder = new ProcessBuilder("git", service.substring(4), root.resolve(path).toString());
+        ProcessBuilder builder = new ProcessBuilder(
+                "git", service.substring(4), root.resolve(path).toString());
         String protocol = env.getEnv().get("GIT_PROTOCOL");
         if (protocol != null) {
             builder.environment().put("GIT_PROTOCOL", protocol);
@@ -45,40 +46,44 @@ final class GitProcessCommand implements Command {
         Thread stdin = pump(in, process.getOutputStream(), true);
         Thread stdout = pump(process.getInputStream(), out, false);
         Thread stderr = pump(process.getErrorStream(), err, false);
-        Thread waiter = new Thread(() -> {
-            try {
-                int code = process.waitFor();
-                stdout.join();
-                stderr.join();
-                exit.onExit(code);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-        }, "git-ssh-exit");
+        Thread waiter = new Thread(
+                () -> {
+                    try {
+                        int code = process.waitFor();
+                        stdout.join();
+                        stderr.join();
+                        exit.onExit(code);
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                },
+                "git-ssh-exit");
         waiter.setDaemon(true);
         waiter.start();
     }
 
     private static Thread pump(InputStream from, OutputStream to, boolean closeAfter) {
-        Thread thread = new Thread(() -> {
-            byte[] buffer = new byte[8192];
-            try {
-                for (int n; (n = from.read(buffer)) >= 0; ) {
-                    to.write(buffer, 0, n);
-                    to.flush();
-                }
-            } catch (IOException ignored) {
-                // the other side went away
-            } finally {
-                if (closeAfter) {
+        Thread thread = new Thread(
+                () -> {
+                    byte[] buffer = new byte[8192];
                     try {
-                        to.close();
+                        for (int n; (n = from.read(buffer)) >= 0; ) {
+                            to.write(buffer, 0, n);
+                            to.flush();
+                        }
                     } catch (IOException ignored) {
-                        // already closed
+                        // the other side went away
+                    } finally {
+                        if (closeAfter) {
+                            try {
+                                to.close();
+                            } catch (IOException ignored) {
+                                // already closed
+                            }
+                        }
                     }
-                }
-            }
-        }, "git-ssh-pump");
+                },
+                "git-ssh-pump");
         thread.setDaemon(true);
         thread.start();
         return thread;

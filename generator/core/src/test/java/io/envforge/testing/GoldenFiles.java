@@ -15,10 +15,10 @@ import java.util.TreeSet;
 import java.util.function.Predicate;
 import java.util.stream.Stream;
 import org.eclipse.jgit.diff.DiffAlgorithm;
+import org.eclipse.jgit.diff.DiffFormatter;
 import org.eclipse.jgit.diff.EditList;
 import org.eclipse.jgit.diff.RawText;
 import org.eclipse.jgit.diff.RawTextComparator;
-import org.eclipse.jgit.diff.DiffFormatter;
 
 /**
  * The one golden-file helper of every module: cases discovered from folders, files and trees compared byte for byte,
@@ -30,8 +30,7 @@ public final class GoldenFiles {
     /** The flag that rewrites the expected files. */
     public static final String UPDATE_FLAG = "golden.update";
 
-    private GoldenFiles() {
-    }
+    private GoldenFiles() {}
 
     /** True when this run rewrites the expected files. */
     public static boolean update() {
@@ -41,7 +40,10 @@ public final class GoldenFiles {
     /** The case folders under {@code root} that {@code isCase} accepts, by name, sorted. */
     public static List<String> cases(Path root, Predicate<Path> isCase) {
         try (Stream<Path> dirs = Files.list(root)) {
-            return dirs.filter(Files::isDirectory).filter(isCase).map(p -> p.getFileName().toString()).sorted()
+            return dirs.filter(Files::isDirectory)
+                    .filter(isCase)
+                    .map(p -> p.getFileName().toString())
+                    .sorted()
                     .toList();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -56,8 +58,8 @@ public final class GoldenFiles {
                 Files.writeString(golden, actual, StandardCharsets.UTF_8);
             }
             if (!Files.isRegularFile(golden)) {
-                throw new AssertionError("no golden file " + golden + "; run with -D" + UPDATE_FLAG
-                        + "=true and review it");
+                throw new AssertionError(
+                        "no golden file " + golden + "; run with -D" + UPDATE_FLAG + "=true and review it");
             }
             String expected = Files.readString(golden, StandardCharsets.UTF_8);
             if (!expected.equals(actual)) {
@@ -135,7 +137,8 @@ public final class GoldenFiles {
     private static void rewrite(Path dir, Map<String, String> files) throws IOException {
         if (Files.isDirectory(dir)) {
             try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path p : walk.sorted((x, y) -> y.getNameCount() - x.getNameCount()).toList()) {
+                for (Path p : walk.sorted((x, y) -> y.getNameCount() - x.getNameCount())
+                        .toList()) {
                     Files.delete(p);
                 }
             }

@@ -25,10 +25,11 @@ import java.util.concurrent.TimeUnit;
  */
 public final class LocalRegistry implements AutoCloseable {
 
-    public static final Path BINARY = Path.of(System.getProperty("envforge.tools.bin",
-            System.getProperty("user.home") + "/.cache/envforge/tools/bin")).resolve("registry");
-    public static final String MANIFEST_TYPES = "application/vnd.oci.image.manifest.v1+json,"
-            + "application/vnd.docker.distribution.manifest.v2+json";
+    public static final Path BINARY = Path.of(System.getProperty(
+                    "envforge.tools.bin", System.getProperty("user.home") + "/.cache/envforge/tools/bin"))
+            .resolve("registry");
+    public static final String MANIFEST_TYPES =
+            "application/vnd.oci.image.manifest.v1+json," + "application/vnd.docker.distribution.manifest.v2+json";
 
     private final Process process;
     private final HttpServer maven;
@@ -43,8 +44,10 @@ public final class LocalRegistry implements AutoCloseable {
     public LocalRegistry(Path dir) throws Exception {
         this.dir = dir;
         int port = FreePort.find();
-        process = new ProcessBuilder(BINARY.toString(), "-port", String.valueOf(port)).redirectErrorStream(true)
-                .redirectOutput(dir.resolve("registry.log").toFile()).start();
+        process = new ProcessBuilder(BINARY.toString(), "-port", String.valueOf(port))
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("registry.log").toFile())
+                .start();
         host = "127.0.0.1:" + port;
         awaitHttp("http://" + host + "/v2/");
         maven = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
@@ -67,18 +70,29 @@ public final class LocalRegistry implements AutoCloseable {
     public String pushBase(String ref, String script, String uid) throws Exception {
         Path file = Files.writeString(Files.createTempFile(dir, "start", ".sh"), "#!/bin/sh\necho started\n");
         return Jib.fromScratch()
-                .addFileEntriesLayer(FileEntriesLayer.builder().addEntry(file, AbsoluteUnixPath.get(script)).build())
-                .setEntrypoint(List.of(script)).setUser(uid)
-                .containerize(Containerizer.to(RegistryImage.named(ref)).setAllowInsecureRegistries(true)
+                .addFileEntriesLayer(FileEntriesLayer.builder()
+                        .addEntry(file, AbsoluteUnixPath.get(script))
+                        .build())
+                .setEntrypoint(List.of(script))
+                .setUser(uid)
+                .containerize(Containerizer.to(RegistryImage.named(ref))
+                        .setAllowInsecureRegistries(true)
                         .setBaseImageLayersCache(dir.resolve("jib-base/base"))
                         .setApplicationLayersCache(dir.resolve("jib-base/app")))
-                .getDigest().toString();
+                .getDigest()
+                .toString();
     }
 
     public HttpResponse<byte[]> get(String path, String accept) throws Exception {
-        return HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NORMAL).build().send(
-                HttpRequest.newBuilder(URI.create("http://" + host + path)).header("Accept", accept).GET().build(),
-                HttpResponse.BodyHandlers.ofByteArray());
+        return HttpClient.newBuilder()
+                .followRedirects(HttpClient.Redirect.NORMAL)
+                .build()
+                .send(
+                        HttpRequest.newBuilder(URI.create("http://" + host + path))
+                                .header("Accept", accept)
+                                .GET()
+                                .build(),
+                        HttpResponse.BodyHandlers.ofByteArray());
     }
 
     /** The registry's digest of {@code repository:tag} (its Docker-Content-Digest header). */
@@ -94,8 +108,9 @@ public final class LocalRegistry implements AutoCloseable {
         HttpClient client = HttpClient.newHttpClient();
         for (int i = 0; i < 100; i++) {
             try {
-                if (client.send(HttpRequest.newBuilder(URI.create(url)).build(),
-                        HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                if (client.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.discarding())
+                                .statusCode()
+                        == 200) {
                     return;
                 }
             } catch (IOException e) {

@@ -20,21 +20,33 @@ import org.eclipse.jgit.treewalk.TreeWalk;
 /** Test repositories: bare ones served by the servers, clones made through the file system. */
 public final class Repos {
 
-    private Repos() {
-    }
+    private Repos() {}
 
     /** A bare repository {@code root/name} whose {@code main} holds one commit with {@code files} (path, text...). */
     public static Path seededBare(Path root, String name, Path scratch, String... files) {
         Path bare = root.resolve(name);
-        try (Git ignored = Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call();
-                Git work = Git.init().setInitialBranch("main").setDirectory(scratch.toFile()).call()) {
+        try (Git ignored = Git.init()
+                        .setBare(true)
+                        .setInitialBranch("main")
+                        .setDirectory(bare.toFile())
+                        .call();
+                Git work = Git.init()
+                        .setInitialBranch("main")
+                        .setDirectory(scratch.toFile())
+                        .call()) {
             for (int i = 0; i < files.length; i += 2) {
                 write(scratch.resolve(files[i]), files[i + 1]);
             }
             work.add().addFilepattern(".").call();
-            work.commit().setMessage("seed").setAuthor("seed", "seed@localhost")
-                    .setCommitter("seed", "seed@localhost").call();
-            work.push().setRemote(bare.toUri().toString()).setRefSpecs(new RefSpec("main:refs/heads/main")).call();
+            work.commit()
+                    .setMessage("seed")
+                    .setAuthor("seed", "seed@localhost")
+                    .setCommitter("seed", "seed@localhost")
+                    .call();
+            work.push()
+                    .setRemote(bare.toUri().toString())
+                    .setRefSpecs(new RefSpec("main:refs/heads/main"))
+                    .call();
             return bare;
         } catch (GitAPIException e) {
             throw new IllegalStateException(e);
@@ -44,7 +56,10 @@ public final class Repos {
     /** A clone of {@code bare} through the file system, with a user set. */
     public static Git cloneOf(Path bare, Path dir) {
         try {
-            Git git = Git.cloneRepository().setURI(bare.toUri().toString()).setDirectory(dir.toFile()).call();
+            Git git = Git.cloneRepository()
+                    .setURI(bare.toUri().toString())
+                    .setDirectory(dir.toFile())
+                    .call();
             var config = git.getRepository().getConfig();
             config.setString("user", null, "name", "test");
             config.setString("user", null, "email", "test@localhost");
@@ -68,7 +83,10 @@ public final class Repos {
 
     public static void addRemote(Git git, String name, String url) {
         try {
-            git.remoteAdd().setName(name).setUri(new org.eclipse.jgit.transport.URIish(url)).call();
+            git.remoteAdd()
+                    .setName(name)
+                    .setUri(new org.eclipse.jgit.transport.URIish(url))
+                    .call();
         } catch (GitAPIException | java.net.URISyntaxException e) {
             throw new IllegalStateException(e);
         }
@@ -86,8 +104,10 @@ public final class Repos {
     /** Subjects of the first-parent history of {@code branch}, newest first. */
     public static List<String> subjects(Path repo, String branch) {
         List<String> out = new ArrayList<>();
-        try (Repository r = open(repo); RevWalk walk = new RevWalk(r)) {
-            for (RevCommit c = walk.parseCommit(r.resolve("refs/heads/" + branch)); c != null;
+        try (Repository r = open(repo);
+                RevWalk walk = new RevWalk(r)) {
+            for (RevCommit c = walk.parseCommit(r.resolve("refs/heads/" + branch));
+                    c != null;
                     c = c.getParentCount() == 0 ? null : walk.parseCommit(c.getParent(0))) {
                 out.add(c.getShortMessage());
             }
@@ -99,7 +119,8 @@ public final class Repos {
 
     /** True when the tree of {@code branch} holds {@code path}. */
     public static boolean hasFile(Path repo, String branch, String path) {
-        try (Repository r = open(repo); RevWalk walk = new RevWalk(r)) {
+        try (Repository r = open(repo);
+                RevWalk walk = new RevWalk(r)) {
             RevCommit c = walk.parseCommit(r.resolve("refs/heads/" + branch));
             try (TreeWalk tree = TreeWalk.forPath(r, path, c.getTree())) {
                 return tree != null;
@@ -120,7 +141,8 @@ public final class Repos {
 
     private static Repository open(Path repo) throws IOException {
         FileRepositoryBuilder builder = new FileRepositoryBuilder();
-        return Files.isDirectory(repo.resolve(".git")) ? builder.setWorkTree(repo.toFile()).build()
+        return Files.isDirectory(repo.resolve(".git"))
+                ? builder.setWorkTree(repo.toFile()).build()
                 : builder.setGitDir(repo.toFile()).setMustExist(true).build();
     }
 }

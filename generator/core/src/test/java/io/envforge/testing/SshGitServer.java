@@ -49,12 +49,14 @@ public final class SshGitServer implements GitServer {
             server.start();
             Files.createDirectories(keys);
             Path knownHosts = keys.resolve("known_hosts");
-            Files.writeString(knownHosts, "[127.0.0.1]:" + server.getPort() + " "
-                    + PublicKeyEntry.toString(host.getPublic()) + "\n", StandardCharsets.UTF_8);
+            Files.writeString(
+                    knownHosts,
+                    "[127.0.0.1]:" + server.getPort() + " " + PublicKeyEntry.toString(host.getPublic()) + "\n",
+                    StandardCharsets.UTF_8);
             Path goodKey = write(keys.resolve("id_ecdsa"), client);
             Path wrongKey = write(keys.resolve("id_other"), ecKey());
-            return new SshGitServer(server, Credentials.sshKey(goodKey, knownHosts),
-                    Credentials.sshKey(wrongKey, knownHosts));
+            return new SshGitServer(
+                    server, Credentials.sshKey(goodKey, knownHosts), Credentials.sshKey(wrongKey, knownHosts));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (GeneralSecurityException e) {

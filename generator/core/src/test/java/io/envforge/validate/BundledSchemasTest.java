@@ -82,13 +82,22 @@ class BundledSchemasTest {
                 Arguments.of("StatefulSet", STS, "          ports:", "          portz:", "Kubernetes 1.34"),
                 Arguments.of("NetworkPolicy", NETPOL, "podSelector", "podselector", "Kubernetes 1.34"),
                 Arguments.of("ExternalSecret", ES, "dataFrom", "datafrom", "external-secrets/external-secrets@v1.3.2"),
-                Arguments.of("SecretStore", STORE, "service: SecretsManager", "service: Vault",
+                Arguments.of(
+                        "SecretStore",
+                        STORE,
+                        "service: SecretsManager",
+                        "service: Vault",
                         "external-secrets/external-secrets@v1.3.2"),
                 Arguments.of("GitRepository", GIT, "branch: main", "brunch: main", "fluxcd/source-controller@v1.7.3"),
-                Arguments.of("Kustomization", KS, "prune: true", "prune: yes please",
-                        "fluxcd/kustomize-controller@v1.7.3"),
+                Arguments.of(
+                        "Kustomization", KS, "prune: true", "prune: yes please", "fluxcd/kustomize-controller@v1.7.3"),
                 Arguments.of("AppProject", PROJECT, "sourceRepos", "sourceRepo", "argoproj/argo-cd/v3@v3.5.7"),
-                Arguments.of("ApplicationSet", APPSET, "path: overlays", "path: overlays\n        pathh: x", "argoproj/argo-cd/v3@v3.5.7"));
+                Arguments.of(
+                        "ApplicationSet",
+                        APPSET,
+                        "path: overlays",
+                        "path: overlays\n        pathh: x",
+                        "argoproj/argo-cd/v3@v3.5.7"));
     }
 
     @ParameterizedTest(name = "{0}")
@@ -97,8 +106,11 @@ class BundledSchemasTest {
         assertEquals(List.of(), bundled(good).errors(), bundled(good).render());
         Report bad = bundled(good.replace(from, to));
         assertFalse(bad.errors().isEmpty(), bad.render());
-        assertTrue(bad.errors().stream().allMatch(e -> e.message().contains(source)
-                && e.message().contains(", bundled)")), bad.render());
+        assertTrue(
+                bad.errors().stream()
+                        .allMatch(
+                                e -> e.message().contains(source) && e.message().contains(", bundled)")),
+                bad.render());
     }
 
     @Test
@@ -112,12 +124,16 @@ class BundledSchemasTest {
         String cert = "apiVersion: example.com/v1\nkind: Gadget\nmetadata:\n  name: c\n  namespace: dev1\n";
         Report strict = bundled(cert);
         assertEquals(1, strict.errors().size(), strict.render());
-        assertTrue(strict.render().contains("no schema for example.com/v1 Gadget: add one to the schema folder"
-                + " (envforge.schemas, crds/<group>/<kind>_<version>.json), or allow unvalidated kinds with"
-                + " -Denvforge.allowUnvalidated=true"), strict.render());
+        assertTrue(
+                strict.render()
+                        .contains("no schema for example.com/v1 Gadget: add one to the schema folder"
+                                + " (envforge.schemas, crds/<group>/<kind>_<version>.json), or allow unvalidated kinds with"
+                                + " -Denvforge.allowUnvalidated=true"),
+                strict.render());
         Report allowed = new Validator(Optional.empty(), true).validate(tree(cert));
         assertEquals(List.of(), allowed.errors(), allowed.render());
-        assertTrue(allowed.render().contains("[WARNING] overlays/dev1/objects.yaml: Gadget/dev1/c: not validated"),
+        assertTrue(
+                allowed.render().contains("[WARNING] overlays/dev1/objects.yaml: Gadget/dev1/c: not validated"),
                 allowed.render());
     }
 
@@ -125,20 +141,27 @@ class BundledSchemasTest {
     void aUserFolderAddsAndOverrides(@TempDir Path folder) throws IOException {
         Path certSchema = folder.resolve("crds/cert-manager.io/certificate_v1.json");
         Files.createDirectories(certSchema.getParent());
-        Files.writeString(certSchema, "{\"type\":\"object\",\"required\":[\"spec\"],"
-                + "\"x-kubernetes-validations\":[{\"rule\":\"true\"}]}");
+        Files.writeString(
+                certSchema,
+                "{\"type\":\"object\",\"required\":[\"spec\"],"
+                        + "\"x-kubernetes-validations\":[{\"rule\":\"true\"}]}");
         Path esSchema = folder.resolve("crds/external-secrets.io/externalsecret_v1.json");
         Files.createDirectories(esSchema.getParent());
-        Files.writeString(esSchema, "{\"type\":\"object\",\"properties\":{\"spec\":{\"required\":[\"refreshInterval\"]}}}");
+        Files.writeString(
+                esSchema, "{\"type\":\"object\",\"properties\":{\"spec\":{\"required\":[\"refreshInterval\"]}}}");
         String cert = "apiVersion: cert-manager.io/v1\nkind: Certificate\nmetadata:\n  name: c\n  namespace: dev1\n";
         Report report = new Validator(Optional.of(folder)).validate(tree(cert + "---\n" + ES));
         String text = report.render();
-        assertTrue(text.contains("Certificate/dev1/c: $: required property 'spec' not found (schema " + folder
-                + "/crds/cert-manager.io/certificate_v1.json)"), text);
-        assertTrue(text.contains("ExternalSecret/dev1/db: $.spec: required property 'refreshInterval' not found"),
+        assertTrue(
+                text.contains("Certificate/dev1/c: $: required property 'spec' not found (schema " + folder
+                        + "/crds/cert-manager.io/certificate_v1.json)"),
                 text);
-        assertTrue(text.contains("[INFO] environment dev1: validated 2 object(s): 2 against the schema folder "
-                + folder + "\n"), text);
+        assertTrue(
+                text.contains("ExternalSecret/dev1/db: $.spec: required property 'refreshInterval' not found"), text);
+        assertTrue(
+                text.contains(
+                        "[INFO] environment dev1: validated 2 object(s): 2 against the schema folder " + folder + "\n"),
+                text);
     }
 
     private static Report bundled(String yaml) {

@@ -23,23 +23,29 @@ class SchemaResultsTest {
     Path dir;
 
     private static OutputTree tree(String service) {
-        return OutputTree.builder().put("overlays/dev1/service.yaml", service)
-                .put("overlays/dev1/other.yaml", UNKNOWN).build();
+        return OutputTree.builder()
+                .put("overlays/dev1/service.yaml", service)
+                .put("overlays/dev1/other.yaml", UNKNOWN)
+                .build();
     }
 
     @Test
     void sameManifestsGiveTheCachedReportWithoutParsingADocument() {
         OutputTree parsed = tree(BAD);
-        Report fresh = new Validator(Optional.of(TestWorkspace.SCHEMAS), DiskCache.at(dir, 1 << 20))
-                .validate(parsed, "dev1");
+        Report fresh =
+                new Validator(Optional.of(TestWorkspace.SCHEMAS), DiskCache.at(dir, 1 << 20)).validate(parsed, "dev1");
         OutputTree lazy = OutputTree.builder()
                 .putLazily("overlays/dev1/service.yaml", BAD, () -> {
                     throw new AssertionError("parsed although the report was cached");
                 })
-                .put("overlays/dev1/other.yaml", UNKNOWN).build();
+                .put("overlays/dev1/other.yaml", UNKNOWN)
+                .build();
         OutputTree unparsed = OutputTree.builder().putAll(lazy).build();
-        assertEquals(fresh.findings(), new Validator(Optional.of(TestWorkspace.SCHEMAS), DiskCache.at(dir, 1 << 20))
-                .validate(unparsed, "dev1").findings());
+        assertEquals(
+                fresh.findings(),
+                new Validator(Optional.of(TestWorkspace.SCHEMAS), DiskCache.at(dir, 1 << 20))
+                        .validate(unparsed, "dev1")
+                        .findings());
         assertTrue(SchemaRule.validatorVersion().matches("\\d+\\.\\d+\\.\\d+.*"), SchemaRule.validatorVersion());
     }
 
@@ -56,9 +62,13 @@ class SchemaResultsTest {
         assertEquals(1, second.hits());
 
         Report changed = new Validator(Optional.of(TestWorkspace.SCHEMAS), second).validate(tree(SERVICE), "dev1");
-        assertTrue(changed.errors().stream().noneMatch(f -> f.file().equals("overlays/dev1/service.yaml")),
+        assertTrue(
+                changed.errors().stream().noneMatch(f -> f.file().equals("overlays/dev1/service.yaml")),
                 changed.findings().toString());
-        assertEquals(new Validator(Optional.of(TestWorkspace.SCHEMAS)).validate(tree(SERVICE)).findings(),
+        assertEquals(
+                new Validator(Optional.of(TestWorkspace.SCHEMAS))
+                        .validate(tree(SERVICE))
+                        .findings(),
                 changed.findings());
     }
 }

@@ -17,29 +17,42 @@ final class CertManagerStandIn implements AutoCloseable {
     private volatile boolean running = true;
 
     CertManagerStandIn(Kubectl kubectl, String namespace) {
-        thread = new Thread(() -> {
-            while (running) {
-                try {
-                    syncOnce(kubectl, namespace);
-                } catch (RuntimeException | AssertionError e) {
-                    // the namespace or the CRs may not exist yet: try again
-                }
-                Kubectl.sleep(1000);
-            }
-        }, "cert-manager-stand-in-" + namespace);
+        thread = new Thread(
+                () -> {
+                    while (running) {
+                        try {
+                            syncOnce(kubectl, namespace);
+                        } catch (RuntimeException | AssertionError e) {
+                            // the namespace or the CRs may not exist yet: try again
+                        }
+                        Kubectl.sleep(1000);
+                    }
+                },
+                "cert-manager-stand-in-" + namespace);
         thread.setDaemon(true);
         thread.start();
     }
 
     private static void syncOnce(Kubectl k, String ns) {
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        for (JsonNode issuer : k.json("get", "issuers.cert-manager.io", "-n", ns).path("items")) {
+        for (JsonNode issuer :
+                k.json("get", "issuers.cert-manager.io", "-n", ns).path("items")) {
             if (!ExternalSecretsStandIn.ready(issuer)) {
-                k.ok(null, "patch", "issuers.cert-manager.io", name(issuer), "-n", ns, "--subresource=status",
-                        "--type=merge", "-p", status(now, "KeyPairVerified", "issuer ready (test stand-in)"));
+                k.ok(
+                        null,
+                        "patch",
+                        "issuers.cert-manager.io",
+                        name(issuer),
+                        "-n",
+                        ns,
+                        "--subresource=status",
+                        "--type=merge",
+                        "-p",
+                        status(now, "KeyPairVerified", "issuer ready (test stand-in)"));
             }
         }
-        for (JsonNode cert : k.json("get", "certificates.cert-manager.io", "-n", ns).path("items")) {
+        for (JsonNode cert :
+                k.json("get", "certificates.cert-manager.io", "-n", ns).path("items")) {
             if (ExternalSecretsStandIn.ready(cert)) {
                 continue;
             }
@@ -51,8 +64,17 @@ final class CertManagerStandIn implements AutoCloseable {
                 secret.append("  keystore.jks: stand-in\n  truststore.jks: stand-in\n");
             }
             k.ok(secret.toString(), "apply", "--server-side", "--field-manager=cert-manager-stand-in", "-f", "-");
-            k.ok(null, "patch", "certificates.cert-manager.io", name(cert), "-n", ns, "--subresource=status",
-                    "--type=merge", "-p", status(now, "Ready", "issued by the test's stand-in"));
+            k.ok(
+                    null,
+                    "patch",
+                    "certificates.cert-manager.io",
+                    name(cert),
+                    "-n",
+                    ns,
+                    "--subresource=status",
+                    "--type=merge",
+                    "-p",
+                    status(now, "Ready", "issued by the test's stand-in"));
         }
     }
 

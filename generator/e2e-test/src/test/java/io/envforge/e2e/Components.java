@@ -10,11 +10,10 @@ import java.nio.file.Path;
  */
 final class Components {
 
-    static final Path HOME = Path.of(System.getProperty("envforge.tools",
-            System.getProperty("user.home") + "/.cache/envforge/tools"));
+    static final Path HOME =
+            Path.of(System.getProperty("envforge.tools", System.getProperty("user.home") + "/.cache/envforge/tools"));
 
-    private Components() {
-    }
+    private Components() {}
 
     static Path bin(String name) {
         Path file = HOME.resolve("bin").resolve(name);

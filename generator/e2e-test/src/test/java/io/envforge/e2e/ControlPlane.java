@@ -80,41 +80,91 @@ final class ControlPlane implements AutoCloseable {
             Files.writeString(kubeconfig, kubeconfig(apiPort, token));
             String etcdUrl = "http://127.0.0.1:" + etcdPort;
             String peerUrl = "http://127.0.0.1:" + peerPort;
-            spawn("etcd", Map.of(), args(Components.bin("etcd"), "--name=e2e", "--data-dir=" + dir.resolve("etcd"),
-                    "--listen-client-urls=" + etcdUrl, "--advertise-client-urls=" + etcdUrl,
-                    "--listen-peer-urls=" + peerUrl, "--initial-advertise-peer-urls=" + peerUrl,
-                    "--initial-cluster=e2e=" + peerUrl, "--unsafe-no-fsync=true", "--log-level=warn"));
-            spawn("kube-apiserver", Map.of(), args(Components.bin("kube-apiserver"), "--etcd-servers=" + etcdUrl,
-                    "--bind-address=127.0.0.1", "--advertise-address=127.0.0.1", "--secure-port=" + apiPort,
-                    "--cert-dir=" + dir.resolve("pki"), "--token-auth-file=" + dir.resolve("tokens.csv"),
-                    "--authorization-mode=RBAC", "--service-cluster-ip-range=10.96.0.0/16",
-                    // as on EKS and AKS, so that PodSecurity admission, not this flag, is what refuses privileged Pods
-                    "--allow-privileged=true",
-                    "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
-                    "--service-account-key-file=" + dir.resolve("sa.pub"),
-                    "--service-account-signing-key-file=" + dir.resolve("sa.key"),
-                    "--api-audiences=https://kubernetes.default.svc.cluster.local"));
+            spawn(
+                    "etcd",
+                    Map.of(),
+                    args(
+                            Components.bin("etcd"),
+                            "--name=e2e",
+                            "--data-dir=" + dir.resolve("etcd"),
+                            "--listen-client-urls=" + etcdUrl,
+                            "--advertise-client-urls=" + etcdUrl,
+                            "--listen-peer-urls=" + peerUrl,
+                            "--initial-advertise-peer-urls=" + peerUrl,
+                            "--initial-cluster=e2e=" + peerUrl,
+                            "--unsafe-no-fsync=true",
+                            "--log-level=warn"));
+            spawn(
+                    "kube-apiserver",
+                    Map.of(),
+                    args(
+                            Components.bin("kube-apiserver"),
+                            "--etcd-servers=" + etcdUrl,
+                            "--bind-address=127.0.0.1",
+                            "--advertise-address=127.0.0.1",
+                            "--secure-port=" + apiPort,
+                            "--cert-dir=" + dir.resolve("pki"),
+                            "--token-auth-file=" + dir.resolve("tokens.csv"),
+                            "--authorization-mode=RBAC",
+                            "--service-cluster-ip-range=10.96.0.0/16",
+                            // as on EKS and AKS, so that PodSecurity admission, not this flag, is what refuses
+                            // privileged Pods
+                            "--allow-privileged=true",
+                            "--service-account-issuer=https://kubernetes.default.svc.cluster.local",
+                            "--service-account-key-file=" + dir.resolve("sa.pub"),
+                            "--service-account-signing-key-file=" + dir.resolve("sa.key"),
+                            "--api-audiences=https://kubernetes.default.svc.cluster.local"));
             awaitApiServer();
             String kc = "--kubeconfig=" + kubeconfig;
-            spawn("kube-controller-manager", Map.of(), args(Components.bin("kube-controller-manager"), kc,
-                    "--authentication-kubeconfig=" + kubeconfig, "--authorization-kubeconfig=" + kubeconfig,
-                    "--leader-elect=false", "--bind-address=127.0.0.1", "--secure-port=" + FreePort.find(),
-                    "--service-account-private-key-file=" + dir.resolve("sa.key"),
-                    "--root-ca-file=" + dir.resolve("pki/apiserver.crt"), "--use-service-account-credentials=false",
-                    "--controllers=*,-nodeipam,-cloud-node-lifecycle",
-                    // The node lifecycle controller lifts the not-ready taint that admission puts on every new Node;
-                    // a long grace period keeps it from marking kwok's nodes (and so their Pods) NotReady when a
-                    // heartbeat is late on a loaded 2-core machine (kwok does not set a Pod Ready again).
-                    "--node-monitor-grace-period=10m"));
-            spawn("kube-scheduler", Map.of(), args(Components.bin("kube-scheduler"), kc,
-                    "--authentication-kubeconfig=" + kubeconfig, "--authorization-kubeconfig=" + kubeconfig,
-                    "--leader-elect=false", "--bind-address=127.0.0.1", "--secure-port=" + FreePort.find()));
-            spawn("kwok", Map.of(), args(Components.bin("kwok"), kc, "--manage-all-nodes=true",
-                    "--server-address=127.0.0.1:" + FreePort.find(), "--node-ip=127.0.0.1",
-                    "--cidr=10.244.0.0/16"));
+            spawn(
+                    "kube-controller-manager",
+                    Map.of(),
+                    args(
+                            Components.bin("kube-controller-manager"),
+                            kc,
+                            "--authentication-kubeconfig=" + kubeconfig,
+                            "--authorization-kubeconfig=" + kubeconfig,
+                            "--leader-elect=false",
+                            "--bind-address=127.0.0.1",
+                            "--secure-port=" + FreePort.find(),
+                            "--service-account-private-key-file=" + dir.resolve("sa.key"),
+                            "--root-ca-file=" + dir.resolve("pki/apiserver.crt"),
+                            "--use-service-account-credentials=false",
+                            "--controllers=*,-nodeipam,-cloud-node-lifecycle",
+                            // The node lifecycle controller lifts the not-ready taint that admission puts on every new
+                            // Node;
+                            // a long grace period keeps it from marking kwok's nodes (and so their Pods) NotReady when
+                            // a
+                            // heartbeat is late on a loaded 2-core machine (kwok does not set a Pod Ready again).
+                            "--node-monitor-grace-period=10m"));
+            spawn(
+                    "kube-scheduler",
+                    Map.of(),
+                    args(
+                            Components.bin("kube-scheduler"),
+                            kc,
+                            "--authentication-kubeconfig=" + kubeconfig,
+                            "--authorization-kubeconfig=" + kubeconfig,
+                            "--leader-elect=false",
+                            "--bind-address=127.0.0.1",
+                            "--secure-port=" + FreePort.find()));
+            spawn(
+                    "kwok",
+                    Map.of(),
+                    args(
+                            Components.bin("kwok"),
+                            kc,
+                            "--manage-all-nodes=true",
+                            "--server-address=127.0.0.1:" + FreePort.find(),
+                            "--node-ip=127.0.0.1",
+                            "--cidr=10.244.0.0/16"));
             kubectl.ok(nodes(), "apply", "-f", "-");
-            kubectl.await(60, n -> n.path("items").size() == ZONES.size() && readyNodes(n) == ZONES.size(),
-                    n -> readyNodes(n) + " of " + ZONES.size() + " nodes Ready", "get", "nodes");
+            kubectl.await(
+                    60,
+                    n -> n.path("items").size() == ZONES.size() && readyNodes(n) == ZONES.size(),
+                    n -> readyNodes(n) + " of " + ZONES.size() + " nodes Ready",
+                    "get",
+                    "nodes");
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
@@ -124,7 +174,8 @@ final class ControlPlane implements AutoCloseable {
         int ready = 0;
         for (var node : list.path("items")) {
             for (var c : node.path("status").path("conditions")) {
-                if ("Ready".equals(c.path("type").asText()) && "True".equals(c.path("status").asText())) {
+                if ("Ready".equals(c.path("type").asText())
+                        && "True".equals(c.path("status").asText())) {
                     ready++;
                 }
             }
@@ -141,8 +192,8 @@ final class ControlPlane implements AutoCloseable {
                 return;
             }
             if (System.nanoTime() > deadline) {
-                throw new IllegalStateException("kube-apiserver not ready after 120 s: " + ready.err()
-                        + "\n" + processes.get(1).tail(30));
+                throw new IllegalStateException("kube-apiserver not ready after 120 s: " + ready.err() + "\n"
+                        + processes.get(1).tail(30));
             }
             Kubectl.sleep(500);
         }
@@ -153,16 +204,18 @@ final class ControlPlane implements AutoCloseable {
             KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
             generator.initialize(2048);
             KeyPair pair = generator.generateKeyPair();
-            Files.writeString(dir.resolve("sa.key"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
-            Files.writeString(dir.resolve("sa.pub"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
+            Files.writeString(
+                    dir.resolve("sa.key"), pem("PRIVATE KEY", pair.getPrivate().getEncoded()));
+            Files.writeString(
+                    dir.resolve("sa.pub"), pem("PUBLIC KEY", pair.getPublic().getEncoded()));
         } catch (GeneralSecurityException e) {
             throw new IllegalStateException(e);
         }
     }
 
     static String pem(String type, byte[] der) {
-        return "-----BEGIN " + type + "-----\n" + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der)
-                + "\n-----END " + type + "-----\n";
+        return "-----BEGIN " + type + "-----\n"
+                + Base64.getMimeEncoder(64, "\n".getBytes()).encodeToString(der) + "\n-----END " + type + "-----\n";
     }
 
     private static String kubeconfig(int port, String token) {

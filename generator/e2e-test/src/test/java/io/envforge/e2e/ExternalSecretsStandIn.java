@@ -17,29 +17,42 @@ final class ExternalSecretsStandIn implements AutoCloseable {
     private volatile boolean running = true;
 
     ExternalSecretsStandIn(Kubectl kubectl, String namespace) {
-        thread = new Thread(() -> {
-            while (running) {
-                try {
-                    syncOnce(kubectl, namespace);
-                } catch (RuntimeException | AssertionError e) {
-                    // the namespace or the CRs may not exist yet: try again
-                }
-                Kubectl.sleep(1000);
-            }
-        }, "eso-stand-in-" + namespace);
+        thread = new Thread(
+                () -> {
+                    while (running) {
+                        try {
+                            syncOnce(kubectl, namespace);
+                        } catch (RuntimeException | AssertionError e) {
+                            // the namespace or the CRs may not exist yet: try again
+                        }
+                        Kubectl.sleep(1000);
+                    }
+                },
+                "eso-stand-in-" + namespace);
         thread.setDaemon(true);
         thread.start();
     }
 
     private static void syncOnce(Kubectl k, String ns) {
         String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        for (JsonNode store : k.json("get", "secretstores.external-secrets.io", "-n", ns).path("items")) {
+        for (JsonNode store :
+                k.json("get", "secretstores.external-secrets.io", "-n", ns).path("items")) {
             if (!ready(store)) {
-                k.ok(null, "patch", "secretstores.external-secrets.io", name(store), "-n", ns, "--subresource=status",
-                        "--type=merge", "-p", status(now, "Valid", "store validated"));
+                k.ok(
+                        null,
+                        "patch",
+                        "secretstores.external-secrets.io",
+                        name(store),
+                        "-n",
+                        ns,
+                        "--subresource=status",
+                        "--type=merge",
+                        "-p",
+                        status(now, "Valid", "store validated"));
             }
         }
-        for (JsonNode es : k.json("get", "externalsecrets.external-secrets.io", "-n", ns).path("items")) {
+        for (JsonNode es :
+                k.json("get", "externalsecrets.external-secrets.io", "-n", ns).path("items")) {
             if (ready(es)) {
                 continue;
             }
@@ -50,8 +63,17 @@ final class ExternalSecretsStandIn implements AutoCloseable {
                 secret.append("  ").append(data.path("secretKey").asText()).append(": stand-in\n");
             }
             k.ok(secret.toString(), "apply", "--server-side", "--field-manager=eso-stand-in", "-f", "-");
-            k.ok(null, "patch", "externalsecrets.external-secrets.io", name(es), "-n", ns, "--subresource=status",
-                    "--type=merge", "-p", status(now, "SecretSynced", "secret synced by the test's stand-in"));
+            k.ok(
+                    null,
+                    "patch",
+                    "externalsecrets.external-secrets.io",
+                    name(es),
+                    "-n",
+                    ns,
+                    "--subresource=status",
+                    "--type=merge",
+                    "-p",
+                    status(now, "SecretSynced", "secret synced by the test's stand-in"));
         }
     }
 

@@ -60,10 +60,12 @@ class FluxReconcileIT {
         Files.createDirectories(temp.resolve("gitwork"));
         git = HttpsGitServer.start(temp.resolve("git"), temp.resolve("gitwork"), TOKEN);
         String url = git.url("envforge.git");
-        ws = Generated.workspace(temp.resolve("ws"), platform -> platform
-                .replace("https://git.example.com/platform/envforge.git", url)
-                .replace("    gitops:\n      controller: flux\n",
-                        "    gitops:\n      controller: flux\n      fluxArtifacts: false\n"),
+        ws = Generated.workspace(
+                temp.resolve("ws"),
+                platform -> platform.replace("https://git.example.com/platform/envforge.git", url)
+                        .replace(
+                                "    gitops:\n      controller: flux\n",
+                                "    gitops:\n      controller: flux\n      fluxArtifacts: false\n"),
                 Map.of("environments/" + ENV + ".yaml", """
                         apiVersion: envforge.io/v1alpha1
                         kind: Environment
@@ -78,22 +80,41 @@ class FluxReconcileIT {
                             image: "@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef"
                         """));
         bare = temp.resolve("git/envforge.git");
-        Git.cloneRepository().setURI(ws.root().toUri().toString()).setDirectory(bare.toFile()).setBare(true)
-                .call().close();
+        Git.cloneRepository()
+                .setURI(ws.root().toUri().toString())
+                .setDirectory(bare.toFile())
+                .setBare(true)
+                .call()
+                .close();
 
         int storage = FreePort.find();
         Files.createDirectories(temp.resolve("storage"));
         Map<String, String> env = Map.of("KUBECONFIG", cluster.kubeconfig().toString());
-        LocalProcess source = cluster.spawn("source-controller", env, args(Components.bin("source-controller"),
-                "--storage-path=" + temp.resolve("storage"), "--storage-addr=127.0.0.1:" + storage,
-                "--storage-adv-addr=127.0.0.1:" + storage, "--metrics-addr=127.0.0.1:" + FreePort.find(),
-                "--health-addr=127.0.0.1:" + FreePort.find(), "--events-addr="));
+        LocalProcess source = cluster.spawn(
+                "source-controller",
+                env,
+                args(
+                        Components.bin("source-controller"),
+                        "--storage-path=" + temp.resolve("storage"),
+                        "--storage-addr=127.0.0.1:" + storage,
+                        "--storage-adv-addr=127.0.0.1:" + storage,
+                        "--metrics-addr=127.0.0.1:" + FreePort.find(),
+                        "--health-addr=127.0.0.1:" + FreePort.find(),
+                        "--events-addr="));
         // kustomize-controller fetches artifacts from the address source-controller advertises, rewritten to
         // SOURCE_CONTROLLER_LOCALHOST (internal/controller/kustomization_controller.go).
-        LocalProcess kustomize = cluster.spawn("kustomize-controller", Map.of("KUBECONFIG", cluster.kubeconfig().toString(),
-                "SOURCE_CONTROLLER_LOCALHOST", "127.0.0.1:" + storage), args(Components.bin("kustomize-controller"),
-                "--metrics-addr=127.0.0.1:" + FreePort.find(),
-                "--health-addr=127.0.0.1:" + FreePort.find(), "--events-addr="));
+        LocalProcess kustomize = cluster.spawn(
+                "kustomize-controller",
+                Map.of(
+                        "KUBECONFIG",
+                        cluster.kubeconfig().toString(),
+                        "SOURCE_CONTROLLER_LOCALHOST",
+                        "127.0.0.1:" + storage),
+                args(
+                        Components.bin("kustomize-controller"),
+                        "--metrics-addr=127.0.0.1:" + FreePort.find(),
+                        "--health-addr=127.0.0.1:" + FreePort.find(),
+                        "--events-addr="));
 
         Kubectl.sleep(3000);
         source.checkAlive();
@@ -102,8 +123,16 @@ class FluxReconcileIT {
         k.ok("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: flux-system\n", "apply", "--server-side", "-f", "-");
         // The Git credentials the generated GitRepository names (secretRef envforge-git): the keys source-controller
         // reads for HTTPS basic auth and a private CA (docs: source/gitrepositories.md#basic-access-authentication).
-        k.ok(null, "create", "secret", "generic", "envforge-git", "-n", "flux-system",
-                "--from-literal=username=" + HttpsGitServer.USER, "--from-literal=password=" + TOKEN,
+        k.ok(
+                null,
+                "create",
+                "secret",
+                "generic",
+                "envforge-git",
+                "-n",
+                "flux-system",
+                "--from-literal=username=" + HttpsGitServer.USER,
+                "--from-literal=password=" + TOKEN,
                 "--from-literal=ca.crt=" + certificate(temp.resolve("gitwork/server.p12")));
         eso = new ExternalSecretsStandIn(k, ENV);
         certManager = new CertManagerStandIn(k, ENV);
@@ -134,39 +163,82 @@ class FluxReconcileIT {
         k.ok(sync, "apply", "--server-side", "--field-manager=envforge", "-f", "-");
         String head = ws.head();
 
-        JsonNode repo = k.await(120, FluxReconcileIT::ready, FluxReconcileIT::why,
-                "-n", "flux-system", "get", "gitrepository", "envforge-" + ENV);
-        assertTrue(repo.path("status").path("artifact").path("revision").asText().endsWith(head),
+        JsonNode repo = k.await(
+                120,
+                FluxReconcileIT::ready,
+                FluxReconcileIT::why,
+                "-n",
+                "flux-system",
+                "get",
+                "gitrepository",
+                "envforge-" + ENV);
+        assertTrue(
+                repo.path("status").path("artifact").path("revision").asText().endsWith(head),
                 "the artifact is the generated commit: " + repo.path("status").path("artifact"));
 
-        JsonNode platform = k.await(300, FluxReconcileIT::ready, FluxReconcileIT::why,
-                "-n", "flux-system", "get", "kustomization", ENV + "-platform");
+        JsonNode platform = k.await(
+                300,
+                FluxReconcileIT::ready,
+                FluxReconcileIT::why,
+                "-n",
+                "flux-system",
+                "get",
+                "kustomization",
+                ENV + "-platform");
         // The preparation Job: kwok completes Job-owned Pods by itself (its default pod-complete stage), so Ready
         // here shows the ordering and kustomize-controller waiting for the Job, not the playbook.
-        JsonNode prepare = k.await(300, FluxReconcileIT::ready, FluxReconcileIT::why,
-                "-n", "flux-system", "get", "kustomization", ENV + "-prepare");
-        JsonNode layers = k.await(420, FluxReconcileIT::ready, FluxReconcileIT::why,
-                "-n", "flux-system", "get", "kustomization", ENV + "-layers");
-        assertTrue(!readySince(prepare).isBefore(readySince(platform)),
+        JsonNode prepare = k.await(
+                300,
+                FluxReconcileIT::ready,
+                FluxReconcileIT::why,
+                "-n",
+                "flux-system",
+                "get",
+                "kustomization",
+                ENV + "-prepare");
+        JsonNode layers = k.await(
+                420,
+                FluxReconcileIT::ready,
+                FluxReconcileIT::why,
+                "-n",
+                "flux-system",
+                "get",
+                "kustomization",
+                ENV + "-layers");
+        assertTrue(
+                !readySince(prepare).isBefore(readySince(platform)),
                 "prepare Ready at " + readySince(prepare) + ", not before platform at " + readySince(platform));
-        assertTrue(!readySince(layers).isBefore(readySince(prepare)),
+        assertTrue(
+                !readySince(layers).isBefore(readySince(prepare)),
                 "layers Ready at " + readySince(layers) + ", not before prepare at " + readySince(prepare));
         JsonNode jobs = k.json("get", "jobs", "-n", ENV + "-prepare");
         assertEquals(1, jobs.path("items").size(), jobs.toString());
-        assertEquals(1, jobs.path("items").get(0).path("status").path("succeeded").asInt(),
-                "prepare Ready means its Job succeeded: " + jobs.path("items").get(0).path("status"));
+        assertEquals(
+                1,
+                jobs.path("items").get(0).path("status").path("succeeded").asInt(),
+                "prepare Ready means its Job succeeded: "
+                        + jobs.path("items").get(0).path("status"));
         JsonNode firstPod = k.json("get", "pods", "-n", ENV, "--sort-by=.metadata.creationTimestamp")
-                .path("items").get(0);
-        String completed = jobs.path("items").get(0).path("status").path("completionTime").asText();
-        assertTrue(!java.time.Instant.parse(firstPod.path("metadata").path("creationTimestamp").asText())
-                .isBefore(java.time.Instant.parse(completed)),
+                .path("items")
+                .get(0);
+        String completed =
+                jobs.path("items").get(0).path("status").path("completionTime").asText();
+        assertTrue(
+                !java.time.Instant.parse(firstPod.path("metadata")
+                                .path("creationTimestamp")
+                                .asText())
+                        .isBefore(java.time.Instant.parse(completed)),
                 "the layers' first Pod is created after the Job completed at " + completed);
-        assertEquals(repo.path("status").path("artifact").path("revision").asText(),
+        assertEquals(
+                repo.path("status").path("artifact").path("revision").asText(),
                 layers.path("status").path("lastAppliedRevision").asText());
         int ready = 0;
         for (JsonNode w : k.json("get", "deployments,statefulsets", "-n", ENV).path("items")) {
-            assertEquals(w.path("spec").path("replicas").asInt(), w.path("status").path("readyReplicas").asInt(),
-                    "layers Ready means every replica Ready: " + w.path("metadata").path("name"));
+            assertEquals(
+                    w.path("spec").path("replicas").asInt(),
+                    w.path("status").path("readyReplicas").asInt(),
+                    "layers Ready means every replica Ready: "
+                            + w.path("metadata").path("name"));
             ready += w.path("status").path("readyReplicas").asInt();
         }
         assertTrue(ready >= 4, "both layers, two or more replicas each: " + ready);
@@ -178,7 +250,10 @@ class FluxReconcileIT {
     @Order(2)
     void aFileDeletedFromTheOverlayIsPruned(ControlPlane cluster) throws Exception {
         Kubectl k = cluster.kubectl();
-        assertTrue(k.json("get", "externalsecrets.external-secrets.io", "-n", ENV).path("items").size() > 0);
+        assertTrue(k.json("get", "externalsecrets.external-secrets.io", "-n", ENV)
+                        .path("items")
+                        .size()
+                > 0);
         Path overlay = ws.root().resolve("overlays/" + ENV + "/platform");
         Files.delete(overlay.resolve("external-secrets.yaml"));
         Path kustomization = overlay.resolve("kustomization.yaml");
@@ -186,16 +261,38 @@ class FluxReconcileIT {
         String revision;
         try (Git repo = Git.open(ws.root().toFile())) {
             repo.add().addFilepattern("overlays").setUpdate(true).call();
-            revision = repo.commit().setMessage("drop the ExternalSecrets").call().name();
+            revision =
+                    repo.commit().setMessage("drop the ExternalSecrets").call().name();
             repo.push().setRemote(bare.toUri().toString()).add("main").call();
         }
-        k.ok(null, "annotate", "--overwrite", "-n", "flux-system", "gitrepository", "envforge-" + ENV,
+        k.ok(
+                null,
+                "annotate",
+                "--overwrite",
+                "-n",
+                "flux-system",
+                "gitrepository",
+                "envforge-" + ENV,
                 "reconcile.fluxcd.io/requestedAt=" + Instant.now());
-        k.await(180, o -> ready(o) && o.path("status").path("lastAppliedRevision").asText().endsWith(revision),
-                FluxReconcileIT::why, "-n", "flux-system", "get", "kustomization", ENV + "-platform");
-        assertEquals(0, k.json("get", "externalsecrets.external-secrets.io", "-n", ENV).path("items").size(),
+        k.await(
+                180,
+                o -> ready(o)
+                        && o.path("status").path("lastAppliedRevision").asText().endsWith(revision),
+                FluxReconcileIT::why,
+                "-n",
+                "flux-system",
+                "get",
+                "kustomization",
+                ENV + "-platform");
+        assertEquals(
+                0,
+                k.json("get", "externalsecrets.external-secrets.io", "-n", ENV)
+                        .path("items")
+                        .size(),
                 "the ExternalSecrets removed from Git are pruned from the cluster");
-        assertEquals(ENV, k.json("get", "namespace", ENV).path("metadata").path("name").asText(),
+        assertEquals(
+                ENV,
+                k.json("get", "namespace", ENV).path("metadata").path("name").asText(),
                 "the namespace stays");
     }
 
@@ -215,8 +312,15 @@ class FluxReconcileIT {
                   path: ./overlays/no-such-env/platform
                   prune: true
                 """, "apply", "--server-side", "-f", "-");
-        JsonNode broken = k.await(120, o -> "False".equals(condition(o, "Ready").path("status").asText()),
-                FluxReconcileIT::why, "-n", "flux-system", "get", "kustomization", "broken-path");
+        JsonNode broken = k.await(
+                120,
+                o -> "False".equals(condition(o, "Ready").path("status").asText()),
+                FluxReconcileIT::why,
+                "-n",
+                "flux-system",
+                "get",
+                "kustomization",
+                "broken-path");
         String message = condition(broken, "Ready").path("message").asText();
         assertTrue(message.contains("overlays/no-such-env/platform") && message.contains("not found"), message);
     }

@@ -1,15 +1,14 @@
 package io.envforge.e2e;
 
 import io.envforge.TestWorkspace;
-import io.envforge.pipeline.Envforge;
 import io.envforge.api.GenerateRequest;
+import io.envforge.pipeline.Envforge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.UnaryOperator;
 import java.util.stream.Stream;
 
@@ -22,8 +21,7 @@ final class Generated {
     static final Path GOLDEN = TestWorkspace.REPO.resolve("generator/core/src/test/resources/golden");
     static final List<String> CASES = List.of("aws-dev1", "azure-tst2", "aws-argocd-prod1");
 
-    private Generated() {
-    }
+    private Generated() {}
 
     /** Generates and commits the golden cases' environments; {@code platform} may edit the platform file first. */
     static TestWorkspace workspace(Path dir, UnaryOperator<String> platform, Map<String, String> extraSpecs) {
@@ -43,8 +41,10 @@ final class Generated {
             throw new UncheckedIOException(e);
         }
         extraSpecs.forEach(ws::write);
-        GenerateRequest request = GenerateRequest.builder(ws.root()).environments(List.of("all"))
-                .schemas(TestWorkspace.SCHEMAS).build();
+        GenerateRequest request = GenerateRequest.builder(ws.root())
+                .environments(List.of("all"))
+                .schemas(TestWorkspace.SCHEMAS)
+                .build();
         Envforge.standard(ws.root()).generate(request);
         return ws;
     }

@@ -78,8 +78,8 @@ final class Kubectl {
     }
 
     /** Polls {@code kubectl get ... -o json} until the predicate holds; fails with {@code why} and the last object. */
-    JsonNode await(int seconds, Predicate<JsonNode> done, java.util.function.Function<JsonNode, String> why,
-            String... args) {
+    JsonNode await(
+            int seconds, Predicate<JsonNode> done, java.util.function.Function<JsonNode, String> why, String... args) {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
         JsonNode last = null;
         while (true) {

@@ -25,8 +25,8 @@ final class LocalProcess implements AutoCloseable {
     static LocalProcess start(String name, Path logDir, Map<String, String> env, List<String> command) {
         Path log = logDir.resolve(name + ".log");
         try {
-            ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
-                    .redirectOutput(log.toFile());
+            ProcessBuilder builder =
+                    new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
             builder.environment().putAll(env);
             return new LocalProcess(name, builder.start(), log);
         } catch (IOException e) {
@@ -45,8 +45,8 @@ final class LocalProcess implements AutoCloseable {
     /** Fails with the end of the log when the process has exited. */
     void checkAlive() {
         if (!process.isAlive()) {
-            throw new IllegalStateException(name + " exited with " + process.exitValue() + "; end of its log:\n"
-                    + tail(40));
+            throw new IllegalStateException(
+                    name + " exited with " + process.exitValue() + "; end of its log:\n" + tail(40));
         }
     }
 

@@ -38,26 +38,40 @@ class OverlayApplyIT {
     @ValueSource(strings = {"dev1", "tst2", "prod1"})
     void everyObjectIsAcceptedAndEveryPodBecomesReady(String env, ControlPlane cluster) {
         Kubectl k = cluster.kubectl();
-        String manifests = k.ok(null, "kustomize", ws.root().resolve("overlays").resolve(env).toString());
+        String manifests = k.ok(
+                null, "kustomize", ws.root().resolve("overlays").resolve(env).toString());
         String applied = k.ok(manifests, "apply", "--server-side", "--field-manager=envforge", "-f", "-");
-        int objects = (int) applied.lines().filter(l -> l.endsWith(" serverside-applied")).count();
+        int objects = (int)
+                applied.lines().filter(l -> l.endsWith(" serverside-applied")).count();
         assertEquals(manifests.split("(?m)^---$").length, objects, "objects applied:\n" + applied);
         Tally.environment(env);
         Tally.add("objects", objects);
 
         JsonNode ns = k.json("get", "namespace", env);
-        assertEquals("restricted", ns.path("metadata").path("labels").path("pod-security.kubernetes.io/enforce")
-                .asText(), "the overlay's namespace enforces PodSecurity restricted");
+        assertEquals(
+                "restricted",
+                ns.path("metadata")
+                        .path("labels")
+                        .path("pod-security.kubernetes.io/enforce")
+                        .asText(),
+                "the overlay's namespace enforces PodSecurity restricted");
 
         List<String> workloads = new ArrayList<>();
         for (JsonNode w : k.json("get", "deployments,statefulsets", "-n", env).path("items")) {
-            workloads.add(w.path("kind").asText().toLowerCase() + "/" + w.path("metadata").path("name").asText());
+            workloads.add(w.path("kind").asText().toLowerCase() + "/"
+                    + w.path("metadata").path("name").asText());
         }
         assertTrue(workloads.size() >= 2, "both layers' workloads: " + workloads);
         int ready = 0;
         for (String workload : workloads) {
-            JsonNode w = k.await(300, OverlayApplyIT::allReplicasReady, o -> whyNotReady(o) + podProblems(k, env),
-                    "-n", env, "get", workload);
+            JsonNode w = k.await(
+                    300,
+                    OverlayApplyIT::allReplicasReady,
+                    o -> whyNotReady(o) + podProblems(k, env),
+                    "-n",
+                    env,
+                    "get",
+                    workload);
             ready += w.path("status").path("readyReplicas").asInt();
         }
         JsonNode pods = k.json("get", "pods", "-n", env);
@@ -68,13 +82,25 @@ class OverlayApplyIT {
         // DAC_OVERRIDE) is admitted there and scheduled. kwok then completes it: its default pod-complete stage sets
         // Job-owned Pods Succeeded (kwok kustomize/stage/pod/fast), so "Complete" here says nothing about Ansible.
         String prepare = env + "-prepare";
-        assertEquals("baseline", k.json("get", "namespace", prepare).path("metadata").path("labels")
-                .path("pod-security.kubernetes.io/enforce").asText());
+        assertEquals(
+                "baseline",
+                k.json("get", "namespace", prepare)
+                        .path("metadata")
+                        .path("labels")
+                        .path("pod-security.kubernetes.io/enforce")
+                        .asText());
         JsonNode jobs = k.json("get", "jobs", "-n", prepare);
         assertEquals(1, jobs.path("items").size(), "one preparation Job: " + jobs);
         String job = jobs.path("items").get(0).path("metadata").path("name").asText();
-        k.await(180, OverlayApplyIT::complete, j -> "not Complete: " + j.path("status") + podProblems(k, prepare),
-                "-n", prepare, "get", "job", job);
+        k.await(
+                180,
+                OverlayApplyIT::complete,
+                j -> "not Complete: " + j.path("status") + podProblems(k, prepare),
+                "-n",
+                prepare,
+                "get",
+                "job",
+                job);
         Tally.add("jobs", 1);
     }
 
@@ -83,15 +109,28 @@ class OverlayApplyIT {
         Kubectl k = cluster.kubectl();
         String job = java.nio.file.Files.readString(ws.root().resolve("overlays/dev1/prepare/job.yaml"))
                 .replace("namespace: dev1-prepare", "namespace: prepare-restricted");
-        k.ok("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: prepare-restricted\n  labels:\n"
-                + "    pod-security.kubernetes.io/enforce: restricted\n", "apply", "--server-side", "-f", "-");
+        k.ok(
+                "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: prepare-restricted\n  labels:\n"
+                        + "    pod-security.kubernetes.io/enforce: restricted\n",
+                "apply",
+                "--server-side",
+                "-f",
+                "-");
         k.ok(job, "apply", "--server-side", "--field-manager=envforge", "-f", "-");
-        JsonNode events = k.await(60, e -> !failedCreate(e).isEmpty(), e -> "no FailedCreate yet: " + e,
-                "-n", "prepare-restricted", "get", "events");
+        JsonNode events = k.await(
+                60,
+                e -> !failedCreate(e).isEmpty(),
+                e -> "no FailedCreate yet: " + e,
+                "-n",
+                "prepare-restricted",
+                "get",
+                "events");
         String why = failedCreate(events);
         assertTrue(why.contains("violates PodSecurity \"restricted:latest\""), why);
         assertTrue(why.contains("runAsNonRoot") && why.contains("CHOWN"), why);
-        assertEquals(0, k.json("get", "pods", "-n", "prepare-restricted").path("items").size());
+        assertEquals(
+                0,
+                k.json("get", "pods", "-n", "prepare-restricted").path("items").size());
     }
 
     private static String failedCreate(JsonNode events) {
@@ -105,7 +144,8 @@ class OverlayApplyIT {
 
     private static boolean complete(JsonNode job) {
         for (JsonNode c : job.path("status").path("conditions")) {
-            if ("Complete".equals(c.path("type").asText()) && "True".equals(c.path("status").asText())) {
+            if ("Complete".equals(c.path("type").asText())
+                    && "True".equals(c.path("status").asText())) {
                 return true;
             }
         }
@@ -115,20 +155,35 @@ class OverlayApplyIT {
     @Test
     void theControllerObjectsOfEveryEnvironmentAreAccepted(ControlPlane cluster) throws Exception {
         Kubectl k = cluster.kubectl();
-        k.ok("apiVersion: v1\nkind: Namespace\nmetadata:\n  name: flux-system\n---\n"
-                + "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: argocd\n", "apply", "--server-side", "-f", "-");
+        k.ok(
+                "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: flux-system\n---\n"
+                        + "apiVersion: v1\nkind: Namespace\nmetadata:\n  name: argocd\n",
+                "apply",
+                "--server-side",
+                "-f",
+                "-");
         List<Path> files;
         try (var walk = java.nio.file.Files.walk(ws.root().resolve("clusters"))) {
             // kustomization.yaml there is the bootstrap's own kustomize file (flux-system), not an object
             files = walk.filter(p -> p.toString().endsWith(".yaml"))
-                    .filter(p -> !p.getFileName().toString().equals("kustomization.yaml")).sorted().toList();
+                    .filter(p -> !p.getFileName().toString().equals("kustomization.yaml"))
+                    .sorted()
+                    .toList();
         }
         assertTrue(files.size() >= 3, "Flux objects of dev1 and tst2, the Argo CD fleet files: " + files);
         int objects = 0;
         for (Path file : files) {
-            String applied = k.ok(null, "apply", "--server-side", "--field-manager=envforge", "--dry-run=server",
-                    "-f", file.toString());
-            objects += (int) applied.lines().filter(l -> l.contains(" serverside-applied")).count();
+            String applied = k.ok(
+                    null,
+                    "apply",
+                    "--server-side",
+                    "--field-manager=envforge",
+                    "--dry-run=server",
+                    "-f",
+                    file.toString());
+            objects += (int) applied.lines()
+                    .filter(l -> l.contains(" serverside-applied"))
+                    .count();
         }
         assertTrue(objects >= 9, objects + " controller objects");
         Tally.add("objects", objects);
@@ -162,8 +217,14 @@ class OverlayApplyIT {
                           securityContext: {privileged: true}
                 """;
         k.ok(fixture, "apply", "--server-side", "--field-manager=envforge", "-f", "-");
-        JsonNode rs = k.await(60, list -> !failure(list).isEmpty(), list -> "no FailedCreate yet: " + list,
-                "-n", "pss-broken", "get", "replicasets");
+        JsonNode rs = k.await(
+                60,
+                list -> !failure(list).isEmpty(),
+                list -> "no FailedCreate yet: " + list,
+                "-n",
+                "pss-broken",
+                "get",
+                "replicasets");
         assertTrue(failure(rs).contains("violates PodSecurity \"restricted:latest\""), failure(rs));
         assertTrue(failure(rs).contains("privileged"), failure(rs));
         assertEquals(0, k.json("get", "pods", "-n", "pss-broken").path("items").size());
@@ -175,17 +236,29 @@ class OverlayApplyIT {
         for (JsonNode pod : k.json("get", "pods", "-n", ns).path("items")) {
             for (JsonNode c : pod.path("status").path("conditions")) {
                 if (!"True".equals(c.path("status").asText())) {
-                    out.append("\n  pod ").append(pod.path("metadata").path("name").asText()).append(" ")
-                            .append(c.path("type").asText()).append("=").append(c.path("status").asText())
-                            .append(" (").append(c.path("reason").asText()).append("): ")
+                    out.append("\n  pod ")
+                            .append(pod.path("metadata").path("name").asText())
+                            .append(" ")
+                            .append(c.path("type").asText())
+                            .append("=")
+                            .append(c.path("status").asText())
+                            .append(" (")
+                            .append(c.path("reason").asText())
+                            .append("): ")
                             .append(c.path("message").asText());
                 }
             }
         }
-        for (JsonNode e : k.json("get", "events", "-n", ns, "--field-selector=type=Warning").path("items")) {
-            out.append("\n  event ").append(e.path("involvedObject").path("kind").asText()).append("/")
-                    .append(e.path("involvedObject").path("name").asText()).append(" ")
-                    .append(e.path("reason").asText()).append(": ").append(e.path("message").asText());
+        for (JsonNode e : k.json("get", "events", "-n", ns, "--field-selector=type=Warning")
+                .path("items")) {
+            out.append("\n  event ")
+                    .append(e.path("involvedObject").path("kind").asText())
+                    .append("/")
+                    .append(e.path("involvedObject").path("name").asText())
+                    .append(" ")
+                    .append(e.path("reason").asText())
+                    .append(": ")
+                    .append(e.path("message").asText());
         }
         return out.toString();
     }
@@ -208,7 +281,8 @@ class OverlayApplyIT {
 
     private static String whyNotReady(JsonNode w) {
         return w.path("kind").asText() + " " + w.path("metadata").path("name").asText() + ": "
-                + w.path("status").path("readyReplicas").asInt() + " of " + w.path("spec").path("replicas").asInt()
+                + w.path("status").path("readyReplicas").asInt() + " of "
+                + w.path("spec").path("replicas").asInt()
                 + " replicas Ready; status " + w.path("status");
     }
 }

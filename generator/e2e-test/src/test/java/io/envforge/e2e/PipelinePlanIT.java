@@ -3,14 +3,14 @@ package io.envforge.e2e;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.envforge.TestWorkspace;
 import io.envforge.git.GitPublisher;
 import io.envforge.pipeline.Scratch;
 import io.envforge.pipeline.deploy.DeployPipeline;
 import io.envforge.pipeline.deploy.PipelineSettings;
 import io.envforge.pipeline.deploy.ProcessToolRunner;
-import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.net.HttpURLConnection;
 import java.net.ServerSocket;
@@ -36,8 +36,8 @@ import org.junit.jupiter.api.io.TempDir;
 class PipelinePlanIT {
 
     /** The aws provider's endpoints the stage 1 root's resources and data sources call, all to moto. */
-    private static final List<String> ENDPOINTS = List.of("ec2", "efs", "eks", "elbv2", "iam", "kms", "logs", "rds",
-            "route53", "s3", "secretsmanager", "sts");
+    private static final List<String> ENDPOINTS = List.of(
+            "ec2", "efs", "eks", "elbv2", "iam", "kms", "logs", "rds", "route53", "s3", "secretsmanager", "sts");
 
     @Test
     void planOfANewAwsEnvironmentWithRealTofuAndItsS3BackendOnMoto(@TempDir Path temp) throws Exception {
@@ -59,24 +59,49 @@ class PipelinePlanIT {
         String url = "http://127.0.0.1:" + port;
         // moto_server -H/-p (moto/server.py); MOTO_ACCOUNT_ID: the account STS answers (the roots' allowed_account_ids)
         ProcessBuilder pb = new ProcessBuilder(moto.toString(), "-H", "127.0.0.1", "-p", String.valueOf(port))
-                .redirectErrorStream(true).redirectOutput(temp.resolve("moto.log").toFile());
+                .redirectErrorStream(true)
+                .redirectOutput(temp.resolve("moto.log").toFile());
         pb.environment().put("MOTO_ACCOUNT_ID", "123456789012");
         Process server = pb.start();
         try {
             awaitMoto(url);
-            boto(temp, url, "c.create_bucket(Bucket='acme-envforge-terraform-state',"
-                    + " CreateBucketConfiguration={'LocationConstraint': 'eu-west-1'})");
+            boto(
+                    temp,
+                    url,
+                    "c.create_bucket(Bucket='acme-envforge-terraform-state',"
+                            + " CreateBucketConfiguration={'LocationConstraint': 'eu-west-1'})");
             Files.writeString(ws.root().resolve("terraform/environments/dev2/moto_override.tf"), override(url));
 
             Path work = temp.resolve("work");
-            Map<String, String> env = Map.of("PATH", System.getenv("PATH"), "HOME", temp.toString(),
-                    "TF_CLI_CONFIG_FILE", Components.HOME.resolve("tofurc").toString(),
-                    "AWS_ACCESS_KEY_ID", "test", "AWS_SECRET_ACCESS_KEY", "test", "CHECKPOINT_DISABLE", "1",
-                    "ENVFORGE_GIT_TOKEN", "not-used-before-stage-1");
+            Map<String, String> env = Map.of(
+                    "PATH",
+                    System.getenv("PATH"),
+                    "HOME",
+                    temp.toString(),
+                    "TF_CLI_CONFIG_FILE",
+                    Components.HOME.resolve("tofurc").toString(),
+                    "AWS_ACCESS_KEY_ID",
+                    "test",
+                    "AWS_SECRET_ACCESS_KEY",
+                    "test",
+                    "CHECKPOINT_DISABLE",
+                    "1",
+                    "ENVFORGE_GIT_TOKEN",
+                    "not-used-before-stage-1");
             List<String> printed = new ArrayList<>();
-            DeployPipeline.Outcome plan = new DeployPipeline(new ProcessToolRunner(Map.of("terraform",
-                    tofu.toString()), env), new PipelineSettings(ws.root(), work, 1, Duration.ofMinutes(2),
-                    Duration.ofSeconds(1), Duration.ofSeconds(1), List.of(443), false, env), printed::add)
+            DeployPipeline.Outcome plan = new DeployPipeline(
+                            new ProcessToolRunner(Map.of("terraform", tofu.toString()), env),
+                            new PipelineSettings(
+                                    ws.root(),
+                                    work,
+                                    1,
+                                    Duration.ofMinutes(2),
+                                    Duration.ofSeconds(1),
+                                    Duration.ofSeconds(1),
+                                    List.of(443),
+                                    false,
+                                    env),
+                            printed::add)
                     .plan(base);
 
             String md = plan.markdown();
@@ -86,11 +111,14 @@ class PipelinePlanIT {
             assertTrue(m.find(), md);
             int added = Integer.parseInt(m.group(1));
             assertTrue(added > 50, md);
-            for (String address : List.of("+ module.database.aws_db_instance.this", "+ module.cluster.aws_eks_cluster",
+            for (String address : List.of(
+                    "+ module.database.aws_db_instance.this",
+                    "+ module.cluster.aws_eks_cluster",
                     "+ module.network.aws_vpc.this")) {
                 assertTrue(md.contains(address), address + " in\n" + md);
             }
-            assertTrue(md.contains("| stage 2 | `terraform/environments/dev2/cluster-addons/` | planned after stage 1"),
+            assertTrue(
+                    md.contains("| stage 2 | `terraform/environments/dev2/cluster-addons/` | planned after stage 1"),
                     md);
             System.out.println("PipelinePlanIT: " + m.group(0) + " (real tofu show -json, S3 backend on moto)");
             Tally.add("pipeline plan resources (tofu, moto)", added);
@@ -101,7 +129,10 @@ class PipelinePlanIT {
                 JsonNode db = plannedDatabase(tofu, root, env, temp, decommission);
                 assertEquals(!decommission, db.path("deletion_protection").asBoolean(), db.toString());
                 assertEquals(false, db.path("skip_final_snapshot").asBoolean(), db.toString());
-                assertEquals("envforge-dev2-db-final", db.path("final_snapshot_identifier").asText(), db.toString());
+                assertEquals(
+                        "envforge-dev2-db-final",
+                        db.path("final_snapshot_identifier").asText(),
+                        db.toString());
             }
         } finally {
             server.destroy();
@@ -110,11 +141,11 @@ class PipelinePlanIT {
     }
 
     /** {@code tofu plan [-var decommission=true]} of the root, then the DB instance's planned arguments. */
-    private static JsonNode plannedDatabase(Path tofu, Path root, Map<String, String> env, Path temp,
-            boolean decommission) throws Exception {
+    private static JsonNode plannedDatabase(
+            Path tofu, Path root, Map<String, String> env, Path temp, boolean decommission) throws Exception {
         Path plan = temp.resolve("db-" + decommission + ".tfplan");
-        List<String> args = new ArrayList<>(List.of(tofu.toString(), "plan", "-input=false", "-lock=false",
-                "-out=" + plan));
+        List<String> args =
+                new ArrayList<>(List.of(tofu.toString(), "plan", "-input=false", "-lock=false", "-out=" + plan));
         if (decommission) {
             args.addAll(List.of("-var", "decommission=true"));
         }
@@ -130,8 +161,11 @@ class PipelinePlanIT {
     }
 
     private static void runTofu(List<String> args, Path dir, Map<String, String> env, Path out) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder(args).directory(dir.toFile()).redirectOutput(out.toFile())
-                .redirectError(ProcessBuilder.Redirect.appendTo(out.resolveSibling("tofu-stderr.log").toFile()));
+        ProcessBuilder pb = new ProcessBuilder(args)
+                .directory(dir.toFile())
+                .redirectOutput(out.toFile())
+                .redirectError(ProcessBuilder.Redirect.appendTo(
+                        out.resolveSibling("tofu-stderr.log").toFile()));
         pb.environment().clear();
         pb.environment().putAll(env);
         assertEquals(0, pb.start().waitFor(), String.join(" ", args) + ": " + Files.readString(out));
@@ -139,7 +173,8 @@ class PipelinePlanIT {
 
     private static String override(String url) {
         StringBuilder endpoints = new StringBuilder();
-        ENDPOINTS.forEach(e -> endpoints.append("    ").append(e).append(" = \"").append(url).append("\"\n"));
+        ENDPOINTS.forEach(e ->
+                endpoints.append("    ").append(e).append(" = \"").append(url).append("\"\n"));
         // OpenTofu's s3 backend arguments (endpoints, use_path_style, skip_*), as tools/tofu/e2e.sh passes them
         return "terraform {\n  backend \"s3\" {\n    bucket = \"acme-envforge-terraform-state\"\n"
                 + "    key = \"envforge/dev2/terraform.tfstate\"\n    region = \"eu-west-1\"\n    use_lockfile = true\n"
@@ -155,7 +190,8 @@ class PipelinePlanIT {
     private static void awaitMoto(String url) throws InterruptedException {
         for (int i = 0; i < 150; i++) {
             try {
-                HttpURLConnection c = (HttpURLConnection) URI.create(url + "/moto-api/").toURL().openConnection();
+                HttpURLConnection c = (HttpURLConnection)
+                        URI.create(url + "/moto-api/").toURL().openConnection();
                 if (c.getResponseCode() == 200) {
                     return;
                 }
@@ -169,9 +205,16 @@ class PipelinePlanIT {
 
     private static void boto(Path temp, String url, String code) throws Exception {
         Path python = Components.HOME.resolve("moto-venv/bin/python");
-        Process p = new ProcessBuilder(python.toString(), "-c", "import boto3; c = boto3.client('s3', endpoint_url='"
-                + url + "', region_name='eu-west-1', aws_access_key_id='test', aws_secret_access_key='test'); "
-                + code).redirectErrorStream(true).redirectOutput(temp.resolve("boto.log").toFile()).start();
+        Process p = new ProcessBuilder(
+                        python.toString(),
+                        "-c",
+                        "import boto3; c = boto3.client('s3', endpoint_url='"
+                                + url
+                                + "', region_name='eu-west-1', aws_access_key_id='test', aws_secret_access_key='test'); "
+                                + code)
+                .redirectErrorStream(true)
+                .redirectOutput(temp.resolve("boto.log").toFile())
+                .start();
         assertEquals(0, p.waitFor(), Files.readString(temp.resolve("boto.log")));
     }
 

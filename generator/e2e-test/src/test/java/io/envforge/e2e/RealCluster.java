@@ -23,7 +23,9 @@ final class RealCluster implements ParameterResolver {
 
     @Override
     public Object resolveParameter(ParameterContext parameter, ExtensionContext context) {
-        return context.getRoot().getStore(NS).getOrComputeIfAbsent(Running.class, k -> new Running(), Running.class)
+        return context.getRoot()
+                .getStore(NS)
+                .getOrComputeIfAbsent(Running.class, k -> new Running(), Running.class)
                 .plane;
     }
 
@@ -31,7 +33,8 @@ final class RealCluster implements ParameterResolver {
         for (var crd : list.path("items")) {
             boolean established = false;
             for (var c : crd.path("status").path("conditions")) {
-                established |= "Established".equals(c.path("type").asText()) && "True".equals(c.path("status").asText());
+                established |= "Established".equals(c.path("type").asText())
+                        && "True".equals(c.path("status").asText());
             }
             if (!established) {
                 return false;
@@ -49,11 +52,22 @@ final class RealCluster implements ParameterResolver {
                 dir = Files.createTempDirectory(Path.of(System.getProperty("java.io.tmpdir")), "envforge-e2e-");
                 plane = ControlPlane.start(dir);
                 for (String crds : new String[] {"flux", "external-secrets", "argocd", "cert-manager"}) {
-                    plane.kubectl().ok(null, "apply", "--server-side", "--field-manager=envforge-e2e",
-                            "-f", Components.crds(crds).toString());
+                    plane.kubectl()
+                            .ok(
+                                    null,
+                                    "apply",
+                                    "--server-side",
+                                    "--field-manager=envforge-e2e",
+                                    "-f",
+                                    Components.crds(crds).toString());
                 }
-                plane.kubectl().await(60, RealCluster::allEstablished, list -> "CRDs not Established yet",
-                        "get", "customresourcedefinitions");
+                plane.kubectl()
+                        .await(
+                                60,
+                                RealCluster::allEstablished,
+                                list -> "CRDs not Established yet",
+                                "get",
+                                "customresourcedefinitions");
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
@@ -63,10 +77,12 @@ final class RealCluster implements ParameterResolver {
         public void close() {
             plane.close();
             Tally.print();
-            // The components' logs and etcd's data: kept only when asked (-Denvforge.e2e.keep=true), to read after a run.
+            // The components' logs and etcd's data: kept only when asked (-Denvforge.e2e.keep=true), to read after a
+            // run.
             if (!Boolean.getBoolean("envforge.e2e.keep")) {
                 try (var walk = Files.walk(dir)) {
-                    walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                    walk.sorted(java.util.Comparator.reverseOrder())
+                            .forEach(p -> p.toFile().delete());
                 } catch (IOException e) {
                     System.err.println("cannot remove " + dir + ": " + e);
                 }

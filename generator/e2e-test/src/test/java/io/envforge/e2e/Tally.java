@@ -15,8 +15,7 @@ public final class Tally {
     private static final Set<String> ENVIRONMENTS = new TreeSet<>();
     private static final Map<String, AtomicInteger> COUNTS = new ConcurrentHashMap<>();
 
-    private Tally() {
-    }
+    private Tally() {}
 
     public static synchronized void environment(String name) {
         ENVIRONMENTS.add(name);

@@ -47,8 +47,11 @@ class TerraformIT {
 
     private static String run(Path temp, String script) throws IOException, InterruptedException {
         Path log = temp.resolve("out.log");
-        Process p = new ProcessBuilder("bash", script).directory(TestWorkspace.REPO.toFile())
-                .redirectErrorStream(true).redirectOutput(log.toFile()).start();
+        Process p = new ProcessBuilder("bash", script)
+                .directory(TestWorkspace.REPO.toFile())
+                .redirectErrorStream(true)
+                .redirectOutput(log.toFile())
+                .start();
         if (!p.waitFor(30, TimeUnit.MINUTES)) {
             p.descendants().forEach(ProcessHandle::destroy);
             p.destroyForcibly().waitFor();

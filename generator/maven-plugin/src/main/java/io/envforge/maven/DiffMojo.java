@@ -1,8 +1,8 @@
 package io.envforge.maven;
 
-import io.envforge.pipeline.Envforge;
 import io.envforge.api.GenerateRequest;
 import io.envforge.api.GenerateResult;
+import io.envforge.pipeline.Envforge;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Mojo;
 

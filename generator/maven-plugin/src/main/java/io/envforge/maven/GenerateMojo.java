@@ -1,9 +1,9 @@
 package io.envforge.maven;
 
-import io.envforge.pipeline.Envforge;
 import io.envforge.api.GenerateRequest;
-import io.envforge.api.RunOptions;
 import io.envforge.api.Publish;
+import io.envforge.api.RunOptions;
+import io.envforge.pipeline.Envforge;
 import io.envforge.pipeline.PublishingRun;
 import java.io.File;
 import java.util.Optional;
@@ -46,15 +46,19 @@ public class GenerateMojo extends RenderingMojo {
 
     @Override
     public void execute() throws MojoFailureException {
-        GenerateRequest request = request(Parameters.flag("envforge.commit", commit, true)
-                ? GenerateRequest.Mode.COMMIT : GenerateRequest.Mode.WRITE, "generate");
+        GenerateRequest request = request(
+                Parameters.flag("envforge.commit", commit, true)
+                        ? GenerateRequest.Mode.COMMIT
+                        : GenerateRequest.Mode.WRITE,
+                "generate");
         RunOptions options = new RunOptions(Parameters.flag("envforge.full", full, false), new LogProgress(getLog()));
-        Optional<Publish> publish = push == null || push.isBlank() ? Optional.empty()
+        Optional<Publish> publish = push == null || push.isBlank()
+                ? Optional.empty()
                 : Optional.of(Publish.to(remote, Publish.Mode.parse("-Denvforge.push", push))
                         .withWorkDir(gitopsClone.toPath()));
         run(() -> {
-            PublishingRun.Outcome outcome = PublishingRun.generate(Envforge.standard(workspace.toPath()), request,
-                    options, publish);
+            PublishingRun.Outcome outcome =
+                    PublishingRun.generate(Envforge.standard(workspace.toPath()), request, options, publish);
             Reports.log(getLog(), outcome);
             return outcome.generation();
         });

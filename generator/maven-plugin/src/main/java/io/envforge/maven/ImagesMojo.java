@@ -42,8 +42,8 @@ public class ImagesMojo extends AbstractMojo {
         try {
             URI repo = mavenRepository == null ? DriverJar.CENTRAL : URI.create(mavenRepository);
             Path cache = Path.of(System.getProperty("user.home"), ".cache", "envforge", "images");
-            for (Images.Built b : Images.build(new Images.Request(workspace.toPath(), env, registry, repo, insecure,
-                    cache))) {
+            for (Images.Built b :
+                    Images.build(new Images.Request(workspace.toPath(), env, registry, repo, insecure, cache))) {
                 getLog().info("envforge: image " + b.layer() + " " + b.repository() + ":" + b.tag() + "@" + b.digest());
             }
         } catch (RuntimeException e) {

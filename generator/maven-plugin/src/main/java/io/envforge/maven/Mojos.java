@@ -8,8 +8,7 @@ import org.apache.maven.plugin.logging.Log;
 /** What every goal does with a failure: logs it as the core tells it ({@link Failure}) and fails the build. */
 final class Mojos {
 
-    private Mojos() {
-    }
+    private Mojos() {}
 
     /** The failure to throw for {@code e}: findings logged as errors, the summary or the problems as the message. */
     static MojoFailureException failure(RuntimeException e, Log log) {
@@ -26,7 +25,7 @@ final class Mojos {
         } else {
             failure.findings().forEach(log::error);
         }
-        return new MojoFailureException(failure.findings().isEmpty() ? String.join("\n", failure.problems())
-                : failure.summary());
+        return new MojoFailureException(
+                failure.findings().isEmpty() ? String.join("\n", failure.problems()) : failure.summary());
     }
 }

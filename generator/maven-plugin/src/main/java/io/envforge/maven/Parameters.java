@@ -11,8 +11,7 @@ import org.apache.maven.plugin.MojoFailureException;
  */
 final class Parameters {
 
-    private Parameters() {
-    }
+    private Parameters() {}
 
     /** The environments selector of {@code generate} and {@code diff}; required. */
     static String env(String value, String goal) throws MojoFailureException {
@@ -26,8 +25,8 @@ final class Parameters {
 
     private static String required(String value, String goal, String hint) throws MojoFailureException {
         if (value == null || value.isBlank()) {
-            throw new MojoFailureException("-Denv: no environment named; for example mvn " + goal + " -Denv=dev1"
-                    + hint);
+            throw new MojoFailureException(
+                    "-Denv: no environment named; for example mvn " + goal + " -Denv=dev1" + hint);
         }
         return value;
     }
@@ -40,8 +39,9 @@ final class Parameters {
         return switch (value.strip().toLowerCase(Locale.ROOT)) {
             case "true" -> true;
             case "false" -> false;
-            default -> throw new MojoFailureException("-D" + name + " \"" + value + "\": is neither true nor false;"
-                    + " write -D" + name + "=true or -D" + name + "=false");
+            default ->
+                throw new MojoFailureException("-D" + name + " \"" + value + "\": is neither true nor false;"
+                        + " write -D" + name + "=true or -D" + name + "=false");
         };
     }
 }

@@ -1,13 +1,13 @@
 package io.envforge.maven;
 
-import io.envforge.pipeline.Envforge;
 import io.envforge.api.RemoveRequest;
 import io.envforge.api.RemoveResult;
 import io.envforge.api.StateProbe;
+import io.envforge.pipeline.Envforge;
 import io.envforge.pipeline.deploy.ProcessToolRunner;
 import io.envforge.pipeline.deploy.TerraformStateProbe;
-import java.util.Map;
 import java.io.File;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
@@ -54,18 +54,22 @@ public class RemoveMojo extends AbstractMojo {
         boolean commitIt = Parameters.flag("envforge.commit", commit, true);
         RemoveResult result;
         try {
-            StateProbe state = noStateCheck ? StateProbe.NOT_CHECKED : new TerraformStateProbe(
-                    new ProcessToolRunner(Map.of("terraform", terraform), System.getenv()), workspace.toPath(),
-                    workspace.toPath().resolve("target/envforge-pipeline"));
-            result = Envforge.standard(workspace.toPath()).remove(new RemoveRequest(workspace.toPath(), name,
-                    Optional.ofNullable(confirm), commitIt, state));
+            StateProbe state = noStateCheck
+                    ? StateProbe.NOT_CHECKED
+                    : new TerraformStateProbe(
+                            new ProcessToolRunner(Map.of("terraform", terraform), System.getenv()),
+                            workspace.toPath(),
+                            workspace.toPath().resolve("target/envforge-pipeline"));
+            result = Envforge.standard(workspace.toPath())
+                    .remove(new RemoveRequest(workspace.toPath(), name, Optional.ofNullable(confirm), commitIt, state));
         } catch (RuntimeException e) {
             throw Mojos.failure(e, getLog());
         }
         result.listing().lines().forEach(getLog()::info);
         SummaryFile.write(summary, result.listing(), getLog());
         if (result.marked()) {
-            getLog().info(result.commit().map(c -> "envforge: committed the decommission marker " + c)
+            getLog().info(result.commit()
+                    .map(c -> "envforge: committed the decommission marker " + c)
                     .orElse("envforge: marked for decommission"));
             return;
         }

@@ -5,7 +5,6 @@ import io.envforge.api.GenerateResult;
 import java.io.File;
 import java.util.Arrays;
 import java.util.List;
-import java.util.Optional;
 import org.apache.maven.plugin.AbstractMojo;
 import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugins.annotations.Parameter;
@@ -54,11 +53,16 @@ abstract class RenderingMojo extends AbstractMojo {
 
     /** What the user asked for, as the core's request. */
     GenerateRequest request(GenerateRequest.Mode mode, String goal) throws MojoFailureException {
-        return GenerateRequest.builder(workspace.toPath()).environments(split(Parameters.env(env, goal)))
-                .subnet(subnet).cloud(cloud).schemas(schemas == null ? null : schemas.toPath())
-                .force(Parameters.flag("force", force, false)).mode(mode)
+        return GenerateRequest.builder(workspace.toPath())
+                .environments(split(Parameters.env(env, goal)))
+                .subnet(subnet)
+                .cloud(cloud)
+                .schemas(schemas == null ? null : schemas.toPath())
+                .force(Parameters.flag("force", force, false))
+                .mode(mode)
                 .allowUnvalidated(Parameters.flag("envforge.allowUnvalidated", allowUnvalidated, false))
-                .shard(shard).build();
+                .shard(shard)
+                .build();
     }
 
     /** Runs the core and maps its exceptions to Maven's; writes the summary file. */
@@ -77,6 +81,9 @@ abstract class RenderingMojo extends AbstractMojo {
     }
 
     static List<String> split(String value) {
-        return Arrays.stream(value.split(",")).map(String::trim).filter(s -> !s.isEmpty()).toList();
+        return Arrays.stream(value.split(","))
+                .map(String::trim)
+                .filter(s -> !s.isEmpty())
+                .toList();
     }
 }

@@ -8,8 +8,7 @@ import org.apache.maven.plugin.logging.Log;
 /** Prints a result the way every envforge goal does. */
 final class Reports {
 
-    private Reports() {
-    }
+    private Reports() {}
 
     static void log(Log log, GenerateResult result) {
         log(log, new PublishingRun.Outcome(result, Optional.empty()));

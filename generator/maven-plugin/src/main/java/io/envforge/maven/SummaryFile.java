@@ -10,8 +10,7 @@ import org.apache.maven.plugin.logging.Log;
 /** Writes the change summary where CI picks it up for the pull-request comment (never into the GitOps tree). */
 final class SummaryFile {
 
-    private SummaryFile() {
-    }
+    private SummaryFile() {}
 
     static void write(File file, String markdown, Log log) throws MojoFailureException {
         if (file == null) {

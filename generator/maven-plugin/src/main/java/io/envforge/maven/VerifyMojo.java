@@ -39,7 +39,8 @@ public class VerifyMojo extends AbstractMojo {
         result.problemLines().forEach(getLog()::error);
         getLog().info(result.line());
         if (!result.ok()) {
-            throw new MojoFailureException("verify found " + result.problemLines().size() + " problem(s)");
+            throw new MojoFailureException(
+                    "verify found " + result.problemLines().size() + " problem(s)");
         }
     }
 }

@@ -21,8 +21,10 @@ class ParametersTest {
         GenerateMojo mojo = new GenerateMojo();
         mojo.workspace = dir.toFile();
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-        assertEquals("-Denv: no environment named; for example mvn generate -Denv=dev1 (a name, a comma-separated"
-                + " list, a glob such as 'perf-*', or all)", e.getMessage());
+        assertEquals(
+                "-Denv: no environment named; for example mvn generate -Denv=dev1 (a name, a comma-separated"
+                        + " list, a glob such as 'perf-*', or all)",
+                e.getMessage());
     }
 
     @Test
@@ -32,8 +34,7 @@ class ParametersTest {
         mojo.env = "dev1";
         mojo.force = "yes";
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-        assertEquals("-Dforce \"yes\": is neither true nor false; write -Dforce=true or -Dforce=false",
-                e.getMessage());
+        assertEquals("-Dforce \"yes\": is neither true nor false; write -Dforce=true or -Dforce=false", e.getMessage());
     }
 
     @Test
@@ -43,8 +44,10 @@ class ParametersTest {
         mojo.env = "dev1";
         mojo.commit = "no";
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-        assertEquals("-Denvforge.commit \"no\": is neither true nor false; write -Denvforge.commit=true or"
-                + " -Denvforge.commit=false", e.getMessage());
+        assertEquals(
+                "-Denvforge.commit \"no\": is neither true nor false; write -Denvforge.commit=true or"
+                        + " -Denvforge.commit=false",
+                e.getMessage());
     }
 
     @Test
@@ -52,8 +55,10 @@ class ParametersTest {
         RemoveMojo mojo = new RemoveMojo();
         mojo.workspace = new File(dir.toString());
         MojoFailureException e = assertThrows(MojoFailureException.class, mojo::execute);
-        assertEquals("-Denv: no environment named; for example mvn envforge:remove -Denv=dev1 -Dconfirm=dev1 (one"
-                + " environment)", e.getMessage());
+        assertEquals(
+                "-Denv: no environment named; for example mvn envforge:remove -Denv=dev1 -Dconfirm=dev1 (one"
+                        + " environment)",
+                e.getMessage());
     }
 
     @Test

@@ -17,11 +17,22 @@ class QuietBuildProgressTest {
     @Test
     void aQuietBuildSaysWhatItIsDoing() throws Exception {
         Path generator = Path.of(System.getProperty("envforge.repo"), "generator");
-        Process p = new ProcessBuilder("mvn", "-q", "-o", "-B", "-N", "-f", generator.resolve("pom.xml").toString(),
-                "validate").redirectErrorStream(true).start();
+        Process p = new ProcessBuilder(
+                        "mvn",
+                        "-q",
+                        "-o",
+                        "-B",
+                        "-N",
+                        "-f",
+                        generator.resolve("pom.xml").toString(),
+                        "validate")
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertEquals(0, p.waitFor(), out);
-        assertTrue(out.contains("envforge: envforge (envforge-parent): starting (compile, test, package; a first build"
-                + " also downloads its dependencies)"), out);
+        assertTrue(
+                out.contains("envforge: envforge (envforge-parent): starting (compile, test, package; a first build"
+                        + " also downloads its dependencies)"),
+                out);
     }
 }

@@ -1,14 +1,13 @@
 package io.envforge.maven;
 
-import io.envforge.api.ValidationFailedException;
-import org.apache.maven.plugin.MojoFailureException;
-
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.envforge.api.ValidationFailedException;
 import io.envforge.validate.Finding;
 import io.envforge.validate.Report;
 import java.util.ArrayList;
 import java.util.List;
+import org.apache.maven.plugin.MojoFailureException;
 import org.apache.maven.plugin.logging.SystemStreamLog;
 import org.junit.jupiter.api.Test;
 
@@ -38,13 +37,18 @@ class ReportsTest {
     @Test
     void aFailedValidationPrintsOneLevelPrefixPerLine() {
         ConsoleLog log = new ConsoleLog();
-        MojoFailureException e = Mojos.failure(new ValidationFailedException(new Report(List.of(
-                Finding.error("overlays/dev1/a.yaml", "Service/dev1/api", "bad"),
-                Finding.warning("environments/x.yaml", "", "environment x skipped"),
-                new Finding(Finding.Severity.INFO, "environment dev1", "", "validated 3 object(s)")))), log);
-        assertEquals(List.of("[INFO] environment dev1: validated 3 object(s)",
-                "[WARNING] environments/x.yaml: environment x skipped",
-                "[ERROR] overlays/dev1/a.yaml: Service/dev1/api: bad"), log.lines);
+        MojoFailureException e = Mojos.failure(
+                new ValidationFailedException(new Report(List.of(
+                        Finding.error("overlays/dev1/a.yaml", "Service/dev1/api", "bad"),
+                        Finding.warning("environments/x.yaml", "", "environment x skipped"),
+                        new Finding(Finding.Severity.INFO, "environment dev1", "", "validated 3 object(s)")))),
+                log);
+        assertEquals(
+                List.of(
+                        "[INFO] environment dev1: validated 3 object(s)",
+                        "[WARNING] environments/x.yaml: environment x skipped",
+                        "[ERROR] overlays/dev1/a.yaml: Service/dev1/api: bad"),
+                log.lines);
         assertEquals("validation failed with 1 error(s); nothing was written", e.getMessage());
     }
 }

@@ -1,9 +1,9 @@
 package io.envforge.pipeline.deploy;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.envforge.pipeline.Envforge;
 import io.envforge.api.RemoveRequest;
 import io.envforge.api.RemoveResult;
+import io.envforge.pipeline.Envforge;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -35,8 +35,13 @@ final class ApplyRun {
     private final ToolRunner runner;
     private final Consumer<String> out;
 
-    ApplyRun(Terraform terraform, ControllerReady ready, PipelineSettings settings, StepReport report,
-            ToolRunner runner, Consumer<String> out) {
+    ApplyRun(
+            Terraform terraform,
+            ControllerReady ready,
+            PipelineSettings settings,
+            StepReport report,
+            ToolRunner runner,
+            Consumer<String> out) {
         this.terraform = terraform;
         this.ready = ready;
         this.settings = settings;
@@ -55,8 +60,12 @@ final class ApplyRun {
             throw new StepFailedException(t.name(), "lock", "cannot create the lock file: " + e.getMessage(), log);
         }
         if (lock.isEmpty()) {
-            throw new StepFailedException(t.name(), "lock", "another apply of " + t.name() + " held its lock for "
-                    + settings.lockTimeout().toSeconds() + " s", log);
+            throw new StepFailedException(
+                    t.name(),
+                    "lock",
+                    "another apply of " + t.name() + " held its lock for "
+                            + settings.lockTimeout().toSeconds() + " s",
+                    log);
         }
         try (EnvLock held = lock.get()) {
             if (t.decommissioning()) {
@@ -85,10 +94,12 @@ final class ApplyRun {
         });
         step(t, "smoke", log, () -> {
             List<String> addresses = new ArrayList<>();
-            terraform.outputs(env, Stage.STAGE1, "smoke", log).path("api_addresses").path("value")
+            terraform
+                    .outputs(env, Stage.STAGE1, "smoke", log)
+                    .path("api_addresses")
+                    .path("value")
                     .forEach(a -> addresses.add(a.asText()));
-            return String.join("; ", Smoke.check(env, addresses, settings.smokePorts(), settings.smokeTimeout(),
-                    log));
+            return String.join("; ", Smoke.check(env, addresses, settings.smokePorts(), settings.smokeTimeout(), log));
         });
     }
 
@@ -107,14 +118,18 @@ final class ApplyRun {
         });
         step(t, "stage1-destroy", log, () -> destroyStage(env, Stage.STAGE1, log, List.of(DECOMMISSION)));
         step(t, "files", log, () -> {
-            RemoveResult removed = Envforge.standard(settings.workspace()).remove(new RemoveRequest(
-                    settings.workspace(), env, Optional.of(env), true,
-                    new TerraformStateProbe(runner, settings.workspace(), settings.workDir())));
+            RemoveResult removed = Envforge.standard(settings.workspace())
+                    .remove(new RemoveRequest(
+                            settings.workspace(),
+                            env,
+                            Optional.of(env),
+                            true,
+                            new TerraformStateProbe(runner, settings.workspace(), settings.workDir())));
             if (!removed.removed()) {
                 throw new StepFailedException(env, "files", "the files were not removed: " + removed.live(), log);
             }
-            return removed.files().size() + " file(s) removed" + removed.commit().map(c -> ", committed " + c)
-                    .orElse("");
+            return removed.files().size() + " file(s) removed"
+                    + removed.commit().map(c -> ", committed " + c).orElse("");
         });
     }
 
@@ -136,10 +151,15 @@ final class ApplyRun {
         }
         String done = applyStage(env, stage, log, true, vars);
         List<String> left = terraform.stateList(env, stage, "destroy", log).stream()
-                .filter(a -> !a.startsWith("data.") && !a.contains(".data.")).toList();
+                .filter(a -> !a.startsWith("data.") && !a.contains(".data."))
+                .toList();
         if (!left.isEmpty()) {
-            throw new StepFailedException(env, stage.label() + " destroy", left.size() + " resource(s) left in the"
-                    + " state after the destroy: " + String.join(", ", left.stream().limit(5).toList()), log);
+            throw new StepFailedException(
+                    env,
+                    stage.label() + " destroy",
+                    left.size() + " resource(s) left in the" + " state after the destroy: "
+                            + String.join(", ", left.stream().limit(5).toList()),
+                    log);
         }
         return done;
     }

@@ -45,12 +45,43 @@ final class ControllerReady {
     Path kubeconfig(Target target, String clusterName, Path log) {
         Path file = workDir.resolve(target.name()).resolve("kubeconfig").toAbsolutePath();
         if (target.cloud().equals("aws")) {
-            tool(target, "kubeconfig", log, "aws", "eks", "update-kubeconfig", "--name", clusterName, "--region",
-                    target.region(), "--kubeconfig", file.toString());
+            tool(
+                    target,
+                    "kubeconfig",
+                    log,
+                    "aws",
+                    "eks",
+                    "update-kubeconfig",
+                    "--name",
+                    clusterName,
+                    "--region",
+                    target.region(),
+                    "--kubeconfig",
+                    file.toString());
         } else {
-            tool(target, "kubeconfig", log, "az", "aks", "get-credentials", "--resource-group",
-                    target.resourceGroup(), "--name", clusterName, "--file", file.toString(), "--overwrite-existing");
-            tool(target, "kubeconfig", log, "kubelogin", "convert-kubeconfig", "-l", "azurecli", "--kubeconfig",
+            tool(
+                    target,
+                    "kubeconfig",
+                    log,
+                    "az",
+                    "aks",
+                    "get-credentials",
+                    "--resource-group",
+                    target.resourceGroup(),
+                    "--name",
+                    clusterName,
+                    "--file",
+                    file.toString(),
+                    "--overwrite-existing");
+            tool(
+                    target,
+                    "kubeconfig",
+                    log,
+                    "kubelogin",
+                    "convert-kubeconfig",
+                    "-l",
+                    "azurecli",
+                    "--kubeconfig",
                     file.toString());
         }
         return file;
@@ -61,15 +92,30 @@ final class ControllerReady {
         if (target.controller().equals("argocd")) {
             String central = environment.get(ARGOCD_KUBECONFIG);
             if (central == null || central.isBlank()) {
-                throw new StepFailedException(target.name(), "ready", ARGOCD_KUBECONFIG + " is not set: the"
-                        + " kubeconfig of the central Argo CD (a CI secret file) is needed to read the Application",
+                throw new StepFailedException(
+                        target.name(),
+                        "ready",
+                        ARGOCD_KUBECONFIG + " is not set: the"
+                                + " kubeconfig of the central Argo CD (a CI secret file) is needed to read the Application",
                         log);
             }
             String app = "application/" + target.name();
-            waitFor(target, central, ArgoCdFleetRenderer.NAMESPACE, List.of(app),
-                    "jsonpath={.status.sync.status}=Synced", timeout, log);
-            waitFor(target, central, ArgoCdFleetRenderer.NAMESPACE, List.of(app),
-                    "jsonpath={.status.health.status}=Healthy", timeout, log);
+            waitFor(
+                    target,
+                    central,
+                    ArgoCdFleetRenderer.NAMESPACE,
+                    List.of(app),
+                    "jsonpath={.status.sync.status}=Synced",
+                    timeout,
+                    log);
+            waitFor(
+                    target,
+                    central,
+                    ArgoCdFleetRenderer.NAMESPACE,
+                    List.of(app),
+                    "jsonpath={.status.health.status}=Healthy",
+                    timeout,
+                    log);
             return "Argo CD " + app + " Synced and Healthy";
         }
         List<String> kustomizations = new ArrayList<>();
@@ -81,8 +127,8 @@ final class ControllerReady {
             }
         }
         if (kustomizations.isEmpty()) {
-            throw new StepFailedException(target.name(), "ready", "no Kustomization in "
-                    + Layout.cluster(target.name()) + "sync.yaml", log);
+            throw new StepFailedException(
+                    target.name(), "ready", "no Kustomization in " + Layout.cluster(target.name()) + "sync.yaml", log);
         }
         waitFor(target, kubeconfig.toString(), namespace, kustomizations, "condition=Ready", timeout, log);
         return "Flux " + String.join(", ", kustomizations) + " Ready";
@@ -92,8 +138,8 @@ final class ControllerReady {
         try {
             return Yaml.loadAll(Files.readString(workspace.resolve(Layout.cluster(target.name()) + "sync.yaml")));
         } catch (IOException e) {
-            throw new StepFailedException(target.name(), "ready", "cannot read the Flux objects: " + e.getMessage(),
-                    log);
+            throw new StepFailedException(
+                    target.name(), "ready", "cannot read the Flux objects: " + e.getMessage(), log);
         }
     }
 
@@ -101,8 +147,14 @@ final class ControllerReady {
      * {@code kubectl wait}, again while the objects do not exist yet (the controller creates them after the bootstrap;
      * kubectl wait fails at once on a missing object), until the deadline.
      */
-    private void waitFor(Target target, String kubeconfig, String namespace, List<String> objects, String condition,
-            Duration timeout, Path log) {
+    private void waitFor(
+            Target target,
+            String kubeconfig,
+            String namespace,
+            List<String> objects,
+            String condition,
+            Duration timeout,
+            Path log) {
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             long left = Math.max(1, (deadline - System.nanoTime()) / 1_000_000_000L);
@@ -114,8 +166,11 @@ final class ControllerReady {
                 return;
             }
             if (System.nanoTime() >= deadline) {
-                throw new StepFailedException(target.name(), "ready", "not " + condition + " within " + timeout
-                        .toSeconds() + " s: " + String.join(" ", objects), log);
+                throw new StepFailedException(
+                        target.name(),
+                        "ready",
+                        "not " + condition + " within " + timeout.toSeconds() + " s: " + String.join(" ", objects),
+                        log);
             }
             try {
                 Thread.sleep(Math.min(5_000, Math.max(100, (deadline - System.nanoTime()) / 1_000_000)));
@@ -129,8 +184,8 @@ final class ControllerReady {
     private void tool(Target target, String step, Path log, String tool, String... args) {
         ToolRunner.Result r = runner.run(tool, List.of(args), workspace, Map.of(), log, false);
         if (!r.ok()) {
-            throw new StepFailedException(target.name(), step, tool + " " + args[0] + " " + args[1] + " exited "
-                    + r.exit(), log);
+            throw new StepFailedException(
+                    target.name(), step, tool + " " + args[0] + " " + args[1] + " exited " + r.exit(), log);
         }
     }
 }

@@ -33,7 +33,11 @@ public final class DeployPipeline {
         this.runner = runner;
         this.settings = settings;
         this.out = out;
-        this.terraform = new Terraform(runner, settings.workspace(), settings.workDir(), settings.stage2Variables(),
+        this.terraform = new Terraform(
+                runner,
+                settings.workspace(),
+                settings.workDir(),
+                settings.stage2Variables(),
                 settings.terraformLockTimeout());
     }
 
@@ -59,8 +63,8 @@ public final class DeployPipeline {
     /** Plans the environments {@code ref..HEAD} touches; the Markdown is the pull request's comment. */
     public Outcome plan(String ref) {
         List<String> changed = ChangedPaths.since(settings.workspace(), ref);
-        List<Target> targets = Targets.resolve(settings.workspace(), Targets.touched(changed,
-                Targets.all(settings.workspace())));
+        List<Target> targets =
+                Targets.resolve(settings.workspace(), Targets.touched(changed, Targets.all(settings.workspace())));
         out.accept("envforge: plan " + targets.size() + " environment(s): " + names(targets));
         Map<String, List<StagePlan>> plans = new PlanRun(terraform, settings.workDir()).plan(targets);
         return new Outcome(PlanComment.plan(targets, plans, changed), failures(plans, "plan"), changes(plans));
@@ -68,8 +72,8 @@ public final class DeployPipeline {
 
     /** {@code plan -detailed-exitcode} for {@code envs} (all when empty); differs when any root drifted. */
     public Outcome drift(List<String> envs) {
-        List<Target> targets = Targets.resolve(settings.workspace(), envs.isEmpty() ? Targets.all(settings.workspace())
-                : envs);
+        List<Target> targets =
+                Targets.resolve(settings.workspace(), envs.isEmpty() ? Targets.all(settings.workspace()) : envs);
         out.accept("envforge: drift check of " + targets.size() + " environment(s)");
         Map<String, List<StagePlan>> plans = new PlanRun(terraform, settings.workDir()).drift(targets);
         return new Outcome(PlanComment.drift(targets, plans), failures(plans, "drift"), changes(plans));
@@ -83,8 +87,11 @@ public final class DeployPipeline {
     /** Destroys one environment marked for decommission, then removes its files (one commit). */
     public Outcome destroy(String env) {
         if (!Files.exists(settings.workspace().resolve(Decommissioning.marker(env)))) {
-            throw new EnvforgeException(new Problem(Decommissioning.marker(env), "", env, "environment " + env
-                    + " is not marked for decommission, so its destroy plan was never reviewed",
+            throw new EnvforgeException(new Problem(
+                    Decommissioning.marker(env),
+                    "",
+                    env,
+                    "environment " + env + " is not marked for decommission, so its destroy plan was never reviewed",
                     "run envforge remove --env " + env + " --confirm " + env + " and merge its pull request (the"
                             + " pipeline then destroys it)"));
         }
@@ -95,10 +102,15 @@ public final class DeployPipeline {
     public Outcome applyAll(List<String> envs) {
         List<Target> targets = Targets.resolve(settings.workspace(), envs);
         String revision = new GitPublisher(settings.workspace()).head().orElse("none");
-        StepReport report = StepReport.open(settings.workDir().resolve("report.json"), "apply", revision,
-                settings.resume());
-        ApplyRun run = new ApplyRun(terraform, new ControllerReady(runner, settings.workspace(), settings.workDir(),
-                settings.environment()), settings, report, runner, out);
+        StepReport report =
+                StepReport.open(settings.workDir().resolve("report.json"), "apply", revision, settings.resume());
+        ApplyRun run = new ApplyRun(
+                terraform,
+                new ControllerReady(runner, settings.workspace(), settings.workDir(), settings.environment()),
+                settings,
+                report,
+                runner,
+                out);
         out.accept("envforge: apply " + targets.size() + " environment(s) at revision " + revision + ": "
                 + names(targets));
         List<StepFailedException> failures = Collections.synchronizedList(new ArrayList<>());
@@ -117,7 +129,10 @@ public final class DeployPipeline {
                     failures.add(e);
                 } catch (RuntimeException e) {
                     stop.set(true);
-                    failures.add(new StepFailedException(t.name(), "pipeline", e.getMessage(),
+                    failures.add(new StepFailedException(
+                            t.name(),
+                            "pipeline",
+                            e.getMessage(),
                             settings.workDir().resolve(t.name()).resolve("apply.log")));
                 }
             });
@@ -134,19 +149,26 @@ public final class DeployPipeline {
     }
 
     private static boolean changes(Map<String, List<StagePlan>> plans) {
-        return plans.values().stream().flatMap(List::stream)
+        return plans.values().stream()
+                .flatMap(List::stream)
                 .anyMatch(p -> p.changes().map(c -> !c.isEmpty()).orElse(false));
     }
 
     private List<StepFailedException> failures(Map<String, List<StagePlan>> plans, String step) {
         List<StepFailedException> out = new ArrayList<>();
-        plans.forEach((env, list) -> list.stream().filter(StagePlan::failed).forEach(p -> out.add(
-                new StepFailedException(env, step, p.stage().label() + " could not be planned",
+        plans.forEach((env, list) -> list.stream()
+                .filter(StagePlan::failed)
+                .forEach(p -> out.add(new StepFailedException(
+                        env,
+                        step,
+                        p.stage().label() + " could not be planned",
                         settings.workDir().resolve(env).resolve(step + ".log")))));
         return out;
     }
 
     private static String names(List<Target> targets) {
-        return targets.isEmpty() ? "none" : String.join(", ", targets.stream().map(Target::name).toList());
+        return targets.isEmpty()
+                ? "none"
+                : String.join(", ", targets.stream().map(Target::name).toList());
     }
 }

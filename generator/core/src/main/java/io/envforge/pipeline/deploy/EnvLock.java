@@ -28,8 +28,8 @@ final class EnvLock implements AutoCloseable {
     /** Waits up to {@code timeout} for the lock; empty when another run holds it that long. */
     static java.util.Optional<EnvLock> acquire(Path locks, String env, Duration timeout) throws IOException {
         Files.createDirectories(locks);
-        FileChannel channel = FileChannel.open(locks.resolve(env + ".lock"), StandardOpenOption.CREATE,
-                StandardOpenOption.WRITE);
+        FileChannel channel =
+                FileChannel.open(locks.resolve(env + ".lock"), StandardOpenOption.CREATE, StandardOpenOption.WRITE);
         long deadline = System.nanoTime() + timeout.toNanos();
         while (true) {
             try {

@@ -16,8 +16,7 @@ public final class FailureLog {
 
     private static final Pattern SECRET_NAME = Pattern.compile("(?i).*(TOKEN|SECRET|PASSWORD|KEY|CREDENTIALS).*");
 
-    private FailureLog() {
-    }
+    private FailureLog() {}
 
     /** The failure, then the last {@code lines} lines of its log, masked. */
     public static String render(StepFailedException failure, Map<String, String> environment, int lines) {
@@ -26,7 +25,10 @@ public final class FailureLog {
         try {
             log = Files.readAllLines(failure.log());
         } catch (IOException e) {
-            return out.append("[ERROR] (no log: ").append(e.getMessage()).append(")\n").toString();
+            return out.append("[ERROR] (no log: ")
+                    .append(e.getMessage())
+                    .append(")\n")
+                    .toString();
         }
         List<String> secrets = new ArrayList<>();
         environment.forEach((name, value) -> {
@@ -35,7 +37,10 @@ public final class FailureLog {
             }
         });
         secrets.sort(Comparator.comparingInt(String::length).reversed());
-        out.append("[ERROR] last ").append(Math.min(lines, log.size())).append(" line(s) of ").append(failure.log())
+        out.append("[ERROR] last ")
+                .append(Math.min(lines, log.size()))
+                .append(" line(s) of ")
+                .append(failure.log())
                 .append(":\n");
         for (String line : log.subList(Math.max(0, log.size() - lines), log.size())) {
             for (String s : secrets) {

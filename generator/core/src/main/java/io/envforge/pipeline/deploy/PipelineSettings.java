@@ -21,8 +21,15 @@ import java.util.Objects;
  * @param environment the process environment: the CI secret store's variables ({@code ENVFORGE_GIT_TOKEN},
  *     {@code ENVFORGE_ARGOCD_KUBECONFIG}); values are passed to tools, never printed
  */
-public record PipelineSettings(Path workspace, Path workDir, int parallelism, Duration lockTimeout,
-        Duration readyTimeout, Duration smokeTimeout, List<Integer> smokePorts, boolean resume,
+public record PipelineSettings(
+        Path workspace,
+        Path workDir,
+        int parallelism,
+        Duration lockTimeout,
+        Duration readyTimeout,
+        Duration smokeTimeout,
+        List<Integer> smokePorts,
+        boolean resume,
         Map<String, String> environment) {
 
     /** The variable holding the Git token (the CI secret), passed to stage 2 as {@code TF_VAR_git_token}. */
@@ -40,8 +47,15 @@ public record PipelineSettings(Path workspace, Path workDir, int parallelism, Du
 
     /** Defaults for {@code workspace}: work folder {@code target/envforge-pipeline}, 4 at once, 443 and 9443. */
     public static PipelineSettings defaults(Path workspace, Map<String, String> environment) {
-        return new PipelineSettings(workspace, workspace.resolve("target/envforge-pipeline"), 4,
-                Duration.ofMinutes(30), Duration.ofMinutes(30), Duration.ofMinutes(10), List.of(443, 9443), true,
+        return new PipelineSettings(
+                workspace,
+                workspace.resolve("target/envforge-pipeline"),
+                4,
+                Duration.ofMinutes(30),
+                Duration.ofMinutes(30),
+                Duration.ofMinutes(10),
+                List.of(443, 9443),
+                true,
                 environment);
     }
 

@@ -21,12 +21,14 @@ public record PlanChanges(List<Change> changes) {
     }
 
     /** One resource instance and what happens to it. */
-    public record Change(String address, Action action) {
-    }
+    public record Change(String address, Action action) {}
 
     /** Terraform's action lists, folded: {@code ["delete","create"]} and {@code ["create","delete"]} are REPLACE. */
     public enum Action {
-        CREATE, UPDATE, REPLACE, DELETE
+        CREATE,
+        UPDATE,
+        REPLACE,
+        DELETE
     }
 
     /** Parses the JSON plan; no-op and read actions are not changes. */

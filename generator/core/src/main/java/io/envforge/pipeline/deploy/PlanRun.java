@@ -63,9 +63,10 @@ final class PlanRun {
         List<StagePlan> plans = new ArrayList<>();
         try {
             terraform.init(t.name(), Stage.STAGE1, "plan", log);
-            boolean applied = !terraform.stateList(t.name(), Stage.STAGE1, "plan", log).isEmpty();
-            plans.add(StagePlan.planned(Stage.STAGE1, terraform.plan(t.name(), Stage.STAGE1, "plan", log, false,
-                    List.of())));
+            boolean applied =
+                    !terraform.stateList(t.name(), Stage.STAGE1, "plan", log).isEmpty();
+            plans.add(StagePlan.planned(
+                    Stage.STAGE1, terraform.plan(t.name(), Stage.STAGE1, "plan", log, false, List.of())));
             if (!terraform.exists(t.name(), Stage.STAGE2)) {
                 return plans;
             }
@@ -74,8 +75,8 @@ final class PlanRun {
                 return plans;
             }
             terraform.init(t.name(), Stage.STAGE2, "plan", log);
-            plans.add(StagePlan.planned(Stage.STAGE2, terraform.plan(t.name(), Stage.STAGE2, "plan", log, false,
-                    List.of())));
+            plans.add(StagePlan.planned(
+                    Stage.STAGE2, terraform.plan(t.name(), Stage.STAGE2, "plan", log, false, List.of())));
         } catch (StepFailedException e) {
             Stage failed = plans.isEmpty() ? Stage.STAGE1 : Stage.STAGE2;
             plans.add(StagePlan.failed(failed, "terraform failed; log " + log + " in the pipeline's artifacts"));
@@ -95,8 +96,15 @@ final class PlanRun {
                     plans.add(StagePlan.skipped(stage, "nothing to destroy (empty state)"));
                     continue;
                 }
-                plans.add(StagePlan.planned(stage, terraform.plan(t.name(), stage, "plan", log, true,
-                        stage == Stage.STAGE1 ? List.of(ApplyRun.DECOMMISSION) : List.of())));
+                plans.add(StagePlan.planned(
+                        stage,
+                        terraform.plan(
+                                t.name(),
+                                stage,
+                                "plan",
+                                log,
+                                true,
+                                stage == Stage.STAGE1 ? List.of(ApplyRun.DECOMMISSION) : List.of())));
             } catch (StepFailedException e) {
                 plans.add(StagePlan.failed(stage, "terraform failed; log " + log + " in the pipeline's artifacts"));
                 break;

@@ -45,21 +45,31 @@ public final class ProcessToolRunner implements ToolRunner {
         builder.environment().putAll(env);
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());
-            Files.writeString(log, "$ " + tool + " " + String.join(" ", args) + "   (in " + dir + ")\n",
-                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+            Files.writeString(
+                    log,
+                    "$ " + tool + " " + String.join(" ", args) + "   (in " + dir + ")\n",
+                    StandardOpenOption.CREATE,
+                    StandardOpenOption.APPEND);
             builder.redirectError(ProcessBuilder.Redirect.appendTo(log.toFile()));
             if (!capture) {
                 builder.redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
             }
             Process process = builder.start();
             process.getOutputStream().close();
-            CompletableFuture<String> out = capture ? CompletableFuture.supplyAsync(() -> read(process.getInputStream()))
+            CompletableFuture<String> out = capture
+                    ? CompletableFuture.supplyAsync(() -> read(process.getInputStream()))
                     : CompletableFuture.completedFuture("");
             int exit = process.waitFor();
             return new Result(exit, out.join());
         } catch (IOException e) {
-            throw new EnvforgeException(new Problem(tool, "", binary(tool), "cannot run: " + e.getMessage(),
-                    "install it on the runner or give its path (--terraform, PATH)"), e);
+            throw new EnvforgeException(
+                    new Problem(
+                            tool,
+                            "",
+                            binary(tool),
+                            "cannot run: " + e.getMessage(),
+                            "install it on the runner or give its path (--terraform, PATH)"),
+                    e);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new EnvforgeException(new Problem(tool, "", null, "interrupted", "run the pipeline again"), e);

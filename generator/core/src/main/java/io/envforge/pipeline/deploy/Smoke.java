@@ -16,12 +16,11 @@ import java.util.List;
  */
 final class Smoke {
 
-    private Smoke() {
-    }
+    private Smoke() {}
 
     /** Connects to every address:port; returns one line per endpoint, or throws naming those that never answered. */
-    static List<String> check(String env, List<String> addresses, List<Integer> ports, Duration timeout,
-            java.nio.file.Path log) {
+    static List<String> check(
+            String env, List<String> addresses, List<Integer> ports, Duration timeout, java.nio.file.Path log) {
         if (addresses.isEmpty()) {
             throw new StepFailedException(env, "smoke", "stage 1 has no api_addresses output", log);
         }
@@ -32,16 +31,19 @@ final class Smoke {
             for (int port : ports) {
                 long start = System.nanoTime();
                 if (connects(address, port, deadline)) {
-                    answered.add(address + ":" + port + " answered in " + (System.nanoTime() - start) / 1_000_000
-                            + " ms");
+                    answered.add(
+                            address + ":" + port + " answered in " + (System.nanoTime() - start) / 1_000_000 + " ms");
                 } else {
                     silent.add(address + ":" + port);
                 }
             }
         }
         if (!silent.isEmpty()) {
-            throw new StepFailedException(env, "smoke", "no answer within " + timeout.toSeconds() + " s from "
-                    + String.join(", ", silent), log);
+            throw new StepFailedException(
+                    env,
+                    "smoke",
+                    "no answer within " + timeout.toSeconds() + " s from " + String.join(", ", silent),
+                    log);
         }
         return answered;
     }

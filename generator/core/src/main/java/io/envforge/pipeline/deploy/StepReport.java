@@ -19,7 +19,8 @@ import java.util.Optional;
  */
 final class StepReport {
 
-    private static final ObjectMapper JSON = new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT)
+    private static final ObjectMapper JSON = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
             .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS);
 
     private final Path file;
@@ -35,7 +36,8 @@ final class StepReport {
         if (resume && Files.isRegularFile(file)) {
             try {
                 JsonNode old = JSON.readTree(file.toFile());
-                if (old instanceof ObjectNode o && revision.equals(o.path("revision").asText())
+                if (old instanceof ObjectNode o
+                        && revision.equals(o.path("revision").asText())
                         && command.equals(o.path("command").asText())) {
                     return new StepReport(file, o);
                 }
@@ -50,7 +52,12 @@ final class StepReport {
 
     /** True when {@code step} of {@code env} is recorded ok. */
     synchronized boolean done(String env, String step) {
-        return "ok".equals(root.path("environments").path(env).path(step).path("status").asText());
+        return "ok"
+                .equals(root.path("environments")
+                        .path(env)
+                        .path(step)
+                        .path("status")
+                        .asText());
     }
 
     synchronized Optional<String> detail(String env, String step) {
@@ -62,7 +69,9 @@ final class StepReport {
         ObjectNode envNode = ((ObjectNode) root.get("environments")).has(env)
                 ? (ObjectNode) root.get("environments").get(env)
                 : ((ObjectNode) root.get("environments")).putObject(env);
-        envNode.putObject(step).put("status", ok ? "ok" : "failed").put("detail", detail)
+        envNode.putObject(step)
+                .put("status", ok ? "ok" : "failed")
+                .put("detail", detail)
                 .put("log", log.toString());
         save();
     }
@@ -70,10 +79,19 @@ final class StepReport {
     /** The report as a Markdown table: environment, step, status, detail. */
     synchronized String markdown() {
         StringBuilder out = new StringBuilder("| environment | step | status | detail |\n|---|---|---|---|\n");
-        root.path("environments").fields().forEachRemaining(env -> env.getValue().fields().forEachRemaining(step ->
-                out.append("| ").append(env.getKey()).append(" | ").append(step.getKey()).append(" | ")
-                        .append(step.getValue().path("status").asText()).append(" | ")
-                        .append(step.getValue().path("detail").asText().replace("|", "\\|")).append(" |\n")));
+        root.path("environments")
+                .fields()
+                .forEachRemaining(env -> env.getValue()
+                        .fields()
+                        .forEachRemaining(step -> out.append("| ")
+                                .append(env.getKey())
+                                .append(" | ")
+                                .append(step.getKey())
+                                .append(" | ")
+                                .append(step.getValue().path("status").asText())
+                                .append(" | ")
+                                .append(step.getValue().path("detail").asText().replace("|", "\\|"))
+                                .append(" |\n")));
         return out.toString();
     }
 

@@ -12,8 +12,8 @@ import java.util.Objects;
  * @param controller {@code flux} or {@code argocd}
  * @param decommissioning true when {@code environments/<env>.decommission} marks it for destroy
  */
-public record Target(String name, String cloud, String region, String resourceGroup, String controller,
-        boolean decommissioning) {
+public record Target(
+        String name, String cloud, String region, String resourceGroup, String controller, boolean decommissioning) {
 
     public Target {
         Objects.requireNonNull(name, "name");

@@ -33,8 +33,7 @@ public final class Targets {
     /** Inputs of every environment's Terraform: a change here plans the whole fleet. */
     private static final List<String> FLEET = List.of("environments/platform.yaml", "terraform/modules/");
 
-    private Targets() {
-    }
+    private Targets() {}
 
     /**
      * The existing environments (a spec in {@code environments/}) that {@code changed} touches, sorted. An
@@ -83,12 +82,21 @@ public final class Targets {
             }
         }
         if (own == null) {
-            throw new EnvforgeException(new io.envforge.error.Problem(SpecReader.fileOf(env), "", env,
-                    "no such environment", "name one of: " + String.join(", ", all(workspace))));
+            throw new EnvforgeException(new io.envforge.error.Problem(
+                    SpecReader.fileOf(env),
+                    "",
+                    env,
+                    "no such environment",
+                    "name one of: " + String.join(", ", all(workspace))));
         }
         Environment model = new ModelResolver(platform).resolve(own, blocks);
-        return new Target(env, model.cloud().id(), model.region(), model.names().resourceGroup(),
-                model.gitops().controller(), Files.exists(workspace.resolve(Decommissioning.marker(env))));
+        return new Target(
+                env,
+                model.cloud().id(),
+                model.region(),
+                model.names().resourceGroup(),
+                model.gitops().controller(),
+                Files.exists(workspace.resolve(Decommissioning.marker(env))));
     }
 
     /** Resolves each name, in order. */

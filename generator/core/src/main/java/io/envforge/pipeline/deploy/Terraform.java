@@ -78,8 +78,8 @@ final class Terraform {
     /** Plans into the work folder and reads the plan back; {@code -detailed-exitcode} is used to tell drift. */
     PlanChanges plan(String env, Stage stage, String step, Path log, boolean destroy, List<String> vars) {
         Path planFile = planFile(env, stage);
-        List<String> args = new ArrayList<>(List.of("plan", "-input=false", "-no-color", "-lock-timeout=" + lockTimeout,
-                "-out=" + planFile));
+        List<String> args = new ArrayList<>(
+                List.of("plan", "-input=false", "-no-color", "-lock-timeout=" + lockTimeout, "-out=" + planFile));
         if (destroy) {
             args.add("-destroy");
         }
@@ -93,8 +93,17 @@ final class Terraform {
 
     /** {@code plan -detailed-exitcode -lock=false}: 0 in sync, 2 differs (the changes), 1 failed. */
     PlanChanges drift(String env, Stage stage, String step, Path log) {
-        ToolRunner.Result r = call(env, stage, log, false, "plan", "-input=false", "-no-color", "-lock=false",
-                "-detailed-exitcode", "-out=" + planFile(env, stage));
+        ToolRunner.Result r = call(
+                env,
+                stage,
+                log,
+                false,
+                "plan",
+                "-input=false",
+                "-no-color",
+                "-lock=false",
+                "-detailed-exitcode",
+                "-out=" + planFile(env, stage));
         if (r.exit() == 0) {
             return new PlanChanges(List.of());
         }
@@ -105,7 +114,15 @@ final class Terraform {
     }
 
     void apply(String env, Stage stage, String step, Path log) {
-        run(env, stage, step, log, "apply", "-input=false", "-no-color", "-lock-timeout=" + lockTimeout,
+        run(
+                env,
+                stage,
+                step,
+                log,
+                "apply",
+                "-input=false",
+                "-no-color",
+                "-lock-timeout=" + lockTimeout,
                 planFile(env, stage).toString());
     }
 
@@ -123,7 +140,15 @@ final class Terraform {
     }
 
     private PlanChanges show(String env, Stage stage, String step, Path log) {
-        ToolRunner.Result r = call(env, stage, log, true, "show", "-json", "-no-color", planFile(env, stage).toString());
+        ToolRunner.Result r = call(
+                env,
+                stage,
+                log,
+                true,
+                "show",
+                "-json",
+                "-no-color",
+                planFile(env, stage).toString());
         if (!r.ok()) {
             throw new StepFailedException(env, step, stage.label() + ": terraform show exited " + r.exit(), log);
         }
@@ -135,14 +160,16 @@ final class Terraform {
     }
 
     private Path planFile(String env, Stage stage) {
-        return workDir.resolve(env).resolve(stage.name().toLowerCase() + ".tfplan").toAbsolutePath();
+        return workDir.resolve(env)
+                .resolve(stage.name().toLowerCase() + ".tfplan")
+                .toAbsolutePath();
     }
 
     private void run(String env, Stage stage, String step, Path log, String... args) {
         ToolRunner.Result r = call(env, stage, log, false, args);
         if (!r.ok()) {
-            throw new StepFailedException(env, step, stage.label() + ": terraform " + args[0] + " exited " + r.exit(),
-                    log);
+            throw new StepFailedException(
+                    env, step, stage.label() + ": terraform " + args[0] + " exited " + r.exit(), log);
         }
     }
 

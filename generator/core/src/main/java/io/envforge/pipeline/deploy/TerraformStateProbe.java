@@ -1,8 +1,8 @@
 package io.envforge.pipeline.deploy;
 
+import io.envforge.api.StateProbe;
 import io.envforge.error.EnvforgeException;
 import io.envforge.error.Problem;
-import io.envforge.api.StateProbe;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.SortedMap;
@@ -34,15 +34,22 @@ public final class TerraformStateProbe implements StateProbe {
             try {
                 terraform.init(env, stage, "state check", log);
                 List<String> resources = terraform.stateList(env, stage, "state check", log).stream()
-                        .filter(a -> !a.startsWith("data.") && !a.contains(".data.")).toList();
+                        .filter(a -> !a.startsWith("data.") && !a.contains(".data."))
+                        .toList();
                 if (!resources.isEmpty()) {
                     out.put(stage.root(env), resources);
                 }
             } catch (StepFailedException e) {
-                throw new EnvforgeException(new Problem(stage.root(env), "", null, "cannot read the Terraform state"
-                        + " (" + e.getMessage() + "), so it is not known whether " + env + " still has cloud"
-                        + " resources; its files are kept", "run where the state backend is reachable with the"
-                        + " pipeline's credentials, or pass --no-state-check only if " + env + " was never applied"));
+                throw new EnvforgeException(new Problem(
+                        stage.root(env),
+                        "",
+                        null,
+                        "cannot read the Terraform state"
+                                + " (" + e.getMessage() + "), so it is not known whether " + env + " still has cloud"
+                                + " resources; its files are kept",
+                        "run where the state backend is reachable with the"
+                                + " pipeline's credentials, or pass --no-state-check only if " + env
+                                + " was never applied"));
             }
         }
         return out;

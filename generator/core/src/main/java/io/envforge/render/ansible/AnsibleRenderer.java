@@ -6,7 +6,6 @@ import io.envforge.model.Environment;
 import io.envforge.render.Layout;
 import io.envforge.render.OutputTree;
 import io.envforge.render.Renderer;
-import io.envforge.render.Yaml;
 import java.util.Map;
 
 /**
@@ -39,14 +38,22 @@ public final class AnsibleRenderer implements Renderer {
 
     /** {@code hosts.yml}'s content, for the preparation Job's inventory ConfigMap. */
     public static Map<String, Object> hosts(Environment env) {
-        return map("all", map("children", map(
-                "database", group(env.database().host()),
-                "nfs", group(env.nfs().host()))));
+        return map(
+                "all",
+                map(
+                        "children",
+                        map(
+                                "database", group(env.database().host()),
+                                "nfs", group(env.nfs().host()))));
     }
 
     private static Map<String, Object> group(String host) {
-        return map("hosts", map(host, map(
-                "ansible_connection", "local",
-                "ansible_python_interpreter", "{{ ansible_playbook_python }}")));
+        return map(
+                "hosts",
+                map(
+                        host,
+                        map(
+                                "ansible_connection", "local",
+                                "ansible_python_interpreter", "{{ ansible_playbook_python }}")));
     }
 }

@@ -16,8 +16,7 @@ import java.util.Map;
  */
 final class AnsibleVars {
 
-    private AnsibleVars() {
-    }
+    private AnsibleVars() {}
 
     static Map<String, Object> of(Environment env) {
         Map<String, Object> vars = map(
@@ -37,8 +36,13 @@ final class AnsibleVars {
     private static Map<String, Object> secretStore(Environment env) {
         return env.cloud() == Cloud.AWS
                 ? map("kind", "aws-secrets-manager", "region", env.secretStore().awsRegion())
-                : map("kind", "azure-key-vault", "vault", env.names().keyVault(),
-                        "vault_url", env.secretStore().azureVaultUrl());
+                : map(
+                        "kind",
+                        "azure-key-vault",
+                        "vault",
+                        env.names().keyVault(),
+                        "vault_url",
+                        env.secretStore().azureVaultUrl());
     }
 
     /**
@@ -50,17 +54,29 @@ final class AnsibleVars {
         List<Map<String, Object>> dirs = new ArrayList<>();
         for (Layer layer : env.layers()) {
             ProductAccount account = layer.account();
-            accounts.add(map("name", layer.name(), "uid", account.uid(), "gid", account.gid(),
-                    "image_account", account.user() + ":" + account.group()));
+            accounts.add(map(
+                    "name",
+                    layer.name(),
+                    "uid",
+                    account.uid(),
+                    "gid",
+                    account.gid(),
+                    "image_account",
+                    account.user() + ":" + account.group()));
             dirs.add(map("path", layer.nfsSubPath(), "uid", account.uid(), "gid", account.gid()));
-            layer.nfsMounts().forEach(m -> dirs.add(map("path", layer.nfsSubPath() + "/" + m,
-                    "uid", account.uid(), "gid", account.gid())));
+            layer.nfsMounts()
+                    .forEach(m -> dirs.add(
+                            map("path", layer.nfsSubPath() + "/" + m, "uid", account.uid(), "gid", account.gid())));
         }
         return map(
-                "nfs_share_host", env.nfs().host(),
-                "nfs_share_export_path", env.nfs().path(),
-                "nfs_share_accounts", accounts,
-                "nfs_share_directories", dirs);
+                "nfs_share_host",
+                env.nfs().host(),
+                "nfs_share_export_path",
+                env.nfs().path(),
+                "nfs_share_accounts",
+                accounts,
+                "nfs_share_directories",
+                dirs);
     }
 
     private static Map<String, Object> database(Environment env) {
@@ -70,8 +86,15 @@ final class AnsibleVars {
             users.add(map("name", layer.dbUser(), "layer", layer.name(), "secret", layer.remoteDbSecret()));
             for (String db : layer.databases()) {
                 ProductSchemas.Script script = ProductSchemas.of(db);
-                databases.add(map("name", db, "owner", layer.dbUser(), "schema_script", script.path(),
-                        "marker_table", script.markerTable()));
+                databases.add(map(
+                        "name",
+                        db,
+                        "owner",
+                        layer.dbUser(),
+                        "schema_script",
+                        script.path(),
+                        "marker_table",
+                        script.markerTable()));
             }
         }
         return map(

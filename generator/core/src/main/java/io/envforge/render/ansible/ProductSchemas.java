@@ -27,14 +27,13 @@ final class ProductSchemas {
             // Micro Integrator: the cluster coordination tables.
             "mi_db", new Script(MI_DIR, "postgres/postgresql_cluster.sql", "leader_status_table"));
 
-    private ProductSchemas() {
-    }
+    private ProductSchemas() {}
 
     static Script of(String database) {
         Script script = POSTGRES.get(database);
         if (script == null) {
-            throw new IllegalStateException("no product schema known for database " + database
-                    + "; add it to ProductSchemas");
+            throw new IllegalStateException(
+                    "no product schema known for database " + database + "; add it to ProductSchemas");
         }
         return script;
     }

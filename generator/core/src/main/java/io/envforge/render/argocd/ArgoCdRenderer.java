@@ -48,7 +48,9 @@ public final class ArgoCdRenderer implements Renderer {
 
     static Map<String, Object> parameters(Environment env) {
         Map<String, Object> p = new LinkedHashMap<>();
-        p.put("generated", Layout.header(env.name(), Layout.spec(env.name())).substring(2).trim());
+        p.put(
+                "generated",
+                Layout.header(env.name(), Layout.spec(env.name())).substring(2).trim());
         p.put("environment", env.name());
         // The cluster as registered in Argo CD (argocd cluster add ... --name): its cloud name.
         p.put("cluster", env.names().prefix());

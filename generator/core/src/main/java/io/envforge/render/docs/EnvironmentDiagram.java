@@ -15,37 +15,66 @@ import java.util.stream.Collectors;
  */
 public final class EnvironmentDiagram {
 
-    private EnvironmentDiagram() {
-    }
+    private EnvironmentDiagram() {}
 
     public static String mermaid(Environment env) {
         NetworkPlan plan = env.network();
         StringBuilder m = new StringBuilder("flowchart LR\n");
         String onPrem = env.onPrem().cidrs().stream().map(Cidr::toString).collect(Collectors.joining(", "));
-        m.append("  subgraph onprem[\"On-prem ").append(label(onPrem)).append("\"]\n")
+        m.append("  subgraph onprem[\"On-prem ")
+                .append(label(onPrem))
+                .append("\"]\n")
                 .append("    clients[\"API clients\"]\n")
-                .append("    onpremgw[\"VPN gateway ").append(label(env.onPrem().gatewayIp()))
+                .append("    onpremgw[\"VPN gateway ")
+                .append(label(env.onPrem().gatewayIp()))
                 .append("<br/>static routes\"]\n")
                 .append("  end\n");
-        m.append("  subgraph cloud[\"").append(env.cloud().id().toUpperCase(java.util.Locale.ROOT)).append(' ')
-                .append(label(env.region())).append(" network ").append(plan.cidr()).append("\"]\n");
+        m.append("  subgraph cloud[\"")
+                .append(env.cloud().id().toUpperCase(java.util.Locale.ROOT))
+                .append(' ')
+                .append(label(env.region()))
+                .append(" network ")
+                .append(plan.cidr())
+                .append("\"]\n");
         m.append("    gw[\"VPN gateway subnet ").append(plan.gateway()).append("\"]\n");
         for (int z = 0; z < NetworkPlan.ZONES; z++) {
             zone(m, env, z);
         }
-        m.append("    subgraph k8s[\"Kubernetes namespace ").append(label(env.namespace())).append("\"]\n");
+        m.append("    subgraph k8s[\"Kubernetes namespace ")
+                .append(label(env.namespace()))
+                .append("\"]\n");
         for (Layer layer : env.layers()) {
-            m.append("      ").append(id(layer)).append("[\"").append(label(layer.name())).append(" x")
-                    .append(layer.replicas()).append("<br/>").append(label(layer.image().repository())).append(':')
-                    .append(label(layer.image().tag())).append("<br/>").append(label(layer.serviceHost(env.namespace())))
+            m.append("      ")
+                    .append(id(layer))
+                    .append("[\"")
+                    .append(label(layer.name()))
+                    .append(" x")
+                    .append(layer.replicas())
+                    .append("<br/>")
+                    .append(label(layer.image().repository()))
+                    .append(':')
+                    .append(label(layer.image().tag()))
+                    .append("<br/>")
+                    .append(label(layer.serviceHost(env.namespace())))
                     .append("\"]\n");
         }
         m.append("    end\n");
-        m.append("    nfs[(\"NFS ").append(env.nfs().sizeGi()).append("Gi<br/>").append(label(env.nfs().host()))
-                .append(':').append(label(env.nfs().path())).append("\")]\n");
-        m.append("    db[(\"").append(label(env.database().engine())).append(' ')
-                .append(label(env.database().version())).append(" multi-zone<br/>")
-                .append(label(env.database().host())).append(':').append(env.database().port()).append("\")]\n");
+        m.append("    nfs[(\"NFS ")
+                .append(env.nfs().sizeGi())
+                .append("Gi<br/>")
+                .append(label(env.nfs().host()))
+                .append(':')
+                .append(label(env.nfs().path()))
+                .append("\")]\n");
+        m.append("    db[(\"")
+                .append(label(env.database().engine()))
+                .append(' ')
+                .append(label(env.database().version()))
+                .append(" multi-zone<br/>")
+                .append(label(env.database().host()))
+                .append(':')
+                .append(env.database().port())
+                .append("\")]\n");
         m.append("  end\n");
         edges(m, env, plan);
         return m.toString();
@@ -54,12 +83,28 @@ public final class EnvironmentDiagram {
     private static void zone(StringBuilder m, Environment env, int z) {
         NetworkPlan plan = env.network();
         String n = String.valueOf(z + 1);
-        m.append("    subgraph zone").append(n).append("[\"zone ").append(label(env.zones().get(z))).append("\"]\n")
-                .append("      ingress").append(n).append("[\"ingress ").append(plan.ingress().get(z))
-                .append("<br/>API ").append(label(plan.apiAddresses().get(z))).append("\"]\n")
-                .append("      workload").append(n).append("[\"workload ").append(plan.workload().get(z))
+        m.append("    subgraph zone")
+                .append(n)
+                .append("[\"zone ")
+                .append(label(env.zones().get(z)))
                 .append("\"]\n")
-                .append("      data").append(n).append("[\"data ").append(plan.data().get(z)).append("\"]\n")
+                .append("      ingress")
+                .append(n)
+                .append("[\"ingress ")
+                .append(plan.ingress().get(z))
+                .append("<br/>API ")
+                .append(label(plan.apiAddresses().get(z)))
+                .append("\"]\n")
+                .append("      workload")
+                .append(n)
+                .append("[\"workload ")
+                .append(plan.workload().get(z))
+                .append("\"]\n")
+                .append("      data")
+                .append(n)
+                .append("[\"data ")
+                .append(plan.data().get(z))
+                .append("\"]\n")
                 .append("    end\n");
     }
 
@@ -86,7 +131,8 @@ public final class EnvironmentDiagram {
      */
     private static String link(Environment env) {
         if ("hub".equals(env.connectivity())) {
-            return env.cloud() == Cloud.AWS ? "shared hub: Transit Gateway attachment"
+            return env.cloud() == Cloud.AWS
+                    ? "shared hub: Transit Gateway attachment"
                     : "shared hub: VNet peering, hub gateway";
         }
         return "IPsec VPN, 2 tunnels, static routes";

@@ -28,8 +28,10 @@ public final class EnvironmentDocRenderer implements Renderer {
     public void render(Environment env, OutputTree.Builder out) {
         Map<String, Object> context = context(env);
         context.putAll(ObservabilityDoc.context(env));
-        out.put(Layout.overlay(env.name()) + "ENVIRONMENT.md", Templates.render("docs/environment.md.jinja", context)
-                + Templates.render("docs/observability.md.jinja", context));
+        out.put(
+                Layout.overlay(env.name()) + "ENVIRONMENT.md",
+                Templates.render("docs/environment.md.jinja", context)
+                        + Templates.render("docs/observability.md.jinja", context));
     }
 
     static Map<String, Object> context(Environment env) {
@@ -43,7 +45,10 @@ public final class EnvironmentDocRenderer implements Renderer {
             subnets.add(row("data", env.zones().get(z), plan.data().get(z), "database and NFS (private)"));
         }
         for (int z = 0; z < NetworkPlan.ZONES; z++) {
-            subnets.add(row("ingress", env.zones().get(z), plan.ingress().get(z),
+            subnets.add(row(
+                    "ingress",
+                    env.zones().get(z),
+                    plan.ingress().get(z),
                     "API entry point " + plan.apiAddresses().get(z)));
         }
         subnets.add(row("gateway", "-", plan.gateway(), "VPN gateway"));
@@ -60,9 +65,15 @@ public final class EnvironmentDocRenderer implements Renderer {
         c.put("connectivity", env.connectivity());
         List<Map<String, String>> services = new ArrayList<>();
         for (Layer layer : env.layers()) {
-            services.add(Map.of("name", layer.name(), "host", layer.serviceHost(env.namespace()),
-                    "replicas", String.valueOf(layer.replicas()),
-                    "image", layer.image().repository() + ":" + layer.image().tag()));
+            services.add(Map.of(
+                    "name",
+                    layer.name(),
+                    "host",
+                    layer.serviceHost(env.namespace()),
+                    "replicas",
+                    String.valueOf(layer.replicas()),
+                    "image",
+                    layer.image().repository() + ":" + layer.image().tag()));
         }
         c.put("layers", services);
         c.put("dbHost", env.database().host());

@@ -17,8 +17,7 @@ final class ObservabilityDoc {
     /** The integration layer's container (charts/integration templates/deployment.yaml). */
     static final String INTEGRATION_CONTAINER = "micro-integrator";
 
-    private ObservabilityDoc() {
-    }
+    private ObservabilityDoc() {}
 
     static Map<String, Object> context(Environment env) {
         Observability o = env.observability();

@@ -25,8 +25,7 @@ final class FluxBootstrap {
 
     static final String FEATURE_GATE = "--feature-gates=ExternalArtifact=true";
 
-    private FluxBootstrap() {
-    }
+    private FluxBootstrap() {}
 
     static String path(String env) {
         return Layout.fluxBootstrap(env);
@@ -35,16 +34,21 @@ final class FluxBootstrap {
     static String header(Environment env) {
         return Layout.header(env.name(), Layout.spec(env.name()))
                 + "# Commit this before bootstrapping; flux bootstrap keeps it and applies its patches. Bootstrap with:\n"
-                + "#   flux bootstrap git --url=" + env.gitops().repoUrl() + " --branch=" + env.gitops().branch()
+                + "#   flux bootstrap git --url=" + env.gitops().repoUrl() + " --branch="
+                + env.gitops().branch()
                 + " --path=clusters/" + env.name() + " --components-extra=source-watcher\n";
     }
 
     static Map<String, Object> kustomization() {
         String patch = "- op: add\n  path: /spec/template/spec/containers/0/args/-\n  value: " + FEATURE_GATE + "\n";
-        return map("apiVersion", "kustomize.config.k8s.io/v1beta1", "kind", "Kustomization",
-                "resources", Layout.FLUX_BOOTSTRAP_FILES,
-                "patches", List.of(map(
-                        "target", map("kind", "Deployment", "name", "kustomize-controller"),
-                        "patch", patch)));
+        return map(
+                "apiVersion",
+                "kustomize.config.k8s.io/v1beta1",
+                "kind",
+                "Kustomization",
+                "resources",
+                Layout.FLUX_BOOTSTRAP_FILES,
+                "patches",
+                List.of(map("target", map("kind", "Deployment", "name", "kustomize-controller"), "patch", patch)));
     }
 }

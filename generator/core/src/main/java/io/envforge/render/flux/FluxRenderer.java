@@ -65,23 +65,35 @@ public final class FluxRenderer implements Renderer {
             layersAfter = env.name() + "-" + Preparation.PART;
         }
         docs.add(kustomization(env, sourceRef, "layers", List.of(layersAfter), StartupAllowance.layersTimeout(env)));
-        out.putDocuments(Layout.cluster(env.name()) + "sync.yaml", Layout.header(env.name(), Layout.spec(env.name())),
-                docs);
+        out.putDocuments(
+                Layout.cluster(env.name()) + "sync.yaml", Layout.header(env.name(), Layout.spec(env.name())), docs);
         if (env.gitops().fluxArtifacts()) {
-            out.putDocument(FluxBootstrap.path(env.name()), FluxBootstrap.header(env),
-                    FluxBootstrap.kustomization());
+            out.putDocument(FluxBootstrap.path(env.name()), FluxBootstrap.header(env), FluxBootstrap.kustomization());
         }
     }
 
     private static Map<String, Object> gitRepository(Environment env, String name) {
         // Only this environment's folders make up the artifact, so commits to other environments do not change it.
         String ignore = "/*\n!/" + Layout.overlay(env.name()) + "\n";
-        return map("apiVersion", "source.toolkit.fluxcd.io/v1", "kind", "GitRepository",
-                "metadata", map("name", name, "namespace", NAMESPACE),
-                "spec", map("interval", "1m", "url", env.gitops().repoUrl(),
-                        "ref", map("branch", env.gitops().branch()),
-                        "secretRef", map("name", "envforge-git"),
-                        "ignore", ignore));
+        return map(
+                "apiVersion",
+                "source.toolkit.fluxcd.io/v1",
+                "kind",
+                "GitRepository",
+                "metadata",
+                map("name", name, "namespace", NAMESPACE),
+                "spec",
+                map(
+                        "interval",
+                        "1m",
+                        "url",
+                        env.gitops().repoUrl(),
+                        "ref",
+                        map("branch", env.gitops().branch()),
+                        "secretRef",
+                        map("name", "envforge-git"),
+                        "ignore",
+                        ignore));
     }
 
     /**
@@ -91,16 +103,27 @@ public final class FluxRenderer implements Renderer {
      */
     private static Map<String, Object> artifactGenerator(Environment env, String source, String artifact) {
         String overlay = Layout.overlay(env.name());
-        return map("apiVersion", "source.extensions.fluxcd.io/v1beta1", "kind", "ArtifactGenerator",
-                "metadata", map("name", source, "namespace", NAMESPACE),
-                "spec", map("sources", List.of(map("alias", "repo", "kind", "GitRepository", "name", source)),
-                        "artifacts", List.of(map("name", artifact,
-                                "copy", List.of(map("from", "@repo/" + overlay + "**",
-                                        "to", "@artifact/" + overlay))))));
+        return map(
+                "apiVersion",
+                "source.extensions.fluxcd.io/v1beta1",
+                "kind",
+                "ArtifactGenerator",
+                "metadata",
+                map("name", source, "namespace", NAMESPACE),
+                "spec",
+                map(
+                        "sources",
+                        List.of(map("alias", "repo", "kind", "GitRepository", "name", source)),
+                        "artifacts",
+                        List.of(map(
+                                "name",
+                                artifact,
+                                "copy",
+                                List.of(map("from", "@repo/" + overlay + "**", "to", "@artifact/" + overlay))))));
     }
 
-    private static Map<String, Object> kustomization(Environment env, Map<String, Object> sourceRef, String part,
-            List<String> dependsOn, String timeout) {
+    private static Map<String, Object> kustomization(
+            Environment env, Map<String, Object> sourceRef, String part, List<String> dependsOn, String timeout) {
         Map<String, Object> spec = map("interval", "10m", "retryInterval", "1m", "timeout", timeout);
         if (!dependsOn.isEmpty()) {
             spec.put("dependsOn", dependsOn.stream().map(d -> map("name", d)).toList());
@@ -113,7 +136,14 @@ public final class FluxRenderer implements Renderer {
         // kinds; healthCheckExprs make the controller read their Ready condition (HealthChecks).
         spec.put("wait", true);
         spec.put("healthCheckExprs", HealthChecks.all());
-        return map("apiVersion", "kustomize.toolkit.fluxcd.io/v1", "kind", "Kustomization",
-                "metadata", map("name", env.name() + "-" + part, "namespace", NAMESPACE), "spec", spec);
+        return map(
+                "apiVersion",
+                "kustomize.toolkit.fluxcd.io/v1",
+                "kind",
+                "Kustomization",
+                "metadata",
+                map("name", env.name() + "-" + part, "namespace", NAMESPACE),
+                "spec",
+                spec);
     }
 }

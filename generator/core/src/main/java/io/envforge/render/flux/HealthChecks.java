@@ -29,10 +29,10 @@ final class HealthChecks {
     /** cert-manager's kinds (platform/certificates.yaml). */
     static final String CERT_MANAGER_API_VERSION = "cert-manager.io/v1";
 
-    private static final String READY = "status.?conditions.orValue([]).exists(c, c.type == 'Ready' && c.status == '%s'%s)";
+    private static final String READY =
+            "status.?conditions.orValue([]).exists(c, c.type == 'Ready' && c.status == '%s'%s)";
 
-    private HealthChecks() {
-    }
+    private HealthChecks() {}
 
     /** Checks for every custom kind the platform and layers overlays apply (the test checks that none is missing). */
     static List<Map<String, Object>> all() {

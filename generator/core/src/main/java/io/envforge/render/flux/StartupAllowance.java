@@ -15,8 +15,7 @@ import io.envforge.model.Layer;
  */
 final class StartupAllowance {
 
-    private StartupAllowance() {
-    }
+    private StartupAllowance() {}
 
     /** One pod's allowance in seconds. */
     static int perPodSeconds(Layer layer) {
@@ -31,7 +30,10 @@ final class StartupAllowance {
 
     /** The layers Kustomization's timeout: the slowest layer's rollout, both rolling at once, in whole minutes. */
     static String layersTimeout(Environment env) {
-        int seconds = env.layers().stream().mapToInt(l -> l.replicas() * perPodSeconds(l)).max().orElse(300);
+        int seconds = env.layers().stream()
+                .mapToInt(l -> l.replicas() * perPodSeconds(l))
+                .max()
+                .orElse(300);
         return ((seconds + 59) / 60) + "m";
     }
 }

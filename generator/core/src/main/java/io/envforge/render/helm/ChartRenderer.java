@@ -95,8 +95,12 @@ public final class ChartRenderer implements Renderer {
                 kept.add(source);
                 text.append("---\n").append(source);
             }
-            out.putLazily(HelmValuesRenderer.renderedPath(env, layer), text.toString(),
-                    () -> kept.stream().flatMap(source -> Yaml.loadAll(source).stream()).toList());
+            out.putLazily(
+                    HelmValuesRenderer.renderedPath(env, layer),
+                    text.toString(),
+                    () -> kept.stream()
+                            .flatMap(source -> Yaml.loadAll(source).stream())
+                            .toList());
         }
     }
 
@@ -137,14 +141,20 @@ public final class ChartRenderer implements Renderer {
                 return helmTemplate(chart, layer.name(), env.namespace(), values);
             });
         } catch (IllegalStateException e) {
-            List<Problem> fed = ValuesOrigin.problems(env, layer, String.valueOf(e.getMessage()),
-                    HelmValuesRenderer.valuesPath(env, layer));
+            List<Problem> fed = ValuesOrigin.problems(
+                    env, layer, String.valueOf(e.getMessage()), HelmValuesRenderer.valuesPath(env, layer));
             if (!fed.isEmpty()) {
                 throw new EnvforgeException(fed);
             }
-            throw new EnvforgeException(new Problem("charts/" + layer.name(), "", null,
-                    "helm template failed for environment " + env.name() + ": " + e.getMessage(),
-                    "run helm lint charts/" + layer.name() + " -f " + HelmValuesRenderer.valuesPath(env, layer)), e);
+            throw new EnvforgeException(
+                    new Problem(
+                            "charts/" + layer.name(),
+                            "",
+                            null,
+                            "helm template failed for environment " + env.name() + ": " + e.getMessage(),
+                            "run helm lint charts/" + layer.name() + " -f "
+                                    + HelmValuesRenderer.valuesPath(env, layer)),
+                    e);
         }
     }
 
@@ -153,7 +163,12 @@ public final class ChartRenderer implements Renderer {
         Path file = VALUES_FILE.get();
         try {
             Files.writeString(file, values, StandardCharsets.UTF_8);
-            return new Helm(chart).template().withName(release).withNamespace(namespace).withValuesFile(file).call();
+            return new Helm(chart)
+                    .template()
+                    .withName(release)
+                    .withNamespace(namespace)
+                    .withValuesFile(file)
+                    .call();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

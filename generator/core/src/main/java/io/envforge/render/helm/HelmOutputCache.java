@@ -37,13 +37,20 @@ final class HelmOutputCache {
         if (!cache.enabled()) {
             return render.get();
         }
-        String key = Digests.key("helm template v1", helmVersion(), charts.computeIfAbsent(chart,
-                HelmOutputCache::chartDigest), release, namespace, Digests.of(values.getBytes(StandardCharsets.UTF_8)));
-        return cache.get(key).map(bytes -> new String(bytes, StandardCharsets.UTF_8)).orElseGet(() -> {
-            String output = render.get();
-            cache.put(key, output.getBytes(StandardCharsets.UTF_8));
-            return output;
-        });
+        String key = Digests.key(
+                "helm template v1",
+                helmVersion(),
+                charts.computeIfAbsent(chart, HelmOutputCache::chartDigest),
+                release,
+                namespace,
+                Digests.of(values.getBytes(StandardCharsets.UTF_8)));
+        return cache.get(key)
+                .map(bytes -> new String(bytes, StandardCharsets.UTF_8))
+                .orElseGet(() -> {
+                    String output = render.get();
+                    cache.put(key, output.getBytes(StandardCharsets.UTF_8));
+                    return output;
+                });
     }
 
     private String helmVersion() {

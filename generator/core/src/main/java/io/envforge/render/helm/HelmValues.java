@@ -17,8 +17,7 @@ import java.util.Map;
  */
 public final class HelmValues {
 
-    private HelmValues() {
-    }
+    private HelmValues() {}
 
     public static Map<String, Object> forLayer(Environment env, Layer layer) {
         return layer.name().equals(Layer.API) ? api(env) : integration(env);
@@ -33,8 +32,13 @@ public final class HelmValues {
         db.put("apimDb", api.databases().get(0));
         db.put("sharedDb", api.databases().get(1));
         values.put("database", db);
-        values.put("integration", map("host", env.integration().serviceHost(env.namespace()),
-                "port", env.integration().port()));
+        values.put(
+                "integration",
+                map(
+                        "host",
+                        env.integration().serviceHost(env.namespace()),
+                        "port",
+                        env.integration().port()));
         Map<String, Object> lb = map(
                 "enabled", true,
                 "cloud", env.cloud().id(),
@@ -83,7 +87,8 @@ public final class HelmValues {
             return List.of();
         }
         return env.network().workload().stream()
-                .map(c -> map("ipBlock", map("cidr", c.toString()))).toList();
+                .map(c -> map("ipBlock", map("cidr", c.toString())))
+                .toList();
     }
 
     private static Map<String, Object> backend(Backend backend) {
@@ -95,7 +100,8 @@ public final class HelmValues {
     }
 
     private static Map<String, Object> common(Environment env, Layer layer) {
-        Map<String, Object> image = map("repository", layer.image().repository(), "tag", layer.image().tag());
+        Map<String, Object> image = map(
+                "repository", layer.image().repository(), "tag", layer.image().tag());
         if (!layer.image().digest().isEmpty()) {
             // The pods run this exact manifest (charts: repository@digest); the tag names the product version.
             image.put("digest", layer.image().digest());
@@ -103,19 +109,35 @@ public final class HelmValues {
         return map(
                 "replicaCount", layer.replicas(),
                 "image", image,
-                "resources", map(
-                        "requests", map("cpu", layer.resources().requestCpu(),
-                                "memory", layer.resources().requestMemory()),
-                        "limits", map("cpu", layer.resources().limitCpu(),
-                                "memory", layer.resources().limitMemory())),
+                "resources",
+                        map(
+                                "requests",
+                                        map(
+                                                "cpu",
+                                                layer.resources().requestCpu(),
+                                                "memory",
+                                                layer.resources().requestMemory()),
+                                "limits",
+                                        map(
+                                                "cpu",
+                                                layer.resources().limitCpu(),
+                                                "memory",
+                                                layer.resources().limitMemory())),
                 "nfs", map("existingClaim", env.nfs().claimName()),
                 "secrets", map("existingSecret", layer.internalSecret()),
                 "keystore", map("existingSecret", layer.keystoreSecret(), "keyAlias", Layer.KEY_ALIAS));
     }
 
     private static Map<String, Object> database(Environment env, Layer layer) {
-        return map("type", env.database().engine(), "host", env.database().host(), "port", env.database().port(),
-                "existingSecret", layer.dbSecret());
+        return map(
+                "type",
+                env.database().engine(),
+                "host",
+                env.database().host(),
+                "port",
+                env.database().port(),
+                "existingSecret",
+                layer.dbSecret());
     }
 
     private static Map<String, Object> networkPolicy(Environment env) {

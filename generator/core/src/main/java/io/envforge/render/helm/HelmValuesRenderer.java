@@ -3,9 +3,9 @@ package io.envforge.render.helm;
 import io.envforge.model.Environment;
 import io.envforge.model.Layer;
 import io.envforge.render.Layout;
-import io.envforge.render.Yaml;
 import io.envforge.render.OutputTree;
 import io.envforge.render.Renderer;
+import io.envforge.render.Yaml;
 
 /** Writes {@code overlays/<env>/layers/<chart>.values.yaml}: the reviewed input of each chart render. */
 public final class HelmValuesRenderer implements Renderer {
@@ -18,7 +18,9 @@ public final class HelmValuesRenderer implements Renderer {
     @Override
     public void render(Environment env, OutputTree.Builder out) {
         for (Layer layer : env.layers()) {
-            out.putDocument(valuesPath(env, layer), Layout.header(env.name(), Layout.spec(env.name())),
+            out.putDocument(
+                    valuesPath(env, layer),
+                    Layout.header(env.name(), Layout.spec(env.name())),
                     HelmValues.forLayer(env, layer));
         }
     }

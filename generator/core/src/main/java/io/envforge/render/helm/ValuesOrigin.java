@@ -22,11 +22,10 @@ final class ValuesOrigin {
     private static final Pattern ERROR = Pattern.compile("^- at '([^']*)': (.*)$");
     private static final Pattern GOT = Pattern.compile("got ([^,]+)");
     /** Values pointer prefix → field under {@code spec.layers.<layer>} that sets it. */
-    private static final Map<String, String> FIELDS = Map.of("/replicaCount", "replicas", "/image", "image",
-            "/resources", "resources");
+    private static final Map<String, String> FIELDS =
+            Map.of("/replicaCount", "replicas", "/image", "image", "/resources", "resources");
 
-    private ValuesOrigin() {
-    }
+    private ValuesOrigin() {}
 
     /** One problem per schema error in {@code helmMessage}; empty when it holds none (another Helm failure). */
     static List<Problem> problems(Environment env, Layer layer, String helmMessage, String valuesFile) {
@@ -45,15 +44,23 @@ final class ValuesOrigin {
                     + "/values.schema.json " + pointer + ")";
             Optional<String> field = FIELDS.entrySet().stream()
                     .filter(e -> pointer.equals(e.getKey()) || pointer.startsWith(e.getKey() + "/"))
-                    .map(e -> "layers." + key + "." + e.getValue() + pointer.substring(e.getKey().length())
-                            .replace('/', '.'))
+                    .map(e -> "layers." + key + "." + e.getValue()
+                            + pointer.substring(e.getKey().length()).replace('/', '.'))
                     .findFirst();
             if (field.isPresent()) {
-                out.add(new Problem("environments/" + env.name() + ".yaml", "spec." + field.get(), value, refused,
+                out.add(new Problem(
+                        "environments/" + env.name() + ".yaml",
+                        "spec." + field.get(),
+                        value,
+                        refused,
                         "set a value the chart accepts here, or in its default (environments/platform.yaml"
                                 + " spec.defaults." + field.get() + ") when the spec does not set it"));
             } else {
-                out.add(new Problem(valuesFile, pointer.substring(1).replace('/', '.'), value, refused,
+                out.add(new Problem(
+                        valuesFile,
+                        pointer.substring(1).replace('/', '.'),
+                        value,
+                        refused,
                         "this value is derived by envforge; report it with the environment's spec"));
             }
         }

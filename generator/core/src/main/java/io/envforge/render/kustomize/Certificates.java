@@ -23,20 +23,28 @@ final class Certificates {
     static final String SELF_SIGNED = "envforge-selfsigned";
     static final String CA = "envforge-ca";
 
-    private Certificates() {
-    }
+    private Certificates() {}
 
     static List<Map<String, Object>> all(Environment env) {
         List<Map<String, Object>> out = new ArrayList<>();
         out.add(issuer(env, SELF_SIGNED, map("selfSigned", map())));
-        out.add(certificate(env, CA, map(
-                "isCA", true,
-                "commonName", "envforge " + env.name() + " CA",
-                "secretName", CA,
-                // Ten years; the leaf certificates below are renewed from it long before.
-                "duration", "87600h",
-                "privateKey", map("algorithm", "RSA", "size", 4096, "rotationPolicy", "Never"),
-                "issuerRef", issuerRef(SELF_SIGNED))));
+        out.add(certificate(
+                env,
+                CA,
+                map(
+                        "isCA",
+                        true,
+                        "commonName",
+                        "envforge " + env.name() + " CA",
+                        "secretName",
+                        CA,
+                        // Ten years; the leaf certificates below are renewed from it long before.
+                        "duration",
+                        "87600h",
+                        "privateKey",
+                        map("algorithm", "RSA", "size", 4096, "rotationPolicy", "Never"),
+                        "issuerRef",
+                        issuerRef(SELF_SIGNED))));
         out.add(issuer(env, CA, map("ca", map("secretName", CA))));
         for (Layer layer : env.layers()) {
             out.add(layerCertificate(env, layer));
@@ -76,22 +84,49 @@ final class Certificates {
                 "privateKey", map("algorithm", "RSA", "size", 2048, "rotationPolicy", "Always"),
                 "usages", List.of("digital signature", "key encipherment", "server auth", "client auth"),
                 "issuerRef", issuerRef(CA),
-                "keystores", map("jks", map(
-                        "create", true,
-                        "alias", Layer.KEY_ALIAS,
-                        "passwordSecretRef", map("name", layer.internalSecret(), "key", "keystore-password")))));
-        return map("apiVersion", API, "kind", "Certificate",
-                "metadata", map("name", layer.keystoreSecret(), "namespace", ns), "spec", spec);
+                "keystores",
+                        map(
+                                "jks",
+                                map(
+                                        "create",
+                                        true,
+                                        "alias",
+                                        Layer.KEY_ALIAS,
+                                        "passwordSecretRef",
+                                        map("name", layer.internalSecret(), "key", "keystore-password")))));
+        return map(
+                "apiVersion",
+                API,
+                "kind",
+                "Certificate",
+                "metadata",
+                map("name", layer.keystoreSecret(), "namespace", ns),
+                "spec",
+                spec);
     }
 
     private static Map<String, Object> issuer(Environment env, String name, Map<String, Object> spec) {
-        return map("apiVersion", API, "kind", "Issuer", "metadata", map("name", name, "namespace", env.namespace()),
-                "spec", spec);
+        return map(
+                "apiVersion",
+                API,
+                "kind",
+                "Issuer",
+                "metadata",
+                map("name", name, "namespace", env.namespace()),
+                "spec",
+                spec);
     }
 
     private static Map<String, Object> certificate(Environment env, String name, Map<String, Object> spec) {
-        return map("apiVersion", API, "kind", "Certificate",
-                "metadata", map("name", name, "namespace", env.namespace()), "spec", spec);
+        return map(
+                "apiVersion",
+                API,
+                "kind",
+                "Certificate",
+                "metadata",
+                map("name", name, "namespace", env.namespace()),
+                "spec",
+                spec);
     }
 
     private static Map<String, Object> issuerRef(String name) {

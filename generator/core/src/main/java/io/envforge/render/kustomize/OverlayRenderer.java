@@ -4,12 +4,11 @@ import static io.envforge.render.Yaml.map;
 
 import io.envforge.model.Environment;
 import io.envforge.model.GitOps;
-import io.envforge.model.Preparation;
 import io.envforge.model.Layer;
+import io.envforge.model.Preparation;
 import io.envforge.render.Layout;
 import io.envforge.render.OutputTree;
 import io.envforge.render.Renderer;
-import io.envforge.render.Yaml;
 import io.envforge.render.helm.HelmValuesRenderer;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,23 +37,39 @@ public final class OverlayRenderer implements Renderer {
         String platform = Layout.platform(env.name());
         String layers = Layout.layers(env.name());
         String header = Layout.header(env.name(), Layout.spec(env.name()));
-        List<String> parts = env.preparation().runs() ? List.of("platform", PREPARE, "layers")
-                : List.of("platform", "layers");
+        List<String> parts =
+                env.preparation().runs() ? List.of("platform", PREPARE, "layers") : List.of("platform", "layers");
         out.putDocument(root + "kustomization.yaml", header, kustomization(env, null, parts));
 
-        out.putDocument(platform + "namespace.yaml", header,
-                SyncWaves.at(SyncWaves.NAMESPACE, List.of(PlatformManifests.namespace(env))).get(0));
-        out.putDocuments(platform + "storage.yaml", header,
-                SyncWaves.at(SyncWaves.PLATFORM, PlatformManifests.storage(env)));
-        out.putDocuments(platform + "secret-store.yaml", header,
+        out.putDocument(
+                platform + "namespace.yaml",
+                header,
+                SyncWaves.at(SyncWaves.NAMESPACE, List.of(PlatformManifests.namespace(env)))
+                        .get(0));
+        out.putDocuments(
+                platform + "storage.yaml", header, SyncWaves.at(SyncWaves.PLATFORM, PlatformManifests.storage(env)));
+        out.putDocuments(
+                platform + "secret-store.yaml",
+                header,
                 SyncWaves.at(SyncWaves.PLATFORM, PlatformManifests.secretStore(env)));
-        out.putDocuments(platform + "external-secrets.yaml", header,
+        out.putDocuments(
+                platform + "external-secrets.yaml",
+                header,
                 SyncWaves.at(SyncWaves.SECRETS, PlatformManifests.externalSecrets(env)));
-        out.putDocuments(platform + "certificates.yaml", header,
-                SyncWaves.at(SyncWaves.SECRETS, Certificates.all(env)));
-        out.putDocument(platform + "kustomization.yaml", header, kustomization(env, null,
-                List.of("namespace.yaml", "storage.yaml", "secret-store.yaml", "external-secrets.yaml",
-                        "certificates.yaml")));
+        out.putDocuments(
+                platform + "certificates.yaml", header, SyncWaves.at(SyncWaves.SECRETS, Certificates.all(env)));
+        out.putDocument(
+                platform + "kustomization.yaml",
+                header,
+                kustomization(
+                        env,
+                        null,
+                        List.of(
+                                "namespace.yaml",
+                                "storage.yaml",
+                                "secret-store.yaml",
+                                "external-secrets.yaml",
+                                "certificates.yaml")));
 
         if (env.preparation().runs()) {
             renderPreparation(env, root + PREPARE + "/", header, out);
@@ -74,24 +89,50 @@ public final class OverlayRenderer implements Renderer {
      */
     private static void renderPreparation(Environment env, String dir, String header, OutputTree.Builder out) {
         boolean argo = GitOps.ARGOCD.equals(env.gitops().controller());
-        out.putDocument(dir + "namespace.yaml", header,
-                SyncWaves.at(SyncWaves.NAMESPACE, List.of(PreparationManifests.namespace(env))).get(0));
-        out.putDocuments(dir + "storage.yaml", header,
-                SyncWaves.at(SyncWaves.PLATFORM, PreparationManifests.storage(env)));
-        out.putDocuments(dir + "secret-store.yaml", header,
-                SyncWaves.at(SyncWaves.PLATFORM, PlatformManifests.secretStore(env, env.preparation().namespace())));
-        out.putDocument(dir + "network-policy.yaml", header,
-                SyncWaves.at(SyncWaves.PLATFORM, List.of(PreparationManifests.networkPolicy(env))).get(0));
-        out.putDocument(dir + "inventory.yaml", header,
-                SyncWaves.at(SyncWaves.PLATFORM, List.of(PreparationManifests.inventory(env))).get(0));
-        out.putDocuments(dir + "external-secrets.yaml", header,
+        out.putDocument(
+                dir + "namespace.yaml",
+                header,
+                SyncWaves.at(SyncWaves.NAMESPACE, List.of(PreparationManifests.namespace(env)))
+                        .get(0));
+        out.putDocuments(
+                dir + "storage.yaml", header, SyncWaves.at(SyncWaves.PLATFORM, PreparationManifests.storage(env)));
+        out.putDocuments(
+                dir + "secret-store.yaml",
+                header,
+                SyncWaves.at(
+                        SyncWaves.PLATFORM,
+                        PlatformManifests.secretStore(env, env.preparation().namespace())));
+        out.putDocument(
+                dir + "network-policy.yaml",
+                header,
+                SyncWaves.at(SyncWaves.PLATFORM, List.of(PreparationManifests.networkPolicy(env)))
+                        .get(0));
+        out.putDocument(
+                dir + "inventory.yaml",
+                header,
+                SyncWaves.at(SyncWaves.PLATFORM, List.of(PreparationManifests.inventory(env)))
+                        .get(0));
+        out.putDocuments(
+                dir + "external-secrets.yaml",
+                header,
                 SyncWaves.at(SyncWaves.SECRETS, PreparationManifests.externalSecrets(env)));
         // Flux: no TTL, or kustomize-controller would re-create the deleted Job (drift) and re-run it every interval.
         Map<String, Object> job = PreparationManifests.job(env, argo);
         out.putDocument(dir + "job.yaml", header, argo ? SyncWaves.hook(job) : job);
-        out.putDocument(dir + "kustomization.yaml", header, kustomization(env, null, List.of("namespace.yaml",
-                "storage.yaml", "secret-store.yaml", "network-policy.yaml", "inventory.yaml", "external-secrets.yaml",
-                "job.yaml")));
+        out.putDocument(
+                dir + "kustomization.yaml",
+                header,
+                kustomization(
+                        env,
+                        null,
+                        List.of(
+                                "namespace.yaml",
+                                "storage.yaml",
+                                "secret-store.yaml",
+                                "network-policy.yaml",
+                                "inventory.yaml",
+                                "external-secrets.yaml",
+                                "job.yaml")));
     }
 
     private static Map<String, Object> kustomization(Environment env, String namespace, List<String> resources) {
@@ -99,8 +140,13 @@ public final class OverlayRenderer implements Renderer {
         if (namespace != null) {
             k.put("namespace", namespace);
         }
-        k.put("labels", List.of(map("pairs", map("app.kubernetes.io/part-of", "envforge",
-                "envforge.io/environment", env.name()), "includeSelectors", false)));
+        k.put(
+                "labels",
+                List.of(map(
+                        "pairs",
+                        map("app.kubernetes.io/part-of", "envforge", "envforge.io/environment", env.name()),
+                        "includeSelectors",
+                        false)));
         k.put("resources", resources);
         return k;
     }

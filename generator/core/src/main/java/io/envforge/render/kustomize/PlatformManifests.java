@@ -20,8 +20,7 @@ final class PlatformManifests {
 
     static final String ESO_API = "external-secrets.io/v1";
 
-    private PlatformManifests() {
-    }
+    private PlatformManifests() {}
 
     static Map<String, Object> namespace(Environment env) {
         Map<String, Object> labels = map(
@@ -53,9 +52,15 @@ final class PlatformManifests {
     static List<Map<String, Object>> storage(Environment env, String volumeName, String namespace) {
         Nfs nfs = env.nfs();
         String size = nfs.sizeGi() + "Gi";
-        Map<String, Object> pv = map("apiVersion", "v1", "kind", "PersistentVolume",
-                "metadata", map("name", volumeName),
-                "spec", map(
+        Map<String, Object> pv = map(
+                "apiVersion",
+                "v1",
+                "kind",
+                "PersistentVolume",
+                "metadata",
+                map("name", volumeName),
+                "spec",
+                map(
                         "capacity", map("storage", size),
                         "accessModes", List.of("ReadWriteMany"),
                         "persistentVolumeReclaimPolicy", "Retain",
@@ -63,21 +68,31 @@ final class PlatformManifests {
                         "mountOptions", mountOptions(env.cloud()),
                         "nfs", map("server", nfs.host(), "path", nfs.path()),
                         "claimRef", map("namespace", namespace, "name", nfs.claimName())));
-        Map<String, Object> pvc = map("apiVersion", "v1", "kind", "PersistentVolumeClaim",
-                "metadata", map("name", nfs.claimName(), "namespace", namespace),
-                "spec", map(
-                        "accessModes", List.of("ReadWriteMany"),
-                        "storageClassName", "",
-                        "volumeName", volumeName,
-                        "resources", map("requests", map("storage", size))));
+        Map<String, Object> pvc = map(
+                "apiVersion",
+                "v1",
+                "kind",
+                "PersistentVolumeClaim",
+                "metadata",
+                map("name", nfs.claimName(), "namespace", namespace),
+                "spec",
+                map(
+                        "accessModes",
+                        List.of("ReadWriteMany"),
+                        "storageClassName",
+                        "",
+                        "volumeName",
+                        volumeName,
+                        "resources",
+                        map("requests", map("storage", size))));
         return List.of(pv, pvc);
     }
 
     /** EFS and Azure Files NFS both speak NFS 4.1; these are the options each cloud documents. */
     private static List<String> mountOptions(Cloud cloud) {
         return cloud == Cloud.AWS
-                ? List.of("nfsvers=4.1", "rsize=1048576", "wsize=1048576", "hard", "timeo=600", "retrans=2",
-                        "noresvport")
+                ? List.of(
+                        "nfsvers=4.1", "rsize=1048576", "wsize=1048576", "hard", "timeo=600", "retrans=2", "noresvport")
                 : List.of("vers=4", "minorversion=1", "sec=sys", "nconnect=4");
     }
 
@@ -90,8 +105,11 @@ final class PlatformManifests {
         SecretStore store = env.secretStore();
         Map<String, Object> annotations = env.cloud() == Cloud.AWS
                 ? map("eks.amazonaws.com/role-arn", store.awsRoleArn())
-                : map("azure.workload.identity/client-id", store.azureClientId(),
-                        "azure.workload.identity/tenant-id", store.azureTenantId());
+                : map(
+                        "azure.workload.identity/client-id",
+                        store.azureClientId(),
+                        "azure.workload.identity/tenant-id",
+                        store.azureTenantId());
         Map<String, Object> metadata = map("name", store.serviceAccount(), "namespace", namespace);
         if (!annotations.isEmpty()) {
             metadata.put("annotations", annotations);
@@ -99,33 +117,70 @@ final class PlatformManifests {
         if (env.cloud() == Cloud.AZURE) {
             metadata.put("labels", map("azure.workload.identity/use", "true"));
         }
-        Map<String, Object> account = map("apiVersion", "v1", "kind", "ServiceAccount", "metadata", metadata,
-                "automountServiceAccountToken", false);
+        Map<String, Object> account = map(
+                "apiVersion",
+                "v1",
+                "kind",
+                "ServiceAccount",
+                "metadata",
+                metadata,
+                "automountServiceAccountToken",
+                false);
         Map<String, Object> provider = env.cloud() == Cloud.AWS
-                ? map("aws", map("service", "SecretsManager", "region", store.awsRegion(),
-                        "auth", map("jwt", map("serviceAccountRef", map("name", store.serviceAccount())))))
-                : map("azurekv", map("authType", "WorkloadIdentity", "vaultUrl", store.azureVaultUrl(),
-                        "serviceAccountRef", map("name", store.serviceAccount())));
-        Map<String, Object> secretStore = map("apiVersion", ESO_API, "kind", "SecretStore",
-                "metadata", map("name", SecretStore.NAME, "namespace", namespace),
-                "spec", map("provider", provider));
+                ? map(
+                        "aws",
+                        map(
+                                "service",
+                                "SecretsManager",
+                                "region",
+                                store.awsRegion(),
+                                "auth",
+                                map("jwt", map("serviceAccountRef", map("name", store.serviceAccount())))))
+                : map(
+                        "azurekv",
+                        map(
+                                "authType",
+                                "WorkloadIdentity",
+                                "vaultUrl",
+                                store.azureVaultUrl(),
+                                "serviceAccountRef",
+                                map("name", store.serviceAccount())));
+        Map<String, Object> secretStore = map(
+                "apiVersion",
+                ESO_API,
+                "kind",
+                "SecretStore",
+                "metadata",
+                map("name", SecretStore.NAME, "namespace", namespace),
+                "spec",
+                map("provider", provider));
         return List.of(account, secretStore);
     }
 
     static List<Map<String, Object>> externalSecrets(Environment env) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Layer layer : env.layers()) {
-            out.add(externalSecret(env.namespace(), layer.dbSecret(), map("data", List.of(
-                    property("username", layer.remoteDbSecret()),
-                    property("password", layer.remoteDbSecret())))));
+            out.add(externalSecret(
+                    env.namespace(),
+                    layer.dbSecret(),
+                    map(
+                            "data",
+                            List.of(
+                                    property("username", layer.remoteDbSecret()),
+                                    property("password", layer.remoteDbSecret())))));
             // One Kubernetes Secret from three secret store entries (admin credentials, keystore password,
             // encryption key), each rotated on its own (model.LayerSecrets). ESO merges the dataFrom entries in order,
             // a later key overwriting an earlier one (external-secrets, pkg/controllers/externalsecret,
             // getProviderSecretData: utils.MergeByteMap per entry).
-            out.add(externalSecret(env.namespace(), layer.internalSecret(), map("dataFrom", List.of(
-                    map("extract", map("key", layer.remoteInternalSecret())),
-                    map("extract", map("key", layer.secrets().remoteKeystoreSecret())),
-                    map("extract", map("key", layer.secrets().remoteEncryptionSecret()))))));
+            out.add(externalSecret(
+                    env.namespace(),
+                    layer.internalSecret(),
+                    map(
+                            "dataFrom",
+                            List.of(
+                                    map("extract", map("key", layer.remoteInternalSecret())),
+                                    map("extract", map("key", layer.secrets().remoteKeystoreSecret())),
+                                    map("extract", map("key", layer.secrets().remoteEncryptionSecret()))))));
         }
         return out;
     }
@@ -140,7 +195,14 @@ final class PlatformManifests {
                 "secretStoreRef", map("kind", "SecretStore", "name", SecretStore.NAME),
                 "target", map("name", name, "creationPolicy", "Owner"));
         spec.putAll(source);
-        return map("apiVersion", ESO_API, "kind", "ExternalSecret",
-                "metadata", map("name", name, "namespace", namespace), "spec", spec);
+        return map(
+                "apiVersion",
+                ESO_API,
+                "kind",
+                "ExternalSecret",
+                "metadata",
+                map("name", name, "namespace", namespace),
+                "spec",
+                spec);
     }
 }

@@ -38,20 +38,34 @@ final class PreparationManifests {
     static final String ADMIN_SECRET = "database-admin";
     /** Where the runner image holds this repository's {@code ansible/} folder (README: what the image must contain). */
     static final String ANSIBLE_HOME = "/opt/envforge/ansible";
+
     static final String SHARE_MOUNT = "/mnt/share";
     /** PostgreSQL on RDS and Azure Flexible Server; NFS 4.1 on EFS and Azure Files: one TCP port, 2049. */
     static final int NFS_PORT = 2049;
 
-    private PreparationManifests() {
-    }
+    private PreparationManifests() {}
 
     static Map<String, Object> namespace(Environment env) {
         // enforce baseline, and warn/audit at restricted so that what baseline lets through stays visible.
-        return map("apiVersion", "v1", "kind", "Namespace", "metadata", map("name", env.preparation().namespace(),
-                "labels", map("pod-security.kubernetes.io/enforce", "baseline",
-                        "pod-security.kubernetes.io/enforce-version", "latest",
-                        "pod-security.kubernetes.io/warn", "restricted",
-                        "pod-security.kubernetes.io/audit", "restricted")));
+        return map(
+                "apiVersion",
+                "v1",
+                "kind",
+                "Namespace",
+                "metadata",
+                map(
+                        "name",
+                        env.preparation().namespace(),
+                        "labels",
+                        map(
+                                "pod-security.kubernetes.io/enforce",
+                                "baseline",
+                                "pod-security.kubernetes.io/enforce-version",
+                                "latest",
+                                "pod-security.kubernetes.io/warn",
+                                "restricted",
+                                "pod-security.kubernetes.io/audit",
+                                "restricted")));
     }
 
     @SuppressWarnings("unchecked")
@@ -67,9 +81,14 @@ final class PreparationManifests {
         }
         out.add(admin);
         for (Layer layer : env.layers()) {
-            out.add(PlatformManifests.externalSecret(ns, layer.dbSecret(), map("data", List.of(
-                    PlatformManifests.property("username", layer.remoteDbSecret()),
-                    PlatformManifests.property("password", layer.remoteDbSecret())))));
+            out.add(PlatformManifests.externalSecret(
+                    ns,
+                    layer.dbSecret(),
+                    map(
+                            "data",
+                            List.of(
+                                    PlatformManifests.property("username", layer.remoteDbSecret()),
+                                    PlatformManifests.property("password", layer.remoteDbSecret())))));
         }
         return out;
     }
@@ -86,31 +105,52 @@ final class PreparationManifests {
     private static Map<String, Object> adminSource(Environment env) {
         Database db = env.database();
         if (env.cloud() != Cloud.AWS) {
-            return map("data", List.of(PlatformManifests.property("username", db.adminSecret()),
-                    PlatformManifests.property("password", db.adminSecret())));
+            return map(
+                    "data",
+                    List.of(
+                            PlatformManifests.property("username", db.adminSecret()),
+                            PlatformManifests.property("password", db.adminSecret())));
         }
-        String instanceArn = "arn:aws:rds:" + env.region() + ":" + env.account().awsAccountId() + ":db:"
-                + db.identifier();
-        return map("data", List.of(map("secretKey", "username",
-                        "remoteRef", map("key", db.adminSecret(), "property", "username"))),
-                "dataFrom", List.of(map(
+        String instanceArn =
+                "arn:aws:rds:" + env.region() + ":" + env.account().awsAccountId() + ":db:" + db.identifier();
+        return map(
+                "data",
+                List.of(map(
+                        "secretKey", "username", "remoteRef", map("key", db.adminSecret(), "property", "username"))),
+                "dataFrom",
+                List.of(map(
                         "find", map("tags", map("aws:rds:primaryDBInstanceArn", instanceArn)),
                         "rewrite", List.of(map("regexp", map("source", ".*", "target", "rds"))))),
-                "template", map("engineVersion", "v2", "data", map(
-                        "username", "{{ .username }}",
-                        "password", "{{ (.rds | mustFromJson).password }}")));
+                "template",
+                map(
+                        "engineVersion",
+                        "v2",
+                        "data",
+                        map(
+                                "username", "{{ .username }}",
+                                "password", "{{ (.rds | mustFromJson).password }}")));
     }
 
     /** The same export as the layers' volume, through a PersistentVolume of its own (a claim binds one volume). */
     static List<Map<String, Object>> storage(Environment env) {
-        return PlatformManifests.storage(env, env.nfs().volumeName() + "-prepare", env.preparation().namespace());
+        return PlatformManifests.storage(
+                env, env.nfs().volumeName() + "-prepare", env.preparation().namespace());
     }
 
     static Map<String, Object> inventory(Environment env) {
-        return map("apiVersion", "v1", "kind", "ConfigMap",
-                "metadata", map("name", INVENTORY, "namespace", env.preparation().namespace()),
-                "data", map(AnsibleRenderer.HOSTS, Yaml.dump(AnsibleRenderer.hosts(env)),
-                        "all.yml", Yaml.dump(AnsibleRenderer.vars(env))));
+        return map(
+                "apiVersion",
+                "v1",
+                "kind",
+                "ConfigMap",
+                "metadata",
+                map("name", INVENTORY, "namespace", env.preparation().namespace()),
+                "data",
+                map(
+                        AnsibleRenderer.HOSTS,
+                        Yaml.dump(AnsibleRenderer.hosts(env)),
+                        "all.yml",
+                        Yaml.dump(AnsibleRenderer.vars(env))));
     }
 
     /**
@@ -122,17 +162,41 @@ final class PreparationManifests {
         for (Cidr subnet : env.network().data()) {
             data.add(map("ipBlock", map("cidr", subnet.toString())));
         }
-        return map("apiVersion", "networking.k8s.io/v1", "kind", "NetworkPolicy",
-                "metadata", map("name", "prepare", "namespace", env.preparation().namespace()),
-                "spec", map("podSelector", map(), "policyTypes", List.of("Ingress", "Egress"),
-                        "egress", List.of(
-                                map("to", List.of(map("namespaceSelector", map("matchLabels",
-                                                map("kubernetes.io/metadata.name", "kube-system")))),
-                                        "ports", List.of(map("protocol", "UDP", "port", 53),
+        return map(
+                "apiVersion",
+                "networking.k8s.io/v1",
+                "kind",
+                "NetworkPolicy",
+                "metadata",
+                map("name", "prepare", "namespace", env.preparation().namespace()),
+                "spec",
+                map(
+                        "podSelector",
+                        map(),
+                        "policyTypes",
+                        List.of("Ingress", "Egress"),
+                        "egress",
+                        List.of(
+                                map(
+                                        "to",
+                                        List.of(map(
+                                                "namespaceSelector",
+                                                map("matchLabels", map("kubernetes.io/metadata.name", "kube-system")))),
+                                        "ports",
+                                        List.of(
+                                                map("protocol", "UDP", "port", 53),
                                                 map("protocol", "TCP", "port", 53))),
-                                map("to", data, "ports", List.of(
-                                        map("protocol", "TCP", "port", env.database().port()),
-                                        map("protocol", "TCP", "port", NFS_PORT))))));
+                                map(
+                                        "to",
+                                        data,
+                                        "ports",
+                                        List.of(
+                                                map(
+                                                        "protocol",
+                                                        "TCP",
+                                                        "port",
+                                                        env.database().port()),
+                                                map("protocol", "TCP", "port", NFS_PORT))))));
     }
 
     /**
@@ -157,8 +221,10 @@ final class PreparationManifests {
                 secretEnv("ENVFORGE_DB_ADMIN_USER", ADMIN_SECRET, "username"),
                 secretEnv("ENVFORGE_DB_ADMIN_PASSWORD", ADMIN_SECRET, "password")));
         for (Layer layer : env.layers()) {
-            envVars.add(secretEnv("ENVFORGE_DB_PASSWORD_" + layer.dbUser().toUpperCase(java.util.Locale.ROOT),
-                    layer.dbSecret(), "password"));
+            envVars.add(secretEnv(
+                    "ENVFORGE_DB_PASSWORD_" + layer.dbUser().toUpperCase(java.util.Locale.ROOT),
+                    layer.dbSecret(),
+                    "password"));
         }
         envVars.add(map("name", "ENVFORGE_NFS_ROOT", "value", SHARE_MOUNT));
         envVars.add(map("name", "ENVFORGE_APIM_SQL_DIR", "value", vars.get("apim_sql_dir")));
@@ -166,41 +232,91 @@ final class PreparationManifests {
         // Read-only root: Ansible writes only below HOME (~/.ansible/tmp) and its local temp, both on an emptyDir.
         envVars.add(map("name", "HOME", "value", "/tmp"));
         envVars.add(map("name", "ANSIBLE_LOCAL_TEMP", "value", "/tmp/.ansible/tmp"));
-        Map<String, Object> container = map("name", "ansible", "image", prep.image(),
-                "workingDir", ANSIBLE_HOME,
-                "command", List.of("ansible-playbook", "-i", "/inventory/" + AnsibleRenderer.HOSTS,
-                        "playbooks/prepare.yml", "-e", "@in-cluster-vars.yml", "-e", "nfs_share_manage_accounts=false"),
-                "env", envVars,
+        Map<String, Object> container = map(
+                "name",
+                "ansible",
+                "image",
+                prep.image(),
+                "workingDir",
+                ANSIBLE_HOME,
+                "command",
+                List.of(
+                        "ansible-playbook",
+                        "-i",
+                        "/inventory/" + AnsibleRenderer.HOSTS,
+                        "playbooks/prepare.yml",
+                        "-e",
+                        "@in-cluster-vars.yml",
+                        "-e",
+                        "nfs_share_manage_accounts=false"),
+                "env",
+                envVars,
                 // uid 0 without SETUID/SETGID: the playbook chowns (CHOWN), sets modes on folders it then owns by
                 // someone else (FOWNER) and writes into them (DAC_OVERRIDE); it creates no account in the pod
                 // (nfs_share_manage_accounts=false) and never changes its own uid.
-                "securityContext", map("runAsUser", 0, "runAsNonRoot", false,
-                        "allowPrivilegeEscalation", false, "readOnlyRootFilesystem", true,
-                        "capabilities", map("drop", List.of("ALL"),
-                                "add", List.of("CHOWN", "FOWNER", "DAC_OVERRIDE"))),
-                "resources", map("requests", map("cpu", "100m", "memory", "256Mi"),
-                        "limits", map("memory", "512Mi")),
-                "volumeMounts", List.of(
+                "securityContext",
+                map(
+                        "runAsUser",
+                        0,
+                        "runAsNonRoot",
+                        false,
+                        "allowPrivilegeEscalation",
+                        false,
+                        "readOnlyRootFilesystem",
+                        true,
+                        "capabilities",
+                        map("drop", List.of("ALL"), "add", List.of("CHOWN", "FOWNER", "DAC_OVERRIDE"))),
+                "resources",
+                map("requests", map("cpu", "100m", "memory", "256Mi"), "limits", map("memory", "512Mi")),
+                "volumeMounts",
+                List.of(
                         map("name", "share", "mountPath", SHARE_MOUNT),
                         map("name", "inventory", "mountPath", "/inventory", "readOnly", true),
                         map("name", "tmp", "mountPath", "/tmp")));
-        Map<String, Object> pod = map("restartPolicy", "Never", "automountServiceAccountToken", false,
-                "securityContext", map("seccompProfile", map("type", "RuntimeDefault")),
-                "containers", List.of(container),
-                "volumes", List.of(
-                        map("name", "share", "persistentVolumeClaim", map("claimName", env.nfs().claimName())),
-                        map("name", "inventory", "configMap", map("name", INVENTORY, "items", List.of(
-                                map("key", AnsibleRenderer.HOSTS, "path", AnsibleRenderer.HOSTS),
-                                map("key", "all.yml", "path", AnsibleRenderer.VARS)))),
+        Map<String, Object> pod = map(
+                "restartPolicy",
+                "Never",
+                "automountServiceAccountToken",
+                false,
+                "securityContext",
+                map("seccompProfile", map("type", "RuntimeDefault")),
+                "containers",
+                List.of(container),
+                "volumes",
+                List.of(
+                        map(
+                                "name",
+                                "share",
+                                "persistentVolumeClaim",
+                                map("claimName", env.nfs().claimName())),
+                        map(
+                                "name",
+                                "inventory",
+                                "configMap",
+                                map(
+                                        "name",
+                                        INVENTORY,
+                                        "items",
+                                        List.of(
+                                                map("key", AnsibleRenderer.HOSTS, "path", AnsibleRenderer.HOSTS),
+                                                map("key", "all.yml", "path", AnsibleRenderer.VARS)))),
                         map("name", "tmp", "emptyDir", map())));
         Map<String, Object> spec = map("backoffLimit", 2, "activeDeadlineSeconds", 900);
         if (ttl) {
             spec.put("ttlSecondsAfterFinished", 86400);
         }
-        spec.put("template", map("metadata", map("labels", map("app.kubernetes.io/name", "envforge-prepare")),
-                "spec", pod));
-        return map("apiVersion", "batch/v1", "kind", "Job",
-                "metadata", map("name", jobName(env), "namespace", prep.namespace()), "spec", spec);
+        spec.put(
+                "template",
+                map("metadata", map("labels", map("app.kubernetes.io/name", "envforge-prepare")), "spec", pod));
+        return map(
+                "apiVersion",
+                "batch/v1",
+                "kind",
+                "Job",
+                "metadata",
+                map("name", jobName(env), "namespace", prep.namespace()),
+                "spec",
+                spec);
     }
 
     private static Map<String, Object> secretEnv(String name, String secret, String key) {

@@ -20,8 +20,7 @@ final class SyncWaves {
     /** The preparation Job, after every ExternalSecret is synced and before the layers. */
     static final String PREPARE = "-1";
 
-    private SyncWaves() {
-    }
+    private SyncWaves() {}
 
     /**
      * The preparation Job as an Argo CD Sync hook in wave {@link #PREPARE}: Argo CD runs it during the sync, waits for
@@ -32,8 +31,8 @@ final class SyncWaves {
     @SuppressWarnings("unchecked")
     static Map<String, Object> hook(Map<String, Object> job) {
         Map<String, Object> copy = at(PREPARE, List.of(job)).get(0);
-        Map<String, Object> annotations = (Map<String, Object>) ((Map<String, Object>) copy.get("metadata"))
-                .get("annotations");
+        Map<String, Object> annotations =
+                (Map<String, Object>) ((Map<String, Object>) copy.get("metadata")).get("annotations");
         annotations.put("argocd.argoproj.io/hook", "Sync");
         annotations.put("argocd.argoproj.io/hook-delete-policy", "BeforeHookCreation");
         return copy;

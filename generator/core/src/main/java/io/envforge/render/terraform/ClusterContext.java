@@ -3,9 +3,9 @@ package io.envforge.render.terraform;
 import static io.envforge.render.terraform.Hcl.str;
 
 import io.envforge.model.Cloud;
-import io.envforge.render.Layout;
 import io.envforge.model.Environment;
 import io.envforge.model.GitOps;
+import io.envforge.render.Layout;
 import java.util.LinkedHashMap;
 import java.util.Map;
 
@@ -27,8 +27,7 @@ final class ClusterContext {
             "medium", Map.of(Cloud.AWS, "m6i.xlarge", Cloud.AZURE, "Standard_D4s_v5"),
             "large", Map.of(Cloud.AWS, "m6i.2xlarge", Cloud.AZURE, "Standard_D8s_v5"));
 
-    private ClusterContext() {
-    }
+    private ClusterContext() {}
 
     static Map<String, Object> of(Environment env) {
         Map<String, Object> c = new LinkedHashMap<>(TerraformContext.of(env));

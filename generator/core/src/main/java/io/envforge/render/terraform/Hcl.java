@@ -6,16 +6,18 @@ import java.util.stream.Collectors;
 /** HCL literals for templates: quoted, escaped strings and one-line lists, so templates never quote by hand. */
 final class Hcl {
 
-    private Hcl() {
-    }
+    private Hcl() {}
 
     /** A quoted HCL string; {@code null} becomes the literal {@code null}. Template sequences are escaped. */
     static String str(String value) {
         if (value == null) {
             return "null";
         }
-        String escaped = value.replace("\\", "\\\\").replace("\"", "\\\"").replace("\n", "\\n")
-                .replace("${", "$${").replace("%{", "%%{");
+        String escaped = value.replace("\\", "\\\\")
+                .replace("\"", "\\\"")
+                .replace("\n", "\\n")
+                .replace("${", "$${")
+                .replace("%{", "%%{");
         return "\"" + escaped + "\"";
     }
 

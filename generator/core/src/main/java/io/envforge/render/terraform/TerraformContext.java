@@ -26,8 +26,7 @@ final class TerraformContext {
     /** NFS over TCP. */
     static final int NFS_PORT = 2049;
 
-    private TerraformContext() {
-    }
+    private TerraformContext() {}
 
     static Map<String, Object> of(Environment env) {
         Map<String, Object> c = new LinkedHashMap<>();
@@ -52,13 +51,16 @@ final class TerraformContext {
         c.put("names", names(env));
         c.put("state", state(env));
         c.put("account", account(env));
-        c.put("dataPorts", Hcl.numbers(new TreeSet<>(List.of(NFS_PORT, env.database().port()))));
+        c.put(
+                "dataPorts",
+                Hcl.numbers(new TreeSet<>(List.of(NFS_PORT, env.database().port()))));
         c.put("observability", observability(env));
         c.put("egress", str(env.egress()));
         c.put("registry", registry(env));
         // The preparation's namespace reads the secret store too (render.kustomize.PreparationManifests).
-        c.put("prepareNamespaces", Hcl.strings(env.preparation().runs() ? List.of(env.preparation().namespace())
-                : List.of()));
+        c.put(
+                "prepareNamespaces",
+                Hcl.strings(env.preparation().runs() ? List.of(env.preparation().namespace()) : List.of()));
         c.put("prepare", env.preparation().runs());
         return c;
     }
@@ -77,7 +79,10 @@ final class TerraformContext {
             subnet(byKey, env, "ingress", z, plan.ingress().get(z), zone);
         }
         subnet(byKey, env, "gateway", 0, plan.gateway(), env.zones().get(0));
-        int width = byKey.values().stream().mapToInt(s -> s.get("key").length()).max().orElse(0);
+        int width = byKey.values().stream()
+                .mapToInt(s -> s.get("key").length())
+                .max()
+                .orElse(0);
         List<Map<String, String>> out = new ArrayList<>();
         for (Map<String, String> s : byKey.values()) {
             Map<String, String> row = new LinkedHashMap<>(s);
@@ -87,11 +92,22 @@ final class TerraformContext {
         return out;
     }
 
-    private static void subnet(Map<String, Map<String, String>> out, Environment env, String role, int zone,
-            Cidr cidr, String zoneName) {
+    private static void subnet(
+            Map<String, Map<String, String>> out, Environment env, String role, int zone, Cidr cidr, String zoneName) {
         String key = role.equals("gateway") ? role : role + "-" + (char) ('a' + zone);
-        out.put(key, Map.of("key", str(key), "cidr", str(cidr.toString()), "zone", str(zoneName),
-                "role", str(role), "name", str(env.subnetName(role, zone))));
+        out.put(
+                key,
+                Map.of(
+                        "key",
+                        str(key),
+                        "cidr",
+                        str(cidr.toString()),
+                        "zone",
+                        str(zoneName),
+                        "role",
+                        str(role),
+                        "name",
+                        str(env.subnetName(role, zone))));
     }
 
     /** The fixed API addresses keyed by the ingress subnet that holds them ({@code ingress-a}, {@code ingress-b}). */
@@ -106,10 +122,27 @@ final class TerraformContext {
 
     private static Map<String, String> database(Environment env) {
         var db = env.database();
-        return Map.of("identifier", str(db.identifier()), "engine", str(db.engine()),
-                "version", str(db.version()), "size", str(db.size()), "storageGb", String.valueOf(db.storageGb()),
-                "port", String.valueOf(db.port()), "host", str(db.host()), "adminSecret", str(db.adminSecret()),
-                "zones", Hcl.strings(env.zones()), "adminPasswordVersion", String.valueOf(db.adminPasswordVersion()));
+        return Map.of(
+                "identifier",
+                str(db.identifier()),
+                "engine",
+                str(db.engine()),
+                "version",
+                str(db.version()),
+                "size",
+                str(db.size()),
+                "storageGb",
+                String.valueOf(db.storageGb()),
+                "port",
+                String.valueOf(db.port()),
+                "host",
+                str(db.host()),
+                "adminSecret",
+                str(db.adminSecret()),
+                "zones",
+                Hcl.strings(env.zones()),
+                "adminPasswordVersion",
+                String.valueOf(db.adminPasswordVersion()));
     }
 
     private static List<Map<String, String>> layers(Environment env) {
@@ -134,21 +167,40 @@ final class TerraformContext {
 
     private static Map<String, String> observability(Environment env) {
         var o = env.observability();
-        return Map.of("logRetentionDays", String.valueOf(o.logRetentionDays()), "workspace", str(o.workspace()),
-                "metricsWorkspace", str(o.metricsWorkspace()));
+        return Map.of(
+                "logRetentionDays",
+                String.valueOf(o.logRetentionDays()),
+                "workspace",
+                str(o.workspace()),
+                "metricsWorkspace",
+                str(o.metricsWorkspace()));
     }
 
     private static Map<String, String> nfs(Environment env) {
-        return Map.of("host", str(env.nfs().host()),
-                "quotaGb", String.valueOf(Math.max(AZURE_MIN_SHARE_GB, env.nfs().sizeGi())));
+        return Map.of(
+                "host",
+                str(env.nfs().host()),
+                "quotaGb",
+                String.valueOf(Math.max(AZURE_MIN_SHARE_GB, env.nfs().sizeGi())));
     }
 
     private static Map<String, String> names(Environment env) {
         var n = env.names();
-        return Map.of("resourceGroup", str(n.resourceGroup()), "keyVault", str(n.keyVault()),
-                "storageAccount", str(n.storageAccount()), "share", str(n.share()),
-                "secretsReader", str(n.secretsReader()), "secretPrefix", str(n.secretPrefix()),
-                "serviceAccount", str(env.secretStore().serviceAccount()));
+        return Map.of(
+                "resourceGroup",
+                str(n.resourceGroup()),
+                "keyVault",
+                str(n.keyVault()),
+                "storageAccount",
+                str(n.storageAccount()),
+                "share",
+                str(n.share()),
+                "secretsReader",
+                str(n.secretsReader()),
+                "secretPrefix",
+                str(n.secretPrefix()),
+                "serviceAccount",
+                str(env.secretStore().serviceAccount()));
     }
 
     private static Map<String, String> state(Environment env) {
@@ -166,11 +218,17 @@ final class TerraformContext {
 
     private static Map<String, String> account(Environment env) {
         var a = env.account();
-        return Map.of("awsAccountIds", a.awsAccountId() == null ? "null" : Hcl.strings(List.of(a.awsAccountId())),
-                "transitGatewayId", str(a.awsTransitGatewayId()),
-                "subscriptionId", str(a.azureSubscriptionId()),
-                "tenantId", str(env.secretStore().azureTenantId()),
-                "hubVnetId", str(a.azureHubVnetId()));
+        return Map.of(
+                "awsAccountIds",
+                a.awsAccountId() == null ? "null" : Hcl.strings(List.of(a.awsAccountId())),
+                "transitGatewayId",
+                str(a.awsTransitGatewayId()),
+                "subscriptionId",
+                str(a.azureSubscriptionId()),
+                "tenantId",
+                str(env.secretStore().azureTenantId()),
+                "hubVnetId",
+                str(a.azureHubVnetId()));
     }
 
     private static Map<String, String> registry(Environment env) {

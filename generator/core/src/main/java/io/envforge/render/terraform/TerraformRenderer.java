@@ -17,8 +17,8 @@ import java.util.Map;
 public final class TerraformRenderer implements Renderer {
 
     /** The root's files, each rendered from {@code terraform/<cloud>/<file>.jinja}. */
-    static final List<String> FILES = List.of("versions.tf", "providers.tf", "variables.tf", "main.tf", "outputs.tf",
-            "registry.tf");
+    static final List<String> FILES =
+            List.of("versions.tf", "providers.tf", "variables.tf", "main.tf", "outputs.tf", "registry.tf");
 
     @Override
     public void warmUp() {
@@ -42,8 +42,8 @@ public final class TerraformRenderer implements Renderer {
     }
 
     /** Stage 2's files, in {@code cluster-addons/}, each rendered from {@code terraform/<cloud>/cluster-addons/}. */
-    static final List<String> ADDONS_FILES = List.of("versions.tf", "providers.tf", "variables.tf", "main.tf",
-            "outputs.tf");
+    static final List<String> ADDONS_FILES =
+            List.of("versions.tf", "providers.tf", "variables.tf", "main.tf", "outputs.tf");
 
     /**
      * Stage 1's {@code cluster.tf} (the cluster and the outputs stage 2 reads) and the stage 2 root

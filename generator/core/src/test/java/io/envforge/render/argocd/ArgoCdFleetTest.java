@@ -27,6 +27,7 @@ class ArgoCdFleetTest {
 
     @TempDir
     static Path dir;
+
     static Scratch ws;
     static GenerateResult result;
 
@@ -43,8 +44,10 @@ class ArgoCdFleetTest {
     void everyGeneratedManifestHasASchemaAndPassesIt() {
         assertFalse(result.report().hasErrors(), result.report().render());
         List<String> unchecked = result.report().findings().stream()
-                .filter(f -> f.severity() == Finding.Severity.WARNING && f.message().startsWith("no schema"))
-                .map(Finding::render).toList();
+                .filter(f ->
+                        f.severity() == Finding.Severity.WARNING && f.message().startsWith("no schema"))
+                .map(Finding::render)
+                .toList();
         assertEquals(List.of(), unchecked);
         assertTrue(Files.exists(dir.resolve("clusters/argocd/applicationset.yaml")));
         assertTrue(Files.exists(dir.resolve("clusters/argocd/appproject.yaml")));
@@ -58,8 +61,8 @@ class ArgoCdFleetTest {
         // then `path` is replaced by the generator's map of the file's location (and `values` by the generator's
         // values). The expansion itself is checked with Argo CD's own code in ArgoCdApplicationSetIT.
         for (String env : List.of("argo-a", "argo-b")) {
-            Map<?, ?> params = new ObjectMapper().readValue(ws.read("clusters/" + env + "/envforge/argocd.json"),
-                    Map.class);
+            Map<?, ?> params =
+                    new ObjectMapper().readValue(ws.read("clusters/" + env + "/envforge/argocd.json"), Map.class);
             assertFalse(params.containsKey("path") || params.containsKey("values"), params.toString());
             assertEquals("overlays/" + env, params.get(ArgoCdRenderer.OVERLAY));
         }
@@ -67,9 +70,13 @@ class ArgoCdFleetTest {
 
     @Test
     void projectAllowsExactlyTheArgoCdClusters() {
-        Map<String, Object> project = Yaml.loadAll(ws.read("clusters/argocd/appproject.yaml")).get(0);
-        assertEquals(List.of(Map.of("name", "envforge-argo-a", "namespace", "argo-a"),
-                Map.of("name", "envforge-argo-b", "namespace", "argo-b")), spec(project).get("destinations"));
+        Map<String, Object> project =
+                Yaml.loadAll(ws.read("clusters/argocd/appproject.yaml")).get(0);
+        assertEquals(
+                List.of(
+                        Map.of("name", "envforge-argo-a", "namespace", "argo-a"),
+                        Map.of("name", "envforge-argo-b", "namespace", "argo-b")),
+                spec(project).get("destinations"));
     }
 
     @Test
@@ -88,7 +95,9 @@ class ArgoCdFleetTest {
     }
 
     static String kustomize(Path overlay) throws Exception {
-        Process p = new ProcessBuilder("kubectl", "kustomize", overlay.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("kubectl", "kustomize", overlay.toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes());
         assertEquals(0, p.waitFor(), "kubectl kustomize " + overlay + ":\n" + out);
         return out;

@@ -28,8 +28,10 @@ class MermaidDiagramTest {
         ws.generate(false, "all");
         Path broken = dir.resolve("broken.md");
         Files.writeString(broken, "```mermaid\nflowchart LR\n  a[\"unclosed --> b\n```\n");
-        List<String> files = List.of(dir.resolve("ws/overlays/aws-1/ENVIRONMENT.md").toString(),
-                dir.resolve("ws/overlays/azure-1/ENVIRONMENT.md").toString(), broken.toString());
+        List<String> files = List.of(
+                dir.resolve("ws/overlays/aws-1/ENVIRONMENT.md").toString(),
+                dir.resolve("ws/overlays/azure-1/ENVIRONMENT.md").toString(),
+                broken.toString());
         for (String f : files.subList(0, 2)) {
             String md = Files.readString(Path.of(f));
             assertTrue(md.contains("```mermaid\nflowchart LR\n"), f);
@@ -46,11 +48,14 @@ class MermaidDiagramTest {
         if (!Files.isDirectory(TOOL.resolve("node_modules/mermaid"))) {
             throw new AssertionError("the Mermaid parser is not installed: run npm ci --prefix " + TOOL);
         }
-        List<String> command = new ArrayList<>(List.of("node", TOOL.resolve("check.mjs").toString()));
+        List<String> command =
+                new ArrayList<>(List.of("node", TOOL.resolve("check.mjs").toString()));
         command.addAll(files);
         Process p = new ProcessBuilder(command).redirectErrorStream(true).start();
         String out = new String(p.getInputStream().readAllBytes());
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "node did not finish");
-        return out.lines().filter(l -> l.startsWith("ok ") || l.startsWith("error ")).toList();
+        return out.lines()
+                .filter(l -> l.startsWith("ok ") || l.startsWith("error "))
+                .toList();
     }
 }

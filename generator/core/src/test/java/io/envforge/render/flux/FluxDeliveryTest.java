@@ -36,9 +36,7 @@ class FluxDeliveryTest {
 
     @Test
     void eachClusterFollowsAnArtifactOfItsOwnOverlay() {
-        Scratch ws = Scratch.in(dir)
-                .spec("a", "aws", "10.20.0.0/20", "")
-                .spec("b", "azure", "10.20.16.0/20", "");
+        Scratch ws = Scratch.in(dir).spec("a", "aws", "10.20.0.0/20", "").spec("b", "azure", "10.20.16.0/20", "");
         GenerateResult first = ws.generate(true, "all");
         assertFalse(first.report().hasErrors(), first.report().render());
         String before = artifactDigest(ws, "a");
@@ -48,11 +46,14 @@ class FluxDeliveryTest {
         Map<String, Object> artifact = first(list(spec(generator), "artifacts"));
         assertNull(artifact.get("revision"), "revision must default to the content digest");
         assertNull(artifact.get("originRevision"), "originRevision ties the artifact to the Git commit again");
-        assertEquals(List.of(Map.of("alias", "repo", "kind", "GitRepository", "name", "envforge-a")),
+        assertEquals(
+                List.of(Map.of("alias", "repo", "kind", "GitRepository", "name", "envforge-a")),
                 list(spec(generator), "sources"));
 
         SortedMap<String, String> content = artifact(ws, "a");
-        assertTrue(content.keySet().stream().allMatch(p -> p.startsWith("overlays/a/")), content.keySet().toString());
+        assertTrue(
+                content.keySet().stream().allMatch(p -> p.startsWith("overlays/a/")),
+                content.keySet().toString());
         for (Map<String, Object> k : objects(ws, "a", "Kustomization")) {
             assertEquals(Map.of("kind", "ExternalArtifact", "name", artifact.get("name")), spec(k).get("sourceRef"));
             String path = ((String) spec(k).get("path")).substring(2);
@@ -78,8 +79,8 @@ class FluxDeliveryTest {
 
     /** The files source-watcher would copy into {@code env}'s artifact: artifact path to content. */
     private static SortedMap<String, String> artifact(Scratch ws, String env) {
-        Map<String, Object> copy = first(list(first(list(spec(object(ws, env, "ArtifactGenerator")), "artifacts")),
-                "copy"));
+        Map<String, Object> copy =
+                first(list(first(list(spec(object(ws, env, "ArtifactGenerator")), "artifacts")), "copy"));
         String from = ((String) copy.get("from")).substring("@repo/".length());
         String to = ((String) copy.get("to")).substring("@artifact/".length());
         String base = from.substring(0, from.indexOf('*'));
@@ -109,7 +110,8 @@ class FluxDeliveryTest {
     private static List<Map<String, Object>> objects(Scratch ws, String env, String kind) {
         assertTrue(Files.exists(ws.root().resolve("clusters/" + env + "/envforge/sync.yaml")));
         return Yaml.loadAll(ws.read("clusters/" + env + "/envforge/sync.yaml")).stream()
-                .filter(d -> kind.equals(d.get("kind"))).toList();
+                .filter(d -> kind.equals(d.get("kind")))
+                .toList();
     }
 
     private static Map<String, Object> object(Scratch ws, String env, String kind) {

@@ -18,22 +18,22 @@ import java.util.concurrent.TimeUnit;
 final class FluxTools {
 
     private static final Path MODULE = TestWorkspace.REPO.resolve("tools/flux-health");
-    private static final Path BINARY = Path.of(System.getProperty("envforge.tools.bin",
-            System.getProperty("user.home") + "/.cache/envforge/tools/bin")).resolve("flux-health");
+    private static final Path BINARY = Path.of(System.getProperty(
+                    "envforge.tools.bin", System.getProperty("user.home") + "/.cache/envforge/tools/bin"))
+            .resolve("flux-health");
     private static final ObjectMapper JSON = new ObjectMapper();
     private static boolean built;
 
-    private FluxTools() {
-    }
+    private FluxTools() {}
 
     /** kustomize-controller's verdict per object: kind, name, reader (cel or kstatus), status, error, prunable. */
     static List<Map<String, Object>> health(Object healthCheckExprs, List<Map<String, Object>> objects)
             throws IOException, InterruptedException {
         build();
-        byte[] input = JSON.writeValueAsBytes(Map.of("healthCheckExprs",
-                healthCheckExprs == null ? List.of() : healthCheckExprs, "objects", objects));
+        byte[] input = JSON.writeValueAsBytes(Map.of(
+                "healthCheckExprs", healthCheckExprs == null ? List.of() : healthCheckExprs, "objects", objects));
         String out = run(input, BINARY.toString());
-        return JSON.readValue(out, new TypeReference<>() { });
+        return JSON.readValue(out, new TypeReference<>() {});
     }
 
     static String kustomize(Path dir) throws IOException, InterruptedException {
@@ -50,7 +50,8 @@ final class FluxTools {
         if (!built) {
             Files.createDirectories(BINARY.getParent());
             ProcessBuilder pb = new ProcessBuilder("go", "build", "-o", BINARY.toString(), ".")
-                    .directory(MODULE.toFile()).redirectErrorStream(true);
+                    .directory(MODULE.toFile())
+                    .redirectErrorStream(true);
             Process p = pb.start();
             String log = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
             if (!p.waitFor(900, TimeUnit.SECONDS) || p.exitValue() != 0) {
@@ -61,7 +62,9 @@ final class FluxTools {
     }
 
     private static String run(byte[] stdin, String... command) throws IOException, InterruptedException {
-        Process p = new ProcessBuilder(command).redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process p = new ProcessBuilder(command)
+                .redirectError(ProcessBuilder.Redirect.INHERIT)
+                .start();
         try (var in = p.getOutputStream()) {
             in.write(stdin);
         }

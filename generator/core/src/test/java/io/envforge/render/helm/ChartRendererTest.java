@@ -25,14 +25,22 @@ class ChartRendererTest {
 
     static Stream<Arguments> outputs() {
         return Stream.of(
-                Arguments.of("helm's layout", "---\n# Source: c/templates/a.yaml\nkind: A\n---\n# Source: c/b.yaml\n"
-                        + "kind: B\n", List.of("# Source: c/templates/a.yaml\nkind: A\n", "# Source: c/b.yaml\nkind: B\n")),
+                Arguments.of(
+                        "helm's layout",
+                        "---\n# Source: c/templates/a.yaml\nkind: A\n---\n# Source: c/b.yaml\n" + "kind: B\n",
+                        List.of("# Source: c/templates/a.yaml\nkind: A\n", "# Source: c/b.yaml\nkind: B\n")),
                 Arguments.of("no leading separator", "kind: A\n---\nkind: B\n", List.of("kind: A\n", "kind: B\n")),
-                Arguments.of("empty and comment-only pieces stay (the parser drops them)", "---\n\n---\n# only\n---\n"
-                        + "kind: A\n", List.of("# only\n", "kind: A\n")),
-                Arguments.of("an indented --- inside a block scalar is content", "kind: A\ndata:\n  x: |\n    ---\n"
-                        + "    y\n", List.of("kind: A\ndata:\n  x: |\n    ---\n    y\n")),
-                Arguments.of("a separator with content after it", "kind: A\n--- # next\nkind: B\n",
+                Arguments.of(
+                        "empty and comment-only pieces stay (the parser drops them)",
+                        "---\n\n---\n# only\n---\n" + "kind: A\n",
+                        List.of("# only\n", "kind: A\n")),
+                Arguments.of(
+                        "an indented --- inside a block scalar is content",
+                        "kind: A\ndata:\n  x: |\n    ---\n" + "    y\n",
+                        List.of("kind: A\ndata:\n  x: |\n    ---\n    y\n")),
+                Arguments.of(
+                        "a separator with content after it",
+                        "kind: A\n--- # next\nkind: B\n",
                         List.of("kind: A\n", "# next\nkind: B\n")),
                 Arguments.of("trailing blank lines are trimmed", "kind: A\n\n\n", List.of("kind: A\n")));
     }
@@ -74,7 +82,6 @@ class ChartRendererTest {
     }
 
     private static String template(String[] job) throws IOException {
-        return ChartRenderer.helmTemplate(TestWorkspace.REPO.resolve("charts").resolve(job[0]), job[0], "dev1",
-                job[1]);
+        return ChartRenderer.helmTemplate(TestWorkspace.REPO.resolve("charts").resolve(job[0]), job[0], "dev1", job[1]);
     }
 }

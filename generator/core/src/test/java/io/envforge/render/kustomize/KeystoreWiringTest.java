@@ -50,16 +50,31 @@ class KeystoreWiringTest {
             Map<String, Object> workload = one(objects, kind, null);
             Map<String, Object> pod = map(workload, "spec.template.spec");
             Map<String, Object> container = list(pod, "containers").get(0);
-            String secret = list(pod, "volumes").stream().filter(v -> "keystores".equals(v.get("name")))
-                    .map(v -> (String) at(v, "secret.secretName")).findFirst().orElseThrow();
-            Map<String, Object> cert = objects.stream().filter(o -> "Certificate".equals(o.get("kind")))
-                    .filter(o -> secret.equals(at(o, "spec.secretName"))).findFirst()
+            String secret = list(pod, "volumes").stream()
+                    .filter(v -> "keystores".equals(v.get("name")))
+                    .map(v -> (String) at(v, "secret.secretName"))
+                    .findFirst()
+                    .orElseThrow();
+            Map<String, Object> cert = objects.stream()
+                    .filter(o -> "Certificate".equals(o.get("kind")))
+                    .filter(o -> secret.equals(at(o, "spec.secretName")))
+                    .findFirst()
                     .orElseThrow(() -> new AssertionError(env + " " + kind + ": no Certificate writes " + secret));
 
-            String toml = String.join("\n", map(one(objects, "ConfigMap",
-                    (String) at(list(pod, "volumes").stream().filter(v -> "config".equals(v.get("name")))
-                            .findFirst().orElseThrow(), "configMap.name")), "data").values().stream()
-                    .map(Object::toString).toList());
+            String toml = String.join(
+                    "\n",
+                    map(
+                                    one(objects, "ConfigMap", (String) at(
+                                            list(pod, "volumes").stream()
+                                                    .filter(v -> "config".equals(v.get("name")))
+                                                    .findFirst()
+                                                    .orElseThrow(),
+                                            "configMap.name")),
+                                    "data")
+                            .values()
+                            .stream()
+                            .map(Object::toString)
+                            .toList());
             Matcher alias = ALIAS.matcher(toml);
             int aliases = 0;
             while (alias.find()) {
@@ -69,22 +84,33 @@ class KeystoreWiringTest {
             assertTrue(aliases >= 3, env + " " + kind + ": keystore aliases in deployment.toml");
 
             Map<String, Object> passwordEnv = list(container, "env").stream()
-                    .filter(e -> "KEYSTORE_PASSWORD".equals(e.get("name"))).findFirst().orElseThrow();
-            assertEquals(at(passwordEnv, "valueFrom.secretKeyRef.name"),
-                    at(cert, "spec.keystores.jks.passwordSecretRef.name"), env + " " + kind);
-            assertEquals(at(passwordEnv, "valueFrom.secretKeyRef.key"),
-                    at(cert, "spec.keystores.jks.passwordSecretRef.key"), env + " " + kind);
+                    .filter(e -> "KEYSTORE_PASSWORD".equals(e.get("name")))
+                    .findFirst()
+                    .orElseThrow();
+            assertEquals(
+                    at(passwordEnv, "valueFrom.secretKeyRef.name"),
+                    at(cert, "spec.keystores.jks.passwordSecretRef.name"),
+                    env + " " + kind);
+            assertEquals(
+                    at(passwordEnv, "valueFrom.secretKeyRef.key"),
+                    at(cert, "spec.keystores.jks.passwordSecretRef.key"),
+                    env + " " + kind);
             String passwordSecret = (String) at(cert, "spec.keystores.jks.passwordSecretRef.name");
-            assertTrue(objects.stream().anyMatch(o -> "ExternalSecret".equals(o.get("kind"))
-                    && passwordSecret.equals(at(o, "spec.target.name"))), env + ": no ExternalSecret fills "
-                    + passwordSecret);
+            assertTrue(
+                    objects.stream()
+                            .anyMatch(o -> "ExternalSecret".equals(o.get("kind"))
+                                    && passwordSecret.equals(at(o, "spec.target.name"))),
+                    env + ": no ExternalSecret fills " + passwordSecret);
 
             // The chain: the leaf's Issuer is a CA Issuer whose key pair a CA Certificate from a self-signed Issuer
             // writes, all in the environment's namespace (Issuer, not ClusterIssuer).
             Map<String, Object> caIssuer = one(objects, "Issuer", (String) at(cert, "spec.issuerRef.name"));
             String caSecret = (String) at(caIssuer, "spec.ca.secretName");
-            Map<String, Object> ca = objects.stream().filter(o -> "Certificate".equals(o.get("kind")))
-                    .filter(o -> caSecret.equals(at(o, "spec.secretName"))).findFirst().orElseThrow();
+            Map<String, Object> ca = objects.stream()
+                    .filter(o -> "Certificate".equals(o.get("kind")))
+                    .filter(o -> caSecret.equals(at(o, "spec.secretName")))
+                    .findFirst()
+                    .orElseThrow();
             assertEquals(Boolean.TRUE, at(ca, "spec.isCA"));
             Map<String, Object> root = one(objects, "Issuer", (String) at(ca, "spec.issuerRef.name"));
             assertTrue(map(root, "spec").containsKey("selfSigned"), env);
@@ -99,15 +125,18 @@ class KeystoreWiringTest {
                 assertTrue(portal.find() && gateway.find(), toml);
                 assertTrue(dnsNames.contains(portal.group(1)), env + ": portal host " + portal.group(1));
                 assertTrue(dnsNames.contains(gateway.group(1)), env + ": gateway host " + gateway.group(1));
-                assertTrue(dnsNames.stream().anyMatch(n -> n.startsWith("*.") && n.contains("-peers.")),
+                assertTrue(
+                        dnsNames.stream().anyMatch(n -> n.startsWith("*.") && n.contains("-peers.")),
                         env + ": the peers' ssl:// names");
             }
         }
     }
 
     private static Map<String, Object> one(List<Map<String, Object>> objects, String kind, String name) {
-        return objects.stream().filter(o -> kind.equals(o.get("kind")))
-                .filter(o -> name == null || name.equals(at(o, "metadata.name"))).findFirst()
+        return objects.stream()
+                .filter(o -> kind.equals(o.get("kind")))
+                .filter(o -> name == null || name.equals(at(o, "metadata.name")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " " + name));
     }
 
@@ -134,7 +163,9 @@ class KeystoreWiringTest {
     }
 
     private static String kustomize(Path overlay) throws Exception {
-        Process p = new ProcessBuilder("kubectl", "kustomize", overlay.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("kubectl", "kustomize", overlay.toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);

@@ -14,11 +14,11 @@ import java.util.Map;
  */
 final class NetworkPolicyModel {
 
-    private NetworkPolicyModel() {
-    }
+    private NetworkPolicyModel() {}
 
     /** May {@code address} open a TCP connection to {@code port} of a pod labelled {@code pod}? */
-    static boolean ingressAllowed(List<Map<String, Object>> objects, Map<String, Object> pod, String address, int port) {
+    static boolean ingressAllowed(
+            List<Map<String, Object>> objects, Map<String, Object> pod, String address, int port) {
         return allowed(objects, pod, "Ingress", "ingress", "from", address, port);
     }
 
@@ -28,8 +28,14 @@ final class NetworkPolicyModel {
     }
 
     @SuppressWarnings("unchecked")
-    private static boolean allowed(List<Map<String, Object>> objects, Map<String, Object> pod, String type,
-            String rulesKey, String peersKey, String address, int port) {
+    private static boolean allowed(
+            List<Map<String, Object>> objects,
+            Map<String, Object> pod,
+            String type,
+            String rulesKey,
+            String peersKey,
+            String address,
+            int port) {
         boolean isolated = false;
         for (Map<String, Object> o : objects) {
             if (!"NetworkPolicy".equals(o.get("kind"))) {
@@ -37,8 +43,8 @@ final class NetworkPolicyModel {
             }
             Map<String, Object> spec = (Map<String, Object>) o.get("spec");
             Map<String, Object> selector = (Map<String, Object>) spec.get("podSelector");
-            Map<String, Object> match = selector == null ? Map.of()
-                    : (Map<String, Object>) selector.getOrDefault("matchLabels", Map.of());
+            Map<String, Object> match =
+                    selector == null ? Map.of() : (Map<String, Object>) selector.getOrDefault("matchLabels", Map.of());
             if (!pod.entrySet().containsAll(match.entrySet()) || !types(spec).contains(type)) {
                 continue;
             }
@@ -73,8 +79,8 @@ final class NetworkPolicyModel {
                 continue;
             }
             boolean inside = Cidr.parse((String) block.get("cidr")).contains(host);
-            boolean excluded = ((List<String>) block.getOrDefault("except", List.of())).stream()
-                    .anyMatch(e -> Cidr.parse(e).contains(host));
+            boolean excluded = ((List<String>) block.getOrDefault("except", List.of()))
+                    .stream().anyMatch(e -> Cidr.parse(e).contains(host));
             if (inside && !excluded) {
                 return true;
             }

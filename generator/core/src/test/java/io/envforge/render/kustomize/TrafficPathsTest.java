@@ -35,8 +35,12 @@ class TrafficPathsTest {
     @BeforeAll
     static void generate() throws Exception {
         ws = Scratch.in(dir)
-                .spec("a", "aws", "10.20.0.0/20", "  layers:\n    integration:\n      backends:\n"
-                        + "        - cidr: 192.168.40.0/24\n          ports: [8443]\n")
+                .spec(
+                        "a",
+                        "aws",
+                        "10.20.0.0/20",
+                        "  layers:\n    integration:\n      backends:\n"
+                                + "        - cidr: 192.168.40.0/24\n          ports: [8443]\n")
                 .spec("b", "azure", "10.20.16.0/20", "");
         GenerateResult result = ws.generate(true, "a", "b");
         assertFalse(result.report().hasErrors(), result.report().render());
@@ -85,43 +89,64 @@ class TrafficPathsTest {
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> podLabels(List<Map<String, Object>> objects, String kind) {
-        Map<String, Object> workload = objects.stream().filter(o -> kind.equals(o.get("kind"))).findFirst()
+        Map<String, Object> workload = objects.stream()
+                .filter(o -> kind.equals(o.get("kind")))
+                .findFirst()
                 .orElseThrow();
-        return (Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) workload
-                .get("spec")).get("template")).get("metadata")).get("labels");
+        return (Map<String, Object>) ((Map<String, Object>)
+                        ((Map<String, Object>) ((Map<String, Object>) workload.get("spec")).get("template"))
+                                .get("metadata"))
+                .get("labels");
     }
 
     /** The container ports the internal load balancer Service sends to (its targetPorts, resolved by name). */
     @SuppressWarnings("unchecked")
     private static List<Integer> lbTargetPorts(List<Map<String, Object>> objects) {
-        Map<String, Object> service = objects.stream().filter(o -> "Service".equals(o.get("kind")))
+        Map<String, Object> service = objects.stream()
+                .filter(o -> "Service".equals(o.get("kind")))
                 .filter(o -> "LoadBalancer".equals(((Map<String, Object>) o.get("spec")).get("type")))
-                .findFirst().orElseThrow();
-        Map<String, Object> sts = objects.stream().filter(o -> "StatefulSet".equals(o.get("kind"))).findFirst()
+                .findFirst()
                 .orElseThrow();
-        List<Map<String, Object>> containerPorts = (List<Map<String, Object>>) ((List<Map<String, Object>>)
-                ((Map<String, Object>) ((Map<String, Object>) ((Map<String, Object>) sts.get("spec"))
-                        .get("template")).get("spec")).get("containers")).get(0).get("ports");
+        Map<String, Object> sts = objects.stream()
+                .filter(o -> "StatefulSet".equals(o.get("kind")))
+                .findFirst()
+                .orElseThrow();
+        List<Map<String, Object>> containerPorts =
+                (List<Map<String, Object>>) ((List<Map<String, Object>>) ((Map<String, Object>)
+                                        ((Map<String, Object>) ((Map<String, Object>) sts.get("spec")).get("template"))
+                                                .get("spec"))
+                                .get("containers"))
+                        .get(0)
+                        .get("ports");
         List<Integer> out = new ArrayList<>();
-        for (Map<String, Object> p : (List<Map<String, Object>>) ((Map<String, Object>) service.get("spec"))
-                .get("ports")) {
+        for (Map<String, Object> p :
+                (List<Map<String, Object>>) ((Map<String, Object>) service.get("spec")).get("ports")) {
             Object target = p.get("targetPort");
-            out.add(target instanceof Number n ? n.intValue() : containerPorts.stream()
-                    .filter(c -> target.equals(c.get("name"))).map(c -> ((Number) c.get("containerPort")).intValue())
-                    .findFirst().orElseThrow());
+            out.add(
+                    target instanceof Number n
+                            ? n.intValue()
+                            : containerPorts.stream()
+                                    .filter(c -> target.equals(c.get("name")))
+                                    .map(c -> ((Number) c.get("containerPort")).intValue())
+                                    .findFirst()
+                                    .orElseThrow());
         }
         return out;
     }
 
     @SuppressWarnings("unchecked")
     private static Map<String, Object> namespaceLabels(List<Map<String, Object>> objects) {
-        Map<String, Object> ns = objects.stream().filter(o -> "Namespace".equals(o.get("kind"))).findFirst()
+        Map<String, Object> ns = objects.stream()
+                .filter(o -> "Namespace".equals(o.get("kind")))
+                .findFirst()
                 .orElseThrow();
         return (Map<String, Object>) ((Map<String, Object>) ns.get("metadata")).get("labels");
     }
 
     private static String kustomize(Path overlay) throws Exception {
-        Process p = new ProcessBuilder("kubectl", "kustomize", overlay.toString()).redirectErrorStream(true).start();
+        Process p = new ProcessBuilder("kubectl", "kustomize", overlay.toString())
+                .redirectErrorStream(true)
+                .start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
         assertEquals(0, p.exitValue(), out);

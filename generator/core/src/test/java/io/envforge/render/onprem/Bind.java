@@ -35,7 +35,8 @@ final class Bind implements AutoCloseable {
     static Bind start(Path dir, int port, String zone, String keyName) throws Exception {
         for (String tool : List.of("named", "tsig-keygen", "nsupdate", "dig")) {
             if (!onPath(tool)) {
-                throw new IllegalStateException(tool + " not found: run .ci/setup (apt-get install bind9 bind9-dnsutils)");
+                throw new IllegalStateException(
+                        tool + " not found: run .ci/setup (apt-get install bind9 bind9-dnsutils)");
             }
         }
         Files.createDirectories(dir);
@@ -70,8 +71,11 @@ final class Bind implements AutoCloseable {
                 };
                 """.formatted(dir, port, zone, keyName));
         // -g: foreground, log to stderr; -c: this configuration.
-        Process named = new ProcessBuilder("named", "-g", "-c", dir.resolve("named.conf").toString())
-                .redirectErrorStream(true).redirectOutput(dir.resolve("named.log").toFile()).start();
+        Process named = new ProcessBuilder(
+                        "named", "-g", "-c", dir.resolve("named.conf").toString())
+                .redirectErrorStream(true)
+                .redirectOutput(dir.resolve("named.log").toFile())
+                .start();
         Bind bind = new Bind(port, keyName, m.group(1), dir, named);
         bind.awaitAnswer(zone);
         return bind;
@@ -94,7 +98,8 @@ final class Bind implements AutoCloseable {
 
     private List<String> dig(String name, String type) throws Exception {
         String out = run(List.of("dig", "+short", "+norecurse", "-p", String.valueOf(port), "@127.0.0.1", name, type));
-        List<String> lines = new ArrayList<>(out.lines().filter(l -> !l.isBlank()).toList());
+        List<String> lines =
+                new ArrayList<>(out.lines().filter(l -> !l.isBlank()).toList());
         lines.sort(null);
         return lines;
     }

@@ -5,8 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.envforge.TestWorkspace;
-import io.envforge.pipeline.Envforge;
 import io.envforge.api.GenerateRequest;
+import io.envforge.pipeline.Envforge;
 import io.envforge.testing.FreePort;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -74,13 +74,23 @@ class OnPremDnsTest {
     private Path generate(int port) throws Exception {
         TestWorkspace ws = TestWorkspace.create(temp.resolve("ws"));
         String platform = Files.readString(ws.root().resolve("environments/platform.yaml"));
-        String edited = platform.replace("      server: 10.0.0.53\n", "      server: 127.0.0.1\n      port: " + port + "\n");
+        String edited =
+                platform.replace("      server: 10.0.0.53\n", "      server: 127.0.0.1\n      port: " + port + "\n");
         assertTrue(!edited.equals(platform), "the platform file has no spec.onPrem.dns.server 10.0.0.53");
         ws.write("environments/platform.yaml", edited);
-        ws.write("environments/dev1.yaml", Files.readString(
-                Path.of("src/test/resources/golden/aws-dev1/input/environments/dev1.yaml")));
-        Envforge.standard(ws.root()).generate(new GenerateRequest(ws.root(), List.of("dev1"), Optional.empty(),
-                Optional.empty(), false, Optional.of(TestWorkspace.SCHEMAS), false, false));
+        ws.write(
+                "environments/dev1.yaml",
+                Files.readString(Path.of("src/test/resources/golden/aws-dev1/input/environments/dev1.yaml")));
+        Envforge.standard(ws.root())
+                .generate(new GenerateRequest(
+                        ws.root(),
+                        List.of("dev1"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        false,
+                        Optional.of(TestWorkspace.SCHEMAS),
+                        false,
+                        false));
         return ws.root().resolve("terraform/environments/dev1/onprem/dns.nsupdate");
     }
 
@@ -94,8 +104,9 @@ class OnPremDnsTest {
     }
 
     private static Process start(Path batch, String secret) throws Exception {
-        ProcessBuilder pb = new ProcessBuilder("bash", TestWorkspace.REPO.resolve(".ci/onprem-dns").toString(),
-                batch.toString()).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder(
+                        "bash", TestWorkspace.REPO.resolve(".ci/onprem-dns").toString(), batch.toString())
+                .redirectErrorStream(true);
         Map<String, String> env = pb.environment();
         env.put(SECRET_VAR, secret);
         return pb.start();
@@ -103,8 +114,10 @@ class OnPremDnsTest {
 
     private static void nsupdate(Bind bind, String commands) throws Exception {
         Process p = new ProcessBuilder("nsupdate").redirectErrorStream(true).start();
-        p.getOutputStream().write(("key hmac-sha256:" + bind.keyName + " " + bind.secret + "\nserver 127.0.0.1 "
-                + bind.port + "\nzone " + ZONE + "\n" + commands).getBytes(StandardCharsets.UTF_8));
+        p.getOutputStream()
+                .write(("key hmac-sha256:" + bind.keyName + " " + bind.secret + "\nserver 127.0.0.1 " + bind.port
+                                + "\nzone " + ZONE + "\n" + commands)
+                        .getBytes(StandardCharsets.UTF_8));
         p.getOutputStream().close();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(30, TimeUnit.SECONDS));

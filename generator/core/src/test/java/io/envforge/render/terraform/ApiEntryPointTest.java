@@ -40,11 +40,17 @@ class ApiEntryPointTest {
         assertEquals(listened, admitted);
         Config vpn = ManifestWiringTest.module(env, "vpn");
         if (env.equals(Roots.AWS)) {
-            assertEquals("${local.api_rules}", vpn.resource("aws_vpc_security_group_ingress_rule", "onprem_api")
-                    .path("for_each").asText());
+            assertEquals(
+                    "${local.api_rules}",
+                    vpn.resource("aws_vpc_security_group_ingress_rule", "onprem_api")
+                            .path("for_each")
+                            .asText());
         } else {
-            assertEquals("${[for p in var.api_ports : tostring(p)]}", vpn
-                    .resource("azurerm_network_security_rule", "onprem_api").path("destination_port_ranges").asText());
+            assertEquals(
+                    "${[for p in var.api_ports : tostring(p)]}",
+                    vpn.resource("azurerm_network_security_rule", "onprem_api")
+                            .path("destination_port_ranges")
+                            .asText());
         }
     }
 
@@ -52,13 +58,17 @@ class ApiEntryPointTest {
     void awsLoadBalancerCarriesTheSecurityGroupTerraformCreates() {
         Map<String, Object> service = internalServices(Roots.AWS).get(0);
         Map<String, Object> annotations = cast(Manifests.at(service, "metadata.annotations"));
-        String name = Parsed.dir(Roots.root(Roots.AWS)).module("vpn").path("name").asText();
+        String name =
+                Parsed.dir(Roots.root(Roots.AWS)).module("vpn").path("name").asText();
         JsonNode group = ManifestWiringTest.module(Roots.AWS, "vpn").resource("aws_security_group", "api_entry");
         String nameTag = group.path("tags").asText();
         assertTrue(nameTag.contains("{ Name = \"${var.name}-api-entry\" }"), nameTag);
         assertEquals(name + "-api-entry", annotations.get(SECURITY_GROUPS));
-        assertEquals("true", annotations.get("service.beta.kubernetes.io/aws-load-balancer-manage-backend-security-group-rules"));
-        Map<String, Object> azure = cast(Manifests.at(internalServices(Roots.AZURE).get(0), "metadata.annotations"));
+        assertEquals(
+                "true",
+                annotations.get("service.beta.kubernetes.io/aws-load-balancer-manage-backend-security-group-rules"));
+        Map<String, Object> azure =
+                cast(Manifests.at(internalServices(Roots.AZURE).get(0), "metadata.annotations"));
         assertFalse(azure.containsKey(SECURITY_GROUPS));
     }
 
@@ -67,8 +77,11 @@ class ApiEntryPointTest {
         Config root = Parsed.dir(Roots.root(Roots.AWS));
         JsonNode network = root.module("network");
         Map<String, String> reserved = new TreeMap<>();
-        network.path("api_addresses").fields().forEachRemaining(e -> reserved.put(e.getKey(), e.getValue().asText()));
-        Map<String, Object> values = Manifests.docs(Roots.AWS, "layers/api-gateway.values.yaml").get(0);
+        network.path("api_addresses")
+                .fields()
+                .forEachRemaining(e -> reserved.put(e.getKey(), e.getValue().asText()));
+        Map<String, Object> values =
+                Manifests.docs(Roots.AWS, "layers/api-gateway.values.yaml").get(0);
         assertEquals(Manifests.at(values, "internalLoadBalancer.addresses"), new ArrayList<>(reserved.values()));
         List<String> subnetNames = new ArrayList<>();
         reserved.forEach((key, address) -> {
@@ -77,19 +90,19 @@ class ApiEntryPointTest {
             subnetNames.add(subnet.path("name").asText());
         });
         assertEquals(Manifests.at(values, "internalLoadBalancer.subnets"), subnetNames);
-        JsonNode reservation = ManifestWiringTest.module(Roots.AWS, "network")
-                .resource("aws_ec2_subnet_cidr_reservation", "api");
+        JsonNode reservation =
+                ManifestWiringTest.module(Roots.AWS, "network").resource("aws_ec2_subnet_cidr_reservation", "api");
         assertEquals("explicit", reservation.path("reservation_type").asText());
         assertEquals("${each.value}/32", reservation.path("cidr_block").asText());
-        assertEquals("${aws_subnet.this[each.key].id}", reservation.path("subnet_id").asText());
+        assertEquals(
+                "${aws_subnet.this[each.key].id}", reservation.path("subnet_id").asText());
         assertEquals("${var.api_addresses}", reservation.path("for_each").asText());
     }
 
     private static List<Map<String, Object>> internalServices(String env) {
         List<Map<String, Object>> out = new ArrayList<>();
         for (Map<String, Object> doc : Manifests.docs(env, "layers/api-gateway.yaml")) {
-            if ("Service".equals(doc.get("kind"))
-                    && "LoadBalancer".equals(Manifests.at(doc, "spec.type"))) {
+            if ("Service".equals(doc.get("kind")) && "LoadBalancer".equals(Manifests.at(doc, "spec.type"))) {
                 out.add(doc);
             }
         }

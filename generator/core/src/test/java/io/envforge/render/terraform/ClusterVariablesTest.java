@@ -35,6 +35,7 @@ class ClusterVariablesTest {
              "addon_versions": {"vpc_cni": "v1.19.2-eksbuild.1", "coredns": "v1.11.4-eksbuild.2",
                                 "kube_proxy": "v1.32.0-eksbuild.2"}}
             """;
+
     private static final String AZURE_GOOD = """
             {"name": "envforge-dev1", "resource_group_name": "rg-envforge-dev1", "location": "westeurope",
              "kubernetes_version": "1.32", "tenant_id": "00000000-0000-0000-0000-000000000000",
@@ -73,7 +74,8 @@ class ClusterVariablesTest {
         if (bad != null) {
             values.set(variable, JSON.readTree(bad));
         }
-        Files.copy(TestWorkspace.REPO.resolve("terraform/modules").resolve(cloud).resolve("cluster/variables.tf"),
+        Files.copy(
+                TestWorkspace.REPO.resolve("terraform/modules").resolve(cloud).resolve("cluster/variables.tf"),
                 temp.resolve("variables.tf"));
         Files.writeString(temp.resolve("terraform.tfvars.json"), JSON.writeValueAsString(values));
         Files.writeString(temp.resolve("empty.tfrc"), "");
@@ -89,8 +91,7 @@ class ClusterVariablesTest {
         }
     }
 
-    private record Result(int exitCode, String output) {
-    }
+    private record Result(int exitCode, String output) {}
 
     private Result terraform(String... args) throws IOException, InterruptedException {
         List<String> command = new java.util.ArrayList<>(List.of("terraform"));

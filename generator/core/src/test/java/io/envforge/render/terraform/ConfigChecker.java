@@ -24,17 +24,23 @@ final class ConfigChecker {
      * fluxcd/flux (stage 2), and Terraform's built-in terraform_remote_state. Their arguments are not checked.
      */
     static final Map<String, Set<String>> ALLOWED_OTHER = Map.of(
-            "resource", Set.of("random_password", "time_sleep", "helm_release", "kubernetes_manifest", "flux_bootstrap_git"),
+            "resource",
+                    Set.of(
+                            "random_password",
+                            "time_sleep",
+                            "helm_release",
+                            "kubernetes_manifest",
+                            "flux_bootstrap_git"),
             "ephemeral", Set.of("random_password"),
             "data", Set.of("terraform_remote_state"));
 
     /** Providers without a schema here whose configuration blocks are allowed, unchecked (stage 2). */
     static final Set<String> ALLOWED_OTHER_PROVIDERS = Set.of("helm", "kubernetes", "flux");
 
-    private static final Set<String> RESOURCE_META = Set.of("count", "for_each", "depends_on", "provider",
-            "lifecycle", "provisioner", "connection");
-    private static final Set<String> MODULE_META = Set.of("source", "version", "count", "for_each", "depends_on",
-            "providers");
+    private static final Set<String> RESOURCE_META =
+            Set.of("count", "for_each", "depends_on", "provider", "lifecycle", "provisioner", "connection");
+    private static final Set<String> MODULE_META =
+            Set.of("source", "version", "count", "for_each", "depends_on", "providers");
     private static final Map<String, String> KINDS = Map.of(
             "resource", "resource_schemas", "data", "data_source_schemas", "ephemeral", "ephemeral_resource_schemas");
 
@@ -145,9 +151,10 @@ final class ConfigChecker {
             }
             return;
         }
-        ProviderSchemas.block(KINDS.get(kind), type).ifPresentOrElse(
-                schema -> checkBody(where, body, schema, RESOURCE_META),
-                () -> findings.add(where + ": unknown " + kind + " type " + type));
+        ProviderSchemas.block(KINDS.get(kind), type)
+                .ifPresentOrElse(
+                        schema -> checkBody(where, body, schema, RESOURCE_META),
+                        () -> findings.add(where + ": unknown " + kind + " type " + type));
     }
 
     /** Checks one block body against its schema block. */
@@ -185,7 +192,8 @@ final class ConfigChecker {
     }
 
     private void checkAttribute(String where, JsonNode attribute) {
-        boolean settable = attribute.path("required").asBoolean() || attribute.path("optional").asBoolean();
+        boolean settable = attribute.path("required").asBoolean()
+                || attribute.path("optional").asBoolean();
         if (!settable) {
             findings.add(where + ": read-only attribute set");
         }
@@ -217,7 +225,11 @@ final class ConfigChecker {
             present.add(d.getKey());
             for (JsonNode spec : d.getValue()) {
                 for (JsonNode content : spec.path("content")) {
-                    checkBody(where + "." + d.getKey(), content, blocks.get(d.getKey()).path("block"), Set.of());
+                    checkBody(
+                            where + "." + d.getKey(),
+                            content,
+                            blocks.get(d.getKey()).path("block"),
+                            Set.of());
                 }
             }
         }
@@ -234,7 +246,9 @@ final class ConfigChecker {
         Map<String, Boolean> variables = new java.util.TreeMap<>();
         files.forEach((path, json) -> {
             if (path.getParent().equals(dir)) {
-                fields(json.path("variable")).forEach(v -> variables.put(v.getKey(), v.getValue().get(0).has("default")));
+                fields(json.path("variable"))
+                        .forEach(v ->
+                                variables.put(v.getKey(), v.getValue().get(0).has("default")));
             }
         });
         if (variables.isEmpty()) {
@@ -253,7 +267,8 @@ final class ConfigChecker {
     }
 
     static Iterable<Map.Entry<String, JsonNode>> fields(JsonNode node) {
-        Iterator<Map.Entry<String, JsonNode>> it = node.isObject() ? node.fields() : java.util.Collections.emptyIterator();
+        Iterator<Map.Entry<String, JsonNode>> it =
+                node.isObject() ? node.fields() : java.util.Collections.emptyIterator();
         return () -> it;
     }
 }

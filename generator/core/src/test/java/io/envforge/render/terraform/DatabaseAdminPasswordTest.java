@@ -28,28 +28,43 @@ class DatabaseAdminPasswordTest {
         String json = admin.path("secret_string").asText();
         assertFalse(json.contains("password ") || json.contains("random_password"), json);
         assertTrue(json.contains("aws_db_instance.this.master_user_secret[0].secret_arn"), json);
-        assertEquals("${aws_db_instance.this.master_user_secret[0].secret_arn}",
-                db.output("admin_password_secret_arn"));
+        assertEquals(
+                "${aws_db_instance.this.master_user_secret[0].secret_arn}", db.output("admin_password_secret_arn"));
         JsonNode access = Parsed.dir(Roots.root(Roots.AWS)).module("secrets_access");
-        assertEquals(List.of("${module.database.admin_password_secret_arn}"), strings(access.path("extra_secret_arns")));
+        assertEquals(
+                List.of("${module.database.admin_password_secret_arn}"), strings(access.path("extra_secret_arns")));
     }
 
     @Test
     void azureWritesTheSecretAfterTheRoleAssignmentPropagatedAndBeforeTheServer() {
         Config root = Parsed.dir(Roots.root(Roots.AZURE));
-        assertEquals("${module.secrets_access.key_vault_id}", root.module("database").path("key_vault_id").asText());
+        assertEquals(
+                "${module.secrets_access.key_vault_id}",
+                root.module("database").path("key_vault_id").asText());
         Config access = ManifestWiringTest.module(Roots.AZURE, "secrets_access");
         JsonNode output = access.block("output", "key_vault_id");
         assertEquals(List.of("${time_sleep.rbac_propagation}"), strings(output.path("depends_on")));
         JsonNode wait = access.resource("time_sleep", "rbac_propagation");
-        assertEquals("${azurerm_role_assignment.terraform.id}", wait.path("triggers").path("role_assignment_id").asText());
-        assertEquals("10m", access.block("variable", "rbac_propagation_wait").path("default").asText());
+        assertEquals(
+                "${azurerm_role_assignment.terraform.id}",
+                wait.path("triggers").path("role_assignment_id").asText());
+        assertEquals(
+                "10m",
+                access.block("variable", "rbac_propagation_wait")
+                        .path("default")
+                        .asText());
 
         Config db = ManifestWiringTest.module(Roots.AZURE, "database");
-        assertEquals("${var.key_vault_id}", db.resource("azurerm_key_vault_secret", "admin").path("key_vault_id").asText());
+        assertEquals(
+                "${var.key_vault_id}",
+                db.resource("azurerm_key_vault_secret", "admin")
+                        .path("key_vault_id")
+                        .asText());
         JsonNode server = db.resource("azurerm_postgresql_flexible_server", "this");
         assertEquals(List.of("${azurerm_key_vault_secret.admin}"), strings(server.path("depends_on")));
-        assertEquals("${ephemeral.random_password.admin.result}", server.path("administrator_password_wo").asText());
+        assertEquals(
+                "${ephemeral.random_password.admin.result}",
+                server.path("administrator_password_wo").asText());
     }
 
     private static List<String> strings(JsonNode array) {

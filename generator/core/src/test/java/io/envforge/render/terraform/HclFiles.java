@@ -22,8 +22,7 @@ final class HclFiles {
 
     static final Path TOOL = TestWorkspace.REPO.resolve("tools/hcl");
 
-    private HclFiles() {
-    }
+    private HclFiles() {}
 
     /** Every {@code .tf} file under {@code dirs}, sorted. */
     static List<Path> under(Path... dirs) throws IOException {
@@ -41,12 +40,15 @@ final class HclFiles {
         if (!Files.isDirectory(TOOL.resolve("node_modules/@cdktf/hcl2json"))) {
             throw new IllegalStateException("the HCL parser is not installed; run: npm ci --prefix tools/hcl");
         }
-        List<String> command = new ArrayList<>(List.of("node", TOOL.resolve("hcl2json-many.js").toString()));
+        List<String> command =
+                new ArrayList<>(List.of("node", TOOL.resolve("hcl2json-many.js").toString()));
         files.forEach(f -> command.add(f.toAbsolutePath().toString()));
         Path out = Files.createTempFile("hcl2json", ".json");
         try {
-            Process process = new ProcessBuilder(command).redirectOutput(out.toFile())
-                    .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+            Process process = new ProcessBuilder(command)
+                    .redirectOutput(out.toFile())
+                    .redirectError(ProcessBuilder.Redirect.INHERIT)
+                    .start();
             if (!process.waitFor(120, TimeUnit.SECONDS) || process.exitValue() != 0) {
                 process.destroyForcibly();
                 throw new IllegalStateException("hcl2json-many.js failed: " + command);
@@ -54,7 +56,7 @@ final class HclFiles {
             JsonNode all = new ObjectMapper().readTree(out.toFile());
             Map<Path, JsonNode> parsed = new TreeMap<>();
             List<String> errors = new ArrayList<>();
-            for (Iterator<Map.Entry<String, JsonNode>> it = all.fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = all.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> e = it.next();
                 if (e.getValue().has("error")) {
                     errors.add(e.getValue().get("error").asText());

@@ -30,17 +30,24 @@ class ManifestWiringTest {
         Config module = module(env, "nfs");
         if (env.equals(Roots.AWS)) {
             assertEquals("${aws_route53_record.nfs.fqdn}", module.output("hostname"));
-            assertEquals("${var.hostname}", module.resource("aws_route53_record", "nfs").path("name").asText());
+            assertEquals(
+                    "${var.hostname}",
+                    module.resource("aws_route53_record", "nfs").path("name").asText());
             assertEquals("/", module.output("path"));
             assertEquals("/", Manifests.at(pv, "spec.nfs.path"));
         } else {
             assertTrue(module.output("hostname").contains("azurerm_private_dns_cname_record.nfs.name"));
-            assertEquals("${trimsuffix(var.hostname, \".${var.zone_name}\")}",
-                    module.resource("azurerm_private_dns_cname_record", "nfs").path("name").asText());
-            assertEquals("/" + nfs.path("storage_account_name").asText() + "/" + nfs.path("share_name").asText(),
+            assertEquals(
+                    "${trimsuffix(var.hostname, \".${var.zone_name}\")}",
+                    module.resource("azurerm_private_dns_cname_record", "nfs")
+                            .path("name")
+                            .asText());
+            assertEquals(
+                    "/" + nfs.path("storage_account_name").asText() + "/"
+                            + nfs.path("share_name").asText(),
                     Manifests.at(pv, "spec.nfs.path"));
-            assertEquals("/${azurerm_storage_account.this.name}/${azurerm_storage_share.this.name}",
-                    module.output("path"));
+            assertEquals(
+                    "/${azurerm_storage_account.this.name}/${azurerm_storage_share.this.name}", module.output("path"));
         }
     }
 
@@ -50,7 +57,8 @@ class ManifestWiringTest {
         Config root = Parsed.dir(Roots.root(env));
         String host = root.module("database").path("hostname").asText();
         for (String layer : List.of("api-gateway", "integration")) {
-            Map<String, Object> values = Manifests.docs(env, "layers/" + layer + ".values.yaml").get(0);
+            Map<String, Object> values =
+                    Manifests.docs(env, "layers/" + layer + ".values.yaml").get(0);
             assertEquals(host, Manifests.at(values, "database.host"), layer);
         }
         assertEquals("${module.database.hostname}", root.output("database_host"));
@@ -86,16 +94,25 @@ class ManifestWiringTest {
         Config module = module(env, "database");
         String type = env.equals(Roots.AWS) ? "aws_secretsmanager_secret" : "azurerm_key_vault_secret";
         String valueArg = env.equals(Roots.AWS) ? "secret_string_wo" : "value_wo";
-        assertEquals("${each.value.db_secret}", module.resource(type, "layer_db").path("name").asText());
-        assertEquals("${each.value.internal_secret}", module.resource(type, "layer_internal").path("name").asText());
+        assertEquals(
+                "${each.value.db_secret}",
+                module.resource(type, "layer_db").path("name").asText());
+        assertEquals(
+                "${each.value.internal_secret}",
+                module.resource(type, "layer_internal").path("name").asText());
         String versionType = env.equals(Roots.AWS) ? "aws_secretsmanager_secret_version" : type;
         String dbJson = module.resource(versionType, "layer_db").path(valueArg).asText();
         for (String key : properties) {
             assertTrue(dbJson.contains(key + " "), key + " in " + dbJson);
         }
         // The keys the charts read from the internal Secret, each from the secret store entry that holds it.
-        Map<String, List<String>> keys = Map.of("layer_internal", List.of("admin-username", "admin-password"),
-                "layer_keystore", List.of("keystore-password"), "layer_encryption", List.of("encryption-key"));
+        Map<String, List<String>> keys = Map.of(
+                "layer_internal",
+                List.of("admin-username", "admin-password"),
+                "layer_keystore",
+                List.of("keystore-password"),
+                "layer_encryption",
+                List.of("encryption-key"));
         keys.forEach((resource, names) -> {
             String json = module.resource(versionType, resource).path(valueArg).asText();
             for (String key : names) {
@@ -107,7 +124,8 @@ class ManifestWiringTest {
     @ParameterizedTest(name = "{0}")
     @ValueSource(strings = {Roots.AWS, Roots.AZURE})
     void ingressSubnetsAddressesAndSourceRangesMatchTheChartValues(String env) {
-        Map<String, Object> values = Manifests.docs(env, "layers/api-gateway.values.yaml").get(0);
+        Map<String, Object> values =
+                Manifests.docs(env, "layers/api-gateway.values.yaml").get(0);
         Config root = Parsed.dir(Roots.root(env));
         JsonNode subnets = root.module("network").path("subnets");
         List<String> names = new ArrayList<>();
@@ -130,15 +148,19 @@ class ManifestWiringTest {
         JsonNode access = root.module("secrets_access");
         Map<String, Object> sa = Manifests.kind(env, "platform/secret-store.yaml", "ServiceAccount");
         Map<String, Object> store = Manifests.kind(env, "platform/secret-store.yaml", "SecretStore");
-        assertEquals(Manifests.at(sa, "metadata.name"), access.path("service_account").asText());
-        assertEquals(Manifests.at(sa, "metadata.namespace"), access.path("namespace").asText());
+        assertEquals(
+                Manifests.at(sa, "metadata.name"),
+                access.path("service_account").asText());
+        assertEquals(
+                Manifests.at(sa, "metadata.namespace"), access.path("namespace").asText());
         Map<String, Object> annotations = cast(Manifests.at(sa, "metadata.annotations"));
         if (env.equals(Roots.AWS)) {
             String arn = (String) annotations.get("eks.amazonaws.com/role-arn");
             assertTrue(arn.endsWith(":role/" + access.path("role_name").asText()), arn);
             assertEquals("${module.secrets_access.role_arn}", root.output("secrets_reader_role_arn"));
         } else {
-            assertEquals("https://" + access.path("key_vault_name").asText() + ".vault.azure.net/",
+            assertEquals(
+                    "https://" + access.path("key_vault_name").asText() + ".vault.azure.net/",
                     Manifests.at(store, "spec.provider.azurekv.vaultUrl"));
             assertEquals("${module.secrets_access.client_id}", root.output("secrets_reader_client_id"));
         }

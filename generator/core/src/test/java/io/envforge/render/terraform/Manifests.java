@@ -13,8 +13,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 /** Reads the generated overlay's YAML documents and walks them by dotted paths. */
 final class Manifests {
 
-    private Manifests() {
-    }
+    private Manifests() {}
 
     /** Every document of {@code overlays/<env>/<file>}. */
     @SuppressWarnings("unchecked")
@@ -34,7 +33,9 @@ final class Manifests {
     }
 
     static Map<String, Object> kind(String env, String file, String kind) {
-        return docs(env, file).stream().filter(d -> kind.equals(d.get("kind"))).findFirst()
+        return docs(env, file).stream()
+                .filter(d -> kind.equals(d.get("kind")))
+                .findFirst()
                 .orElseThrow(() -> new AssertionError("no " + kind + " in " + file));
     }
 

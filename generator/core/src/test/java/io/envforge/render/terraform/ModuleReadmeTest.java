@@ -28,14 +28,23 @@ class ModuleReadmeTest {
 
     static Stream<String> modules() throws IOException {
         try (Stream<Path> clouds = Files.list(MODULES)) {
-            return clouds.filter(Files::isDirectory).flatMap(cloud -> {
-                try (Stream<Path> modules = Files.list(cloud)) {
-                    return modules.filter(m -> Files.isRegularFile(m.resolve("variables.tf")))
-                            .map(m -> MODULES.relativize(m).toString()).sorted().toList().stream();
-                } catch (IOException e) {
-                    throw new IllegalStateException(e);
-                }
-            }).sorted().toList().stream();
+            return clouds
+                    .filter(Files::isDirectory)
+                    .flatMap(cloud -> {
+                        try (Stream<Path> modules = Files.list(cloud)) {
+                            return modules
+                                    .filter(m -> Files.isRegularFile(m.resolve("variables.tf")))
+                                    .map(m -> MODULES.relativize(m).toString())
+                                    .sorted()
+                                    .toList()
+                                    .stream();
+                        } catch (IOException e) {
+                            throw new IllegalStateException(e);
+                        }
+                    })
+                    .sorted()
+                    .toList()
+                    .stream();
         }
     }
 
@@ -44,7 +53,8 @@ class ModuleReadmeTest {
     void readmeTablesMatchTheVariablesAndOutputs(String module) throws Exception {
         Path dir = MODULES.resolve(module);
         Map<Path, JsonNode> parsed = HclFiles.parse(HclFiles.under(dir).stream()
-                .filter(p -> p.getParent().equals(dir)).toList());
+                .filter(p -> p.getParent().equals(dir))
+                .toList());
         String readme = Files.readString(dir.resolve("README.md"));
 
         Map<String, String> variables = declared(parsed, "variable");
@@ -60,7 +70,7 @@ class ModuleReadmeTest {
         Map<String, String> out = new TreeMap<>();
         for (JsonNode file : parsed.values()) {
             JsonNode blocks = file.path(kind);
-            for (Iterator<Map.Entry<String, JsonNode>> it = blocks.fields(); it.hasNext();) {
+            for (Iterator<Map.Entry<String, JsonNode>> it = blocks.fields(); it.hasNext(); ) {
                 Map.Entry<String, JsonNode> block = it.next();
                 JsonNode body = block.getValue().isArray() ? block.getValue().get(0) : block.getValue();
                 out.put(block.getKey(), body.path("description").asText(""));
@@ -89,7 +99,8 @@ class ModuleReadmeTest {
                 continue;
             }
             inTable = true;
-            String[] cells = line.substring(1, line.length() - (line.endsWith("|") ? 1 : 0)).split("\\|", 2);
+            String[] cells = line.substring(1, line.length() - (line.endsWith("|") ? 1 : 0))
+                    .split("\\|", 2);
             String name = cells[0].trim();
             if (name.startsWith("`") && name.endsWith("`") && cells.length == 2) {
                 out.put(name.substring(1, name.length() - 1), cells[1].trim());

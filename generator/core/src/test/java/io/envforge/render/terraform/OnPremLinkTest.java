@@ -32,8 +32,12 @@ class OnPremLinkTest {
             assertEquals("vpn", call.path("connectivity").asText(), env);
             JsonNode gateway = ManifestWiringTest.module(env, "vpn").resource("aws_customer_gateway", "onprem");
             // The request's identity as CreateCustomerGateway compares it.
-            keys.add(String.join("|", gateway.path("type").asText(), value(gateway, "ip_address", call),
-                    value(gateway, "bgp_asn", call), value(gateway, "device_name", call)));
+            keys.add(String.join(
+                    "|",
+                    gateway.path("type").asText(),
+                    value(gateway, "ip_address", call),
+                    value(gateway, "bgp_asn", call),
+                    value(gateway, "device_name", call)));
         }
         assertEquals(keys.get(0).split("\\|")[1], keys.get(1).split("\\|")[1], "same on-prem device IP");
         assertNotEquals(keys.get(0), keys.get(1), "identical requests return one shared customer gateway");
@@ -45,9 +49,10 @@ class OnPremLinkTest {
         JsonNode connection = vpn.resource("aws_vpn_connection", "this");
         assertEquals("SecretsManager", connection.path("preshared_key_storage").asText());
         assertFalse(connection.has("tunnel1_preshared_key") || connection.has("tunnel2_preshared_key"));
-        assertEquals("${local.vpn ? aws_vpn_connection.this[0].preshared_key_arn : null}",
-                vpn.output("preshared_key_arn"));
-        assertEquals("${module.vpn.preshared_key_arn}",
+        assertEquals(
+                "${local.vpn ? aws_vpn_connection.this[0].preshared_key_arn : null}", vpn.output("preshared_key_arn"));
+        assertEquals(
+                "${module.vpn.preshared_key_arn}",
                 Parsed.dir(Roots.root(Roots.AWS)).output("vpn_preshared_key_secret_arn"));
     }
 
@@ -59,8 +64,12 @@ class OnPremLinkTest {
             assertEquals("acme-envforge-terraform-state", s3.path("bucket").asText(), env);
             assertEquals("eu-west-1", s3.path("region").asText(), env);
         }
-        assertEquals("us-east-1",
-                Parsed.dir(Roots.root(Roots.AWS_OTHER_REGION)).block("provider", "aws").path("region").asText());
+        assertEquals(
+                "us-east-1",
+                Parsed.dir(Roots.root(Roots.AWS_OTHER_REGION))
+                        .block("provider", "aws")
+                        .path("region")
+                        .asText());
     }
 
     @Test
@@ -70,29 +79,39 @@ class OnPremLinkTest {
         assertTrue(gateway.path("active_active").asBoolean());
         JsonNode config = gateway.path("dynamic").path("ip_configuration").get(0);
         assertEquals("${local.gateway_instances}", config.path("for_each").asText());
-        assertEquals("${azurerm_public_ip.gateway[ip_configuration.value].id}",
+        assertEquals(
+                "${azurerm_public_ip.gateway[ip_configuration.value].id}",
                 config.path("content").get(0).path("public_ip_address_id").asText());
-        assertEquals("${toset(local.gateway_instances)}", vpn.resource("azurerm_public_ip", "gateway")
-                .path("for_each").asText());
+        assertEquals(
+                "${toset(local.gateway_instances)}",
+                vpn.resource("azurerm_public_ip", "gateway").path("for_each").asText());
         List<String> instances = new ArrayList<>();
-        vpn.files().forEach(f -> f.path("locals").forEach(l -> {
-            if (l.has("gateway_instances")) {
-                instances.add(l.path("gateway_instances").asText());
-            }
-        }));
+        vpn.files()
+                .forEach(f -> f.path("locals").forEach(l -> {
+                    if (l.has("gateway_instances")) {
+                        instances.add(l.path("gateway_instances").asText());
+                    }
+                }));
         assertEquals(List.of("${local.vpn ? [\"1\", \"2\"] : []}"), instances);
-        assertEquals("${module.vpn.gateway_public_ips}", Parsed.dir(Roots.root(Roots.AZURE)).output("vpn_gateway_ips"));
+        assertEquals(
+                "${module.vpn.gateway_public_ips}",
+                Parsed.dir(Roots.root(Roots.AZURE)).output("vpn_gateway_ips"));
     }
 
     @Test
     void bothCloudsRouteStaticallyAndTheDiagramSaysSo() throws IOException {
-        assertTrue(ManifestWiringTest.module(Roots.AWS, "vpn").resource("aws_vpn_connection", "this")
-                .path("static_routes_only").asBoolean());
+        assertTrue(ManifestWiringTest.module(Roots.AWS, "vpn")
+                .resource("aws_vpn_connection", "this")
+                .path("static_routes_only")
+                .asBoolean());
         Config azure = ManifestWiringTest.module(Roots.AZURE, "vpn");
-        assertFalse(azure.resource("azurerm_virtual_network_gateway", "this").path("enable_bgp").asBoolean(true));
+        assertFalse(azure.resource("azurerm_virtual_network_gateway", "this")
+                .path("enable_bgp")
+                .asBoolean(true));
         assertFalse(azure.resource("azurerm_local_network_gateway", "onprem").has("bgp_settings"));
         assertFalse(azure.resource("azurerm_virtual_network_gateway_connection", "onprem")
-                .path("enable_bgp").asBoolean(false));
+                .path("enable_bgp")
+                .asBoolean(false));
         for (String env : List.of(Roots.AWS, Roots.AZURE)) {
             String doc = Files.readString(Roots.overlay(env).resolve("ENVIRONMENT.md"));
             String diagram = doc.substring(doc.indexOf("```mermaid"));

@@ -31,11 +31,15 @@ class OnPremPeerTest {
                 "phase2_dh_group_numbers", "[\"${local.ipsec.phase2.pfs_dh_group}\"]",
                 "phase2_lifetime_seconds", "\"${local.ipsec.phase2.lifetime_seconds}\"");
         for (String tunnel : List.of("tunnel1_", "tunnel2_")) {
-            expected.forEach((k, v) -> assertEquals(v, connection.path(tunnel + k).toString(), tunnel + k));
+            expected.forEach(
+                    (k, v) -> assertEquals(v, connection.path(tunnel + k).toString(), tunnel + k));
         }
         String peer = vpn.block("output", "onprem_peer").path("value").asText();
-        assertTrue(peer.contains("ike = local.ipsec") || peer.contains("\"ike\":\"${local.ipsec}\"")
-                || peer.contains("local.ipsec"), peer);
+        assertTrue(
+                peer.contains("ike = local.ipsec")
+                        || peer.contains("\"ike\":\"${local.ipsec}\"")
+                        || peer.contains("local.ipsec"),
+                peer);
         assertTrue(peer.contains("aws_vpn_connection.this[0].preshared_key_arn"), peer);
         assertFalse(peer.contains("tunnel1_preshared_key"), peer);
     }
@@ -44,22 +48,29 @@ class OnPremPeerTest {
     void azureConnectionCarriesTheProposalAndTheKeyGoesToKeyVaultOnly() {
         Config vpn = Parsed.dir(Roots.modules().resolve("azure/vpn"));
         JsonNode policy = vpn.resource("azurerm_virtual_network_gateway_connection", "onprem")
-                .path("ipsec_policy").get(0);
-        for (String k : List.of("dh_group", "ike_encryption", "ike_integrity", "ipsec_encryption", "ipsec_integrity",
-                "pfs_group")) {
+                .path("ipsec_policy")
+                .get(0);
+        for (String k : List.of(
+                "dh_group", "ike_encryption", "ike_integrity", "ipsec_encryption", "ipsec_integrity", "pfs_group")) {
             assertEquals("${local.ipsec." + k + "}", policy.path(k).asText(), k);
         }
         JsonNode secret = vpn.resource("azurerm_key_vault_secret", "shared_key");
-        assertEquals("${random_password.shared_key[0].result}", secret.path("value_wo").asText());
-        assertFalse(vpn.files().stream().anyMatch(f -> f.path("output").has("shared_key")),
+        assertEquals(
+                "${random_password.shared_key[0].result}",
+                secret.path("value_wo").asText());
+        assertFalse(
+                vpn.files().stream().anyMatch(f -> f.path("output").has("shared_key")),
                 "an output carries the pre-shared key");
         String peer = vpn.block("output", "onprem_peer").path("value").asText();
         assertTrue(peer.contains("azurerm_key_vault_secret.shared_key[0].versionless_id"), peer);
 
         Config root = Parsed.dir(Roots.root(Roots.AZURE));
         assertEquals("${module.vpn.onprem_peer}", root.output("onprem_peer"));
-        assertEquals("${module.secrets_access.key_vault_id}", root.module("vpn").path("key_vault_id").asText());
+        assertEquals(
+                "${module.secrets_access.key_vault_id}",
+                root.module("vpn").path("key_vault_id").asText());
         assertFalse(root.files().stream().anyMatch(f -> f.path("output").has("vpn_shared_key")));
-        assertEquals("${module.vpn.onprem_peer}", Parsed.dir(Roots.root(Roots.AWS)).output("onprem_peer"));
+        assertEquals(
+                "${module.vpn.onprem_peer}", Parsed.dir(Roots.root(Roots.AWS)).output("onprem_peer"));
     }
 }

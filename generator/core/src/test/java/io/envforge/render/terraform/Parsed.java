@@ -16,8 +16,7 @@ final class Parsed {
 
     private static Map<Path, JsonNode> all;
 
-    private Parsed() {
-    }
+    private Parsed() {}
 
     static synchronized Map<Path, JsonNode> all() {
         if (all == null) {
@@ -46,7 +45,9 @@ final class Parsed {
 
     /** The merged top-level content of one configuration folder: block kind → name → ... as hcl2json gives it. */
     static Config dir(Path dir) {
-        return new Config(all().entrySet().stream().filter(e -> e.getKey().getParent().equals(dir))
-                .map(Map.Entry::getValue).toList());
+        return new Config(all().entrySet().stream()
+                .filter(e -> e.getKey().getParent().equals(dir))
+                .map(Map.Entry::getValue)
+                .toList());
     }
 }

@@ -6,8 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.envforge.TestWorkspace;
-import io.envforge.pipeline.Envforge;
 import io.envforge.api.GenerateRequest;
+import io.envforge.pipeline.Envforge;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -33,14 +33,16 @@ class PrivateNetworkTest {
     @Test
     void everyApiTheClusterCallsHasAnInterfaceEndpointWithPrivateDns() {
         JsonNode services = awsNetwork.block("variable", "interface_endpoints").path("default");
-        assertEquals(List.of("ecr.api", "ecr.dkr", "sts", "ec2", "elasticloadbalancing", "secretsmanager", "logs"),
+        assertEquals(
+                List.of("ecr.api", "ecr.dkr", "sts", "ec2", "elasticloadbalancing", "secretsmanager", "logs"),
                 strings(services));
         JsonNode endpoint = awsNetwork.resource("aws_vpc_endpoint", "interface");
         assertEquals("${local.interface_endpoints}", endpoint.path("for_each").asText());
         assertEquals("Interface", endpoint.path("vpc_endpoint_type").asText());
         assertTrue(endpoint.path("private_dns_enabled").asBoolean());
         assertEquals("${local.endpoint_subnet_ids}", endpoint.path("subnet_ids").asText());
-        assertEquals("${var.egress == \"endpoints\" ? toset(var.interface_endpoints) : toset([])}",
+        assertEquals(
+                "${var.egress == \"endpoints\" ? toset(var.interface_endpoints) : toset([])}",
                 local(awsNetwork, "interface_endpoints"));
 
         JsonNode https = awsNetwork.resource("aws_vpc_security_group_ingress_rule", "endpoints_https");
@@ -57,35 +59,57 @@ class PrivateNetworkTest {
     @Test
     void theGeneratedRootsCreateTheEnvironmentsRegistryAndCheckItsAddress() throws Exception {
         String aws = Files.readString(Roots.root(Roots.AWS).resolve("registry.tf"));
-        assertTrue(aws.contains("module.registry.registry_url == \"123456789012.dkr.ecr.eu-west-1.amazonaws.com\""),
-                aws);
+        assertTrue(
+                aws.contains("module.registry.registry_url == \"123456789012.dkr.ecr.eu-west-1.amazonaws.com\""), aws);
         assertTrue(aws.contains("\"wso2am\", \"wso2mi\", \"ansible-runner\""), aws);
         Config awsRegistry = Parsed.dir(Roots.modules().resolve("aws/registry"));
-        assertEquals("IMMUTABLE", awsRegistry.resource("aws_ecr_repository", "this")
-                .path("image_tag_mutability").asText());
+        assertEquals(
+                "IMMUTABLE",
+                awsRegistry
+                        .resource("aws_ecr_repository", "this")
+                        .path("image_tag_mutability")
+                        .asText());
 
         String azure = Files.readString(Roots.root(Roots.AZURE).resolve("registry.tf"));
         assertTrue(azure.contains("module.registry.registry_url == \"acrtst2287934.azurecr.io\""), azure);
         Config azureRegistry = Parsed.dir(Roots.modules().resolve("azure/registry"));
         JsonNode acr = azureRegistry.resource("azurerm_container_registry", "this");
         assertEquals("Premium", acr.path("sku").asText());
-        assertEquals("${length(var.admin_ip_ranges) > 0}", acr.path("public_network_access_enabled").asText());
-        assertEquals(List.of("registry"), strings(azureRegistry.resource("azurerm_private_endpoint", "registry")
-                .path("private_service_connection").get(0).path("subresource_names")));
-        assertEquals("privatelink.azurecr.io",
-                azureRegistry.resource("azurerm_private_dns_zone", "registry").path("name").asText());
+        assertEquals(
+                "${length(var.admin_ip_ranges) > 0}",
+                acr.path("public_network_access_enabled").asText());
+        assertEquals(
+                List.of("registry"),
+                strings(azureRegistry
+                        .resource("azurerm_private_endpoint", "registry")
+                        .path("private_service_connection")
+                        .get(0)
+                        .path("subresource_names")));
+        assertEquals(
+                "privatelink.azurecr.io",
+                azureRegistry
+                        .resource("azurerm_private_dns_zone", "registry")
+                        .path("name")
+                        .asText());
 
         Config vault = Parsed.dir(Roots.modules().resolve("azure/secrets-access"));
-        assertEquals(List.of("vault"), strings(vault.resource("azurerm_private_endpoint", "vault")
-                .path("private_service_connection").get(0).path("subresource_names")));
-        assertEquals("privatelink.vaultcore.azure.net",
+        assertEquals(
+                List.of("vault"),
+                strings(vault.resource("azurerm_private_endpoint", "vault")
+                        .path("private_service_connection")
+                        .get(0)
+                        .path("subresource_names")));
+        assertEquals(
+                "privatelink.vaultcore.azure.net",
                 vault.resource("azurerm_private_dns_zone", "vault").path("name").asText());
 
         String cluster = Files.readString(Roots.root(Roots.AZURE).resolve("cluster.tf"));
         assertTrue(cluster.contains("outbound_type = \"userAssignedNATGateway\""), cluster);
         Config azureNetwork = Parsed.dir(Roots.modules().resolve("azure/network"));
-        assertEquals(List.of("${azurerm_subnet_nat_gateway_association.workload}",
-                "${azurerm_nat_gateway_public_ip_association.this}"),
+        assertEquals(
+                List.of(
+                        "${azurerm_subnet_nat_gateway_association.workload}",
+                        "${azurerm_nat_gateway_public_ip_association.this}"),
                 strings(azureNetwork.block("output", "workload_subnet_ids").path("depends_on")));
     }
 
@@ -93,8 +117,9 @@ class PrivateNetworkTest {
     void thePlatformCanChooseNatEgress() throws Exception {
         TestWorkspace ws = TestWorkspace.create(temp.resolve("ws"));
         String platform = Files.readString(ws.root().resolve("environments/platform.yaml"));
-        ws.write("environments/platform.yaml", platform.replace("  connectivity: vpn\n",
-                "  connectivity: vpn\n  egress: nat\n"));
+        ws.write(
+                "environments/platform.yaml",
+                platform.replace("  connectivity: vpn\n", "  connectivity: vpn\n  egress: nat\n"));
         ws.write("environments/nat1.yaml", """
                 apiVersion: envforge.io/v1alpha1
                 kind: Environment
@@ -105,15 +130,26 @@ class PrivateNetworkTest {
                   network:
                     cidr: 10.43.0.0/20
                 """);
-        Envforge.standard(ws.root()).generate(new GenerateRequest(ws.root(), List.of("nat1"), Optional.empty(),
-                Optional.empty(), false, Optional.of(TestWorkspace.SCHEMAS), false, false));
+        Envforge.standard(ws.root())
+                .generate(new GenerateRequest(
+                        ws.root(),
+                        List.of("nat1"),
+                        Optional.empty(),
+                        Optional.empty(),
+                        false,
+                        Optional.of(TestWorkspace.SCHEMAS),
+                        false,
+                        false));
         String main = Files.readString(ws.root().resolve("terraform/environments/nat1/main.tf"));
         assertTrue(main.contains("  egress        = \"nat\"\n"), main);
         JsonNode nat = awsNetwork.resource("aws_nat_gateway", "this");
-        assertEquals("${aws_subnet.this[local.gateway_key].id}", nat.path("subnet_id").asText());
+        assertEquals(
+                "${aws_subnet.this[local.gateway_key].id}",
+                nat.path("subnet_id").asText());
         JsonNode route = awsNetwork.resource("aws_route", "private_default");
         assertEquals("0.0.0.0/0", route.path("destination_cidr_block").asText());
-        assertEquals("${aws_nat_gateway.this[0].id}", route.path("nat_gateway_id").asText());
+        assertEquals(
+                "${aws_nat_gateway.this[0].id}", route.path("nat_gateway_id").asText());
     }
 
     /** A local value's expression, from whichever {@code locals} block of the folder defines it. */

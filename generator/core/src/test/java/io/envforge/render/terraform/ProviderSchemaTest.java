@@ -23,11 +23,21 @@ class ProviderSchemaTest {
         Map<Path, JsonNode> files = Parsed.under(Roots.workspace().resolve("terraform"));
         List<String> findings = new ConfigChecker(files).check();
         assertEquals(List.of(), findings);
-        long resources = files.values().stream().mapToLong(f -> f.path("resource").size()).sum();
+        long resources = files.values().stream()
+                .mapToLong(f -> f.path("resource").size())
+                .sum();
         assertTrue(resources >= 40, "resource types checked: " + resources);
-        for (String folder : List.of("environments/dev1", "environments/tst2", "environments/dev1/cluster-addons",
-                "environments/tst2/cluster-addons", "modules/aws/database", "modules/azure/database",
-                "modules/aws/cluster", "modules/azure/cluster", "examples/aws-cluster", "examples/azure-cluster")) {
+        for (String folder : List.of(
+                "environments/dev1",
+                "environments/tst2",
+                "environments/dev1/cluster-addons",
+                "environments/tst2/cluster-addons",
+                "modules/aws/database",
+                "modules/azure/database",
+                "modules/aws/cluster",
+                "modules/azure/cluster",
+                "examples/aws-cluster",
+                "examples/azure-cluster")) {
             Path dir = Roots.workspace().resolve("terraform").resolve(folder);
             assertTrue(files.keySet().stream().anyMatch(p -> p.startsWith(dir)), "no .tf files checked in " + folder);
         }
@@ -54,10 +64,12 @@ class ProviderSchemaTest {
         Map<Path, JsonNode> files = Parsed.under(Parsed.BROKEN.resolve("module-call"));
         Path main = Parsed.BROKEN.resolve("module-call/main.tf");
         Path outputs = Parsed.BROKEN.resolve("module-call/outputs.tf");
-        assertEquals(List.of(
-                main + ": module.broken: module ./mod has no variable \"nam\"",
-                main + ": module.broken: missing required variable \"name\"",
-                outputs + ": var.missing is not declared",
-                outputs + ": module.broken has no output nme"), new ConfigChecker(files).check());
+        assertEquals(
+                List.of(
+                        main + ": module.broken: module ./mod has no variable \"nam\"",
+                        main + ": module.broken: missing required variable \"name\"",
+                        outputs + ": var.missing is not declared",
+                        outputs + ": module.broken has no output nme"),
+                new ConfigChecker(files).check());
     }
 }

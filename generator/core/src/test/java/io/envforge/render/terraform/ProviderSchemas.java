@@ -26,8 +26,7 @@ final class ProviderSchemas {
             "aws", load(FILES.get("aws")),
             "azurerm", load(FILES.get("azurerm")));
 
-    private ProviderSchemas() {
-    }
+    private ProviderSchemas() {}
 
     /** The provider owning a resource type by Terraform's rule: the type's prefix up to the first underscore. */
     static String providerOf(String type) {

@@ -1,15 +1,14 @@
 package io.envforge.render.terraform;
 
 import io.envforge.TestWorkspace;
-import io.envforge.pipeline.Envforge;
 import io.envforge.api.GenerateRequest;
+import io.envforge.pipeline.Envforge;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.List;
-import java.util.Optional;
 import java.util.stream.Stream;
 
 /**
@@ -24,10 +23,10 @@ final class Roots {
     static final String AZURE = "tst2";
     /** A second AWS VPN environment, in another region than the state bucket's. */
     static final String AWS_OTHER_REGION = "use1";
+
     private static Path workspace;
 
-    private Roots() {
-    }
+    private Roots() {}
 
     static synchronized Path workspace() {
         if (workspace == null) {
@@ -53,8 +52,12 @@ final class Roots {
             Path dir = Files.createTempDirectory("envforge-terraform");
             TestWorkspace ws = TestWorkspace.create(dir);
             Path golden = Path.of("src/test/resources/golden");
-            ws.write("environments/dev1.yaml", Files.readString(golden.resolve("aws-dev1/input/environments/dev1.yaml")));
-            ws.write("environments/tst2.yaml", Files.readString(golden.resolve("azure-tst2/input/environments/tst2.yaml")));
+            ws.write(
+                    "environments/dev1.yaml",
+                    Files.readString(golden.resolve("aws-dev1/input/environments/dev1.yaml")));
+            ws.write(
+                    "environments/tst2.yaml",
+                    Files.readString(golden.resolve("azure-tst2/input/environments/tst2.yaml")));
             ws.write("environments/use1.yaml", """
                     apiVersion: envforge.io/v1alpha1
                     kind: Environment
@@ -74,8 +77,11 @@ final class Roots {
                         encryptionKey:
                           integration: 3
                     """);
-            GenerateRequest request = GenerateRequest.builder(ws.root()).environments(List.of("all"))
-                    .schemas(TestWorkspace.SCHEMAS).mode(GenerateRequest.Mode.WRITE).build();
+            GenerateRequest request = GenerateRequest.builder(ws.root())
+                    .environments(List.of("all"))
+                    .schemas(TestWorkspace.SCHEMAS)
+                    .mode(GenerateRequest.Mode.WRITE)
+                    .build();
             Envforge.standard(ws.root()).generate(request);
             copyTree(TestWorkspace.REPO.resolve("terraform/modules"), dir.resolve("terraform/modules"));
             copyTree(TestWorkspace.REPO.resolve("terraform/examples"), dir.resolve("terraform/examples"));

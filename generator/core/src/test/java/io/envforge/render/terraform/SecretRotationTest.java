@@ -6,14 +6,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.envforge.TestWorkspace;
+import io.envforge.api.GenerateRequest;
 import io.envforge.error.EnvforgeException;
 import io.envforge.error.Problem;
 import io.envforge.pipeline.Envforge;
-import io.envforge.api.GenerateRequest;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
@@ -31,8 +30,8 @@ import org.junit.jupiter.api.io.TempDir;
 class SecretRotationTest {
 
     private static final Pattern EACH = Pattern.compile("^\\$\\{each\\.value\\.([a-z_]+)}$");
-    private static final List<String> SECRETS = List.of("layer_db", "layer_internal", "layer_keystore",
-            "layer_encryption");
+    private static final List<String> SECRETS =
+            List.of("layer_db", "layer_internal", "layer_keystore", "layer_encryption");
 
     @Test
     void raisingACounterRewritesThatSecretOnly() {
@@ -58,26 +57,40 @@ class SecretRotationTest {
                 JsonNode version = versionResource(env, db, secret);
                 counters.add(counter(version.path(versionArgument(env)).asText()));
                 String json = version.path(valueArgument(env)).asText();
-                Matcher generated = Pattern.compile("ephemeral\\.random_password\\.([a-z_]+)\\[").matcher(json);
+                Matcher generated = Pattern.compile("ephemeral\\.random_password\\.([a-z_]+)\\[")
+                        .matcher(json);
                 TreeSet<String> passwords = new TreeSet<>();
                 while (generated.find()) {
                     passwords.add(generated.group(1));
                 }
                 assertEquals(1, passwords.size(), env + " " + secret + " writes one generated value: " + json);
             }
-            assertEquals(new TreeSet<>(List.of("admin_version", "db_version", "encryption_key_version",
-                    "keystore_version")), counters, env + ": one counter per secret");
+            assertEquals(
+                    new TreeSet<>(List.of("admin_version", "db_version", "encryption_key_version", "keystore_version")),
+                    counters,
+                    env + ": one counter per secret");
         }
     }
 
     @Test
     void azureAdminPasswordFollowsItsCounterOnTheServerAndInKeyVault() {
-        assertEquals(1, Parsed.dir(Roots.root(Roots.AZURE)).module("database").path("admin_password_version").asInt());
+        assertEquals(
+                1,
+                Parsed.dir(Roots.root(Roots.AZURE))
+                        .module("database")
+                        .path("admin_password_version")
+                        .asInt());
         Config db = ManifestWiringTest.module(Roots.AZURE, "database");
-        assertEquals("${var.admin_password_version}", db.resource("azurerm_postgresql_flexible_server", "this")
-                .path("administrator_password_wo_version").asText());
-        assertEquals("${var.admin_password_version}",
-                db.resource("azurerm_key_vault_secret", "admin").path("value_wo_version").asText());
+        assertEquals(
+                "${var.admin_password_version}",
+                db.resource("azurerm_postgresql_flexible_server", "this")
+                        .path("administrator_password_wo_version")
+                        .asText());
+        assertEquals(
+                "${var.admin_password_version}",
+                db.resource("azurerm_key_vault_secret", "admin")
+                        .path("value_wo_version")
+                        .asText());
     }
 
     @Test
@@ -96,12 +109,16 @@ class SecretRotationTest {
                     rotation:
                       databaseAdmin: 2
                 """);
-        GenerateRequest request = GenerateRequest.builder(ws.root()).environments(List.of("aws9"))
-                .schemas(TestWorkspace.SCHEMAS).mode(GenerateRequest.Mode.WRITE).build();
-        EnvforgeException e = assertThrows(EnvforgeException.class,
-                () -> Envforge.standard(ws.root()).generate(request));
+        GenerateRequest request = GenerateRequest.builder(ws.root())
+                .environments(List.of("aws9"))
+                .schemas(TestWorkspace.SCHEMAS)
+                .mode(GenerateRequest.Mode.WRITE)
+                .build();
+        EnvforgeException e = assertThrows(
+                EnvforgeException.class, () -> Envforge.standard(ws.root()).generate(request));
         Problem problem = e.problems().get(0);
-        assertEquals(List.of("environments/aws9.yaml", "spec.secrets.rotation.databaseAdmin", "2"),
+        assertEquals(
+                List.of("environments/aws9.yaml", "spec.secrets.rotation.databaseAdmin", "2"),
                 List.of(problem.file(), problem.path(), problem.value()));
         assertTrue(problem.fix().contains("rotate-secret"), problem.fix());
     }
@@ -113,15 +130,20 @@ class SecretRotationTest {
         Map<String, Integer> out = new TreeMap<>();
         layers.fields().forEachRemaining(layer -> {
             for (String secret : SECRETS) {
-                String counter = counter(versionResource(env, db, secret).path(versionArgument(env)).asText());
-                out.put(layer.getKey() + "/" + secret, layer.getValue().path(counter).asInt(1));
+                String counter = counter(versionResource(env, db, secret)
+                        .path(versionArgument(env))
+                        .asText());
+                out.put(
+                        layer.getKey() + "/" + secret,
+                        layer.getValue().path(counter).asInt(1));
             }
         });
         return out;
     }
 
     private static JsonNode versionResource(String env, Config db, String secret) {
-        return env.equals(Roots.AZURE) ? db.resource("azurerm_key_vault_secret", secret)
+        return env.equals(Roots.AZURE)
+                ? db.resource("azurerm_key_vault_secret", secret)
                 : db.resource("aws_secretsmanager_secret_version", secret);
     }
 

@@ -42,7 +42,8 @@ class StagesTest {
         // The one exception: the Git token the pipeline passes from its secret store, ephemeral and sensitive.
         assertEquals(Set.of("git_token"), withoutDefault(addons(env)), "stage 2");
         JsonNode token = Parsed.dir(addons(env)).block("variable", "git_token");
-        assertTrue(token.path("ephemeral").asBoolean() && token.path("sensitive").asBoolean(), token.toString());
+        assertTrue(
+                token.path("ephemeral").asBoolean() && token.path("sensitive").asBoolean(), token.toString());
     }
 
     @ParameterizedTest(name = "{0}")
@@ -86,41 +87,65 @@ class StagesTest {
 
     @Test
     void theSecretsReaderTrustsTheClusterStage1Creates() {
-        assertEquals("${module.cluster.oidc_provider_arn}",
-                Parsed.dir(Roots.root(Roots.AWS)).module("secrets_access").path("oidc_provider_arn").asText());
-        assertEquals("${module.cluster.oidc_issuer_url}",
-                Parsed.dir(Roots.root(Roots.AZURE)).module("secrets_access").path("oidc_issuer_url").asText());
-        assertEquals("${aws_iam_openid_connect_provider.this.arn}",
+        assertEquals(
+                "${module.cluster.oidc_provider_arn}",
+                Parsed.dir(Roots.root(Roots.AWS))
+                        .module("secrets_access")
+                        .path("oidc_provider_arn")
+                        .asText());
+        assertEquals(
+                "${module.cluster.oidc_issuer_url}",
+                Parsed.dir(Roots.root(Roots.AZURE))
+                        .module("secrets_access")
+                        .path("oidc_issuer_url")
+                        .asText());
+        assertEquals(
+                "${aws_iam_openid_connect_provider.this.arn}",
                 ManifestWiringTest.module(Roots.AWS, "cluster").output("oidc_provider_arn"));
         JsonNode aks = ManifestWiringTest.module(Roots.AZURE, "cluster").resource("azurerm_kubernetes_cluster", "this");
-        assertTrue(aks.path("oidc_issuer_enabled").asBoolean() && aks.path("workload_identity_enabled").asBoolean());
+        assertTrue(aks.path("oidc_issuer_enabled").asBoolean()
+                && aks.path("workload_identity_enabled").asBoolean());
     }
 
     @Test
     void eksIsPrivateInTheWorkloadSubnetsWithEnforcedNetworkPolicy() {
         JsonNode call = Parsed.dir(Roots.root(Roots.AWS)).module("cluster");
-        assertEquals("${module.network.workload_subnet_ids}", call.path("subnet_ids").asText());
+        assertEquals(
+                "${module.network.workload_subnet_ids}", call.path("subnet_ids").asText());
         assertEquals(List.of("10.0.0.0/16", "172.16.0.0/16"), strings(call.path("api_access_cidrs")));
         Config module = ManifestWiringTest.module(Roots.AWS, "cluster");
-        JsonNode vpc = module.resource("aws_eks_cluster", "this").path("vpc_config").get(0);
+        JsonNode vpc =
+                module.resource("aws_eks_cluster", "this").path("vpc_config").get(0);
         assertTrue(vpc.path("endpoint_private_access").asBoolean());
         assertFalse(vpc.path("endpoint_public_access").asBoolean(true));
         assertEquals("${var.subnet_ids}", vpc.path("subnet_ids").asText());
-        assertEquals("${var.subnet_ids}", module.resource("aws_eks_node_group", "this").path("subnet_ids").asText());
-        assertEquals("${toset(concat([var.vpc_cidr], var.api_access_cidrs))}",
-                module.resource("aws_vpc_security_group_ingress_rule", "api").path("for_each").asText());
-        String cni = module.resource("aws_eks_addon", "vpc_cni").path("configuration_values").asText();
+        assertEquals(
+                "${var.subnet_ids}",
+                module.resource("aws_eks_node_group", "this").path("subnet_ids").asText());
+        assertEquals(
+                "${toset(concat([var.vpc_cidr], var.api_access_cidrs))}",
+                module.resource("aws_vpc_security_group_ingress_rule", "api")
+                        .path("for_each")
+                        .asText());
+        String cni = module.resource("aws_eks_addon", "vpc_cni")
+                .path("configuration_values")
+                .asText();
         assertTrue(cni.replace(" ", "").contains("enableNetworkPolicy=\"true\""), cni);
         for (String addon : List.of("vpc_cni", "kube_proxy", "coredns")) {
-            assertEquals("${var.addon_versions." + addon + "}",
-                    module.resource("aws_eks_addon", addon).path("addon_version").asText());
+            assertEquals(
+                    "${var.addon_versions." + addon + "}",
+                    module.resource("aws_eks_addon", addon)
+                            .path("addon_version")
+                            .asText());
         }
     }
 
     @Test
     void aksIsPrivateOverTwoZonesWithNetworkPolicy() {
         JsonNode call = Parsed.dir(Roots.root(Roots.AZURE)).module("cluster");
-        assertEquals("${module.network.workload_subnet_ids[0]}", call.path("node_subnet_id").asText());
+        assertEquals(
+                "${module.network.workload_subnet_ids[0]}",
+                call.path("node_subnet_id").asText());
         assertEquals(List.of("1", "2"), strings(call.path("zones")));
         JsonNode aks = ManifestWiringTest.module(Roots.AZURE, "cluster").resource("azurerm_kubernetes_cluster", "this");
         assertTrue(aks.path("private_cluster_enabled").asBoolean());
@@ -138,18 +163,24 @@ class StagesTest {
     @ValueSource(strings = {Roots.AWS, Roots.AZURE})
     void fluxIsBootstrappedOnThePathAndWithTheSecretOfTheSyncObjects(String env) {
         JsonNode flux = Parsed.dir(addons(env)).resource("flux_bootstrap_git", "this");
-        List<Map<String, Object>> sync = yaml(Roots.workspace().resolve("clusters").resolve(env)
-                .resolve("envforge/sync.yaml"));
-        Map<String, Object> repo = sync.stream().filter(d -> "GitRepository".equals(d.get("kind"))).findFirst()
+        List<Map<String, Object>> sync =
+                yaml(Roots.workspace().resolve("clusters").resolve(env).resolve("envforge/sync.yaml"));
+        Map<String, Object> repo = sync.stream()
+                .filter(d -> "GitRepository".equals(d.get("kind")))
+                .findFirst()
                 .orElseThrow();
-        assertEquals(Manifests.at(repo, "spec.secretRef.name"), flux.path("secret_name").asText());
+        assertEquals(
+                Manifests.at(repo, "spec.secretRef.name"),
+                flux.path("secret_name").asText());
         assertEquals("clusters/" + env, flux.path("path").asText());
         assertTrue(flux.path("embedded_manifests").asBoolean());
         boolean generator = sync.stream().anyMatch(d -> "ArtifactGenerator".equals(d.get("kind")));
         assertEquals(generator, strings(flux.path("components_extra")).contains("source-watcher"));
-        assertTrue(strings(flux.path("depends_on")).contains("${helm_release.external_secrets}"),
+        assertTrue(
+                strings(flux.path("depends_on")).contains("${helm_release.external_secrets}"),
                 flux.path("depends_on").toString());
-        String url = Parsed.dir(addons(env)).block("provider", "flux").path("git").toString();
+        String url =
+                Parsed.dir(addons(env)).block("provider", "flux").path("git").toString();
         assertTrue(url.contains(String.valueOf(Manifests.at(repo, "spec.url"))), url);
     }
 
@@ -160,8 +191,10 @@ class StagesTest {
         assertTrue(values.contains("local.stage1.load_balancer_controller_role_arn"), values);
         assertTrue(values.contains("eks.amazonaws.com/role-arn"), values);
         JsonNode trust = ManifestWiringTest.module(Roots.AWS, "cluster")
-                .resource("aws_iam_role", "load_balancer_controller").path("assume_role_policy");
-        assertTrue(trust.asText().contains("system:serviceaccount:kube-system:aws-load-balancer-controller"),
+                .resource("aws_iam_role", "load_balancer_controller")
+                .path("assume_role_policy");
+        assertTrue(
+                trust.asText().contains("system:serviceaccount:kube-system:aws-load-balancer-controller"),
                 trust.asText());
         assertTrue(values.contains("aws-load-balancer-controller"), values);
     }
@@ -169,20 +202,24 @@ class StagesTest {
     @Test
     void azureSecretsReaderGetsItsClientIdFromStage1BeforeFlux() {
         Config stage2 = Parsed.dir(addons(Roots.AZURE));
-        JsonNode manifest = stage2.resource("kubernetes_manifest", "secrets_reader").path("manifest");
+        JsonNode manifest =
+                stage2.resource("kubernetes_manifest", "secrets_reader").path("manifest");
         Map<String, Object> sa = Manifests.kind(Roots.AZURE, "platform/secret-store.yaml", "ServiceAccount");
         String text = manifest.toString();
         for (String field : List.of("metadata.name", "metadata.namespace")) {
             assertTrue(text.contains("\"" + Manifests.at(sa, field) + "\""), field + " in " + text);
         }
-        assertTrue(text.contains("\"azure.workload.identity/client-id\":\"${local.stage1.secrets_reader_client_id}\""),
+        assertTrue(
+                text.contains("\"azure.workload.identity/client-id\":\"${local.stage1.secrets_reader_client_id}\""),
                 text);
         Map<?, ?> labels = (Map<?, ?>) Manifests.at(sa, "metadata.labels");
         assertEquals("true", String.valueOf(labels.get("azure.workload.identity/use")));
-        assertEquals("${module.secrets_access.client_id}",
+        assertEquals(
+                "${module.secrets_access.client_id}",
                 Parsed.dir(Roots.root(Roots.AZURE)).output("secrets_reader_client_id"));
         JsonNode flux = stage2.resource("flux_bootstrap_git", "this");
-        assertTrue(strings(flux.path("depends_on")).contains("${kubernetes_manifest.secrets_reader}"),
+        assertTrue(
+                strings(flux.path("depends_on")).contains("${kubernetes_manifest.secrets_reader}"),
                 flux.path("depends_on").toString());
     }
 
@@ -195,7 +232,10 @@ class StagesTest {
         Map<String, JsonNode> variables = new TreeMap<>();
         Parsed.under(dir).forEach((path, json) -> {
             if (path.getParent().equals(dir)) {
-                json.path("variable").fields().forEachRemaining(v -> variables.put(v.getKey(), v.getValue().get(0)));
+                json.path("variable")
+                        .fields()
+                        .forEachRemaining(
+                                v -> variables.put(v.getKey(), v.getValue().get(0)));
             }
         });
         Set<String> out = new TreeSet<>();
@@ -210,7 +250,8 @@ class StagesTest {
     private static String text(Path dir) {
         try (Stream<Path> files = Files.list(dir)) {
             StringBuilder out = new StringBuilder();
-            for (Path f : files.filter(p -> p.toString().endsWith(".tf")).sorted().toList()) {
+            for (Path f :
+                    files.filter(p -> p.toString().endsWith(".tf")).sorted().toList()) {
                 out.append(Files.readString(f));
             }
             return out.toString();

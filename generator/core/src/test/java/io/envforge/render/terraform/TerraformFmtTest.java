@@ -34,15 +34,15 @@ class TerraformFmtTest {
     @Test
     void aMisalignedFileIsReported() throws Exception {
         Path dir = Files.createDirectories(temp.resolve("misaligned"));
-        Files.writeString(dir.resolve("main.tf"), Files.readString(Roots.root(Roots.AWS).resolve("main.tf"))
-                .replace("cidr          = ", "cidr = "));
+        Files.writeString(
+                dir.resolve("main.tf"),
+                Files.readString(Roots.root(Roots.AWS).resolve("main.tf")).replace("cidr          = ", "cidr = "));
         Result result = fmtCheck(dir);
         assertEquals(3, result.exitCode());
         assertTrue(result.listed().endsWith("misaligned/main.tf\n"), result.listed());
     }
 
-    record Result(int exitCode, String listed) {
-    }
+    record Result(int exitCode, String listed) {}
 
     /** Runs {@code terraform fmt -check -recursive -list=true dir}; the listed files are the badly formatted ones. */
     static Result fmtCheck(Path dir) throws IOException, InterruptedException {
@@ -50,8 +50,8 @@ class TerraformFmtTest {
         if (!Files.exists(config)) {
             Files.writeString(config, "");
         }
-        ProcessBuilder pb = new ProcessBuilder("terraform", "fmt", "-check", "-recursive", "-list=true",
-                dir.toString()).redirectErrorStream(true);
+        ProcessBuilder pb = new ProcessBuilder("terraform", "fmt", "-check", "-recursive", "-list=true", dir.toString())
+                .redirectErrorStream(true);
         pb.environment().put("TF_CLI_CONFIG_FILE", config.toString());
         pb.environment().put("CHECKPOINT_DISABLE", "1");
         Process process = pb.start();

@@ -1,17 +1,13 @@
 package io.envforge.render.terraform;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.envforge.TestWorkspace;
-import io.envforge.error.EnvforgeException;
-import io.envforge.error.Problem;
-import io.envforge.pipeline.Envforge;
 import io.envforge.api.GenerateRequest;
+import io.envforge.pipeline.Envforge;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -50,8 +46,11 @@ class TerraformRendererTest {
                   network:
                     cidr: 10.42.0.0/20
                 """);
-        GenerateRequest request = GenerateRequest.builder(ws.root()).environments(List.of("az8", "aw8"))
-                .schemas(TestWorkspace.SCHEMAS).mode(GenerateRequest.Mode.WRITE).build();
+        GenerateRequest request = GenerateRequest.builder(ws.root())
+                .environments(List.of("az8", "aw8"))
+                .schemas(TestWorkspace.SCHEMAS)
+                .mode(GenerateRequest.Mode.WRITE)
+                .build();
         Envforge.standard(ws.root()).generate(request);
         String azure = java.nio.file.Files.readString(ws.root().resolve("terraform/environments/az8/cluster.tf"));
         assertTrue(azure.contains("  node_vm_size        = \"Standard_D8s_v5\"\n"), azure);

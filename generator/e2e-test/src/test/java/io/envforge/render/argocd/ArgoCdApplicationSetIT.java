@@ -42,6 +42,7 @@ class ArgoCdApplicationSetIT {
 
     @TempDir
     static Path dir;
+
     static HttpGitServer server;
     static Path bare;
     static String url;
@@ -67,9 +68,16 @@ class ArgoCdApplicationSetIT {
         assertFalse(result.report().hasErrors(), result.report().render());
         ws.commitAll("fleet");
         bare = repos.resolve("fleet.git");
-        try (Git ignored = Git.init().setBare(true).setInitialBranch("main").setDirectory(bare.toFile()).call();
+        try (Git ignored = Git.init()
+                        .setBare(true)
+                        .setInitialBranch("main")
+                        .setDirectory(bare.toFile())
+                        .call();
                 Git work = Git.open(ws.root().toFile())) {
-            work.push().setRemote(bare.toUri().toString()).setRefSpecs(new RefSpec("main:refs/heads/main")).call();
+            work.push()
+                    .setRemote(bare.toUri().toString())
+                    .setRefSpecs(new RefSpec("main:refs/heads/main"))
+                    .call();
         }
         expanded = expand(ws.root().resolve("clusters/argocd/applicationset.yaml"));
     }
@@ -83,7 +91,11 @@ class ArgoCdApplicationSetIT {
 
     @Test
     void oneApplicationPerArgoCdEnvironmentAndEveryCheckPasses() {
-        assertEquals(ARGO, applications(expanded).stream().map(a -> metadata(a).get("name")).toList());
+        assertEquals(
+                ARGO,
+                applications(expanded).stream()
+                        .map(a -> metadata(a).get("name"))
+                        .toList());
         assertEquals(Map.of(), expanded.get("errors"), "what Argo CD's controllers refuse");
     }
 
@@ -117,11 +129,15 @@ class ArgoCdApplicationSetIT {
             int secretWave = wave(waves, "ExternalSecret");
             int layerWave = wave(waves, "StatefulSet");
             assertEquals(layerWave, wave(waves, "Deployment"), "both layers in one wave in " + env);
-            assertTrue(namespaceWave < storeWave && storeWave == claimWave && claimWave < secretWave
-                    && secretWave < layerWave, "waves namespace < store = claim < ExternalSecrets < layers in "
-                    + env + ": " + waves);
+            assertTrue(
+                    namespaceWave < storeWave
+                            && storeWave == claimWave
+                            && claimWave < secretWave
+                            && secretWave < layerWave,
+                    "waves namespace < store = claim < ExternalSecrets < layers in " + env + ": " + waves);
             for (Map<String, Object> w : waves) {
-                assertTrue(w.get("namespace") == null || namespace.equals(w.get("namespace")),
+                assertTrue(
+                        w.get("namespace") == null || namespace.equals(w.get("namespace")),
                         w + " outside the destination namespace " + namespace);
             }
         }
@@ -142,8 +158,11 @@ class ArgoCdApplicationSetIT {
             String path = (String) map(spec(app).get("source")).get("path");
             assertTrue(path.startsWith("map[") && path.contains("filename:argocd.json"), path);
             // The repo-server's own refusal, as the Application's ComparisonError would show it.
-            assertTrue(String.valueOf(map(before.get("errors")).get("argocd/" + metadata(app).get("name")))
-                    .contains("app path does not exist"), String.valueOf(before.get("errors")));
+            assertTrue(
+                    String.valueOf(map(before.get("errors"))
+                                    .get("argocd/" + metadata(app).get("name")))
+                            .contains("app path does not exist"),
+                    String.valueOf(before.get("errors")));
         }
         AssertionFailedError failure = assertThrows(AssertionFailedError.class, () -> assertRight(before));
         assertTrue(failure.getMessage().contains("source path"), failure.getMessage());
@@ -156,30 +175,36 @@ class ArgoCdApplicationSetIT {
         for (Map<String, Object> app : apps) {
             String env = (String) metadata(app).get("name");
             assertEquals("argocd", metadata(app).get("namespace"));
-            assertEquals(Map.of("app.kubernetes.io/part-of", "envforge", "envforge.io/environment", env),
+            assertEquals(
+                    Map.of("app.kubernetes.io/part-of", "envforge", "envforge.io/environment", env),
                     metadata(app).get("labels"));
             Map<String, Object> spec = spec(app);
             assertEquals(ArgoCdFleetRenderer.PROJECT, spec.get("project"), env);
             Map<String, Object> source = map(spec.get("source"));
             String path = (String) source.get("path");
             assertEquals("overlays/" + env, path, "source path of " + env);
-            assertTrue(Repos.hasFile(bare, "main", path + "/kustomization.yaml"), "source path " + path
-                    + " has no kustomization.yaml in the served commit");
+            assertTrue(
+                    Repos.hasFile(bare, "main", path + "/kustomization.yaml"),
+                    "source path " + path + " has no kustomization.yaml in the served commit");
             assertEquals(url, source.get("repoURL"), env);
             assertEquals("main", source.get("targetRevision"), env);
             assertEquals(Map.of("name", "envforge-" + env, "namespace", env), spec.get("destination"), env);
             Map<String, Object> sync = map(spec.get("syncPolicy"));
-            assertEquals(Map.of("prune", !env.equals("argo-c"), "selfHeal", !env.equals("argo-b")),
-                    sync.get("automated"), env);
+            assertEquals(
+                    Map.of("prune", !env.equals("argo-c"), "selfHeal", !env.equals("argo-b")),
+                    sync.get("automated"),
+                    env);
             assertEquals(List.of("PrunePropagationPolicy=foreground", "PruneLast=true"), sync.get("syncOptions"));
             assertEquals(5, map(sync.get("retry")).get("limit"), env);
         }
     }
 
     private static Map<String, Object> expand(Path appSet) throws Exception {
-        List<String> clusters = ARGO.stream().map(e -> "envforge-" + e + "=https://" + e + ".k8s.example.com").toList();
-        return ArgoCdHarness.expand(appSet, ws.root().resolve("clusters/argocd/appproject.yaml"), dir,
-                clusters.toArray(String[]::new));
+        List<String> clusters = ARGO.stream()
+                .map(e -> "envforge-" + e + "=https://" + e + ".k8s.example.com")
+                .toList();
+        return ArgoCdHarness.expand(
+                appSet, ws.root().resolve("clusters/argocd/appproject.yaml"), dir, clusters.toArray(String[]::new));
     }
 
     @SuppressWarnings("unchecked")
@@ -189,8 +214,11 @@ class ArgoCdApplicationSetIT {
     }
 
     private static int wave(List<Map<String, Object>> waves, String kind) {
-        List<Integer> found = waves.stream().filter(w -> kind.equals(w.get("kind")))
-                .map(w -> ((Number) w.get("wave")).intValue()).distinct().toList();
+        List<Integer> found = waves.stream()
+                .filter(w -> kind.equals(w.get("kind")))
+                .map(w -> ((Number) w.get("wave")).intValue())
+                .distinct()
+                .toList();
         assertEquals(1, found.size(), "one wave for every " + kind + ": " + waves);
         return found.get(0);
     }

@@ -20,15 +20,16 @@ import java.util.concurrent.TimeUnit;
  */
 final class ArgoCdHarness {
 
-    static final Path BINARY = Path.of(System.getProperty("envforge.tools.bin",
-            System.getProperty("user.home") + "/.cache/envforge/tools/bin")).resolve("argocd-appset");
+    static final Path BINARY = Path.of(System.getProperty(
+                    "envforge.tools.bin", System.getProperty("user.home") + "/.cache/envforge/tools/bin"))
+            .resolve("argocd-appset");
 
-    private ArgoCdHarness() {
-    }
+    private ArgoCdHarness() {}
 
     /** Fails (or, with the tier off, skips) when the harness is not built. */
     static void require() {
-        assumeFalse("false".equals(System.getProperty("envforge.realComponents")),
+        assumeFalse(
+                "false".equals(System.getProperty("envforge.realComponents")),
                 "real-component tier off (-Denvforge.realComponents=false)");
         if (!Files.isExecutable(BINARY)) {
             fail("Argo CD ApplicationSet harness not found at " + BINARY + ": build it with "
@@ -45,8 +46,14 @@ final class ArgoCdHarness {
      */
     @SuppressWarnings("unchecked")
     static Map<String, Object> expand(Path appSet, Path project, Path work, String... clusters) throws Exception {
-        List<String> command = new ArrayList<>(List.of(BINARY.toString(), "-appset", appSet.toString(),
-                "-project", project.toString(), "-params", "-manifests"));
+        List<String> command = new ArrayList<>(List.of(
+                BINARY.toString(),
+                "-appset",
+                appSet.toString(),
+                "-project",
+                project.toString(),
+                "-params",
+                "-manifests"));
         for (String c : clusters) {
             command.add("-cluster");
             command.add(c);
@@ -57,7 +64,10 @@ final class ArgoCdHarness {
     private static Object run(List<String> command, Path work) throws Exception {
         Path out = Files.createTempFile(work, "argocd-appset", ".json");
         Path err = Files.createTempFile(work, "argocd-appset", ".log");
-        Process p = new ProcessBuilder(command).redirectOutput(out.toFile()).redirectError(err.toFile()).start();
+        Process p = new ProcessBuilder(command)
+                .redirectOutput(out.toFile())
+                .redirectError(err.toFile())
+                .start();
         assertTrue(p.waitFor(120, TimeUnit.SECONDS), "argocd-appset did not finish in 120 s");
         assertEquals(0, p.exitValue(), "argocd-appset " + String.join(" ", command) + ":\n" + Files.readString(err));
         return new ObjectMapper().readValue(out.toFile(), Object.class);
