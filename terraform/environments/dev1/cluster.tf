@@ -11,6 +11,7 @@ module "cluster" {
   api_access_cidrs    = ["10.0.0.0/16", "172.16.0.0/16"]
   node_instance_types = ["m6i.xlarge"]
   node_count          = { min = 2, desired = 2, max = 6 }
+  log_retention_days  = 30
 }
 
 output "cluster_name" {

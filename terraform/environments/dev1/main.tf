@@ -7,6 +7,7 @@ module "network" {
   name          = "envforge-dev1"
   cidr          = "10.20.0.0/20"
   internal_zone = "dev1.envforge.internal"
+  egress        = "endpoints"
   subnets = {
     "data-a"     = { cidr = "10.20.8.0/23", zone = "eu-west-1a", role = "data", name = "envforge-dev1-data-a" }
     "data-b"     = { cidr = "10.20.10.0/23", zone = "eu-west-1b", role = "data", name = "envforge-dev1-data-b" }
@@ -35,7 +36,7 @@ module "vpn" {
   on_prem_cidrs         = ["10.0.0.0/16", "172.16.0.0/16"]
   on_prem_gateway_ip    = "203.0.113.10"
   on_prem_bgp_asn       = 65000
-  api_ports             = [443, 9443]
+  api_ports             = [443, 8099, 9443]
 }
 
 module "database" {
@@ -53,6 +54,8 @@ module "database" {
   hostname          = "db.dev1.envforge.internal"
   zone_id           = module.network.zone_id
   admin_secret_name = "envforge/dev1/database/admin"
+  # lifted only by the pipeline's decommission (variable decommission)
+  deletion_protection = !var.decommission
   layers = {
     "api-gateway" = {
       db_user                = "apim_user"
@@ -99,4 +102,7 @@ module "secrets_access" {
   oidc_provider_arn = module.cluster.oidc_provider_arn
   secret_prefix     = "envforge/dev1/"
   extra_secret_arns = [module.database.admin_password_secret_arn]
+  # The preparation Job's namespace; it finds RDS's managed admin secret by tag, which needs ListSecrets.
+  extra_namespaces = []
+  list_secrets     = false
 }

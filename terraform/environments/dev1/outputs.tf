@@ -65,3 +65,8 @@ output "vpn_preshared_key_secret_arn" {
   description = "vpn: the Secrets Manager secret holding both tunnels' pre-shared keys (never in this state)."
   value       = module.vpn.preshared_key_arn
 }
+
+output "onprem_peer" {
+  description = "vpn: the on-prem side of both tunnels, for the network team's automation (docs/onprem.md); the pre-shared keys by their Secrets Manager secret only. null with a hub."
+  value       = module.vpn.onprem_peer
+}

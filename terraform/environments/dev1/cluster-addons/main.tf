@@ -15,6 +15,21 @@ resource "helm_release" "external_secrets" {
   values = [yamlencode({ installCRDs = true })]
 }
 
+# cert-manager: the overlay's Issuers and Certificates (platform/certificates.yaml), which make the environment's CA
+# and each layer's keystore.jks/truststore.jks. Chart v1.21.2 as its README installs it (cert-manager v1.21.2,
+# deploy/charts/cert-manager/README.template.md: oci://quay.io/jetstack/charts/cert-manager, crds.enabled=true), the
+# release whose CRD schemas the generated manifests are validated against.
+resource "helm_release" "cert_manager" {
+  name             = "cert-manager"
+  repository       = "oci://quay.io/jetstack/charts"
+  chart            = "cert-manager"
+  version          = "v1.21.2"
+  namespace        = "cert-manager"
+  create_namespace = true
+
+  values = [yamlencode({ crds = { enabled = true } })]
+}
+
 # AWS Load Balancer Controller: the internal NLB with the API layer's fixed addresses. Chart 3.5.0 (application
 # v3.5.0, kubernetes-sigs/aws-load-balancer-controller helm/aws-load-balancer-controller/Chart.yaml); its IRSA role
 # and that release's IAM policy come from stage 1. clusterName, region and vpcId are set because pods may not reach
@@ -47,5 +62,5 @@ resource "flux_bootstrap_git" "this" {
   secret_name        = "envforge-git"
   components_extra   = ["source-watcher"]
 
-  depends_on = [helm_release.external_secrets, helm_release.aws_load_balancer_controller]
+  depends_on = [helm_release.external_secrets, helm_release.cert_manager, helm_release.aws_load_balancer_controller]
 }
