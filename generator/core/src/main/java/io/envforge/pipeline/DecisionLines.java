@@ -104,9 +104,9 @@ final class DecisionLines {
         }
         String env = rendered.size() == 1 ? rendered.get(0) : "<env>";
         return "review the commit (git show --stat HEAD) and push it for a pull request (-Denvforge.push=branch"
-                + " pushes envforge/" + env + "); then bring it up in order: terraform/environments/" + env
-                + " (stage 1), its cluster-addons/ (stage 2), the Ansible preparation, and merge (README, 'Bringing an"
-                + " environment up')";
+                + " pushes envforge/" + env + "); the pipeline posts the Terraform plan on the pull request, and on"
+                + " merge applies stage 1 (terraform/environments/" + env + "), stage 2 (cluster-addons/) and waits"
+                + " for the GitOps controller (README, 'Bringing an environment up')";
     }
 
     /** {@code  (... it gets 10.64.0.0/20, the next free block of the pools)}, or how to give one when they are full. */
