@@ -166,14 +166,7 @@ public final class GitPublisher {
                         what[1] + ", then run again"));
             }
         } catch (IOException e) {
-            throw new EnvforgeException(
-                    new Problem(
-                            workspace.toString(),
-                            "",
-                            null,
-                            "cannot read the repository: " + e.getMessage(),
-                            "check the repository (git status)"),
-                    e);
+            throw unreadable(e);
         }
     }
 
@@ -186,15 +179,20 @@ public final class GitPublisher {
             String branch = Optional.ofNullable(repo.getBranch()).orElse("HEAD");
             return new GitLocks(repo.getDirectory().toPath()).clearStale(branch);
         } catch (IOException e) {
-            throw new EnvforgeException(
-                    new Problem(
-                            workspace.toString(),
-                            "",
-                            null,
-                            "cannot read the repository: " + e.getMessage(),
-                            "check the repository (git status)"),
-                    e);
+            throw unreadable(e);
         }
+    }
+
+    /** The one error for a repository that cannot be read, whatever the step that tried. */
+    private EnvforgeException unreadable(IOException e) {
+        return new EnvforgeException(
+                new Problem(
+                        workspace.toString(),
+                        "",
+                        null,
+                        "cannot read the repository: " + e.getMessage(),
+                        "check the repository (git status)"),
+                e);
     }
 
     /** The commit HEAD points at when it is detached (no branch checked out); empty on a branch. */
