@@ -15,23 +15,34 @@ import java.util.Iterator;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 
 /**
- * The Kubernetes schemas bundled with envforge: the OpenAPI (Swagger 2.0) definitions that fabric8's
- * {@code io.fabric8:kubernetes-model-validator} jar on Maven Central carries ({@code openshift-generated.json}, the
- * Kubernetes and OpenShift APIs of its model; version pinned in the parent pom), turned into one strict standalone JSON
+ * The Kubernetes schemas bundled with envforge: the OpenAPI (Swagger 2.0) definitions of the Kubernetes version the
+ * clusters run, {@code api/openapi-spec/swagger.json} of the {@code k8s.io/kubernetes} module (the build extracts it
+ * from the module's zip on the Go module proxy, version and SHA-256 pinned in the parent pom, and writes
+ * {@code source.properties} beside it), turned into one strict standalone JSON
  * Schema per kind on first use, as openapi2jsonschema's {@code --strict} does for kubeconform: every object that lists
  * its properties refuses others, optional fields may be null, int-or-string and quantities accept both forms, and the
  * object's {@code apiVersion} and {@code kind} must be the ones asked for. Thread-safe; the file is read once.
  */
 final class KubernetesSchemas {
 
-    /** The resource in the fabric8 jar, and what it is called in reports. */
-    static final String RESOURCE = "openshift-generated.json";
+    /** The definitions, and where the build says they came from. */
+    static final String RESOURCE = "io/envforge/schemas/kubernetes/swagger.json";
 
-    static final String LABEL = "Kubernetes 1.34 (io.fabric8:kubernetes-model-validator " + version() + ", bundled)";
+    private static final String SOURCE = "io/envforge/schemas/kubernetes/source.properties";
+
+    private static final Properties FROM = source();
+
+    /** The Kubernetes version of the definitions, e.g. {@code 1.32.13}. */
+    static final String VERSION = FROM.getProperty("version", "unknown version");
+
+    /** What reports say was validated against. */
+    static final String LABEL = "Kubernetes " + VERSION + " (" + FROM.getProperty("file", RESOURCE) + " from "
+            + FROM.getProperty("module", "an unknown source") + ", bundled)";
 
     private static final JsonNodeFactory NODES = JsonNodeFactory.instance;
     private static final Set<String> DROPPED = Set.of(
@@ -43,8 +54,7 @@ final class KubernetesSchemas {
             "x-kubernetes-map-type",
             "x-kubernetes-patch-merge-key",
             "x-kubernetes-patch-strategy",
-            "x-kubernetes-unions",
-            "x-fabric8-info");
+            "x-kubernetes-unions");
 
     private static volatile Map<String, String> names;
     private static volatile JsonNode definitions;
@@ -205,8 +215,8 @@ final class KubernetesSchemas {
     private static JsonNode read() {
         try (InputStream in = KubernetesSchemas.class.getClassLoader().getResourceAsStream(RESOURCE)) {
             if (in == null) {
-                throw new IllegalStateException(RESOURCE + " is not on the class path: envforge-core needs"
-                        + " io.fabric8:kubernetes-model-validator (see generator/pom.xml)");
+                throw new IllegalStateException(RESOURCE + " is not on the class path: envforge-core's build extracts"
+                        + " it (maven-antrun-plugin in generator/core/pom.xml)");
             }
             ObjectNode defs = (ObjectNode) new ObjectMapper().readTree(in).get("definitions");
             // A quantity is written as a string or a plain number (resources.requests.cpu: 1).
@@ -217,17 +227,15 @@ final class KubernetesSchemas {
         }
     }
 
-    private static String version() {
-        try (InputStream in = KubernetesSchemas.class
-                .getClassLoader()
-                .getResourceAsStream("META-INF/maven/io.fabric8/kubernetes-model-validator/pom.properties")) {
-            java.util.Properties p = new java.util.Properties();
+    private static Properties source() {
+        Properties p = new Properties();
+        try (InputStream in = KubernetesSchemas.class.getClassLoader().getResourceAsStream(SOURCE)) {
             if (in != null) {
                 p.load(in);
             }
-            return p.getProperty("version", "unknown version");
         } catch (IOException e) {
-            return "unknown version";
+            // reported as an unknown version
         }
+        return p;
     }
 }

@@ -123,7 +123,7 @@ public final class Validator {
         return findings;
     }
 
-    /** {@code validated 31 object(s): 6 against CRD ...; 25 against Kubernetes 1.34 (...)}. */
+    /** {@code validated 31 object(s): 6 against CRD ...; 25 against Kubernetes 1.32.13 (...)}. */
     static String validated(Map<String, Integer> counts) {
         int total = counts.values().stream().mapToInt(Integer::intValue).sum();
         StringBuilder out = new StringBuilder("validated " + total + " object(s): ");

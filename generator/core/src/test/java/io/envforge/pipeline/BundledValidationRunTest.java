@@ -29,7 +29,8 @@ class BundledValidationRunTest {
         String report = result.report().render();
         assertTrue(report.contains("[INFO] environment dev1: validated "), report);
         assertTrue(
-                report.contains(" against Kubernetes 1.34 (io.fabric8:kubernetes-model-validator 7.5.2, bundled)"),
+                report.contains(
+                        " against Kubernetes 1.32.13 (api/openapi-spec/swagger.json from k8s.io/kubernetes@v1.32.13, bundled)"),
                 report);
         assertTrue(
                 report.contains(" against CRD external-secrets.io/externalsecret_v1.json from"
@@ -57,8 +58,8 @@ class BundledValidationRunTest {
         assertTrue(
                 e.getMessage()
                         .contains("property 'clusterIp' is not defined in the schema and the schema does not"
-                                + " allow additional properties (schema Kubernetes 1.34 (io.fabric8:kubernetes-model-validator 7.5.2,"
-                                + " bundled))"),
+                                + " allow additional properties (schema Kubernetes 1.32.13 (api/openapi-spec/swagger.json"
+                                + " from k8s.io/kubernetes@v1.32.13, bundled))"),
                 e.getMessage());
         assertFalse(Files.exists(ws.root().resolve("overlays/dev1")));
     }
