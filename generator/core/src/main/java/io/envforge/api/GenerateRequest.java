@@ -1,7 +1,6 @@
 package io.envforge.api;
 
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -22,6 +21,7 @@ import java.util.Optional;
  *     when empty. Specs and charts are always read from the workspace.
  * @param allowUnvalidated a generated kind with no schema (bundled or in {@code schemas}) is a warning instead of an
  *     error: the user's explicit opt-out ({@code -Denvforge.allowUnvalidated=true})
+ * @param shard only this slice of the selection ({@code -Dshard=K/N}, {@code --shard K/N}); all of it when empty
  */
 public record GenerateRequest(
         Path workspace,
@@ -33,7 +33,8 @@ public record GenerateRequest(
         Mode mode,
         Optional<Publish> publish,
         Optional<Path> output,
-        boolean allowUnvalidated) {
+        boolean allowUnvalidated,
+        Optional<Shard> shard) {
 
     /** What a run does with the tree it rendered and validated. */
     public enum Mode {
@@ -59,54 +60,7 @@ public record GenerateRequest(
         Objects.requireNonNull(mode, "mode");
         Objects.requireNonNull(publish, "publish");
         Objects.requireNonNull(output, "output");
-    }
-
-    /**
-     * The former positional form with two flags; prefer {@link #builder}.
-     *
-     * @deprecated use {@code GenerateRequest.builder(workspace).environments(..)...build()}
-     */
-    @Deprecated
-    public GenerateRequest(
-            Path workspace,
-            List<String> environments,
-            Optional<String> subnet,
-            Optional<String> cloud,
-            boolean force,
-            Optional<Path> schemas,
-            boolean commit,
-            boolean dryRun) {
-        this(
-                workspace,
-                environments,
-                subnet,
-                cloud,
-                force,
-                schemas,
-                Mode.of(commit, dryRun),
-                Optional.empty(),
-                Optional.empty(),
-                false);
-    }
-
-    /**
-     * The former positional form with two flags, a publish target and an output folder; prefer {@link #builder}.
-     *
-     * @deprecated use {@code GenerateRequest.builder(workspace).environments(..)...build()}
-     */
-    @Deprecated
-    public GenerateRequest(
-            Path workspace,
-            List<String> environments,
-            Optional<String> subnet,
-            Optional<String> cloud,
-            boolean force,
-            Optional<Path> schemas,
-            boolean commit,
-            boolean dryRun,
-            Optional<Publish> publish,
-            Optional<Path> output) {
-        this(workspace, environments, subnet, cloud, force, schemas, Mode.of(commit, dryRun), publish, output, false);
+        Objects.requireNonNull(shard, "shard");
     }
 
     /** A request for {@code workspace}; by default all environments, committed, no subnet, cloud or schemas. */
@@ -146,6 +100,7 @@ public record GenerateRequest(
         b.publish = publish;
         b.output = output;
         b.allowUnvalidated = allowUnvalidated;
+        b.shard = shard;
         return b;
     }
 
@@ -182,11 +137,6 @@ public record GenerateRequest(
         return toBuilder().allowUnvalidated(value).build();
     }
 
-    /** The same request limited to shard {@code kOverN} ({@code 2/8}) of its selection (see {@link Builder#shard}). */
-    public GenerateRequest withShard(String kOverN) {
-        return toBuilder().shard(kOverN).build();
-    }
-
     /** Builds a {@link GenerateRequest}; every setter accepts null for "not given". */
     public static final class Builder {
         private final Path workspace;
@@ -199,6 +149,7 @@ public record GenerateRequest(
         private Optional<Publish> publish = Optional.empty();
         private Optional<Path> output = Optional.empty();
         private boolean allowUnvalidated;
+        private Optional<Shard> shard = Optional.empty();
 
         private Builder(Path workspace) {
             this.workspace = workspace;
@@ -253,22 +204,30 @@ public record GenerateRequest(
             return this;
         }
 
-        /**
-         * Limits the selection to shard {@code kOverN} ({@code 2/8}); it travels in the selector list as
-         * {@code shard=K/N} (a name cannot hold {@code =}), which the pipeline's {@code Shard} parses and checks.
-         */
+        /** Limits the selection to shard {@code kOverN} ({@code 2/8}); refuses a bad value (see {@link Shard}). */
         public Builder shard(String kOverN) {
-            if (kOverN != null && !kOverN.isBlank()) {
-                List<String> selectors = new ArrayList<>(environments);
-                selectors.add("shard=" + kOverN.trim());
-                environments = selectors;
-            }
+            shard = Shard.parse(kOverN);
+            return this;
+        }
+
+        public Builder shard(Shard value) {
+            shard = Optional.ofNullable(value);
             return this;
         }
 
         public GenerateRequest build() {
             return new GenerateRequest(
-                    workspace, environments, subnet, cloud, force, schemas, mode, publish, output, allowUnvalidated);
+                    workspace,
+                    environments,
+                    subnet,
+                    cloud,
+                    force,
+                    schemas,
+                    mode,
+                    publish,
+                    output,
+                    allowUnvalidated,
+                    shard);
         }
     }
 }

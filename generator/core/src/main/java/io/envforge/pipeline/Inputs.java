@@ -40,7 +40,7 @@ record Inputs(
         Path ws = request.workspace();
         PlatformSpec platform = SpecReader.readPlatform(ws);
         List<String> existing = SpecReader.listEnvironments(ws);
-        List<String> selected = Selection.resolve(request.environments(), existing);
+        List<String> selected = Selection.resolve(request.environments(), existing, request.shard());
         if (request.subnet().isPresent() && selected.size() != 1) {
             throw new EnvforgeException(new Problem(
                     "-Dsubnet",

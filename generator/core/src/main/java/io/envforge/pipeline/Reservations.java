@@ -61,7 +61,7 @@ final class Reservations {
     /** The environments of the request that need a block: new here, or given one with {@code -Dsubnet}. */
     List<String> wanted() {
         List<String> existing = SpecReader.listEnvironments(request.workspace());
-        List<String> selected = Selection.resolve(request.environments(), existing);
+        List<String> selected = Selection.resolve(request.environments(), existing, request.shard());
         if (request.subnet().isPresent()) {
             return selected.size() == 1 ? selected : List.of();
         }

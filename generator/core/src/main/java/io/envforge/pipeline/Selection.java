@@ -1,13 +1,15 @@
 package io.envforge.pipeline;
 
+import io.envforge.api.Shard;
 import io.envforge.error.EnvforgeException;
 import io.envforge.error.Problem;
 import io.envforge.spec.EnvironmentName;
 import java.util.List;
+import java.util.Optional;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
 
-/** Turns {@code -Denv} values (names, {@code all}, globs) into environment names. */
+/** Turns {@code -Denv} values (names, {@code all}, globs) and {@code -Dshard} into environment names. */
 final class Selection {
 
     /** What a glob may hold: the characters of an environment name, and the wildcards. */
@@ -15,7 +17,8 @@ final class Selection {
 
     private Selection() {}
 
-    static List<String> resolve(List<String> selectors, List<String> existing) {
+    /** The names {@code selectors} pick of {@code existing} (and new ones they name), then {@code shard}'s slice. */
+    static List<String> resolve(List<String> selectors, List<String> existing, Optional<Shard> shard) {
         if (selectors.isEmpty()) {
             throw new EnvforgeException(new Problem(
                     "-Denv",
@@ -24,21 +27,8 @@ final class Selection {
                     "no environment given",
                     "name one (-Denv=dev1), several (-Denv=dev1,dev2), a glob (-Denv='perf-*') or all (-Denv=all)"));
         }
-        List<Shard> shards = selectors.stream()
-                .filter(Shard::isSelector)
-                .map(s -> Shard.parse(s).orElseThrow())
-                .toList();
-        if (shards.size() > 1) {
-            throw new EnvforgeException(new Problem(
-                    "-Dshard", "", String.join(",", selectors), "more than one shard", "give one, e.g. -Dshard=1/8"));
-        }
-        List<String> names =
-                selectors.stream().filter(s -> !Shard.isSelector(s)).toList();
-        if (names.isEmpty()) {
-            return resolve(List.of(), existing);
-        }
-        List<String> all = select(names, existing);
-        return shards.isEmpty() ? all : List.copyOf(shards.get(0).of(all));
+        List<String> all = select(selectors, existing);
+        return shard.map(s -> List.copyOf(s.of(all))).orElse(all);
     }
 
     private static List<String> select(List<String> selectors, List<String> existing) {

@@ -160,8 +160,11 @@ public final class Verify {
     /** A dry run of generate over {@code names}: every file it would add, change or delete is a problem. */
     private static List<Problem> stale(
             Path workspace, Optional<Path> schemas, boolean full, List<String> names, List<String> warnings) {
-        GenerateRequest request =
-                new GenerateRequest(workspace, names, Optional.empty(), Optional.empty(), false, schemas, false, true);
+        GenerateRequest request = GenerateRequest.builder(workspace)
+                .environments(names)
+                .schemas(schemas.orElse(null))
+                .mode(GenerateRequest.Mode.DRY_RUN)
+                .build();
         GenerateResult result;
         try {
             result =

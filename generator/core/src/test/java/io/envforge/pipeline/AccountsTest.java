@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -49,15 +48,10 @@ class AccountsTest {
 
     private static GenerateResult create(Path ws, String cloud, String... envs) {
         return new Envforge(List.of(), List.of())
-                .generate(new GenerateRequest(
-                        ws,
-                        List.of(envs),
-                        Optional.empty(),
-                        Optional.ofNullable(cloud),
-                        false,
-                        Optional.empty(),
-                        true,
-                        false));
+                .generate(GenerateRequest.builder(ws)
+                        .environments(envs)
+                        .cloud(cloud)
+                        .build());
     }
 
     private static String placement(Scratch ws, String env) {

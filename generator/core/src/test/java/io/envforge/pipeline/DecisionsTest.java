@@ -7,7 +7,6 @@ import io.envforge.api.GenerateRequest;
 import io.envforge.api.GenerateResult;
 import java.nio.file.Path;
 import java.util.List;
-import java.util.Optional;
 import org.eclipse.jgit.api.Git;
 import org.eclipse.jgit.revwalk.RevCommit;
 import org.junit.jupiter.api.Test;
@@ -21,8 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 class DecisionsTest {
 
     private static GenerateRequest request(Path root, String env) {
-        return new GenerateRequest(
-                root, List.of(env), Optional.empty(), Optional.empty(), false, Optional.empty(), true, false);
+        return GenerateRequest.builder(root).environments(env).build();
     }
 
     @Test

@@ -52,15 +52,11 @@ class LedgerTest {
     }
 
     private GenerateResult generate(String env, String subnet, boolean force) {
-        return light().generate(new GenerateRequest(
-                dir,
-                List.of(env),
-                Optional.ofNullable(subnet),
-                Optional.empty(),
-                force,
-                Optional.empty(),
-                true,
-                false));
+        return light().generate(GenerateRequest.builder(dir)
+                .environments(env)
+                .subnet(subnet)
+                .force(force)
+                .build());
     }
 
     /** No renderers: these cases are about inputs, not about what is rendered from them. */

@@ -14,7 +14,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -31,15 +30,10 @@ class RenderCacheTest {
     Path dir;
 
     private static GenerateRequest request(Path ws) {
-        return new GenerateRequest(
-                ws,
-                List.of("all"),
-                Optional.empty(),
-                Optional.empty(),
-                false,
-                Optional.of(TestWorkspace.SCHEMAS),
-                true,
-                false);
+        return GenerateRequest.builder(ws)
+                .environments("all")
+                .schemas(TestWorkspace.SCHEMAS)
+                .build();
     }
 
     private static long helmCalls(Envforge envforge) {

@@ -19,7 +19,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.CyclicBarrier;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -209,9 +208,10 @@ class ReservationRaceTest {
     }
 
     private static GenerateRequest request(Path ws, String env) {
-        return new GenerateRequest(
-                        ws, List.of(env), Optional.empty(), Optional.empty(), false, Optional.empty(), true, false)
-                .withPublish(Publish.to("origin", Publish.Mode.BRANCH));
+        return GenerateRequest.builder(ws)
+                .environments(env)
+                .publish(Publish.to("origin", Publish.Mode.BRANCH))
+                .build();
     }
 
     private static Path seed(Path dir) throws Exception {

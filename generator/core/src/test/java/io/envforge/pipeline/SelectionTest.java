@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import io.envforge.error.EnvforgeException;
 import java.util.Arrays;
 import java.util.List;
+import java.util.Optional;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -32,13 +33,14 @@ class SelectionTest {
     @MethodSource("cases")
     void selects(String name, String selectors, String expected) {
         assertEquals(
-                Arrays.asList(expected.split(",")), Selection.resolve(Arrays.asList(selectors.split(",")), EXISTING));
+                Arrays.asList(expected.split(",")),
+                Selection.resolve(Arrays.asList(selectors.split(",")), EXISTING, Optional.empty()));
     }
 
     @Test
     void aGlobMatchingNothingIsAnError() {
-        EnvforgeException e =
-                assertThrows(EnvforgeException.class, () -> Selection.resolve(List.of("stage-*"), EXISTING));
+        EnvforgeException e = assertThrows(
+                EnvforgeException.class, () -> Selection.resolve(List.of("stage-*"), EXISTING, Optional.empty()));
         assertEquals(
                 "-Denv \"stage-*\": matches no environment; list them with ls environments/",
                 e.problems().get(0).render());

@@ -53,16 +53,19 @@ abstract class RenderingMojo extends AbstractMojo {
 
     /** What the user asked for, as the core's request. */
     GenerateRequest request(GenerateRequest.Mode mode, String goal) throws MojoFailureException {
-        return GenerateRequest.builder(workspace.toPath())
+        GenerateRequest.Builder request = GenerateRequest.builder(workspace.toPath())
                 .environments(split(Parameters.env(env, goal)))
                 .subnet(subnet)
                 .cloud(cloud)
                 .schemas(schemas == null ? null : schemas.toPath())
                 .force(Parameters.flag("force", force, false))
                 .mode(mode)
-                .allowUnvalidated(Parameters.flag("envforge.allowUnvalidated", allowUnvalidated, false))
-                .shard(shard)
-                .build();
+                .allowUnvalidated(Parameters.flag("envforge.allowUnvalidated", allowUnvalidated, false));
+        try {
+            return request.shard(shard).build();
+        } catch (RuntimeException e) {
+            throw Mojos.failure(e, getLog());
+        }
     }
 
     /** Runs the core and maps its exceptions to Maven's; writes the summary file. */

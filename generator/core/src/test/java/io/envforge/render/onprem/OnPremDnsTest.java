@@ -13,7 +13,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -82,15 +81,11 @@ class OnPremDnsTest {
                 "environments/dev1.yaml",
                 Files.readString(Path.of("src/test/resources/golden/aws-dev1/input/environments/dev1.yaml")));
         Envforge.standard(ws.root())
-                .generate(new GenerateRequest(
-                        ws.root(),
-                        List.of("dev1"),
-                        Optional.empty(),
-                        Optional.empty(),
-                        false,
-                        Optional.of(TestWorkspace.SCHEMAS),
-                        false,
-                        false));
+                .generate(GenerateRequest.builder(ws.root())
+                        .environments("dev1")
+                        .schemas(TestWorkspace.SCHEMAS)
+                        .mode(GenerateRequest.Mode.WRITE)
+                        .build());
         return ws.root().resolve("terraform/environments/dev1/onprem/dns.nsupdate");
     }
 

@@ -12,7 +12,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -131,15 +130,11 @@ class PrivateNetworkTest {
                     cidr: 10.43.0.0/20
                 """);
         Envforge.standard(ws.root())
-                .generate(new GenerateRequest(
-                        ws.root(),
-                        List.of("nat1"),
-                        Optional.empty(),
-                        Optional.empty(),
-                        false,
-                        Optional.of(TestWorkspace.SCHEMAS),
-                        false,
-                        false));
+                .generate(GenerateRequest.builder(ws.root())
+                        .environments("nat1")
+                        .schemas(TestWorkspace.SCHEMAS)
+                        .mode(GenerateRequest.Mode.WRITE)
+                        .build());
         String main = Files.readString(ws.root().resolve("terraform/environments/nat1/main.tf"));
         assertTrue(main.contains("  egress        = \"nat\"\n"), main);
         JsonNode nat = awsNetwork.resource("aws_nat_gateway", "this");
