@@ -1,5 +1,5 @@
 #!/usr/bin/env python3
-"""Writes ansible/runner-lock.yaml: every wheel of the preparation runner, pinned by version, URL and SHA-256.
+"""Writes tools/ansible-runner/lock.yaml: every wheel of the preparation runner, pinned by version, URL and SHA-256.
 
 Run from the repository root after changing tools/ansible-runner/requirements.txt or collections.txt:
     python3 tools/ansible-runner/lock.py
@@ -54,7 +54,7 @@ def main():
     text += ["collections:", "  package:", "    name: %s" % bundle["name"], "    version: \"%s\"" % bundle["version"],
              "    url: %s" % bundle["url"], "    sha256: %s" % bundle["sha256"], "  names:"]
     text += ["    - %s" % c for c in collections]
-    (ROOT / "ansible" / "runner-lock.yaml").write_text("\n".join(text) + "\n")
+    (HERE / "lock.yaml").write_text("\n".join(text) + "\n")
 
 
 if __name__ == "__main__":

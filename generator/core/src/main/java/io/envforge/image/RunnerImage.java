@@ -55,8 +55,8 @@ public record RunnerImage(String base, String target, boolean insecure, Path cac
     private static final Pattern DATA = Pattern.compile("^[^/]+\\.data/([a-z]+)/(.+)$");
     private static final Pattern SCRIPT =
             Pattern.compile("^([A-Za-z0-9_.-]+)\\s*=\\s*([A-Za-z0-9_.]+):([A-Za-z0-9_.]+)$");
-    /** Not shipped: the environments' inventories (the Job mounts its own), secret files, the lock itself. */
-    private static final Pattern SKIP = Pattern.compile("^(inventories/.*|.*\\.secret\\.ya?ml|runner-lock\\.yaml)$");
+    /** Not shipped: X. */
+    private static final Pattern SKIP = Pattern.compile("^(inventories/.*|.*\\.secret\\.ya?ml)$");
 
     public RunnerImage {
         if (!PINNED.matcher(base).matches()) {
@@ -159,7 +159,7 @@ public record RunnerImage(String base, String target, boolean insecure, Path cac
         return out;
     }
 
-    /** This repository's {@code ansible/} folder, without inventories, secret files and the lock. */
+    /** This repository's {@code ansible/} folder, without inventories and secret files. */
     static FileEntriesLayer ansibleLayer(Path ansibleDir) throws IOException {
         FileEntriesLayer.Builder layer = FileEntriesLayer.builder().setName("ansible");
         for (Path file : files(ansibleDir)) {

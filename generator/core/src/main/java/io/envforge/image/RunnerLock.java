@@ -13,7 +13,7 @@ import org.snakeyaml.engine.v2.api.Load;
 import org.snakeyaml.engine.v2.api.LoadSettings;
 
 /**
- * The preparation runner's Python packages, as {@code ansible/runner-lock.yaml} pins them (written by
+ * The preparation runner's Python packages, as {@code tools/ansible-runner/lock.yaml} pins them (written by
  * {@code tools/ansible-runner/lock.py}): every wheel by version, URL and SHA-256, and the collections the roles use,
  * taken alone from the wheel of a package that bundles them (the {@code ansible} package on PyPI; Galaxy is not
  * reachable from the build).
@@ -26,7 +26,7 @@ import org.snakeyaml.engine.v2.api.LoadSettings;
 public record RunnerLock(String python, List<Wheel> packages, Wheel collectionPackage, List<String> collections) {
 
     /** Where the lock lives in the repository. */
-    public static final String FILE = "ansible/runner-lock.yaml";
+    public static final String FILE = "tools/ansible-runner/lock.yaml";
 
     private static final Pattern HEX = Pattern.compile("^[0-9a-f]{64}$");
     private static final Pattern COLLECTION = Pattern.compile("^[a-z0-9_]+\\.[a-z0-9_]+$");

@@ -12,7 +12,7 @@ import java.util.Map;
 
 /**
  * The {@code images} goal's preparation runner: built on the Python base the platform pins
- * ({@code spec.defaults.preparation.base}: repository, tag, digest) from {@code ansible/runner-lock.yaml} and
+ * ({@code spec.defaults.preparation.base}: repository, tag, digest) from {@code tools/ansible-runner/lock.yaml} and
  * {@code ansible/}, pushed to {@code <registry>/ansible-runner}; {@link Images} writes the result into the
  * environment's {@code spec.preparation.image} as {@code repository@digest}, so the next {@code generate} renders the
  * preparation Job. No base pinned: no runner is built (and the spec is left as it is).

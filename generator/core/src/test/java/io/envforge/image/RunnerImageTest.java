@@ -32,7 +32,7 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The preparation runner against a real OCI registry (go-containerregistry's, on 127.0.0.1): built from the
- * repository's own {@code ansible/runner-lock.yaml} (wheels from PyPI, cached under ~/.cache/envforge/images) and
+ * repository's own {@code tools/ansible-runner/lock.yaml} (wheels from PyPI, cached under ~/.cache/envforge/images) and
  * {@code ansible/} folder, pushed, then its layers pulled back from the registry's API and unpacked into a temporary
  * root, where the host's CPython 3.11 (the lock's version) runs the Job's {@code ansible-playbook} from that root
  * alone: {@code --syntax-check} of the preparation playbook with the Job's extra vars, which fails on any module of a
@@ -110,7 +110,6 @@ class RunnerImageTest {
             Path home = root.resolve(Preparation.ANSIBLE_HOME.substring(1));
             assertTrue(Files.isRegularFile(home.resolve("playbooks/prepare.yml")));
             assertTrue(!Files.exists(home.resolve("inventories")), "no environment's inventory in the image");
-            assertTrue(!Files.exists(home.resolve("runner-lock.yaml")));
 
             Map<String, String> jobEnv = Map.of(
                     "PYTHONPATH", root.resolve(RunnerImage.SITE.substring(1)).toString(),

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.envforge.api.GenerateResult;
 import io.envforge.error.EnvforgeException;
 import io.envforge.image.JdbcDriver;
+import io.envforge.image.RunnerLock;
 import io.envforge.render.Yaml;
 import io.envforge.testing.LocalRegistry;
 import java.nio.file.Files;
@@ -123,15 +124,12 @@ class ImagesTest {
             String py = registry.pushBase(registry.host + "/library/python:3.11-slim", "/usr/local/bin/python3", "0");
             Scratch ws = Scratch.in(Files.createDirectories(dir.resolve("ws"))).spec("dev1", "aws", "10.20.0.0/20", "");
             for (String file : List.of(
-                    "ansible.cfg",
-                    "in-cluster-vars.yml",
-                    "runner-lock.yaml",
-                    "playbooks/prepare.yml",
-                    "roles/database/tasks/main.yml")) {
+                    "ansible.cfg", "in-cluster-vars.yml", "playbooks/prepare.yml", "roles/database/tasks/main.yml")) {
                 ws.write(
                         "ansible/" + file,
                         Files.readString(repo.resolve("ansible").resolve(file)));
             }
+            ws.write(RunnerLock.FILE, Files.readString(repo.resolve(RunnerLock.FILE)));
             String platform = ws.read("environments/platform.yaml")
                     .replace("tag: 4.3.0\n", "tag: 4.3.0\n          digest: @@\n")
                     .replaceFirst("@@", am)
