@@ -55,7 +55,7 @@ public record RunnerImage(String base, String target, boolean insecure, Path cac
     private static final Pattern DATA = Pattern.compile("^[^/]+\\.data/([a-z]+)/(.+)$");
     private static final Pattern SCRIPT =
             Pattern.compile("^([A-Za-z0-9_.-]+)\\s*=\\s*([A-Za-z0-9_.]+):([A-Za-z0-9_.]+)$");
-    /** Not shipped: X. */
+    /** Not shipped: the environments' inventories (the Job mounts its own), secret files. */
     private static final Pattern SKIP = Pattern.compile("^(inventories/.*|.*\\.secret\\.ya?ml)$");
 
     public RunnerImage {
