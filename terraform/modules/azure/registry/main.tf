@@ -68,3 +68,16 @@ resource "azurerm_private_endpoint" "registry" {
 
   tags = var.tags
 }
+
+# Artifact cache: each rule serves an upstream public repository as <login_server>/<target_repo>, pulled by the
+# registry itself on first use and kept, so that nodes without internet egress pull the in-cluster controllers' images
+# through the private endpoint (container-registry-artifact-cache: "Artifact Cache"; quay.io, registry.k8s.io,
+# ghcr.io and mcr.microsoft.com support unauthenticated pulls, so no credential set is needed).
+resource "azurerm_container_registry_cache_rule" "this" {
+  for_each = var.cache_rules
+
+  name                  = each.key
+  container_registry_id = azurerm_container_registry.this.id
+  source_repo           = each.value.source_repo
+  target_repo           = each.value.target_repo
+}

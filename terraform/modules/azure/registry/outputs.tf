@@ -7,3 +7,8 @@ output "registry_id" {
   description = "The registry's resource id."
   value       = azurerm_container_registry.this.id
 }
+
+output "cached_repositories" {
+  description = "The artifact cache's repositories by upstream repository: <login_server>/<target_repo>."
+  value       = { for r in azurerm_container_registry_cache_rule.this : r.source_repo => "${azurerm_container_registry.this.login_server}/${r.target_repo}" }
+}

@@ -49,3 +49,17 @@ variable "tags" {
   type        = map(string)
   default     = {}
 }
+
+variable "cache_rules" {
+  description = "Artifact cache rules by name: an upstream repository (source_repo, e.g. quay.io/jetstack/cert-manager-controller) served as a repository of this registry (target_repo, e.g. quay/jetstack/cert-manager-controller), pulled from upstream on first use. Public upstreams only: no credential set."
+  type = map(object({
+    source_repo = string
+    target_repo = string
+  }))
+  default = {}
+
+  validation {
+    condition     = alltrue([for k, r in var.cache_rules : can(regex("^[a-zA-Z0-9-]{5,50}$", k)) && can(regex("^[a-z0-9.-]+\\.[a-z]+/[a-z0-9._/-]+$", r.source_repo))])
+    error_message = "cache_rules keys are 5..50 letters, digits and dashes, and source_repo an upstream repository, for example { \"quay-cert-manager-controller\" = { source_repo = \"quay.io/jetstack/cert-manager-controller\", target_repo = \"quay/jetstack/cert-manager-controller\" } }."
+  }
+}

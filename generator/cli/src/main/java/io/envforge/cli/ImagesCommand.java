@@ -13,7 +13,8 @@ import picocli.CommandLine.Option;
         name = "images",
         mixinStandardHelpOptions = true,
         description = "Build each layer's product image (pinned base + JDBC driver), push it to the registry and "
-                + "record its digest in environments/<env>.yaml; then run generate.")
+                + "record its digest in environments/<env>.yaml; with spec.defaults.preparation.base pinned, also the "
+                + "preparation Job's Ansible runner (tools/ansible-runner/lock.yaml, ansible/); then run generate.")
 final class ImagesCommand implements Callable<Integer> {
 
     @Option(names = "--workspace", defaultValue = ".", description = "The GitOps repository's root.")

@@ -26,7 +26,8 @@ import picocli.CommandLine.Parameters;
             PipelineCommand.Plan.class,
             PipelineCommand.Apply.class,
             PipelineCommand.Drift.class,
-            PipelineCommand.Destroy.class
+            PipelineCommand.Destroy.class,
+            PipelineComment.class
         })
 final class PipelineCommand {
 

@@ -36,9 +36,12 @@ class CiCommandLinesTest {
                 lines.add(m.group(1));
             }
         }
-        assertEquals(8, lines.size(), lines.toString());
+        assertEquals(10, lines.size(), lines.toString());
         for (String line : lines) {
-            String[] args = line.replaceAll("\"\\$[A-Z_]+\"", "dev1").split(" ");
+            // A pull request's number where one is expected (--pr), else an environment's name.
+            String[] args = line.replaceAll("\"\\$PR\"", "7")
+                    .replaceAll("\"\\$[A-Z_]+\"", "dev1")
+                    .split(" ");
             CommandLine.ParseResult parsed = new CommandLine(new Main()).parseArgs(args);
             assertTrue(parsed.hasSubcommand(), line);
         }

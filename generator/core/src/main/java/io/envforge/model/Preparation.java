@@ -17,6 +17,12 @@ public record Preparation(String namespace, String image) {
     /** The part of {@link #image} that pins it: only digests, so a re-tagged image never runs unseen. */
     public static final String DIGEST = "@sha256:";
 
+    /**
+     * Where the runner image holds this repository's {@code ansible/} folder: the Job's working directory, where
+     * {@code envforge images} puts it (image.RunnerImage).
+     */
+    public static final String ANSIBLE_HOME = "/opt/envforge/ansible";
+
     public Preparation {
         Checks.notBlank("preparation.namespace", namespace);
         if (image != null && !image.contains(DIGEST)) {

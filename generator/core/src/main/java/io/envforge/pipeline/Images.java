@@ -27,7 +27,9 @@ import java.util.Objects;
  * names, built on the platform's base image (pinned by digest in {@code spec.defaults.layers.<layer>.image}) and
  * pushed to the environment's registry; the pushed digests are written into the environment's spec
  * ({@code spec.layers.<layer>.image.repository/tag/digest}), so the next {@code generate} renders
- * {@code repository@digest}. Only the spec's leading comment lines are kept when it is rewritten.
+ * {@code repository@digest}. Only the spec's leading comment lines are kept when it is rewritten. When the platform
+ * pins the preparation runner's Python base, the runner is built too ({@link RunnerImages}) and its
+ * {@code repository@digest} written to {@code spec.preparation.image}.
  */
 public final class Images {
 
@@ -121,6 +123,10 @@ public final class Images {
                         "check that the base exists and the registry " + request.registry() + " accepts pushes"));
             }
         }
+        Built runner = RunnerImages.build(request, platform);
+        if (runner != null) {
+            out.add(runner);
+        }
         writeSpec(ws, spec, out);
         return out;
     }
@@ -133,6 +139,11 @@ public final class Images {
         Map<String, Object> layers =
                 (Map<String, Object>) specMap.computeIfAbsent("layers", k -> new LinkedHashMap<>());
         for (Built b : built) {
+            if (b.layer().equals(RunnerImages.KEY)) {
+                ((Map<String, Object>) specMap.computeIfAbsent("preparation", k -> new LinkedHashMap<>()))
+                        .put("image", b.repository() + "@" + b.digest());
+                continue;
+            }
             Map<String, Object> layer =
                     (Map<String, Object>) layers.computeIfAbsent(b.layer(), k -> new LinkedHashMap<>());
             layer.put("image", Yaml.map("repository", b.repository(), "tag", b.tag(), "digest", b.digest()));

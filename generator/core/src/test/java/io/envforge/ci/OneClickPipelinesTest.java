@@ -148,7 +148,7 @@ class OneClickPipelinesTest {
         }
         Set<String> envforge = lines(ENVFORGE, workflows);
         assertEquals(
-                Set.of("plan", "apply", "drift", "remove"),
+                Set.of("plan", "comment", "apply", "drift", "remove"),
                 envforge.stream()
                         .map(l -> l.split(" ")[3].equals("pipeline") ? l.split(" ")[4] : l.split(" ")[3])
                         .collect(java.util.stream.Collectors.toSet()),

@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import io.envforge.api.GenerateResult;
 import io.envforge.error.EnvforgeException;
 import io.envforge.image.JdbcDriver;
+import io.envforge.image.RunnerLock;
 import io.envforge.render.Yaml;
 import io.envforge.testing.LocalRegistry;
 import java.nio.file.Files;
@@ -101,6 +102,70 @@ class ImagesTest {
                     e.getMessage().contains("environments/platform.yaml")
                             && e.getMessage().contains("spec.defaults.layers.api.image.digest"),
                     e.getMessage());
+        }
+    }
+
+    /**
+     * With the Python base pinned in the platform file, {@code images} builds the preparation runner too and writes
+     * its {@code repository@digest} into the spec, and the next {@code generate} renders the preparation Job with it
+     * (before, {@code preparation.image} had to be filled by hand and nothing built the image). The image's content
+     * is RunnerImageTest's.
+     */
+    @Test
+    void aPinnedPythonBaseGivesThePreparationJobItsRunner(@TempDir Path dir) throws Exception {
+        assumeTrue(LocalRegistry.available(), "no " + LocalRegistry.BINARY);
+        Path local = Path.of(System.getProperty("user.home"), ".m2/repository", JdbcDriver.POSTGRESQL.repositoryPath());
+        assumeTrue(Files.isRegularFile(local), "no " + local);
+        Path repo = Path.of("../..").toAbsolutePath().normalize();
+        try (LocalRegistry registry = new LocalRegistry(Files.createDirectories(dir.resolve("registry")))) {
+            registry.mavenFiles.put(JdbcDriver.POSTGRESQL.repositoryPath(), Files.readAllBytes(local));
+            String am = registry.pushBase(registry.host + "/wso2/wso2am:4.3.0", "/bin/am", "10001");
+            String mi = registry.pushBase(registry.host + "/wso2/wso2mi:4.3.0", "/bin/mi", "802");
+            String py = registry.pushBase(registry.host + "/library/python:3.11-slim", "/usr/local/bin/python3", "0");
+            Scratch ws = Scratch.in(Files.createDirectories(dir.resolve("ws"))).spec("dev1", "aws", "10.20.0.0/20", "");
+            for (String file : List.of(
+                    "ansible.cfg", "in-cluster-vars.yml", "playbooks/prepare.yml", "roles/database/tasks/main.yml")) {
+                ws.write(
+                        "ansible/" + file,
+                        Files.readString(repo.resolve("ansible").resolve(file)));
+            }
+            ws.write(RunnerLock.FILE, Files.readString(repo.resolve(RunnerLock.FILE)));
+            String platform = ws.read("environments/platform.yaml")
+                    .replace("tag: 4.3.0\n", "tag: 4.3.0\n          digest: @@\n")
+                    .replaceFirst("@@", am)
+                    .replaceFirst("@@", mi)
+                    .replace("repository: wso2/", "repository: " + registry.host + "/wso2/")
+                    .replace(
+                            "  defaults:\n",
+                            "  defaults:\n    preparation:\n      base:\n        repository: " + registry.host
+                                    + "/library/python\n        tag: 3.11-slim\n        digest: " + py + "\n");
+            ws.write("environments/platform.yaml", platform);
+
+            List<Images.Built> built = Images.build(new Images.Request(
+                    ws.root(),
+                    "dev1",
+                    registry.host + "/envforge",
+                    registry.mavenUri(),
+                    true,
+                    Path.of(System.getProperty("user.home"), ".cache", "envforge", "images")));
+            assertEquals(3, built.size(), built.toString());
+            String runner = registry.host + "/envforge/ansible-runner@"
+                    + registry.digestOf("envforge/ansible-runner", built.get(2).tag());
+            assertTrue(
+                    ws.read("environments/dev1.yaml").contains("image: " + runner), ws.read("environments/dev1.yaml"));
+
+            GenerateResult result = ws.generate(true, "dev1");
+            assertFalse(result.report().hasErrors(), result.report().render());
+            Path prepare = ws.root().resolve("overlays/dev1/prepare");
+            assertTrue(Files.isDirectory(prepare), "the preparation is rendered");
+            String job;
+            try (var files = Files.list(prepare)) {
+                job = files.map(f -> ws.read("overlays/dev1/prepare/" + f.getFileName()))
+                        .filter(t -> t.contains("kind: Job"))
+                        .findFirst()
+                        .orElseThrow(() -> new AssertionError("no preparation Job rendered"));
+            }
+            assertTrue(job.contains("image: " + runner), job);
         }
     }
 }

@@ -37,7 +37,7 @@ final class PreparationManifests {
     static final String INVENTORY = "prepare-inventory";
     static final String ADMIN_SECRET = "database-admin";
     /** Where the runner image holds this repository's {@code ansible/} folder (README: what the image must contain). */
-    static final String ANSIBLE_HOME = "/opt/envforge/ansible";
+    static final String ANSIBLE_HOME = Preparation.ANSIBLE_HOME;
 
     static final String SHARE_MOUNT = "/mnt/share";
     /** PostgreSQL on RDS and Azure Flexible Server; NFS 4.1 on EFS and Azure Files: one TCP port, 2049. */

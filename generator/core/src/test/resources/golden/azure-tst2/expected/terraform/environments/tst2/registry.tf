@@ -13,6 +13,23 @@ module "registry" {
   kubelet_object_id          = module.cluster.kubelet_object_id
   admin_ip_ranges            = var.admin_ip_ranges
   tags                       = local.tags
+
+  # Stage 2's controllers (cluster-addons/: External Secrets, cert-manager, Flux) pulled through the registry's
+  # artifact cache, from their upstream repositories (the charts' values.yaml defaults: external-secrets
+  # image.repository, cert-manager image/webhook/cainjector/startupapicheck .image.repository; Flux's registry
+  # ghcr.io/fluxcd), so the nodes need no internet egress.
+  cache_rules = {
+    "ghcr-external-secrets"               = { source_repo = "ghcr.io/external-secrets/external-secrets", target_repo = "ghcr/external-secrets/external-secrets" }
+    "quay-cert-manager-controller"        = { source_repo = "quay.io/jetstack/cert-manager-controller", target_repo = "quay/jetstack/cert-manager-controller" }
+    "quay-cert-manager-webhook"           = { source_repo = "quay.io/jetstack/cert-manager-webhook", target_repo = "quay/jetstack/cert-manager-webhook" }
+    "quay-cert-manager-cainjector"        = { source_repo = "quay.io/jetstack/cert-manager-cainjector", target_repo = "quay/jetstack/cert-manager-cainjector" }
+    "quay-cert-manager-startupapicheck"   = { source_repo = "quay.io/jetstack/cert-manager-startupapicheck", target_repo = "quay/jetstack/cert-manager-startupapicheck" }
+    "ghcr-fluxcd-source-controller"       = { source_repo = "ghcr.io/fluxcd/source-controller", target_repo = "ghcr/fluxcd/source-controller" }
+    "ghcr-fluxcd-kustomize-controller"    = { source_repo = "ghcr.io/fluxcd/kustomize-controller", target_repo = "ghcr/fluxcd/kustomize-controller" }
+    "ghcr-fluxcd-helm-controller"         = { source_repo = "ghcr.io/fluxcd/helm-controller", target_repo = "ghcr/fluxcd/helm-controller" }
+    "ghcr-fluxcd-notification-controller" = { source_repo = "ghcr.io/fluxcd/notification-controller", target_repo = "ghcr/fluxcd/notification-controller" }
+    "ghcr-fluxcd-source-watcher"          = { source_repo = "ghcr.io/fluxcd/source-watcher", target_repo = "ghcr/fluxcd/source-watcher" }
+  }
 }
 
 output "registry_url" {

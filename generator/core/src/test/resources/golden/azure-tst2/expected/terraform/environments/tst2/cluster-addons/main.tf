@@ -13,7 +13,14 @@ resource "helm_release" "external_secrets" {
   namespace        = "external-secrets"
   create_namespace = true
 
-  values = [yamlencode({ installCRDs = true })]
+  # The images through stage 1's registry (its artifact cache rules ghcr/...): values.yaml's image.repository,
+  # webhook.image.repository and certController.image.repository, all ghcr.io/external-secrets/external-secrets.
+  values = [yamlencode({
+    installCRDs    = true
+    image          = { repository = "${local.stage1.registry_url}/ghcr/external-secrets/external-secrets" }
+    webhook        = { image = { repository = "${local.stage1.registry_url}/ghcr/external-secrets/external-secrets" } }
+    certController = { image = { repository = "${local.stage1.registry_url}/ghcr/external-secrets/external-secrets" } }
+  })]
 }
 
 # cert-manager: the overlay's Issuers and Certificates (platform/certificates.yaml), which make the environment's CA
@@ -28,7 +35,16 @@ resource "helm_release" "cert_manager" {
   namespace        = "cert-manager"
   create_namespace = true
 
-  values = [yamlencode({ crds = { enabled = true } })]
+  # The images through stage 1's registry (its artifact cache rules quay/jetstack/...): values.yaml's
+  # image.repository, webhook.image.repository, cainjector.image.repository, startupapicheck.image.repository
+  # (defaults quay.io/jetstack/cert-manager-<component>).
+  values = [yamlencode({
+    crds            = { enabled = true }
+    image           = { repository = "${local.stage1.registry_url}/quay/jetstack/cert-manager-controller" }
+    webhook         = { image = { repository = "${local.stage1.registry_url}/quay/jetstack/cert-manager-webhook" } }
+    cainjector      = { image = { repository = "${local.stage1.registry_url}/quay/jetstack/cert-manager-cainjector" } }
+    startupapicheck = { image = { repository = "${local.stage1.registry_url}/quay/jetstack/cert-manager-startupapicheck" } }
+  })]
 }
 
 # The secrets reader's client id, known only once stage 1 created the identity, goes onto the overlay's
@@ -72,6 +88,10 @@ resource "flux_bootstrap_git" "this" {
   embedded_manifests = true
   secret_name        = "envforge-git"
   components_extra   = ["source-watcher"]
+
+  # The toolkit's images through stage 1's registry (artifact cache rules ghcr/fluxcd/...), not ghcr.io/fluxcd
+  # (the provider's default registry).
+  registry = "${local.stage1.registry_url}/ghcr/fluxcd"
 
   depends_on = [helm_release.external_secrets, helm_release.cert_manager, kubernetes_manifest.secrets_reader]
 }
