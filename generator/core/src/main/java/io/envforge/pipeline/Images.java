@@ -5,6 +5,7 @@ import io.envforge.error.Problem;
 import io.envforge.image.DriverImage;
 import io.envforge.image.DriverJar;
 import io.envforge.image.JdbcDriver;
+import io.envforge.image.MetricsAgent;
 import io.envforge.render.Yaml;
 import io.envforge.spec.EnvironmentSpec;
 import io.envforge.spec.PlatformSpec;
@@ -107,7 +108,10 @@ public final class Images {
                                 DriverImage.libDir(product, tag),
                                 request.insecure(),
                                 request.cache().resolve("jib"))
-                        .build(jar, driver.fileName());
+                        .build(
+                                jar,
+                                driver.fileName(),
+                                key.equals("api") ? List.of(MetricsAgent.layer(agent(request))) : List.of());
                 out.add(new Built(key, base, targetRepository, targetTag, pushed));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -123,6 +127,12 @@ public final class Images {
         }
         writeSpec(ws, spec, out);
         return out;
+    }
+
+    /** API Manager serves no metrics itself: its image also carries the JMX exporter agent the chart starts. */
+    private static Path agent(Request request) {
+        return DriverJar.fetch(
+                MetricsAgent.JAR, request.mavenRepository(), request.cache().resolve("drivers"));
     }
 
     /** The spec with each layer's image set to what was pushed; the leading comment lines are kept. */

@@ -60,6 +60,7 @@ public final class HelmValues {
             policy.put("loadBalancerCidrs", strings(env.network().ingress()));
         }
         values.put("networkPolicy", policy);
+        values.put("metrics", map("enabled", true, "scrapers", scrapers(env)));
         return values;
     }
 
@@ -77,7 +78,7 @@ public final class HelmValues {
     }
 
     /**
-     * Who scrapes Micro Integrator's metrics port. AWS: the managed Prometheus collector, whose network interfaces
+     * Who scrapes the layers' metrics ports (Micro Integrator's, API Manager's JMX exporter agent's). AWS: the managed Prometheus collector, whose network interfaces
      * Terraform places in the workload subnets ("Using an AWS managed collector": one interface per subnet given).
      * Azure: none yet (the metrics add-on scrapes annotated pods only with its settings ConfigMap, which nothing
      * delivers; docs/terraform.md).
