@@ -25,7 +25,7 @@ import java.util.Objects;
 
 /**
  * {@code envforge images}: for one environment, each layer's product image with the JDBC driver its configuration
- * names, built on the platform's base image (pinned by digest in {@code spec.defaults.layers.<layer>.image}) and
+ * names (API Manager's also with the JMX exporter agent the api-gateway chart starts), built on the platform's base image (pinned by digest in {@code spec.defaults.layers.<layer>.image}) and
  * pushed to the environment's registry; the pushed digests are written into the environment's spec
  * ({@code spec.layers.<layer>.image.repository/tag/digest}), so the next {@code generate} renders
  * {@code repository@digest}. Only the spec's leading comment lines are kept when it is rewritten.
