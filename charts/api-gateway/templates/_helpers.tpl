@@ -249,7 +249,7 @@ envforge
 {{- end }}
 
 {{/*
-The keystore Secret, mounted read-only twice: under repository/resources/security/ and under the product home
+The stores build-stores.sh made from the keystore Secret, mounted read-only twice: under repository/resources/security/ and under the product home
 (see keystoreToml). Only its two stores are projected; tls.key and the PEM files stay out of the pod's file system.
 */}}
 {{- define "api-gateway.keystoreMounts" -}}
@@ -263,7 +263,8 @@ The keystore Secret, mounted read-only twice: under repository/resources/securit
 {{- end }}
 
 {{- define "api-gateway.keystoreVolume" -}}
-- name: keystores
+# Read by the init container only (build-stores.sh); the product reads the stores it builds.
+- name: keystore-secret
   secret:
     secretName: {{ .Values.keystore.existingSecret }}
     items:
@@ -271,4 +272,18 @@ The keystore Secret, mounted read-only twice: under repository/resources/securit
         path: keystore.jks
       - key: truststore.jks
         path: truststore.jks
+# keystore.jks and truststore.jks as build-stores.sh leaves them: in memory, like a Secret volume.
+- name: keystores
+  emptyDir:
+    medium: Memory
+    sizeLimit: 8Mi
+{{- end }}
+
+{{/* The init container's view of the keystore Secret and of the stores it builds (templates/_stores.tpl). */}}
+{{- define "api-gateway.buildStoresMounts" -}}
+- name: keystore-secret
+  mountPath: /keystore-secret
+  readOnly: true
+- name: keystores
+  mountPath: /keystores
 {{- end }}

@@ -211,7 +211,7 @@ envforge
 {{- end }}
 
 {{/*
-The keystore Secret, mounted read-only twice: under repository/resources/security/ and under the product home
+The stores build-stores.sh made from the keystore Secret, mounted read-only twice: under repository/resources/security/ and under the product home
 (see keystoreToml). Only its two stores are projected; tls.key and the PEM files stay out of the pod's file system.
 */}}
 {{- define "integration.keystoreMounts" -}}
@@ -225,7 +225,8 @@ The keystore Secret, mounted read-only twice: under repository/resources/securit
 {{- end }}
 
 {{- define "integration.keystoreVolume" -}}
-- name: keystores
+# Read by the init container only (build-stores.sh); the product reads the stores it builds.
+- name: keystore-secret
   secret:
     secretName: {{ .Values.keystore.existingSecret }}
     items:
@@ -233,4 +234,18 @@ The keystore Secret, mounted read-only twice: under repository/resources/securit
         path: keystore.jks
       - key: truststore.jks
         path: truststore.jks
+# keystore.jks and truststore.jks as build-stores.sh leaves them: in memory, like a Secret volume.
+- name: keystores
+  emptyDir:
+    medium: Memory
+    sizeLimit: 8Mi
+{{- end }}
+
+{{/* The init container's view of the keystore Secret and of the stores it builds (templates/_stores.tpl). */}}
+{{- define "integration.buildStoresMounts" -}}
+- name: keystore-secret
+  mountPath: /keystore-secret
+  readOnly: true
+- name: keystores
+  mountPath: /keystores
 {{- end }}

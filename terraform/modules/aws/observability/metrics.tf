@@ -1,6 +1,7 @@
 # Metrics: an Amazon Managed Service for Prometheus workspace and an AWS managed collector (scraper) that discovers
 # the environment's pods through the Kubernetes API and scrapes those annotated prometheus.io/scrape = "true" at
-# prometheus.io/port and prometheus.io/path (Micro Integrator's /metric-service/metrics; charts/integration). The
+# prometheus.io/port and prometheus.io/path (Micro Integrator's /metric-service/metrics, charts/integration; API
+# Manager's JMX exporter agent's /metrics, charts/api-gateway). The
 # collector's network interfaces go into the cluster's subnets with the cluster's security group ("Using an AWS managed
 # collector": the security groups and subnets should be those of the cluster, at least two subnets in two zones).
 

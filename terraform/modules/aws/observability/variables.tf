@@ -70,13 +70,13 @@ variable "log_retention_days" {
 }
 
 variable "addon_version" {
-  description = "Version of the EKS add-on amazon-cloudwatch-observability; null: the add-on's default version for the cluster's Kubernetes version (aws eks describe-addon-versions --addon-name amazon-cloudwatch-observability --kubernetes-version 1.32 lists them; no version was checked against the AWS API here, so none is pinned)."
+  description = "Version of the EKS add-on amazon-cloudwatch-observability, pinned so that two applies install the same agents. The default v4.5.0-eksbuild.1 is a published version (pinned by tinstafl/cdk-common before its v5.0.0-eksbuild.1 update for Kubernetes 1.34, and in other public EKS roots); its compatibility with kubernetes_version was not checked against the AWS API here: aws eks describe-addon-versions --addon-name amazon-cloudwatch-observability --kubernetes-version 1.32 lists the versions that are."
   type        = string
-  default     = null
+  default     = "v4.5.0-eksbuild.1"
 
   validation {
-    condition     = var.addon_version == null || can(regex("^v[0-9]+\\.[0-9]+\\.[0-9]+-eksbuild\\.[0-9]+$", var.addon_version))
-    error_message = "addon_version must be null or an EKS add-on version, for example \"v4.3.0-eksbuild.1\"."
+    condition     = can(regex("^v[0-9]+\\.[0-9]+\\.[0-9]+-eksbuild\\.[0-9]+$", var.addon_version))
+    error_message = "addon_version must be an EKS add-on version, for example \"v4.5.0-eksbuild.1\"."
   }
 }
 

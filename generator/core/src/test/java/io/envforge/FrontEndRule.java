@@ -27,6 +27,7 @@ public final class FrontEndRule {
             "io.envforge.pipeline.Verify",
             "io.envforge.pipeline.Combine",
             "io.envforge.pipeline.Images",
+            "io.envforge.pipeline.ImagePin",
             "io.envforge.image.DriverJar");
 
     /**

@@ -64,7 +64,12 @@ class KeystoreTest {
         Map<String, Object> pod = podSpec(s);
         Map<String, Object> container = Yaml.list(pod, "containers").get(0);
         Path fs = Files.createDirectories(root.resolve("pod"));
-        mountSecretVolumes(pod, container, secrets, fs);
+        // The init container builds the stores the product reads (build-stores.sh) from the Secret into an emptyDir.
+        Map<String, Object> init = Yaml.list(pod, "initContainers").get(0);
+        Path initFs = Files.createDirectories(root.resolve("init"));
+        mountSecretVolumes(pod, init, secrets, initFs, Map.of());
+        Map<String, Path> emptyDirs = buildStores(s, init, secretEnv(init, secrets), initFs);
+        mountSecretVolumes(pod, container, secrets, fs, emptyDirs);
         Map<String, String> env = secretEnv(container, secrets);
         String home = homeOf(container);
 
@@ -210,14 +215,72 @@ class KeystoreTest {
         return Yaml.map(workload, "spec.template.spec");
     }
 
-    /** Lays the items of every Secret volume of the container out under fs, at each mountPath. */
+    private static final Pattern BUILD = Pattern.compile("sh /config/build-stores\\.sh (\\S+) (\\S+)");
+
+    /**
+     * Runs the chart's build-stores.sh (/bin/sh, the JDK's keytool) as the init container's command gives it: its
+     * Secret folder from the init container's file system, its output as the emptyDir mounted there.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Path> buildStores(Scenario s, Map<String, Object> init, Map<String, String> env, Path fs)
+            throws Exception {
+        Matcher m = BUILD.matcher(String.join("\n", (List<String>) init.get("command")));
+        assertTrue(m.find(), s + ": the init container does not run build-stores.sh");
+        String volume = Yaml.list(init, "volumeMounts").stream()
+                .filter(v -> m.group(2).equals(v.get("mountPath")))
+                .map(v -> (String) v.get("name"))
+                .findFirst()
+                .orElseThrow();
+        Path out = Files.createDirectories(fs.resolve("emptyDir-" + volume));
+        Rendered r = Rendered.of(s);
+        String script = Yaml.map(r.one("ConfigMap", s.release() + "-config"), "data")
+                .get("build-stores.sh")
+                .toString();
+        Path file = Files.writeString(fs.resolve("build-stores.sh"), script);
+        Path javaHome = Path.of(System.getProperty("java.home"));
+        ProcessBuilder pb = new ProcessBuilder(
+                        "/bin/sh",
+                        file.toString(),
+                        fs.resolve(m.group(1).substring(1)).toString(),
+                        out.toString())
+                .redirectErrorStream(true)
+                .redirectInput(ProcessBuilder.Redirect.from(new java.io.File("/dev/null")));
+        pb.environment().putAll(env);
+        pb.environment().put("JAVA_HOME", javaHome.toString());
+        pb.environment().put("PATH", javaHome.resolve("bin") + ":" + System.getenv("PATH"));
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        Process p = pb.start();
+        String log = new String(p.getInputStream().readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(120, java.util.concurrent.TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), s + ": build-stores.sh\n" + log);
+        return Map.of(volume, out);
+    }
+
+    /**
+     * Lays the items of every Secret volume of the container out under fs, at each mountPath, and the content of the
+     * emptyDir volumes given (name to folder).
+     */
     private static void mountSecretVolumes(
-            Map<String, Object> pod, Map<String, Object> container, Map<String, Map<String, String>> secrets, Path fs)
+            Map<String, Object> pod,
+            Map<String, Object> container,
+            Map<String, Map<String, String>> secrets,
+            Path fs,
+            Map<String, Path> emptyDirs)
             throws IOException {
         Map<String, Map<String, Object>> volumes = new LinkedHashMap<>();
         Yaml.list(pod, "volumes").forEach(v -> volumes.put((String) v.get("name"), v));
         for (Map<String, Object> mount : Yaml.list(container, "volumeMounts")) {
             Map<String, Object> volume = volumes.get((String) mount.get("name"));
+            Path filled = emptyDirs.get((String) mount.get("name"));
+            if (volume != null && volume.containsKey("emptyDir") && filled != null) {
+                Path dir = Files.createDirectories(fs.resolve(((String) mount.get("mountPath")).substring(1)));
+                try (var files = Files.list(filled)) {
+                    for (Path f : files.toList()) {
+                        Files.copy(f, dir.resolve(f.getFileName()));
+                    }
+                }
+                continue;
+            }
             if (volume == null || !volume.containsKey("secret")) {
                 continue;
             }

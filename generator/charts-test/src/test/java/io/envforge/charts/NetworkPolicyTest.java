@@ -67,7 +67,7 @@ class NetworkPolicyTest {
         var from = ingress(Scenario.named("api-gateway", "aws")).stream()
                 .filter(r -> Yaml.list(r, "from").stream().anyMatch(f -> f.containsKey("ipBlock")))
                 .toList();
-        assertEquals(2, from.size(), "on-prem clients and the load balancer's health checks");
+        assertEquals(3, from.size(), "on-prem clients, the load balancer's health checks and the metrics collector");
         assertEquals(
                 List.of("10.0.0.0/16", "172.16.0.0/16"),
                 Yaml.list(from.get(0), "from").stream()
@@ -82,6 +82,7 @@ class NetworkPolicyTest {
                 List.of("8243/TCP", "8099/TCP", "9443/TCP"),
                 ports(from.get(1)),
                 "the load balancer's target ports only");
+        assertEquals(List.of("9404/TCP"), ports(from.get(2)), "the collector: the metrics port only");
         // The integration layer admits networks only on its metrics port (the collector, metrics.scrapers).
         assertTrue(ingress(Scenario.named("integration", "aws")).stream()
                 .filter(r -> Yaml.list(r, "from").stream().anyMatch(f -> f.containsKey("ipBlock")))

@@ -12,6 +12,7 @@ import picocli.CommandLine.Option;
 @Command(
         name = "images",
         mixinStandardHelpOptions = true,
+        subcommands = ImagesPinCommand.class,
         description = "Build each layer's product image (pinned base + JDBC driver), push it to the registry and "
                 + "record its digest in environments/<env>.yaml; with spec.defaults.preparation.base pinned, also the "
                 + "preparation Job's Ansible runner (tools/ansible-runner/lock.yaml, ansible/); then run generate.")
@@ -20,12 +21,12 @@ final class ImagesCommand implements Callable<Integer> {
     @Option(names = "--workspace", defaultValue = ".", description = "The GitOps repository's root.")
     Path workspace;
 
-    @Option(names = "--env", required = true, description = "The environment.")
+    // Not picocli-required: `images pin` would then need them too. call() checks them.
+    @Option(names = "--env", description = "The environment (required).")
     String env;
 
     @Option(
             names = "--registry",
-            required = true,
             description = "Registry and prefix to push to, e.g. 123456789012.dkr.ecr.eu-west-1.amazonaws.com/envforge.")
     String registry;
 
@@ -40,6 +41,10 @@ final class ImagesCommand implements Callable<Integer> {
 
     @Override
     public Integer call() {
+        if (env == null || registry == null) {
+            System.err.println("envforge images: --env and --registry are required (or run: envforge images pin)");
+            return 2;
+        }
         try {
             for (Images.Built b : Images.build(new Images.Request(
                     workspace.toAbsolutePath().normalize(), env, registry, mavenRepository, insecure, cache))) {

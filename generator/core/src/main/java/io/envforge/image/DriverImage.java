@@ -3,11 +3,13 @@ package io.envforge.image;
 import com.google.cloud.tools.jib.api.Containerizer;
 import com.google.cloud.tools.jib.api.Jib;
 import com.google.cloud.tools.jib.api.JibContainer;
+import com.google.cloud.tools.jib.api.JibContainerBuilder;
 import com.google.cloud.tools.jib.api.RegistryImage;
 import com.google.cloud.tools.jib.api.buildplan.AbsoluteUnixPath;
 import com.google.cloud.tools.jib.api.buildplan.FileEntriesLayer;
 import com.google.cloud.tools.jib.api.buildplan.FilePermissions;
 import java.nio.file.Path;
+import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -59,6 +61,11 @@ public record DriverImage(String base, String target, String libDir, boolean ins
 
     /** Builds and pushes; returns the pushed image's manifest digest ({@code sha256:...}). */
     public String build(Path driverJar, String jarName) throws Exception {
+        return build(driverJar, jarName, List.of());
+    }
+
+    /** Builds with {@code more} layers after the driver's (e.g. {@link MetricsAgent#layer}) and pushes. */
+    public String build(Path driverJar, String jarName, List<FileEntriesLayer> more) throws Exception {
         FileEntriesLayer layer = FileEntriesLayer.builder()
                 .setName("jdbc-driver")
                 .addEntry(
@@ -66,13 +73,15 @@ public record DriverImage(String base, String target, String libDir, boolean ins
                         AbsoluteUnixPath.get(libDir).resolve(jarName),
                         FilePermissions.fromOctalString("644"))
                 .build();
-        JibContainer pushed = Jib.from(RegistryImage.named(base))
-                .addFileEntriesLayer(layer)
-                .containerize(Containerizer.to(RegistryImage.named(target))
-                        .setAllowInsecureRegistries(insecure)
-                        .setBaseImageLayersCache(cache.resolve("base"))
-                        .setApplicationLayersCache(cache.resolve("application"))
-                        .setToolName("envforge"));
+        JibContainerBuilder builder = Jib.from(RegistryImage.named(base)).addFileEntriesLayer(layer);
+        for (FileEntriesLayer l : more) {
+            builder.addFileEntriesLayer(l);
+        }
+        JibContainer pushed = builder.containerize(Containerizer.to(RegistryImage.named(target))
+                .setAllowInsecureRegistries(insecure)
+                .setBaseImageLayersCache(cache.resolve("base"))
+                .setApplicationLayersCache(cache.resolve("application"))
+                .setToolName("envforge"));
         return pushed.getDigest().toString();
     }
 }

@@ -5,6 +5,7 @@ import io.envforge.error.Problem;
 import io.envforge.image.DriverImage;
 import io.envforge.image.DriverJar;
 import io.envforge.image.JdbcDriver;
+import io.envforge.image.MetricsAgent;
 import io.envforge.render.Yaml;
 import io.envforge.spec.EnvironmentSpec;
 import io.envforge.spec.PlatformSpec;
@@ -24,7 +25,7 @@ import java.util.Objects;
 
 /**
  * {@code envforge images}: for one environment, each layer's product image with the JDBC driver its configuration
- * names, built on the platform's base image (pinned by digest in {@code spec.defaults.layers.<layer>.image}) and
+ * names (API Manager's also with the JMX exporter agent the api-gateway chart starts), built on the platform's base image (pinned by digest in {@code spec.defaults.layers.<layer>.image}) and
  * pushed to the environment's registry; the pushed digests are written into the environment's spec
  * ({@code spec.layers.<layer>.image.repository/tag/digest}), so the next {@code generate} renders
  * {@code repository@digest}. Only the spec's leading comment lines are kept when it is rewritten. When the platform
@@ -109,7 +110,10 @@ public final class Images {
                                 DriverImage.libDir(product, tag),
                                 request.insecure(),
                                 request.cache().resolve("jib"))
-                        .build(jar, driver.fileName());
+                        .build(
+                                jar,
+                                driver.fileName(),
+                                key.equals("api") ? List.of(MetricsAgent.layer(agent(request))) : List.of());
                 out.add(new Built(key, base, targetRepository, targetTag, pushed));
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
@@ -129,6 +133,12 @@ public final class Images {
         }
         writeSpec(ws, spec, out);
         return out;
+    }
+
+    /** API Manager serves no metrics itself: its image also carries the JMX exporter agent the chart starts. */
+    private static Path agent(Request request) {
+        return DriverJar.fetch(
+                MetricsAgent.JAR, request.mavenRepository(), request.cache().resolve("drivers"));
     }
 
     /** The spec with each layer's image set to what was pushed; the leading comment lines are kept. */

@@ -15,6 +15,7 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.zip.GZIPInputStream;
 import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
@@ -41,6 +42,7 @@ class DriverImageTest {
     static LocalRegistry registry;
     static String host;
     static byte[] jar;
+    static byte[] agent;
 
     @BeforeAll
     static void start() throws Exception {
@@ -54,6 +56,11 @@ class DriverImageTest {
                 Files.isRegularFile(local),
                 "no " + local + " (mvn dependency:get -Dartifact=" + JdbcDriver.POSTGRESQL.coordinates() + ")");
         jar = Files.readAllBytes(local);
+        Path agentLocal = Path.of(System.getProperty("user.home"), ".m2/repository", MetricsAgent.JAR.repositoryPath());
+        assumeTrue(
+                Files.isRegularFile(agentLocal),
+                "no " + agentLocal + " (mvn dependency:get -Dartifact=" + MetricsAgent.JAR.coordinates() + ")");
+        agent = Files.readAllBytes(agentLocal);
         registry = new LocalRegistry(dir);
         host = registry.host;
     }
@@ -72,12 +79,14 @@ class DriverImageTest {
                 registry.pushBase(baseRepo + ":4.3.0", "/home/wso2carbon/wso2am-4.3.0/bin/api-manager.sh", "10001");
         registry.mavenFiles.put(JdbcDriver.POSTGRESQL.repositoryPath(), jar);
         Path fetched = DriverJar.fetch(JdbcDriver.POSTGRESQL, registry.mavenUri(), dir.resolve("jars"));
+        registry.mavenFiles.put(MetricsAgent.JAR.repositoryPath(), agent);
+        Path agentJar = DriverJar.fetch(MetricsAgent.JAR, registry.mavenUri(), dir.resolve("jars"));
 
         String libDir = DriverImage.libDir("wso2am", "4.3.0");
         assertEquals("/home/wso2carbon/wso2am-4.3.0/repository/components/lib", libDir);
         String target = host + "/envforge/wso2am:4.3.0-postgresql-42.7.14";
         String digest = new DriverImage(baseRepo + ":4.3.0@" + baseDigest, target, libDir, true, dir.resolve("jib"))
-                .build(fetched, JdbcDriver.POSTGRESQL.fileName());
+                .build(fetched, JdbcDriver.POSTGRESQL.fileName(), List.of(MetricsAgent.layer(agentJar)));
 
         var byTag = registry.get("/v2/envforge/wso2am/manifests/4.3.0-postgresql-42.7.14", MANIFEST_TYPES);
         assertEquals(200, byTag.statusCode());
@@ -89,18 +98,28 @@ class DriverImageTest {
                 .body());
         JsonNode base = JSON.readTree(registry.get("/v2/wso2/wso2am/manifests/" + baseDigest, MANIFEST_TYPES)
                 .body());
-        assertEquals(base.get("layers").size() + 1, manifest.get("layers").size(), "one layer more than the base");
+        assertEquals(base.get("layers").size() + 2, manifest.get("layers").size(), "driver and agent layers");
         for (int i = 0; i < base.get("layers").size(); i++) {
             assertEquals(
                     base.get("layers").get(i).get("digest"),
                     manifest.get("layers").get(i).get("digest"));
         }
-        JsonNode last = manifest.get("layers").get(manifest.get("layers").size() - 1);
-        Map<String, byte[]> files = untar(
-                registry.get("/v2/envforge/wso2am/blobs/" + last.get("digest").asText(), "*/*")
-                        .body());
+        JsonNode driverLayer = manifest.get("layers").get(base.get("layers").size());
+        Map<String, byte[]> files = untar(registry.get(
+                        "/v2/envforge/wso2am/blobs/" + driverLayer.get("digest").asText(), "*/*")
+                .body());
         byte[] inImage = files.get("home/wso2carbon/wso2am-4.3.0/repository/components/lib/postgresql-42.7.14.jar");
         assertArrayEquals(jar, inImage, "the pinned driver at the product's lib folder; layer holds " + files.keySet());
+        JsonNode agentLayer = manifest.get("layers").get(base.get("layers").size() + 1);
+        Map<String, byte[]> agentFiles = untar(registry.get(
+                        "/v2/envforge/wso2am/blobs/" + agentLayer.get("digest").asText(), "*/*")
+                .body());
+        // The path the api-gateway chart's JAVA_OPTS name by default (metrics.agentJar).
+        assertEquals("/opt/jmx-exporter/jmx_prometheus_javaagent-1.0.1.jar", MetricsAgent.PATH);
+        assertArrayEquals(
+                agent,
+                agentFiles.get(MetricsAgent.PATH.substring(1)),
+                "the pinned JMX exporter agent; layer holds " + agentFiles.keySet());
 
         // The base's start command and account survive (jib keeps what the build does not set).
         JsonNode config = JSON.readTree(registry.get(

@@ -6,16 +6,27 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.envforge.api.GenerateResult;
 import io.envforge.error.EnvforgeException;
 import io.envforge.image.JdbcDriver;
+import io.envforge.image.MetricsAgent;
 import io.envforge.image.RunnerLock;
 import io.envforge.render.Yaml;
 import io.envforge.testing.LocalRegistry;
+import java.io.ByteArrayInputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.zip.GZIPInputStream;
+import org.apache.commons.compress.archivers.tar.TarArchiveEntry;
+import org.apache.commons.compress.archivers.tar.TarArchiveInputStream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -34,6 +45,9 @@ class ImagesTest {
         Path work = Files.createDirectories(dir.resolve("ws"));
         try (LocalRegistry registry = new LocalRegistry(Files.createDirectories(dir.resolve("registry")))) {
             registry.mavenFiles.put(JdbcDriver.POSTGRESQL.repositoryPath(), Files.readAllBytes(local));
+            Path agent = Path.of(System.getProperty("user.home"), ".m2/repository", MetricsAgent.JAR.repositoryPath());
+            assumeTrue(Files.isRegularFile(agent), "no " + agent);
+            registry.mavenFiles.put(MetricsAgent.JAR.repositoryPath(), Files.readAllBytes(agent));
             String am = registry.pushBase(
                     registry.host + "/wso2/wso2am:4.3.0", "/home/wso2carbon/wso2am-4.3.0/bin/api-manager.sh", "10001");
             String mi = registry.pushBase(
@@ -78,7 +92,39 @@ class ImagesTest {
                         layer[0] + " no container by tag");
             }
             assertTrue(ws.read("environments/dev1.yaml").contains("digest: sha256:"), "the spec records the digests");
+            // The agent jar the API layer's start option names is a file of the image the pods run.
+            String apiPods = ws.read("overlays/dev1/layers/api-gateway.yaml");
+            Matcher option = Pattern.compile("-javaagent:(/\\S+\\.jar)=").matcher(apiPods);
+            assertTrue(option.find(), "the API layer starts the metrics agent");
+            String apiDigest =
+                    registry.digestOf("envforge/wso2am", "4.3.0-postgresql-" + JdbcDriver.POSTGRESQL.version());
+            assertTrue(
+                    filesOf(registry, "envforge/wso2am", apiDigest)
+                            .contains(option.group(1).substring(1)),
+                    option.group(1) + " is in the pushed image");
         }
+    }
+
+    /** Every file path of an image's layers, read from the registry's own API. */
+    private static Set<String> filesOf(LocalRegistry registry, String repository, String digest) throws Exception {
+        JsonNode manifest = new ObjectMapper()
+                .readTree(registry.get("/v2/" + repository + "/manifests/" + digest, LocalRegistry.MANIFEST_TYPES)
+                        .body());
+        Set<String> files = new TreeSet<>();
+        for (JsonNode layer : manifest.get("layers")) {
+            byte[] blob = registry.get(
+                            "/v2/" + repository + "/blobs/"
+                                    + layer.get("digest").asText(),
+                            "*/*")
+                    .body();
+            try (TarArchiveInputStream tar =
+                    new TarArchiveInputStream(new GZIPInputStream(new ByteArrayInputStream(blob)))) {
+                for (TarArchiveEntry e; (e = tar.getNextEntry()) != null; ) {
+                    files.add(e.getName().replaceFirst("^\\./", "").replaceFirst("^/", ""));
+                }
+            }
+        }
+        return files;
     }
 
     @Test

@@ -57,6 +57,10 @@ public final class ArgoCdFleetRenderer implements FleetRenderer {
                 destinations.add(map(
                         "name", e.names().prefix(), "namespace", e.preparation().namespace()));
             }
+            if (e.cloud() == io.envforge.model.Cloud.AZURE) {
+                // The managed Prometheus add-on's settings ConfigMap (overlay platform/metrics-settings.yaml).
+                destinations.add(map("name", e.names().prefix(), "namespace", "kube-system"));
+            }
         }
         return map(
                 "apiVersion",

@@ -60,6 +60,7 @@ public final class HelmValues {
             policy.put("loadBalancerCidrs", strings(env.network().ingress()));
         }
         values.put("networkPolicy", policy);
+        values.put("metrics", map("enabled", true, "scrapers", scrapers(env)));
         return values;
     }
 
@@ -77,14 +78,20 @@ public final class HelmValues {
     }
 
     /**
-     * Who scrapes Micro Integrator's metrics port. AWS: the managed Prometheus collector, whose network interfaces
+     * Who scrapes the layers' metrics ports (Micro Integrator's, API Manager's JMX exporter agent's). AWS: the managed Prometheus collector, whose network interfaces
      * Terraform places in the workload subnets ("Using an AWS managed collector": one interface per subnet given).
-     * Azure: none yet (the metrics add-on scrapes annotated pods only with its settings ConfigMap, which nothing
-     * delivers; docs/terraform.md).
+     * Azure: the managed Prometheus add-on's collector pods.
      */
     private static List<Map<String, Object>> scrapers(Environment env) {
-        if (env.cloud() != Cloud.AWS) {
-            return List.of();
+        if (env.cloud() == Cloud.AZURE) {
+            // AKS's managed Prometheus add-on scrapes annotated pods from its collector, Deployment ama-metrics in
+            // kube-system, pods labelled rsName: ama-metrics (Azure/prometheus-collector addon-chart
+            // templates/ama-metrics-deployment.yaml); kustomize's MetricsSettings turns that scraping on.
+            return List.of(map(
+                    "namespaceSelector",
+                    map("matchLabels", map("kubernetes.io/metadata.name", "kube-system")),
+                    "podSelector",
+                    map("matchLabels", map("rsName", "ama-metrics"))));
         }
         return env.network().workload().stream()
                 .map(c -> map("ipBlock", map("cidr", c.toString())))

@@ -58,18 +58,13 @@ public final class OverlayRenderer implements Renderer {
                 SyncWaves.at(SyncWaves.SECRETS, PlatformManifests.externalSecrets(env)));
         out.putDocuments(
                 platform + "certificates.yaml", header, SyncWaves.at(SyncWaves.SECRETS, Certificates.all(env)));
-        out.putDocument(
-                platform + "kustomization.yaml",
-                header,
-                kustomization(
-                        env,
-                        null,
-                        List.of(
-                                "namespace.yaml",
-                                "storage.yaml",
-                                "secret-store.yaml",
-                                "external-secrets.yaml",
-                                "certificates.yaml")));
+        List<String> platformFiles = new java.util.ArrayList<>(List.of(
+                "namespace.yaml", "storage.yaml", "secret-store.yaml", "external-secrets.yaml", "certificates.yaml"));
+        if (env.cloud() == io.envforge.model.Cloud.AZURE) {
+            out.putDocument(platform + MetricsSettings.FILE, header, MetricsSettings.configMap(env));
+            platformFiles.add(MetricsSettings.FILE);
+        }
+        out.putDocument(platform + "kustomization.yaml", header, kustomization(env, null, platformFiles));
 
         if (env.preparation().runs()) {
             renderPreparation(env, root + PREPARE + "/", header, out);

@@ -75,7 +75,9 @@ class ArgoCdFleetTest {
         assertEquals(
                 List.of(
                         Map.of("name", "envforge-argo-a", "namespace", "argo-a"),
-                        Map.of("name", "envforge-argo-b", "namespace", "argo-b")),
+                        Map.of("name", "envforge-argo-b", "namespace", "argo-b"),
+                        // argo-b is on Azure: the managed Prometheus add-on's settings ConfigMap (MetricsSettings)
+                        Map.of("name", "envforge-argo-b", "namespace", "kube-system")),
                 spec(project).get("destinations"));
     }
 

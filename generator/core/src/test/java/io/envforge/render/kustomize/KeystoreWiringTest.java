@@ -51,7 +51,8 @@ class KeystoreWiringTest {
             Map<String, Object> pod = map(workload, "spec.template.spec");
             Map<String, Object> container = list(pod, "containers").get(0);
             String secret = list(pod, "volumes").stream()
-                    .filter(v -> "keystores".equals(v.get("name")))
+                    // the Secret the init container builds the product's stores from (charts' _stores.tpl)
+                    .filter(v -> "keystore-secret".equals(v.get("name")))
                     .map(v -> (String) at(v, "secret.secretName"))
                     .findFirst()
                     .orElseThrow();
