@@ -165,6 +165,9 @@ class ImagesTest {
         Path repo = Path.of("../..").toAbsolutePath().normalize();
         try (LocalRegistry registry = new LocalRegistry(Files.createDirectories(dir.resolve("registry")))) {
             registry.mavenFiles.put(JdbcDriver.POSTGRESQL.repositoryPath(), Files.readAllBytes(local));
+            Path agent = Path.of(System.getProperty("user.home"), ".m2/repository", MetricsAgent.JAR.repositoryPath());
+            assumeTrue(Files.isRegularFile(agent), "no " + agent);
+            registry.mavenFiles.put(MetricsAgent.JAR.repositoryPath(), Files.readAllBytes(agent));
             String am = registry.pushBase(registry.host + "/wso2/wso2am:4.3.0", "/bin/am", "10001");
             String mi = registry.pushBase(registry.host + "/wso2/wso2mi:4.3.0", "/bin/mi", "802");
             String py = registry.pushBase(registry.host + "/library/python:3.11-slim", "/usr/local/bin/python3", "0");
