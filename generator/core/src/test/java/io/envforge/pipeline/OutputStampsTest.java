@@ -53,25 +53,9 @@ class OutputStampsTest {
         stamped = ws;
     }
 
-    /**
-     * A copy of the stamped workspace, Git folder included, with each file's size and modification time kept (what
-     * the stamps record): the same state a test got when it made the workspace itself.
-     */
-    private Path stampedWorkspace() throws IOException {
-        Path ws = dir.resolve("ws");
-        try (Stream<Path> files = Files.walk(stamped)) {
-            for (Path from : files.toList()) {
-                Path to = ws.resolve(stamped.relativize(from).toString());
-                if (Files.isDirectory(from)) {
-                    Files.createDirectories(to);
-                } else {
-                    Files.copy(from, to);
-                    // to the nanosecond, as the stamps record it (COPY_ATTRIBUTES keeps microseconds only)
-                    Files.setLastModifiedTime(to, Files.getLastModifiedTime(from));
-                }
-            }
-        }
-        return ws;
+    /** A copy of the stamped workspace: the same state a test got when it made the workspace itself. */
+    private Path stampedWorkspace() {
+        return Workspaces.copy(stamped, dir.resolve("ws"));
     }
 
     @Test
