@@ -5,9 +5,9 @@ import java.util.List;
 
 /**
  * One named, pure rendering step: a function from the resolved model to the files it generates. A renderer reads no
- * other renderer's files, so the order of the list fixes only the order of the timings; the pipeline merges the
- * steps' files and stops on a path two steps wrote. Renderers never touch disk or Git and may run for many
- * environments in parallel.
+ * other renderer's files; the pipeline merges the steps' files and stops on a path two steps wrote. The order of the
+ * list fixes only the order of the timings and of the names the inputs digest hashes ({@link #fingerprintNames}).
+ * Renderers never touch disk or Git and may run for many environments in parallel.
  */
 public interface Renderer {
 
