@@ -39,8 +39,6 @@ final class Environments {
 
     /** The files {@link AnsibleRenderer} generates for {@code name}. */
     static OutputTree render(String name) {
-        OutputTree.Builder out = OutputTree.builder();
-        new AnsibleRenderer().render(resolve(name), out);
-        return out.build();
+        return new AnsibleRenderer().render(resolve(name));
     }
 }

@@ -22,8 +22,7 @@ import io.envforge.render.argocd.ArgoCdFleetRenderer;
 import io.envforge.render.argocd.ArgoCdRenderer;
 import io.envforge.render.docs.EnvironmentDocRenderer;
 import io.envforge.render.flux.FluxRenderer;
-import io.envforge.render.helm.ChartRenderer;
-import io.envforge.render.helm.HelmValuesRenderer;
+import io.envforge.render.helm.HelmRenderer;
 import io.envforge.render.kustomize.OverlayRenderer;
 import io.envforge.render.onprem.OnPremRenderer;
 import io.envforge.render.terraform.TerraformRenderer;
@@ -62,8 +61,7 @@ public final class Envforge {
     public static Envforge standard(Path workspace) {
         return new Envforge(
                 List.of(
-                        new HelmValuesRenderer(),
-                        new ChartRenderer(workspace.resolve("charts"), Caches.helm(workspace)),
+                        new HelmRenderer(workspace.resolve("charts"), Caches.helm(workspace)),
                         new OverlayRenderer(),
                         new FluxRenderer(),
                         new ArgoCdRenderer(),
@@ -88,12 +86,15 @@ public final class Envforge {
     }
 
     /**
-     * The render steps, in order, as the inputs digest has always hashed them (so that committed fingerprints stay
-     * valid): {@code load, resolve}, the renderers, the fleet renderers, {@code validate, write, commit}.
+     * The render steps, in order, as the inputs digest hashes them (fingerprint schema v1, which the digests committed
+     * in every environment's {@code inputs.sha256} were made with): {@code load, resolve}, each renderer's
+     * {@link Renderer#fingerprintNames} (the Helm step gives {@code helm-values, helm-template}, the two steps it
+     * replaced), the fleet renderers, {@code validate, write, commit}. A renderer added to the list adds its name, so
+     * every environment renders once more and gets its files.
      */
     public List<String> renderSteps() {
         List<String> names = new ArrayList<>(List.of("load", "resolve"));
-        renderers.forEach(r -> names.add(r.name()));
+        renderers.forEach(r -> names.addAll(r.fingerprintNames()));
         fleetRenderers.forEach(r -> names.add(r.name()));
         names.addAll(List.of("validate", "write", "commit"));
         return names;

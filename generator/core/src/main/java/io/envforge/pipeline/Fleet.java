@@ -12,7 +12,7 @@ import java.util.SortedMap;
 
 /**
  * The fleet step: resolves every environment of the repository (not only the selected ones, whose specs are given
- * as they will be after the run) and lets each {@link FleetRenderer} add its files once.
+ * as they will be after the run) and merges the files of each {@link FleetRenderer}, rendered once.
  */
 final class Fleet {
 
@@ -24,15 +24,17 @@ final class Fleet {
             ModelResolver resolver,
             Map<String, EnvironmentSpec> specs,
             SortedMap<String, Cidr> blocks) {
-        OutputTree.Builder out = OutputTree.builder();
         if (renderers.isEmpty()) {
-            return out.build();
+            return OutputTree.empty();
         }
         List<Environment> all = specs.values().parallelStream()
                 .map(spec -> resolver.resolve(spec, blocks))
                 .toList();
-        renderers.forEach(r -> r.render(List.copyOf(all), out));
-        return out.build();
+        OutputTree out = OutputTree.empty();
+        for (FleetRenderer renderer : renderers) {
+            out = out.plus(renderer.render(List.copyOf(all)));
+        }
+        return out;
     }
 
     static List<String> owned(List<FleetRenderer> renderers) {

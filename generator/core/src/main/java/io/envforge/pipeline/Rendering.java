@@ -21,6 +21,7 @@ import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -87,7 +88,7 @@ final class Rendering {
                                 () -> resolver.resolve(inputs.allSpecs().get(name), blocks)));
     }
 
-    /** Each resolved environment through the renderers, in list order, with its fingerprint file. */
+    /** Each resolved environment through the renderers, their files merged, with its fingerprint file. */
     Map<String, OutputTree> render(Map<String, Environment> resolved, List<Renderer> renderers) {
         return each(List.copyOf(resolved.keySet()), name -> renderOne(resolved.get(name), renderers));
     }
@@ -193,11 +194,17 @@ final class Rendering {
             out.put(spec.file(), new String(spec.content(), StandardCharsets.UTF_8));
         }
         Optional.ofNullable(inputs.ledgerWrites().get(name)).ifPresent(t -> out.put(Ledger.fileOf(name), t));
+        Map<String, String> writer = new HashMap<>();
         for (Renderer renderer : renderers) {
-            clock.timings().time(renderer.name(), () -> {
-                renderer.render(env, out);
-                return null;
-            });
+            OutputTree files = clock.timings().time(renderer.name(), () -> renderer.render(env));
+            for (String path : files.files().keySet()) {
+                String earlier = writer.putIfAbsent(path, renderer.name());
+                if (earlier != null) {
+                    throw new IllegalStateException("two renderers wrote " + path + ": " + earlier + " and "
+                            + renderer.name() + " (environment " + name + ")");
+                }
+            }
+            out.putAll(files);
         }
         OutputTree built = out.build();
         Map<String, byte[]> owned = new TreeMap<>();

@@ -45,6 +45,16 @@ public final class Layout {
         return overlay(env) + "layers/";
     }
 
+    /** The values {@code chart} is rendered with for {@code env}: the reviewed input of the render. */
+    public static String chartValues(String env, String chart) {
+        return layers(env) + chart + ".values.yaml";
+    }
+
+    /** The manifests Helm rendered from {@code chart} for {@code env}. */
+    public static String chartManifests(String env, String chart) {
+        return layers(env) + chart + ".yaml";
+    }
+
     /** The folder Flux is bootstrapped on for {@code env} (no trailing slash: Flux's {@code --path}). */
     public static String fluxPath(String env) {
         return CLUSTERS + env;

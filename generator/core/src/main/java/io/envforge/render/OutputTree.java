@@ -18,6 +18,8 @@ import java.util.function.Supplier;
  */
 public final class OutputTree {
 
+    private static final OutputTree EMPTY = new OutputTree(new TreeMap<>(), Map.of());
+
     private final SortedMap<String, String> files;
     private final Map<String, Docs> documents;
 
@@ -74,6 +76,11 @@ public final class OutputTree {
         Map<String, Docs> docs = new HashMap<>(documents);
         docs.putAll(other.documents);
         return new OutputTree(merged, docs);
+    }
+
+    /** No files: what a renderer returns when it has nothing to write for an environment. */
+    public static OutputTree empty() {
+        return EMPTY;
     }
 
     public static Builder builder() {

@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import org.eclipse.jgit.api.Git;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -24,19 +25,28 @@ import org.junit.jupiter.api.io.TempDir;
 /** Diff writes nothing; removal needs its confirmation and then leaves nothing of the environment behind. */
 class DiffAndRemoveTest {
 
+    /** The three environments generated and committed once; each test works on a copy. */
+    @TempDir
+    static Path template;
+
     @TempDir
     Path dir;
 
     Scratch ws;
 
-    @BeforeEach
-    void twoEnvironmentsCommitted() {
-        ws = Scratch.in(dir)
+    @BeforeAll
+    static void threeEnvironmentsCommitted() {
+        Scratch once = Scratch.in(template)
                 .spec("dev1", "aws", "10.20.0.0/20", "")
                 .spec("dev2", "azure", "10.20.16.0/20", "  gitops:\n    controller: argocd\n")
                 .spec("dev3", "aws", "10.20.32.0/20", "  gitops:\n    controller: argocd\n");
-        ws.generate(false, "all");
-        ws.commitAll("start");
+        once.generate(false, "all");
+        once.commitAll("start");
+    }
+
+    @BeforeEach
+    void copyOfTheWorkspace() {
+        ws = Scratch.at(Workspaces.copy(template, dir));
     }
 
     @Test

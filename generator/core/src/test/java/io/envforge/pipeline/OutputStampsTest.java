@@ -13,6 +13,7 @@ import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -25,6 +26,12 @@ class OutputStampsTest {
 
     private static final Path STAMPS = Path.of(".git/envforge/output-stamps");
 
+    /** The stamped workspace, made once; each test that needs it works on a copy. */
+    @TempDir
+    static Path template;
+
+    private static Path stamped;
+
     @TempDir
     Path dir;
 
@@ -33,8 +40,9 @@ class OutputStampsTest {
     }
 
     /** Two environments generated, their files aged past the racy window, then verified once (which stamps them). */
-    private Path stampedWorkspace() throws IOException {
-        Path ws = Workspaces.create(dir, List.of("a=10.64.0.0/20", "b=10.64.16.0/20"));
+    @BeforeAll
+    static void stampedOnce() throws IOException {
+        Path ws = Workspaces.create(template, List.of("a=10.64.0.0/20", "b=10.64.16.0/20"));
         Envforge.standard(ws).generate(request(ws));
         age(ws, Instant.now().minusSeconds(60));
         assertEquals(
@@ -42,7 +50,12 @@ class OutputStampsTest {
         assertTrue(
                 Files.readString(ws.resolve(STAMPS)).contains("overlays/b/platform/namespace.yaml\t"),
                 "stamps recorded");
-        return ws;
+        stamped = ws;
+    }
+
+    /** A copy of the stamped workspace: the same state a test got when it made the workspace itself. */
+    private Path stampedWorkspace() {
+        return Workspaces.copy(stamped, dir.resolve("ws"));
     }
 
     @Test

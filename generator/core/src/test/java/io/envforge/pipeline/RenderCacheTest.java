@@ -8,7 +8,7 @@ import io.envforge.api.GenerateRequest;
 import io.envforge.api.GenerateResult;
 import io.envforge.api.ProgressListener;
 import io.envforge.api.RunOptions;
-import io.envforge.render.helm.ChartRenderer;
+import io.envforge.render.helm.HelmRenderer;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -38,9 +38,9 @@ class RenderCacheTest {
 
     private static long helmCalls(Envforge envforge) {
         return envforge.renderers().stream()
-                .filter(ChartRenderer.class::isInstance)
-                .map(ChartRenderer.class::cast)
-                .mapToLong(ChartRenderer::helmCalls)
+                .filter(HelmRenderer.class::isInstance)
+                .map(HelmRenderer.class::cast)
+                .mapToLong(HelmRenderer::helmCalls)
                 .sum();
     }
 

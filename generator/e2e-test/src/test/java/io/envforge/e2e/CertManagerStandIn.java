@@ -1,8 +1,6 @@
 package io.envforge.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * A STAND-IN for cert-manager, said plainly: the controller is not built here. Like cert-manager after a successful
@@ -11,49 +9,25 @@ import java.time.temporal.ChronoUnit;
  * and Issuer's {@code Ready} condition to True (cert-manager v1.21.2 pkg/apis/certmanager/v1 CertificateConditionReady,
  * IssuerConditionReady). The platform Kustomization's health checks then see what they see in a cluster.
  */
-final class CertManagerStandIn implements AutoCloseable {
+final class CertManagerStandIn extends StatusStandIn {
 
-    private final Thread thread;
-    private volatile boolean running = true;
+    private static final String ISSUERS = "issuers.cert-manager.io";
+    private static final String CERTIFICATES = "certificates.cert-manager.io";
 
     CertManagerStandIn(Kubectl kubectl, String namespace) {
-        thread = new Thread(
-                () -> {
-                    while (running) {
-                        try {
-                            syncOnce(kubectl, namespace);
-                        } catch (RuntimeException | AssertionError e) {
-                            // the namespace or the CRs may not exist yet: try again
-                        }
-                        Kubectl.sleep(1000);
-                    }
-                },
-                "cert-manager-stand-in-" + namespace);
-        thread.setDaemon(true);
-        thread.start();
+        super(kubectl, namespace, "cert-manager-stand-in");
+        start();
     }
 
-    private static void syncOnce(Kubectl k, String ns) {
-        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        for (JsonNode issuer :
-                k.json("get", "issuers.cert-manager.io", "-n", ns).path("items")) {
-            if (!ExternalSecretsStandIn.ready(issuer)) {
-                k.ok(
-                        null,
-                        "patch",
-                        "issuers.cert-manager.io",
-                        name(issuer),
-                        "-n",
-                        ns,
-                        "--subresource=status",
-                        "--type=merge",
-                        "-p",
-                        status(now, "KeyPairVerified", "issuer ready (test stand-in)"));
+    @Override
+    void syncOnce(Kubectl k, String ns, String now) {
+        for (JsonNode issuer : list(k, ISSUERS, ns)) {
+            if (!ready(issuer)) {
+                markReady(k, ISSUERS, issuer, ns, now, "KeyPairVerified", "issuer ready (test stand-in)");
             }
         }
-        for (JsonNode cert :
-                k.json("get", "certificates.cert-manager.io", "-n", ns).path("items")) {
-            if (ExternalSecretsStandIn.ready(cert)) {
+        for (JsonNode cert : list(k, CERTIFICATES, ns)) {
+            if (ready(cert)) {
                 continue;
             }
             StringBuilder secret = new StringBuilder("apiVersion: v1\nkind: Secret\nmetadata:\n  name: "
@@ -63,33 +37,8 @@ final class CertManagerStandIn implements AutoCloseable {
             if (cert.path("spec").path("keystores").path("jks").path("create").asBoolean()) {
                 secret.append("  keystore.jks: stand-in\n  truststore.jks: stand-in\n");
             }
-            k.ok(secret.toString(), "apply", "--server-side", "--field-manager=cert-manager-stand-in", "-f", "-");
-            k.ok(
-                    null,
-                    "patch",
-                    "certificates.cert-manager.io",
-                    name(cert),
-                    "-n",
-                    ns,
-                    "--subresource=status",
-                    "--type=merge",
-                    "-p",
-                    status(now, "Ready", "issued by the test's stand-in"));
+            apply(k, secret.toString(), "cert-manager-stand-in");
+            markReady(k, CERTIFICATES, cert, ns, now, "Ready", "issued by the test's stand-in");
         }
-    }
-
-    private static String status(String now, String reason, String message) {
-        return "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\",\"reason\":\"" + reason
-                + "\",\"message\":\"" + message + "\",\"lastTransitionTime\":\"" + now + "\"}]}}";
-    }
-
-    private static String name(JsonNode o) {
-        return o.path("metadata").path("name").asText();
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        thread.interrupt();
     }
 }

@@ -1,8 +1,6 @@
 package io.envforge.e2e;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Instant;
-import java.time.temporal.ChronoUnit;
 
 /**
  * A STAND-IN for the External Secrets Operator, said plainly: the real operator (its module pulls every cloud SDK)
@@ -11,48 +9,24 @@ import java.time.temporal.ChronoUnit;
  * {@code Ready} condition to True (the condition ESO writes: apis/externalsecrets/v1 ExternalSecretReady,
  * SecretStoreReady). Everything else the tests see comes from real controllers.
  */
-final class ExternalSecretsStandIn implements AutoCloseable {
+final class ExternalSecretsStandIn extends StatusStandIn {
 
-    private final Thread thread;
-    private volatile boolean running = true;
+    private static final String STORES = "secretstores.external-secrets.io";
+    private static final String EXTERNAL_SECRETS = "externalsecrets.external-secrets.io";
 
     ExternalSecretsStandIn(Kubectl kubectl, String namespace) {
-        thread = new Thread(
-                () -> {
-                    while (running) {
-                        try {
-                            syncOnce(kubectl, namespace);
-                        } catch (RuntimeException | AssertionError e) {
-                            // the namespace or the CRs may not exist yet: try again
-                        }
-                        Kubectl.sleep(1000);
-                    }
-                },
-                "eso-stand-in-" + namespace);
-        thread.setDaemon(true);
-        thread.start();
+        super(kubectl, namespace, "eso-stand-in");
+        start();
     }
 
-    private static void syncOnce(Kubectl k, String ns) {
-        String now = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
-        for (JsonNode store :
-                k.json("get", "secretstores.external-secrets.io", "-n", ns).path("items")) {
+    @Override
+    void syncOnce(Kubectl k, String ns, String now) {
+        for (JsonNode store : list(k, STORES, ns)) {
             if (!ready(store)) {
-                k.ok(
-                        null,
-                        "patch",
-                        "secretstores.external-secrets.io",
-                        name(store),
-                        "-n",
-                        ns,
-                        "--subresource=status",
-                        "--type=merge",
-                        "-p",
-                        status(now, "Valid", "store validated"));
+                markReady(k, STORES, store, ns, now, "Valid", "store validated");
             }
         }
-        for (JsonNode es :
-                k.json("get", "externalsecrets.external-secrets.io", "-n", ns).path("items")) {
+        for (JsonNode es : list(k, EXTERNAL_SECRETS, ns)) {
             if (ready(es)) {
                 continue;
             }
@@ -62,42 +36,8 @@ final class ExternalSecretsStandIn implements AutoCloseable {
             for (JsonNode data : es.path("spec").path("data")) {
                 secret.append("  ").append(data.path("secretKey").asText()).append(": stand-in\n");
             }
-            k.ok(secret.toString(), "apply", "--server-side", "--field-manager=eso-stand-in", "-f", "-");
-            k.ok(
-                    null,
-                    "patch",
-                    "externalsecrets.external-secrets.io",
-                    name(es),
-                    "-n",
-                    ns,
-                    "--subresource=status",
-                    "--type=merge",
-                    "-p",
-                    status(now, "SecretSynced", "secret synced by the test's stand-in"));
+            apply(k, secret.toString(), "eso-stand-in");
+            markReady(k, EXTERNAL_SECRETS, es, ns, now, "SecretSynced", "secret synced by the test's stand-in");
         }
-    }
-
-    private static String status(String now, String reason, String message) {
-        return "{\"status\":{\"conditions\":[{\"type\":\"Ready\",\"status\":\"True\",\"reason\":\"" + reason
-                + "\",\"message\":\"" + message + "\",\"lastTransitionTime\":\"" + now + "\"}]}}";
-    }
-
-    private static String name(JsonNode o) {
-        return o.path("metadata").path("name").asText();
-    }
-
-    static boolean ready(JsonNode o) {
-        for (JsonNode c : o.path("status").path("conditions")) {
-            if ("Ready".equals(c.path("type").asText())) {
-                return "True".equals(c.path("status").asText());
-            }
-        }
-        return false;
-    }
-
-    @Override
-    public void close() {
-        running = false;
-        thread.interrupt();
     }
 }

@@ -24,11 +24,13 @@ public final class AnsibleRenderer implements Renderer {
     }
 
     @Override
-    public void render(Environment env, OutputTree.Builder out) {
+    public OutputTree render(Environment env) {
+        OutputTree.Builder out = OutputTree.builder();
         String header = Layout.header(env.name(), Layout.spec(env.name()));
         String dir = Layout.ansible(env.name());
         out.putDocument(dir + HOSTS, header, hosts(env));
         out.putDocument(dir + VARS, header, AnsibleVars.of(env));
+        return out.build();
     }
 
     /** {@code group_vars/all.yml}'s content, for the preparation Job's inventory ConfigMap. */

@@ -36,17 +36,19 @@ public final class ArgoCdFleetRenderer implements FleetRenderer {
     }
 
     @Override
-    public void render(List<Environment> environments, OutputTree.Builder out) {
+    public OutputTree render(List<Environment> environments) {
+        OutputTree.Builder out = OutputTree.builder();
         List<Environment> argo = environments.stream()
                 .filter(e -> GitOps.ARGOCD.equals(e.gitops().controller()))
                 .toList();
         if (argo.isEmpty()) {
-            return;
+            return OutputTree.empty();
         }
         GitOps git = argo.get(0).gitops();
         String header = Layout.fleetHeader("the Argo CD environments");
         out.putDocument(FOLDER + "appproject.yaml", header, project(argo, git));
         out.putDocument(FOLDER + "applicationset.yaml", header, applicationSet(git));
+        return out.build();
     }
 
     private static Map<String, Object> project(List<Environment> argo, GitOps git) {

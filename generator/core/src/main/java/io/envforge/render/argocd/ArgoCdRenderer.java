@@ -34,11 +34,13 @@ public final class ArgoCdRenderer implements Renderer {
     }
 
     @Override
-    public void render(Environment env, OutputTree.Builder out) {
+    public OutputTree render(Environment env) {
+        OutputTree.Builder out = OutputTree.builder();
         if (!GitOps.ARGOCD.equals(env.gitops().controller())) {
-            return;
+            return OutputTree.empty();
         }
         out.put(configPath(env.name()), json(parameters(env)));
+        return out.build();
     }
 
     /** Where {@code env}'s parameter file goes. */

@@ -25,13 +25,15 @@ public final class EnvironmentDocRenderer implements Renderer {
     }
 
     @Override
-    public void render(Environment env, OutputTree.Builder out) {
+    public OutputTree render(Environment env) {
+        OutputTree.Builder out = OutputTree.builder();
         Map<String, Object> context = context(env);
         context.putAll(ObservabilityDoc.context(env));
         out.put(
                 Layout.overlay(env.name()) + "ENVIRONMENT.md",
                 Templates.render("docs/environment.md.jinja", context)
                         + Templates.render("docs/observability.md.jinja", context));
+        return out.build();
     }
 
     static Map<String, Object> context(Environment env) {

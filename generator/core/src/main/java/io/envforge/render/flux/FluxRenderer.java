@@ -38,9 +38,10 @@ public final class FluxRenderer implements Renderer {
     }
 
     @Override
-    public void render(Environment env, OutputTree.Builder out) {
+    public OutputTree render(Environment env) {
+        OutputTree.Builder out = OutputTree.builder();
         if (!GitOps.FLUX.equals(env.gitops().controller())) {
-            return;
+            return OutputTree.empty();
         }
         String source = env.names().prefix();
         List<Map<String, Object>> docs = new ArrayList<>();
@@ -70,6 +71,7 @@ public final class FluxRenderer implements Renderer {
         if (env.gitops().fluxArtifacts()) {
             out.putDocument(FluxBootstrap.path(env.name()), FluxBootstrap.header(env), FluxBootstrap.kustomization());
         }
+        return out.build();
     }
 
     private static Map<String, Object> gitRepository(Environment env, String name) {

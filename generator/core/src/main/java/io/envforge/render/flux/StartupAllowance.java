@@ -10,7 +10,7 @@ import io.envforge.model.Layer;
  * pod's allowance: the old pod's termination grace, the new pod's startup probe budget (periodSeconds x
  * failureThreshold), one readiness period and minReadySeconds. The numbers are the charts' defaults
  * ({@code charts/<chart>/values.yaml} probes.startupFailureThreshold, minReadySeconds, terminationGracePeriodSeconds;
- * the probes' periods in {@code templates/statefulset.yaml} and {@code templates/deployment.yaml}); FluxHealthTest
+ * the probes' periods in {@code templates/statefulset.yaml} and {@code templates/deployment.yaml}); FluxHealthIT
  * recomputes them from the rendered workloads.
  */
 final class StartupAllowance {

@@ -9,7 +9,6 @@ import io.envforge.model.Preparation;
 import io.envforge.render.Layout;
 import io.envforge.render.OutputTree;
 import io.envforge.render.Renderer;
-import io.envforge.render.helm.HelmValuesRenderer;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -32,7 +31,8 @@ public final class OverlayRenderer implements Renderer {
     }
 
     @Override
-    public void render(Environment env, OutputTree.Builder out) {
+    public OutputTree render(Environment env) {
+        OutputTree.Builder out = OutputTree.builder();
         String root = Layout.overlay(env.name());
         String platform = Layout.platform(env.name());
         String layers = Layout.layers(env.name());
@@ -72,10 +72,11 @@ public final class OverlayRenderer implements Renderer {
 
         List<String> rendered = new ArrayList<>();
         for (Layer layer : env.layers()) {
-            String path = HelmValuesRenderer.renderedPath(env, layer);
+            String path = Layout.chartManifests(env.name(), layer.name());
             rendered.add(path.substring(layers.length()));
         }
         out.putDocument(layers + "kustomization.yaml", header, kustomization(env, env.namespace(), rendered));
+        return out.build();
     }
 
     /**

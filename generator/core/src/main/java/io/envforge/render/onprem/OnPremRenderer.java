@@ -20,10 +20,12 @@ public final class OnPremRenderer implements Renderer {
     }
 
     @Override
-    public void render(Environment env, OutputTree.Builder out) {
+    public OutputTree render(Environment env) {
+        OutputTree.Builder out = OutputTree.builder();
         String dir = Layout.terraform(env.name()) + FOLDER;
         if (env.onPrem().dns() != null) {
             out.put(dir + "dns.nsupdate", DnsUpdate.render(env, Layout.spec(env.name())));
         }
+        return out.build();
     }
 }

@@ -31,7 +31,8 @@ public final class TerraformRenderer implements Renderer {
     }
 
     @Override
-    public void render(Environment env, OutputTree.Builder out) {
+    public OutputTree render(Environment env) {
+        OutputTree.Builder out = OutputTree.builder();
         Map<String, Object> context = TerraformContext.of(env);
         String header = Layout.header(env.name(), Layout.spec(env.name()));
         for (String file : FILES) {
@@ -39,6 +40,7 @@ public final class TerraformRenderer implements Renderer {
             out.put(Layout.terraform(env.name()) + file, header + body);
         }
         renderCluster(env, header, out);
+        return out.build();
     }
 
     /** Stage 2's files, in {@code cluster-addons/}, each rendered from {@code terraform/<cloud>/cluster-addons/}. */

@@ -8,6 +8,7 @@ import io.envforge.TestWorkspace;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -48,13 +49,36 @@ class ModuleReadmeTest {
         }
     }
 
+    private static Map<Path, JsonNode> parsed;
+
+    /** Every module's own {@code .tf} files, parsed once in one parser process (path as given → JSON). */
+    private static synchronized Map<Path, JsonNode> parsedModules() throws IOException, InterruptedException {
+        if (parsed == null) {
+            List<Path> files = new ArrayList<>();
+            for (String module : modules().toList()) {
+                files.addAll(ownFiles(MODULES.resolve(module)));
+            }
+            parsed = HclFiles.parse(files);
+        }
+        return parsed;
+    }
+
+    /** The {@code .tf} files directly in {@code dir} (not its examples), absolute, as the parser names them. */
+    private static List<Path> ownFiles(Path dir) throws IOException {
+        return HclFiles.under(dir).stream()
+                .filter(p -> p.getParent().equals(dir))
+                .map(Path::toAbsolutePath)
+                .toList();
+    }
+
     @ParameterizedTest(name = "{0}")
     @MethodSource("modules")
     void readmeTablesMatchTheVariablesAndOutputs(String module) throws Exception {
         Path dir = MODULES.resolve(module);
-        Map<Path, JsonNode> parsed = HclFiles.parse(HclFiles.under(dir).stream()
-                .filter(p -> p.getParent().equals(dir))
-                .toList());
+        Map<Path, JsonNode> parsed = new TreeMap<>();
+        for (Path file : ownFiles(dir)) {
+            parsed.put(file, parsedModules().get(file));
+        }
         String readme = Files.readString(dir.resolve("README.md"));
 
         Map<String, String> variables = declared(parsed, "variable");

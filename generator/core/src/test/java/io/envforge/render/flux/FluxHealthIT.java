@@ -23,9 +23,10 @@ import org.junit.jupiter.api.io.TempDir;
  * What kustomize-controller decides about the generated objects, computed by Flux's own code (FluxTools): whether
  * the platform Kustomization waits for External Secrets to sync, whether every custom kind has a health check, whether
  * the layers' timeout covers their rollout, whether pruning spares the namespace, and whether the bootstrap's
- * kustomization turns on the ExternalArtifact feature gate.
+ * kustomization turns on the ExternalArtifact feature gate. It builds and runs that Go command and {@code kubectl
+ * kustomize} as processes: an integration test, run by {@code mvn verify}.
  */
-class FluxHealthTest {
+class FluxHealthIT {
 
     /** API groups whose kinds kstatus knows (built-in Kubernetes kinds). */
     private static final Set<String> BUILT_IN_GROUPS = Set.of(
@@ -123,7 +124,7 @@ class FluxHealthTest {
                 String kind = (String) verdict.get("kind");
                 boolean custom = built(k).stream()
                         .filter(x -> kind.equals(x.get("kind")))
-                        .map(FluxHealthTest::group)
+                        .map(FluxHealthIT::group)
                         .anyMatch(g -> !BUILT_IN_GROUPS.contains(g));
                 if (custom) {
                     assertEquals("cel", verdict.get("reader"), name + ": " + kind + " is judged by kstatus alone");

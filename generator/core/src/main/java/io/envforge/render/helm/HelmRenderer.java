@@ -21,19 +21,21 @@ import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
 
 /**
- * Renders each layer's chart with Helm itself (helm-java, in process) from the values file the previous step wrote,
- * and stores the manifests as {@code overlays/<env>/layers/<chart>.yaml}: Helm's own text, document by document, with
- * its {@code # Source:} lines that tell a reviewer which template made what. Helm hooks (such as the {@code helm test}
- * pod) are dropped: a GitOps controller applying plain manifests would run them as ordinary objects. Each document is
- * parsed at most once, when the validator or the change summary first asks for it.
+ * Helm, in one step: computes each layer's values ({@link HelmValues}), writes them as
+ * {@code overlays/<env>/layers/<chart>.values.yaml} (the reviewed input of the render), renders the chart with them by
+ * Helm itself (helm-java, in process) and writes the manifests as {@code overlays/<env>/layers/<chart>.yaml}: Helm's
+ * own text, document by document, with its {@code # Source:} lines that tell a reviewer which template made what.
+ * Helm hooks (such as the {@code helm test} pod) are dropped: a GitOps controller applying plain manifests would run
+ * them as ordinary objects. Each document is parsed at most once, when the validator or the change summary first asks
+ * for it.
  *
  * <p>Helm calls run concurrently, one per render thread. helm-java swaps Go's process-wide stdout/stderr around every
  * call, so concurrent calls may lose each other's captured console output; {@code template} writes none (the
  * manifests and the error come back in the call's result, and Helm's warnings go to the log's own stderr). Measured on
  * 2 cores: 2 threads render a chart in 9.3 ms per call against 16.6 ms on one, with identical output;
- * {@code ChartRendererTest} checks that concurrent calls give what a lone call gives.
+ * {@code HelmRendererTest} checks that concurrent calls give what a lone call gives.
  */
-public final class ChartRenderer implements Renderer {
+public final class HelmRenderer implements Renderer {
 
     /**
      * One values file per render thread, rewritten in place for each call: a new temporary file per call cost an
@@ -53,12 +55,12 @@ public final class ChartRenderer implements Renderer {
     private final HelmOutputCache cache;
     private final AtomicLong helmCalls = new AtomicLong();
 
-    public ChartRenderer(Path chartsDir) {
+    public HelmRenderer(Path chartsDir) {
         this(chartsDir, DiskCache.none());
     }
 
     /** Helm's output is kept in {@code cache} (see {@link HelmOutputCache}); a hit does not call Helm. */
-    public ChartRenderer(Path chartsDir, DiskCache cache) {
+    public HelmRenderer(Path chartsDir, DiskCache cache) {
         this.chartsDir = chartsDir;
         this.cache = new HelmOutputCache(cache);
     }
@@ -70,7 +72,16 @@ public final class ChartRenderer implements Renderer {
 
     @Override
     public String name() {
-        return "helm-template";
+        return "helm";
+    }
+
+    /**
+     * The two steps this one replaced, values then template (fingerprint schema v1): the committed inputs digests
+     * hash these names.
+     */
+    @Override
+    public List<String> fingerprintNames() {
+        return List.of("helm-values", "helm-template");
     }
 
     /** Loads Helm's native library (about half a second) while the pipeline is still reading specs. */
@@ -80,28 +91,38 @@ public final class ChartRenderer implements Renderer {
     }
 
     @Override
-    public void render(Environment env, OutputTree.Builder out) {
+    public OutputTree render(Environment env) {
+        OutputTree.Builder out = OutputTree.builder();
+        String header = Layout.header(env.name(), Layout.spec(env.name()));
         for (Layer layer : env.layers()) {
-            String values = HelmValuesRenderer.valuesText(env, layer);
-            StringBuilder text = new StringBuilder(Layout.header(env.name(), "charts/" + layer.name()));
-            List<String> kept = new ArrayList<>();
-            for (String source : documents(template(env, layer, values))) {
-                if (mayBeHookOrEmpty(source)) {
-                    List<Map<String, Object>> parsed = Yaml.loadAll(source);
-                    if (parsed.isEmpty() || parsed.stream().anyMatch(ChartRenderer::isHook)) {
-                        continue;
-                    }
-                }
-                kept.add(source);
-                text.append("---\n").append(source);
-            }
-            out.putLazily(
-                    HelmValuesRenderer.renderedPath(env, layer),
-                    text.toString(),
-                    () -> kept.stream()
-                            .flatMap(source -> Yaml.loadAll(source).stream())
-                            .toList());
+            Map<String, Object> values = HelmValues.forLayer(env, layer);
+            String valuesText = header + Yaml.dump(values);
+            out.put(Layout.chartValues(env.name(), layer.name()), valuesText, List.of(values));
+            manifests(env, layer, valuesText, out);
         }
+        return out.build();
+    }
+
+    /** The chart of {@code layer} rendered with {@code values}, hooks and empty documents left out. */
+    private void manifests(Environment env, Layer layer, String values, OutputTree.Builder out) {
+        StringBuilder text = new StringBuilder(Layout.header(env.name(), "charts/" + layer.name()));
+        List<String> kept = new ArrayList<>();
+        for (String source : documents(template(env, layer, values))) {
+            if (mayBeHookOrEmpty(source)) {
+                List<Map<String, Object>> parsed = Yaml.loadAll(source);
+                if (parsed.isEmpty() || parsed.stream().anyMatch(HelmRenderer::isHook)) {
+                    continue;
+                }
+            }
+            kept.add(source);
+            text.append("---\n").append(source);
+        }
+        out.putLazily(
+                Layout.chartManifests(env.name(), layer.name()),
+                text.toString(),
+                () -> kept.stream()
+                        .flatMap(source -> Yaml.loadAll(source).stream())
+                        .toList());
     }
 
     /**
@@ -142,7 +163,7 @@ public final class ChartRenderer implements Renderer {
             });
         } catch (IllegalStateException e) {
             List<Problem> fed = ValuesOrigin.problems(
-                    env, layer, String.valueOf(e.getMessage()), HelmValuesRenderer.valuesPath(env, layer));
+                    env, layer, String.valueOf(e.getMessage()), Layout.chartValues(env.name(), layer.name()));
             if (!fed.isEmpty()) {
                 throw new EnvforgeException(fed);
             }
@@ -153,7 +174,7 @@ public final class ChartRenderer implements Renderer {
                             null,
                             "helm template failed for environment " + env.name() + ": " + e.getMessage(),
                             "run helm lint charts/" + layer.name() + " -f "
-                                    + HelmValuesRenderer.valuesPath(env, layer)),
+                                    + Layout.chartValues(env.name(), layer.name())),
                     e);
         }
     }

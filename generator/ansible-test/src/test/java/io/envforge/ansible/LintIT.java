@@ -16,8 +16,11 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.FieldSource;
 
-/** {@code ansible-playbook --syntax-check} and {@code ansible-lint} over the hand-written and generated files. */
-class LintTest {
+/**
+ * {@code ansible-playbook --syntax-check} and {@code ansible-lint} over the hand-written and generated files: the
+ * tools run as processes, so an integration test, run by {@code mvn verify}.
+ */
+class LintIT {
 
     static final Iterable<String> ENVS = Environments.NAMES;
 

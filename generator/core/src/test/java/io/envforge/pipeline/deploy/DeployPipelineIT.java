@@ -36,9 +36,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * The pipeline driven for a new AWS (dev2) and a new Azure (tst2) environment beside an untouched one (dev1), with the
  * recording stand-in in place of terraform, kubectl, aws, az and kubelogin: which roots, which commands in which
- * order, which variables (none fed by hand), and that no secret is ever printed.
+ * order, which variables (none fed by hand), and that no secret is ever printed. It runs the stand-in as processes
+ * and listens on a loopback socket: an integration test, run by {@code mvn verify}.
  */
-class DeployPipelineTest {
+class DeployPipelineIT {
 
     private static final String TOKEN = "ghp_pipelineTestToken0123456789";
 

@@ -40,9 +40,10 @@ import org.junit.jupiter.api.io.TempDir;
  * The one-click button pressed twice at once, for pull requests (push to {@code envforge/<env>}): two clones of one
  * bare remote, two threads released together, twenty rounds. Each run reserves its block on {@code main} (the address
  * ledger) before it creates its review branch. Without the ledger both runs compute the lowest free block from the
- * same specs and both review branches hold the same block (the failure this guards against).
+ * same specs and both review branches hold the same block (the failure this guards against). Forty full runs with
+ * pushes (about 20 s): an integration test, run by {@code mvn verify}.
  */
-class ReservationRaceTest {
+class ReservationRaceIT {
 
     private static final int ROUNDS = 20;
 

@@ -21,9 +21,10 @@ import org.junit.jupiter.api.io.TempDir;
 /**
  * {@code envforge pipeline plan} writes the pull request's comment for the environments the change touches, and
  * {@code envforge remove} on a live environment marks it instead of deleting its files; both ask Terraform through
- * the recording stand-in given as {@code --terraform}.
+ * the recording stand-in given as {@code --terraform}. It runs the stand-in as a process: an integration test, run
+ * by {@code mvn verify}.
  */
-class PipelineCommandTest {
+class PipelineCommandIT {
 
     @TempDir
     Path temp;
@@ -118,7 +119,7 @@ class PipelineCommandTest {
         Files.createDirectories(dir.resolve("bin"));
         Files.createDirectories(dir.resolve("state"));
         Path tool = dir.resolve("bin/terraform");
-        try (InputStream in = PipelineCommandTest.class.getResourceAsStream("/standin/tool")) {
+        try (InputStream in = PipelineCommandIT.class.getResourceAsStream("/standin/tool")) {
             Files.copy(in, tool);
         }
         assertTrue(tool.toFile().setExecutable(true));

@@ -19,7 +19,7 @@ import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /** How Helm's output is cut into documents, and that concurrent Helm calls give what one call gives. */
-class ChartRendererTest {
+class HelmRendererTest {
 
     private static final Path VALUES = Path.of("src/test/resources/golden/aws-dev1/expected/overlays/dev1/layers");
 
@@ -48,11 +48,11 @@ class ChartRendererTest {
     @ParameterizedTest(name = "{0}")
     @MethodSource("outputs")
     void cutsHelmOutputIntoDocuments(String name, String output, List<String> expected) {
-        assertEquals(expected, ChartRenderer.documents(output));
+        assertEquals(expected, HelmRenderer.documents(output));
     }
 
     /**
-     * ChartRenderer calls Helm from every render thread at once (helm-java's stdout swap only concerns console
+     * HelmRenderer calls Helm from every render thread at once (helm-java's stdout swap only concerns console
      * output, which {@code helm template} has none of). If a helm-java upgrade made concurrent calls interfere, the
      * outputs here would differ from the one made alone.
      */
@@ -82,6 +82,6 @@ class ChartRendererTest {
     }
 
     private static String template(String[] job) throws IOException {
-        return ChartRenderer.helmTemplate(TestWorkspace.REPO.resolve("charts").resolve(job[0]), job[0], "dev1", job[1]);
+        return HelmRenderer.helmTemplate(TestWorkspace.REPO.resolve("charts").resolve(job[0]), job[0], "dev1", job[1]);
     }
 }
