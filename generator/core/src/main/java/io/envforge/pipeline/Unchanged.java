@@ -31,6 +31,16 @@ import java.util.concurrent.ConcurrentHashMap;
 record Unchanged(Map<String, String> prints, List<String> toRender, List<String> same) {
 
     static Unchanged check(GenerateRequest request, RunOptions options, Inputs inputs, List<String> renderSteps) {
+        return check(request, options, inputs, renderSteps, () -> {});
+    }
+
+    /** As above; {@code toRenderFound} runs (perhaps more than once, on any thread) as soon as one is to render. */
+    static Unchanged check(
+            GenerateRequest request,
+            RunOptions options,
+            Inputs inputs,
+            List<String> renderSteps,
+            Runnable toRenderFound) {
         Path out = request.outputDirectory();
         Fingerprint fingerprint =
                 new Fingerprint(inputs.platform().content(), request.workspace().resolve("charts"), renderSteps);
@@ -43,6 +53,8 @@ record Unchanged(Map<String, String> prints, List<String> toRender, List<String>
             prints.put(name, print);
             if (!options.full() && !inputs.changedSpecs().contains(name) && onDisk(writer, stamps, out, name, print)) {
                 same.add(name);
+            } else {
+                toRenderFound.run();
             }
         });
         if (!request.dryRun()) {
@@ -50,6 +62,9 @@ record Unchanged(Map<String, String> prints, List<String> toRender, List<String>
         }
         if (request.commit() && !request.dryRun() && !same.isEmpty()) {
             same.removeAll(notInHead(request, List.copyOf(same)));
+        }
+        if (same.size() < inputs.selected().size()) {
+            toRenderFound.run();
         }
         return new Unchanged(
                 Map.copyOf(prints),
