@@ -153,6 +153,7 @@ public final class Envforge {
                                         owned,
                                         CommitMessage.of(
                                                 inputs, unchanged.toRender(), unchanged.same(), decisions, summary)));
+                CommittedStamp.save(request.outputDirectory(), inputs.selected());
             }
         }
         run.finished();
