@@ -17,9 +17,9 @@ import java.util.Set;
  * Which environments were, at the end of the last committing run, exactly as in HEAD (their owned files and their
  * spec): {@code envforge/committed} in the Git folder names the output folder, HEAD's commit, the index file's size,
  * time and inode, and the environments. While HEAD and the index are as recorded, an environment of that list whose
- * files still have the outputs digest its {@code inputs.sha256} records (checked before, by stamps or by reading) and
- * whose inputs digest is unchanged (so is its spec) is still as in HEAD: {@link Unchanged} then skips Git's own
- * comparison of the work tree with HEAD and the index for it (a third of a no-op run's Java time at 1,000
+ * files are, by their stamps, untouched since they were verified ({@code OutputStamps}) and whose inputs digest is
+ * unchanged (so is its spec) is still as in HEAD: {@link Unchanged} then skips Git's own
+ * comparison of the work tree with HEAD and the index for it (a fifth to a third of the Java samples at 1,000
  * environments, docs/benchmark.md). Any run that may write takes the record away first ({@link #take}); only a run
  * whose commit phase finished writes it again, so files written but never committed are never trusted.
  */
