@@ -19,8 +19,9 @@
 # Needs: Java 17, Maven (builds the CLI jar once), kubectl, npm (Helm 3 binary from tools/helm), python3 (Kapitan
 # into a venv under ~/.cache/envforge), Go (helmfile, tools/helmfile/build.sh), /usr/bin/time.
 # BENCH_ANCHORS: which anchors to run (default "helm+kustomize kapitan helmfile").
-# ENVFORGE_JAVA_OPTS: JVM options for the envforge runs, e.g. -XX:TieredStopAtLevel=1 (C1 only: half the CPU of a
-# short run, where the JIT compilers dominate).
+# envforge runs through its launcher, generator/cli/envforge (the JVM settings measured for it: C1 only, ParallelGC,
+# -Xmx1g, a class-data archive written by the first run into a fresh folder per N, so "full" pays for writing it).
+# BENCH_LAUNCHER=java: plain `java -jar` instead. ENVFORGE_JAVA_OPTS: more JVM options for the envforge runs.
 set -euo pipefail
 
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
@@ -29,6 +30,7 @@ JAR=${ENVFORGE_JAR:-$ROOT/generator/cli/target/envforge.jar}
 HELM=$ROOT/tools/helm/bin/helm
 CORES=$(nproc)
 read -r -a JAVA_OPTS <<< "${ENVFORGE_JAVA_OPTS:-}"
+LAUNCHER=${BENCH_LAUNCHER:-$ROOT/generator/cli/envforge}
 [ $# -gt 0 ] || set -- 10 100 1000
 
 # Always (re)build: an incremental offline package takes seconds, and a jar left from older code would be measured.
@@ -175,7 +177,7 @@ helmfile_setup() {
 
 echo "machine: $CORES cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo),"\
   "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), load $(cut -d' ' -f1-3 /proc/loadavg)"
-echo "envforge JVM options: ${ENVFORGE_JAVA_OPTS:-(none)}; java $(java -version 2>&1 | head -1)"
+echo "envforge launcher: $LAUNCHER, more JVM options: ${ENVFORGE_JAVA_OPTS:-(none)}; java $(java -version 2>&1 | head -1)"
 echo "helm $("$HELM" version --short), $(kubectl version --client 2>/dev/null | head -2 | tr '\n' ' ')"
 [[ " $ANCHORS " != *" kapitan "* ]] || echo "kapitan $("$KAPITAN" --version 2>&1 | tail -1)"
 [[ " $ANCHORS " != *" helmfile "* ]] || echo "helmfile $("$HELMFILE" --version 2>&1 | head -1)"
@@ -221,13 +223,21 @@ for N in "$@"; do
   SCRATCHES+=("$SCRATCH")
   WS=$SCRATCH/ws
   workspace "$WS" "$N"
-  GEN=(java "${JAVA_OPTS[@]}" -jar "$JAR" generate --env all --workspace "$WS" --schemas "$SCHEMAS")
+  # envforge through its launcher (class-data archives in this N's scratch folder), or plain java -jar
+  if [ "$LAUNCHER" = java ]; then
+    GEN=(java "${JAVA_OPTS[@]}" -jar "$JAR" generate --env all --workspace "$WS" --schemas "$SCHEMAS")
+    UPG=(java "${JAVA_OPTS[@]}" -jar "$UPGRADED" generate --env all --workspace "$WS" --schemas "$SCHEMAS")
+  else
+    GEN=(env ENVFORGE_CDS="$SCRATCH/cds" ENVFORGE_JAR="$JAR" "$LAUNCHER" generate --env all --workspace "$WS"
+      --schemas "$SCHEMAS")
+    UPG=(env ENVFORGE_CDS="$SCRATCH/cds" ENVFORGE_JAR="$UPGRADED" "$LAUNCHER" generate --env all --workspace "$WS"
+      --schemas "$SCHEMAS")
+  fi
   measure "envforge full" env CI=true "${GEN[@]}"; FULL=$WALL
   test "$(git -C "$WS" log --oneline | wc -l)" = 2 || { echo "expected one commit" >&2; exit 1; }
   measure "envforge no-op" env CI=true "${GEN[@]}"
   sed -i 's/cloud: aws/cloud: azure/' "$WS/environments/perf-0001.yaml"
   measure "envforge one" env CI=true "${GEN[@]}"; ONE=$WALL
-  UPG=(java "${JAVA_OPTS[@]}" -jar "$UPGRADED" generate --env all --workspace "$WS" --schemas "$SCHEMAS")
   measure "envforge upgrade" env CI=true "${UPG[@]}"
   test "$(git -C "$WS" log --oneline | wc -l)" = 4 || { echo "expected the upgrade to commit" >&2; exit 1; }
   for anchor in $ANCHORS; do

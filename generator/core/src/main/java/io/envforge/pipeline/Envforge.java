@@ -107,12 +107,12 @@ public final class Envforge {
     /** Generates the selected environments; those whose inputs did not change keep their files unless full. */
     public GenerateResult generate(GenerateRequest request, RunOptions options) {
         PhaseClock clock = new PhaseClock(options.progress());
-        warmUp();
+        Runnable warmUp = warmUpOnce();
         Inputs inputs = clock.run(Phase.LOAD, () -> Inputs.load(request));
         Report repaired =
                 clock.run(Phase.PRECONDITIONS, () -> Preconditions.check(request, inputs.selected(), fleetOwned()));
         Unchanged unchanged =
-                clock.run(Phase.UNCHANGED, () -> Unchanged.check(request, options, inputs, renderSteps()));
+                clock.run(Phase.UNCHANGED, () -> Unchanged.check(request, options, inputs, renderSteps(), warmUp));
         Rendering run =
                 new Rendering(request, inputs, unchanged, clock, new ModelResolver(inputs.platform()), blocks(inputs));
         run.started();
@@ -154,6 +154,7 @@ public final class Envforge {
                                         owned,
                                         CommitMessage.of(
                                                 inputs, unchanged.toRender(), unchanged.same(), decisions, summary)));
+                CommittedStamp.save(request.outputDirectory(), inputs.selected());
             }
         }
         run.finished();
@@ -189,7 +190,20 @@ public final class Envforge {
         return new Report(out);
     }
 
-    /** Lets the renderers load what they need while inputs are read; a failure shows again when rendering. */
+    /**
+     * Lets the renderers load what they need (Helm's native library, Jinjava) on a background thread, started once the
+     * unchanged check finds the first environment to render: a run that renders nothing never loads them
+     * (docs/benchmark.md, "JVM start and lazy loading"). A failure shows again when rendering.
+     */
+    private Runnable warmUpOnce() {
+        java.util.concurrent.atomic.AtomicBoolean started = new java.util.concurrent.atomic.AtomicBoolean();
+        return () -> {
+            if (started.compareAndSet(false, true)) {
+                warmUp();
+            }
+        };
+    }
+
     private void warmUp() {
         Thread thread = new Thread(
                 () -> renderers.forEach(r -> {

@@ -31,25 +31,56 @@ import java.util.concurrent.ConcurrentHashMap;
 record Unchanged(Map<String, String> prints, List<String> toRender, List<String> same) {
 
     static Unchanged check(GenerateRequest request, RunOptions options, Inputs inputs, List<String> renderSteps) {
+        return check(request, options, inputs, renderSteps, () -> {});
+    }
+
+    /** As above; {@code toRenderFound} runs (perhaps more than once, on any thread) as soon as one is to render. */
+    static Unchanged check(
+            GenerateRequest request,
+            RunOptions options,
+            Inputs inputs,
+            List<String> renderSteps,
+            Runnable toRenderFound) {
         Path out = request.outputDirectory();
         Fingerprint fingerprint =
                 new Fingerprint(inputs.platform().content(), request.workspace().resolve("charts"), renderSteps);
         TreeWriter writer = Writers.of(out);
         OutputStamps stamps = OutputStamps.in(GitPublisher.gitDir(out));
+        // a run that may write takes the record away before anything else (CommittedStamp)
+        Set<String> committed = request.dryRun() ? Set.of() : CommittedStamp.take(out);
         Map<String, String> prints = new ConcurrentHashMap<>();
         Set<String> same = ConcurrentHashMap.newKeySet();
+        Set<String> byStamps = ConcurrentHashMap.newKeySet();
         inputs.selected().parallelStream().forEach(name -> {
             String print = fingerprint.inputs(inputs.allSpecs().get(name).content());
             prints.put(name, print);
-            if (!options.full() && !inputs.changedSpecs().contains(name) && onDisk(writer, stamps, out, name, print)) {
+            OnDisk found = !options.full() && !inputs.changedSpecs().contains(name)
+                    ? onDisk(writer, stamps, out, name, print)
+                    : OnDisk.NO;
+            if (found != OnDisk.NO) {
                 same.add(name);
+                if (found == OnDisk.BY_STAMPS) {
+                    byStamps.add(name);
+                }
+            } else {
+                toRenderFound.run();
             }
         });
         if (!request.dryRun()) {
             stamps.save();
         }
         if (request.commit() && !request.dryRun() && !same.isEmpty()) {
-            same.removeAll(notInHead(request, List.copyOf(same)));
+            // as in HEAD at the end of the last committing run, and not touched since (their stamps): Git need not look
+            List<String> ask = same.stream()
+                    .filter(n -> !(committed.contains(n) && byStamps.contains(n)))
+                    .sorted()
+                    .toList();
+            if (!ask.isEmpty()) {
+                same.removeAll(notInHead(request, ask));
+            }
+        }
+        if (same.size() < inputs.selected().size()) {
+            toRenderFound.run();
         }
         return new Unchanged(
                 Map.copyOf(prints),
@@ -57,27 +88,34 @@ record Unchanged(Map<String, String> prints, List<String> toRender, List<String>
                 inputs.selected().stream().filter(same::contains).toList());
     }
 
+    /** How the unchanged check found an environment's files: not as recorded, or as recorded by stamps or reading. */
+    private enum OnDisk {
+        NO,
+        BY_STAMPS,
+        BY_READING
+    }
+
     /**
-     * True when the recorded inputs digest is {@code inputs} and the files on disk still match their digest: by their
+     * Whether the recorded inputs digest is {@code inputs} and the files on disk still match their digest: by their
      * stamps if they were verified before and have not been touched since, else by reading them.
      */
-    private static boolean onDisk(TreeWriter writer, OutputStamps stamps, Path out, String name, String inputs) {
+    private static OnDisk onDisk(TreeWriter writer, OutputStamps stamps, Path out, String name, String inputs) {
         Optional<String> recorded =
                 writer.read(Fingerprint.path(name)).flatMap(text -> Fingerprint.recordedOutputs(text, inputs));
         if (recorded.isEmpty()) {
-            return false;
+            return OnDisk.NO;
         }
         long verified = System.currentTimeMillis();
         SortedMap<String, OutputStamps.Stamp> now = OutputStamps.current(out, Layout.owned(name));
         if (stamps.matches(name, recorded.get(), now)) {
-            return true;
+            return OnDisk.BY_STAMPS;
         }
         String outputs = Fingerprint.outputs(writer.contents(now.keySet()));
         if (!outputs.equals(recorded.get())) {
-            return false;
+            return OnDisk.NO;
         }
         stamps.record(name, outputs, now, verified);
-        return true;
+        return OnDisk.BY_READING;
     }
 
     /** Of {@code names}, those whose owned paths (or spec, when specs live in the output) differ from HEAD. */

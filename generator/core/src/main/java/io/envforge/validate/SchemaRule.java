@@ -1,5 +1,7 @@
 package io.envforge.validate;
 
+import static java.nio.charset.StandardCharsets.UTF_8;
+
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -16,6 +18,7 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
@@ -83,34 +86,78 @@ public final class SchemaRule implements Rule {
      * once, on first use; the key of the validation cache.
      */
     String schemaSetDigest() {
+        return schemaSetDigest(io.envforge.cache.DiskCache.none());
+    }
+
+    /**
+     * As {@link #schemaSetDigest()}; {@code cache} keeps it by the schema files' paths, sizes and times, so a run
+     * whose schema folder is as before does not read and hash its 9 MB again (0.1-0.25 s of CPU with C1, which has
+     * no SHA-256 intrinsic; docs/benchmark.md). Files changed less than two seconds ago are not trusted by time.
+     */
+    String schemaSetDigest(io.envforge.cache.DiskCache cache) {
         String digest = schemaSet;
         if (digest == null) {
             java.security.MessageDigest sha = io.envforge.cache.Digests.sha256();
+            java.security.MessageDigest stamps = io.envforge.cache.Digests.sha256();
+            boolean trusted = true;
+            List<Path> files = new ArrayList<>();
             if (root.isPresent()) {
                 Path folder = root.get();
+                long racy = System.currentTimeMillis() - 2000;
                 try (var walk = Files.walk(folder)) {
                     for (Path file : walk.filter(Files::isRegularFile).sorted().toList()) {
                         String rel = folder.relativize(file).toString().replace('\\', '/');
                         if (rel.startsWith("kubernetes/")
                                 || rel.startsWith("crds/")
                                 || rel.startsWith("schemastore/")) {
-                            update(sha, rel, Files.readAllBytes(file));
+                            java.nio.file.attribute.BasicFileAttributes a =
+                                    Files.readAttributes(file, java.nio.file.attribute.BasicFileAttributes.class);
+                            long modified = a.lastModifiedTime().toMillis();
+                            trusted &= modified < racy;
+                            update(stamps, rel, (a.size() + " " + a.lastModifiedTime()).getBytes(UTF_8));
+                            files.add(file);
                         }
                     }
                 } catch (IOException e) {
                     throw new UncheckedIOException("cannot read schemas in " + folder, e);
                 }
             }
+            byte[] provenance;
             try (InputStream in = SchemaRule.class.getClassLoader().getResourceAsStream(BUNDLED + "PROVENANCE.json")) {
-                update(sha, "bundled", in == null ? new byte[0] : in.readAllBytes());
+                provenance = in == null ? new byte[0] : in.readAllBytes();
             } catch (IOException e) {
                 throw new UncheckedIOException("cannot read the bundled schemas' PROVENANCE.json", e);
             }
+            // everything the digest below covers: the files by their stamps, the rest as is
+            String key = io.envforge.cache.Digests.key(
+                    "schema-set-by-stamps v1",
+                    root.map(r -> r.toAbsolutePath().normalize().toString()).orElse(""),
+                    java.util.HexFormat.of().formatHex(stamps.digest()),
+                    io.envforge.cache.Digests.of(provenance),
+                    KubernetesSchemas.LABEL,
+                    validatorVersion(),
+                    String.valueOf(allowMissing));
+            Optional<byte[]> known = trusted ? cache.get(key) : Optional.empty();
+            if (known.isPresent()) {
+                schemaSet = new String(known.get(), UTF_8);
+                return schemaSet;
+            }
+            for (Path file : files) {
+                try {
+                    update(sha, root.get().relativize(file).toString().replace('\\', '/'), Files.readAllBytes(file));
+                } catch (IOException e) {
+                    throw new UncheckedIOException("cannot read schemas in " + root.get(), e);
+                }
+            }
+            update(sha, "bundled", provenance);
             update(sha, "kubernetes", KubernetesSchemas.LABEL.getBytes(java.nio.charset.StandardCharsets.UTF_8));
             update(sha, "validator", validatorVersion().getBytes(java.nio.charset.StandardCharsets.UTF_8));
             update(sha, "allowMissing", String.valueOf(allowMissing).getBytes(java.nio.charset.StandardCharsets.UTF_8));
             digest = java.util.HexFormat.of().formatHex(sha.digest());
             schemaSet = digest;
+            if (trusted) {
+                cache.put(key, digest.getBytes(UTF_8));
+            }
         }
         return digest;
     }

@@ -65,7 +65,7 @@ public final class Validator {
         List<Finding> findings = new ArrayList<>();
         List<Rule> active = rules.get();
         Optional<SchemaResults> results = cache.enabled() && !bucket.isEmpty()
-                ? Optional.of(new SchemaResults(cache, schemas.schemaSetDigest()))
+                ? Optional.of(new SchemaResults(cache, schemas.schemaSetDigest(cache)))
                 : Optional.empty();
         String whole = results.isPresent() ? SchemaResults.treeDigest(tree) : null;
         Optional<SchemaResults.Entry> last = results.flatMap(r -> r.load(bucket));
