@@ -28,7 +28,11 @@ abstract class StatusStandIn implements AutoCloseable {
                         } catch (RuntimeException | AssertionError e) {
                             // the namespace or the CRs may not exist yet: try again
                         }
-                        Kubectl.sleep(1000);
+                        try {
+                            Thread.sleep(1000);
+                        } catch (InterruptedException e) {
+                            return; // closed
+                        }
                     }
                 },
                 threadName + "-" + namespace);

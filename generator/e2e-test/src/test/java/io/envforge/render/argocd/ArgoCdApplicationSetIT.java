@@ -135,11 +135,36 @@ class ArgoCdApplicationSetIT {
                             && claimWave < secretWave
                             && secretWave < layerWave,
                     "waves namespace < store = claim < ExternalSecrets < layers in " + env + ": " + waves);
+            // Argo CD checks each resource's namespace against the project's destinations for the Application's
+            // cluster (AppProject spec.destinations), not only against the Application's own namespace.
+            String cluster = (String) map(spec(app).get("destination")).get("name");
+            List<String> allowed = projectNamespaces(cluster);
             for (Map<String, Object> w : waves) {
                 assertTrue(
-                        w.get("namespace") == null || namespace.equals(w.get("namespace")),
-                        w + " outside the destination namespace " + namespace);
+                        w.get("namespace") == null
+                                || namespace.equals(w.get("namespace"))
+                                || allowed.contains(w.get("namespace")),
+                        w + " outside the destination namespace " + namespace + " and the project's " + allowed);
             }
+        }
+    }
+
+    /** The namespaces the generated AppProject lets Applications on {@code cluster} write to. */
+    @SuppressWarnings("unchecked")
+    private static List<String> projectNamespaces(String cluster) {
+        try {
+            Map<String, Object> project = new org.yaml.snakeyaml.Yaml()
+                    .load(Files.readString(ws.root().resolve("clusters/argocd/appproject.yaml")));
+            List<String> out = new ArrayList<>();
+            for (Object d : (List<Object>) map(project.get("spec")).get("destinations")) {
+                Map<String, Object> dest = map(d);
+                if (cluster != null && cluster.equals(dest.get("name"))) {
+                    out.add((String) dest.get("namespace"));
+                }
+            }
+            return out;
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
         }
     }
 
