@@ -25,4 +25,12 @@ public record Image(String repository, String tag, String digest) {
     public Image(String repository, String tag) {
         this(repository, tag, "");
     }
+
+    /**
+     * The reference a container runs, as the charts render it ({@code <chart>.image} in their _helpers.tpl):
+     * {@code repository@digest} when pinned, else {@code repository:tag}.
+     */
+    public String reference() {
+        return digest.isEmpty() ? repository + ":" + tag : repository + "@" + digest;
+    }
 }

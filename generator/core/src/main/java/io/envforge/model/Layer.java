@@ -1,6 +1,8 @@
 package io.envforge.model;
 
 import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * One layer of the platform, as deployed in an environment.
@@ -35,6 +37,8 @@ public record Layer(
     public static final String API = "api-gateway";
     public static final String INTEGRATION = "integration";
 
+    private static final Pattern VERSION = Pattern.compile("^[0-9]+\\.[0-9]+\\.[0-9]+");
+
     public Layer {
         Checks.notBlank("name", name);
         Checks.atLeast(name + ".replicas", replicas, 2);
@@ -44,6 +48,23 @@ public record Layer(
     /** The account the layer's pods run as: the one that owns the product in its image (the charts' default). */
     public ProductAccount account() {
         return API.equals(name) ? ProductAccount.API_MANAGER : ProductAccount.MICRO_INTEGRATOR;
+    }
+
+    /**
+     * Where the product is unpacked in the layer's image: {@code /home/wso2carbon/<product>-<x.y.z>}, the version the
+     * image tag starts with, as the charts derive it ({@code <chart>.productHome}). WSO2's Dockerfiles (wso2/docker-apim
+     * 4.3.x {@code dockerfiles/ubuntu/apim/Dockerfile}, wso2/docker-ei 4.3.x
+     * {@code dockerfiles/ubuntu/micro-integrator/Dockerfile}) unzip the distribution into {@code USER_HOME}
+     * ({@code /home/wso2carbon}) as {@code WSO2_SERVER_HOME = ${USER_HOME}/${WSO2_SERVER_NAME}-${WSO2_SERVER_VERSION}},
+     * names {@code wso2am} and {@code wso2mi}.
+     */
+    public String productHome() {
+        Matcher version = VERSION.matcher(image.tag());
+        if (!version.find()) {
+            throw new IllegalArgumentException(name + ".image.tag \"" + image.tag()
+                    + "\" does not start with a product version x.y.z; for example 4.3.0");
+        }
+        return "/home/" + account().user() + "/" + (API.equals(name) ? "wso2am" : "wso2mi") + "-" + version.group();
     }
 
     /** The layer's folder on the NFS share: the chart's {@code nfs.subPath}, whose default is the layer's name. */

@@ -80,10 +80,12 @@ class CommittedStampTest {
             }
 
             @Override
-            public void render(Environment env, OutputTree.Builder out) {
+            public OutputTree render(Environment env) {
+                OutputTree.Builder out = OutputTree.builder();
                 out.put(
                         "overlays/" + env.name() + "/note.txt",
                         env.cloud().name().toLowerCase() + "\n");
+                return out.build();
             }
         };
     }

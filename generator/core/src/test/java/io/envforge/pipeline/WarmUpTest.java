@@ -55,7 +55,9 @@ class WarmUpTest {
             }
 
             @Override
-            public void render(Environment env, OutputTree.Builder out) {}
+            public OutputTree render(Environment env) {
+                return OutputTree.builder().build();
+            }
 
             @Override
             public void warmUp() {

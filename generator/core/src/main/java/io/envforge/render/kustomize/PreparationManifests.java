@@ -200,14 +200,19 @@ final class PreparationManifests {
     }
 
     /**
-     * The Job's name carries a digest of what it runs (image, inventory): a Job's pod template is immutable, so a
+     * The Job's name carries a digest of what it runs (runner and product images, inventory): a Job's pod template is immutable, so a
      * change must make a new Job, which the GitOps controller creates while pruning the old one; an unchanged input
      * keeps the completed Job and nothing re-runs.
      */
     static String jobName(Environment env) {
-        String inputs = env.preparation().image() + "\n" + Yaml.dump(inventory(env));
+        StringBuilder inputs = new StringBuilder(env.preparation().image()).append('\n');
+        for (Layer layer : env.layers()) {
+            inputs.append(layer.image().reference()).append('\n');
+        }
+        inputs.append(Yaml.dump(inventory(env)));
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(inputs.getBytes(StandardCharsets.UTF_8));
+            byte[] digest = MessageDigest.getInstance("SHA-256")
+                    .digest(inputs.toString().getBytes(StandardCharsets.UTF_8));
             return JOB_PREFIX + HexFormat.of().formatHex(digest).substring(0, 10);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
@@ -227,8 +232,10 @@ final class PreparationManifests {
                     "password"));
         }
         envVars.add(map("name", "ENVFORGE_NFS_ROOT", "value", SHARE_MOUNT));
-        envVars.add(map("name", "ENVFORGE_APIM_SQL_DIR", "value", vars.get("apim_sql_dir")));
-        envVars.add(map("name", "ENVFORGE_MI_SQL_DIR", "value", vars.get("mi_sql_dir")));
+        List<ProductScripts> schemas = ProductScripts.of(env, vars);
+        for (ProductScripts sql : schemas) {
+            envVars.add(map("name", sql.envVar(), "value", sql.dir()));
+        }
         // Read-only root: Ansible writes only below HOME (~/.ansible/tmp) and its local temp, both on an emptyDir.
         envVars.add(map("name", "HOME", "value", "/tmp"));
         envVars.add(map("name", "ANSIBLE_LOCAL_TEMP", "value", "/tmp/.ansible/tmp"));
@@ -269,10 +276,7 @@ final class PreparationManifests {
                 "resources",
                 map("requests", map("cpu", "100m", "memory", "256Mi"), "limits", map("memory", "512Mi")),
                 "volumeMounts",
-                List.of(
-                        map("name", "share", "mountPath", SHARE_MOUNT),
-                        map("name", "inventory", "mountPath", "/inventory", "readOnly", true),
-                        map("name", "tmp", "mountPath", "/tmp")));
+                mounts(schemas));
         Map<String, Object> pod = map(
                 "restartPolicy",
                 "Never",
@@ -280,27 +284,12 @@ final class PreparationManifests {
                 false,
                 "securityContext",
                 map("seccompProfile", map("type", "RuntimeDefault")),
+                "initContainers",
+                schemas.stream().map(ProductScripts::initContainer).toList(),
                 "containers",
                 List.of(container),
                 "volumes",
-                List.of(
-                        map(
-                                "name",
-                                "share",
-                                "persistentVolumeClaim",
-                                map("claimName", env.nfs().claimName())),
-                        map(
-                                "name",
-                                "inventory",
-                                "configMap",
-                                map(
-                                        "name",
-                                        INVENTORY,
-                                        "items",
-                                        List.of(
-                                                map("key", AnsibleRenderer.HOSTS, "path", AnsibleRenderer.HOSTS),
-                                                map("key", "all.yml", "path", AnsibleRenderer.VARS)))),
-                        map("name", "tmp", "emptyDir", map())));
+                volumes(env, schemas));
         Map<String, Object> spec = map("backoffLimit", 2, "activeDeadlineSeconds", 900);
         if (ttl) {
             spec.put("ttlSecondsAfterFinished", 86400);
@@ -317,6 +306,42 @@ final class PreparationManifests {
                 map("name", jobName(env), "namespace", prep.namespace()),
                 "spec",
                 spec);
+    }
+
+    private static List<Map<String, Object>> mounts(List<ProductScripts> schemas) {
+        List<Map<String, Object>> out = new ArrayList<>(List.of(
+                map("name", "share", "mountPath", SHARE_MOUNT),
+                map("name", "inventory", "mountPath", "/inventory", "readOnly", true),
+                map("name", "tmp", "mountPath", "/tmp")));
+        for (ProductScripts sql : schemas) {
+            out.add(map("name", sql.volume(), "mountPath", sql.dir(), "readOnly", true));
+        }
+        return out;
+    }
+
+    private static List<Map<String, Object>> volumes(Environment env, List<ProductScripts> schemas) {
+        List<Map<String, Object>> out = new ArrayList<>(List.of(
+                map(
+                        "name",
+                        "share",
+                        "persistentVolumeClaim",
+                        map("claimName", env.nfs().claimName())),
+                map(
+                        "name",
+                        "inventory",
+                        "configMap",
+                        map(
+                                "name",
+                                INVENTORY,
+                                "items",
+                                List.of(
+                                        map("key", AnsibleRenderer.HOSTS, "path", AnsibleRenderer.HOSTS),
+                                        map("key", "all.yml", "path", AnsibleRenderer.VARS)))),
+                map("name", "tmp", "emptyDir", map())));
+        for (ProductScripts sql : schemas) {
+            out.add(map("name", sql.volume(), "emptyDir", map()));
+        }
+        return out;
     }
 
     private static Map<String, Object> secretEnv(String name, String secret, String key) {
