@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** {@code envforge images pin} on the command line, against a real OCI registry on 127.0.0.1. */
-class ImagesPinCommandTest {
+class ImagesPinCommandIT {
 
     @Test
     void pinWritesTheRegistrysDigestsIntoPlatformYaml(@TempDir Path temp) throws Exception {

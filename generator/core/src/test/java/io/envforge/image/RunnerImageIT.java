@@ -38,7 +38,7 @@ import org.junit.jupiter.api.io.TempDir;
  * alone: {@code --syntax-check} of the preparation playbook with the Job's extra vars, which fails on any module of a
  * collection that is not there. No Docker engine: the base is a stand-in holding no Python.
  */
-class RunnerImageTest {
+class RunnerImageIT {
 
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final Path REPO = Path.of("../..").toAbsolutePath().normalize();

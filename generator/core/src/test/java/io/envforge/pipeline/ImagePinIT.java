@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code envforge images pin} against a real OCI registry (go-containerregistry's, on 127.0.0.1): each layer's base
  * tag resolves to the digest the registry holds, lands in platform.yaml under the tag, and the file's comments stay.
  */
-class ImagePinTest {
+class ImagePinIT {
 
     @Test
     void basesArePinnedToTheRegistrysDigestsAndTheCommentsStay(@TempDir Path dir) throws Exception {

@@ -34,7 +34,7 @@ import org.junit.jupiter.api.io.TempDir;
  * {@code envforge images} then {@code generate}: the digests the real registry (127.0.0.1) holds for the pushed
  * images are what the environment's values and rendered pods use, as {@code repository@digest}.
  */
-class ImagesTest {
+class ImagesIT {
 
     @Test
     void theValuesPinTheImagesTheRegistryHolds(@TempDir Path dir) throws Exception {

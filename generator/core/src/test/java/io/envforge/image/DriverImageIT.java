@@ -31,7 +31,7 @@ import org.junit.jupiter.api.io.TempDir;
  * repository over HTTP and checked against its pin, the image built and pushed, then the manifest and the new layer
  * read back from the registry's own API.
  */
-class DriverImageTest {
+class DriverImageIT {
 
     private static final String MANIFEST_TYPES = LocalRegistry.MANIFEST_TYPES;
     private static final ObjectMapper JSON = new ObjectMapper();
