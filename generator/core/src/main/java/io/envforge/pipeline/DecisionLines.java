@@ -75,10 +75,29 @@ final class DecisionLines {
                 + " " + env.region() + ", block " + block + ", API layer fixed at "
                 + String.join(" and ", env.network().apiAddresses()) + ", DNS " + env.apiHostname() + " and "
                 + env.portalHostname() + "; " + validated + "; "
-                + (warnings.isEmpty()
-                        ? "no warning"
-                        : warnings.size() + " warning(s), first: "
-                                + warnings.get(0).text());
+                + unpinned(env)
+                        .map(images -> (warnings.size() + 1) + " warning(s), first: " + images)
+                        .orElseGet(() -> "images pinned by digest; "
+                                + (warnings.isEmpty()
+                                        ? "no warning"
+                                        : warnings.size() + " warning(s), first: "
+                                                + warnings.get(0).text()));
+    }
+
+    /**
+     * The layers' images that are referenced by tag, as a warning: a tag such as {@code 4.3.0} has been rebuilt
+     * upstream, so two peers started from it at different times can run different builds (issue 12).
+     */
+    static java.util.Optional<String> unpinned(Environment env) {
+        List<String> byTag = env.layers().stream()
+                .map(layer -> layer.image())
+                .filter(image -> image.digest().isEmpty())
+                .map(image -> image.reference())
+                .toList();
+        return byTag.isEmpty()
+                ? java.util.Optional.empty()
+                : java.util.Optional.of("images by tag, not pinned: " + String.join(", ", byTag)
+                        + " (pin with envforge images pin, then envforge images)");
     }
 
     private static boolean belongsTo(String file, String env) {

@@ -33,7 +33,9 @@ class DecisionsTest {
                 first.matches("envforge: dev2 \\(new\\): aws eu-west-1, block 10\\.64\\.0\\.0/20 \\(allocated: the"
                         + " lowest free block of the platform's pools\\), API layer fixed at 10\\.64\\.[0-9.]+ and"
                         + " 10\\.64\\.[0-9.]+, DNS api\\.dev2\\.\\S+ and portal\\.dev2\\.\\S+; validated \\d+ object\\(s\\): .*"
-                        + "against Kubernetes 1\\.32\\.\\d+ .*; no warning"),
+                        + "against Kubernetes 1\\.32\\.\\d+ .*; 1 warning\\(s\\), first: images by tag, not pinned:"
+                        + " wso2/wso2am:[^,@]+, wso2/wso2mi:[^ @]+ \\(pin with envforge images pin, then envforge"
+                        + " images\\)"),
                 first);
         String files = "files: " + result.write().added().size() + " added, 0 changed, 0 removed";
         assertEquals("envforge: " + files, lines.get(1));
@@ -50,6 +52,22 @@ class DecisionsTest {
                     head.getFullMessage().substring(0, ("envforge: generate dev2\n\n" + decisions).length()));
         }
         assertTrue(ws.read("environments/dev2.yaml").contains("10.64.0.0/20"));
+    }
+
+    @Test
+    void layersPinnedByDigestAreSaidSoAndWarnNothing(@TempDir Path dir) {
+        String digest = "sha256:" + "ab".repeat(32);
+        Scratch.in(dir)
+                .spec(
+                        "dev3",
+                        "aws",
+                        "10.30.0.0/20",
+                        "  layers:\n    api:\n      image: {repository: wso2/wso2am, tag: 4.3.0, digest: " + digest
+                                + "}\n    integration:\n      image: {repository: wso2/wso2mi, tag: 4.3.0, digest: "
+                                + digest + "}\n");
+        String first =
+                Envforge.standard(dir).generate(request(dir, "dev3")).lines().get(0);
+        assertTrue(first.endsWith("; images pinned by digest; no warning"), first);
     }
 
     @Test
