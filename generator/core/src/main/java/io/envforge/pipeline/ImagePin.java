@@ -17,7 +17,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.regex.Pattern;
 
 /**
@@ -44,8 +43,8 @@ public final class ImagePin {
         List<Pinned> out = new ArrayList<>();
         for (String layer : LAYERS) {
             String at = "spec.defaults.layers." + layer + ".image";
-            String repository = string(platform.spec(), "defaults", "layers", layer, "image", "repository");
-            String tag = string(platform.spec(), "defaults", "layers", layer, "image", "tag");
+            String repository = Images.string(platform.spec(), "defaults", "layers", layer, "image", "repository");
+            String tag = Images.string(platform.spec(), "defaults", "layers", layer, "image", "tag");
             if (repository == null || tag == null) {
                 throw new EnvforgeException(new Problem(
                         platform.file(),
@@ -60,7 +59,7 @@ public final class ImagePin {
         }
         PlatformSpec written = SpecReader.parsePlatform(text.getBytes(StandardCharsets.UTF_8));
         for (Pinned p : out) {
-            String now = string(written.spec(), "defaults", "layers", p.layer(), "image", "digest");
+            String now = Images.string(written.spec(), "defaults", "layers", p.layer(), "image", "digest");
             if (!p.digest().equals(now)) {
                 throw new IllegalStateException("digest of " + p.layer() + " not written: " + now);
             }
@@ -104,17 +103,5 @@ public final class ImagePin {
                     "cannot resolve its digest: " + e.getMessage(),
                     "check the repository and tag, and that the registry is reachable"));
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String string(Map<String, Object> root, String... path) {
-        Object node = root;
-        for (String key : path) {
-            if (!(node instanceof Map<?, ?> m)) {
-                return null;
-            }
-            node = ((Map<String, Object>) m).get(key);
-        }
-        return node == null ? null : node.toString();
     }
 }

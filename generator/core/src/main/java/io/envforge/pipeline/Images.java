@@ -193,7 +193,8 @@ public final class Images {
     }
 
     @SuppressWarnings("unchecked")
-    private static String string(Map<String, Object> root, String... path) {
+    /** The text at {@code path} below {@code root}, or null where a step is missing or not a map. */
+    static String string(Map<String, Object> root, String... path) {
         Object node = root;
         for (String key : path) {
             if (!(node instanceof Map<?, ?> m)) {

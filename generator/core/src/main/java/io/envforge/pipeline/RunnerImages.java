@@ -8,7 +8,6 @@ import io.envforge.model.Registry;
 import io.envforge.spec.PlatformSpec;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.Map;
 
 /**
  * The {@code images} goal's preparation runner: built on the Python base the platform pins
@@ -27,12 +26,12 @@ final class RunnerImages {
     /** The pushed runner, or null when the platform pins no Python base. */
     static Images.Built build(Images.Request request, PlatformSpec platform) {
         String at = "spec.defaults.preparation.base";
-        String repository = string(platform.spec(), "defaults", "preparation", "base", "repository");
+        String repository = Images.string(platform.spec(), "defaults", "preparation", "base", "repository");
         if (repository == null) {
             return null;
         }
-        String tag = string(platform.spec(), "defaults", "preparation", "base", "tag");
-        String digest = string(platform.spec(), "defaults", "preparation", "base", "digest");
+        String tag = Images.string(platform.spec(), "defaults", "preparation", "base", "tag");
+        String digest = Images.string(platform.spec(), "defaults", "preparation", "base", "digest");
         if (tag == null || digest == null) {
             throw new EnvforgeException(new Problem(
                     platform.file(),
@@ -93,17 +92,5 @@ final class RunnerImages {
                     "check that the base exists, PyPI is reachable and the registry " + request.registry()
                             + " accepts pushes"));
         }
-    }
-
-    @SuppressWarnings("unchecked")
-    private static String string(Map<String, Object> root, String... path) {
-        Object node = root;
-        for (String key : path) {
-            if (!(node instanceof Map<?, ?> m)) {
-                return null;
-            }
-            node = ((Map<String, Object>) m).get(key);
-        }
-        return node == null ? null : node.toString();
     }
 }
