@@ -66,7 +66,7 @@ public final class ModelResolver {
         SpecValues defaults = new SpecValues(platform.spec());
         @SuppressWarnings("unchecked")
         Map<String, Object> defaultSpec = (Map<String, Object>) defaults.get("defaults");
-        SpecValues eff = new SpecValues(SpecValues.merge(defaultSpec, spec.spec()));
+        SpecValues eff = new SpecValues(ownDigestsOnly(SpecValues.merge(defaultSpec, spec.spec()), spec.spec()));
         Cloud cloud = Cloud.of(eff.string("cloud"));
         Object adminRotation = eff.get("secrets.rotation.databaseAdmin");
         if (cloud == Cloud.AWS && adminRotation != null) {
@@ -91,6 +91,33 @@ public final class ModelResolver {
                                 ((Number) platformTree.get("onPrem.bgpAsn")).longValue(),
                                 OnPremDns.of(platformTree, platform.file())),
                         backends(spec, eff, cidr));
+    }
+
+    /**
+     * Drops from {@code merged} the {@code layers.<layer>.image.digest} inherited from the platform's defaults where
+     * the environment sets its own {@code image.repository} or {@code image.tag}: a digest names the image of the
+     * repository and tag it was pinned for ({@code envforge images pin} writes it beside the defaults' tag), so under
+     * another tag it would run the wrong image. A digest the environment sets itself stays.
+     */
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> ownDigestsOnly(Map<String, Object> merged, Map<String, Object> envSpec) {
+        if (!(envSpec.get("layers") instanceof Map<?, ?> envLayers)
+                || !(merged.get("layers") instanceof Map<?, ?> mergedLayers)) {
+            return merged;
+        }
+        envLayers.forEach((layer, envLayer) -> {
+            if (envLayer instanceof Map<?, ?> envLayerMap
+                    && envLayerMap.get("image") instanceof Map<?, ?> envImage
+                    && !envImage.containsKey("digest")
+                    && (envImage.containsKey("repository") || envImage.containsKey("tag"))
+                    && mergedLayers.get(layer) instanceof Map<?, ?> mergedLayer
+                    && mergedLayer.get("image") instanceof Map<?, ?> mergedImage
+                    && mergedImage.containsKey("digest")) {
+                // SpecValues.merge copied this map (the environment overrides a key of it), so the defaults stay.
+                ((Map<String, Object>) mergedImage).remove("digest");
+            }
+        });
+        return merged;
     }
 
     /** The account the spec names ({@code spec.account}), of its cloud and holding its region; else the single one. */

@@ -70,6 +70,60 @@ class DecisionsTest {
         assertTrue(first.endsWith("; images pinned by digest; no warning"), first);
     }
 
+    /**
+     * A digest pinned in the platform's defaults belongs to the defaults' repository and tag: an environment that sets
+     * its own tag runs that tag (not the defaults' digest, which would be another build), and its line says it is by
+     * tag; a digest the environment sets itself is used.
+     */
+    @Test
+    void aDefaultsDigestDoesNotFollowAnEnvironmentsOwnTag(@TempDir Path dir) {
+        String pinned = "sha256:" + "ab".repeat(32);
+        String own = "sha256:" + "cd".repeat(32);
+        Scratch ws = Scratch.in(dir);
+        String platform = ws.read("environments/platform.yaml");
+        String defaults = "          repository: wso2/wso2mi\n          tag: 4.3.0\n";
+        assertTrue(platform.contains(defaults), platform);
+        ws.write(
+                        "environments/platform.yaml",
+                        platform.replace(defaults, defaults + "          digest: " + pinned + "\n")
+                                .replace(
+                                        "          repository: wso2/wso2am\n          tag: 4.3.0\n",
+                                        "          repository: wso2/wso2am\n          tag: 4.3.0\n          digest: "
+                                                + pinned + "\n"))
+                .spec("dev3", "aws", "10.30.0.0/20", "  layers:\n    integration:\n      image: {tag: 4.3.0-alpine}\n")
+                .spec(
+                        "dev4",
+                        "aws",
+                        "10.40.0.0/20",
+                        "  layers:\n    integration:\n      image: {tag: 4.3.0-alpine, digest: " + own + "}\n");
+        List<String> lines =
+                Envforge.standard(dir).generate(request(dir, "dev3")).lines();
+        assertTrue(
+                lines.get(0).contains("images by tag, not pinned: wso2/wso2mi:4.3.0-alpine (pin with"), lines.get(0));
+        String workloads = String.join(
+                "\n",
+                ws.files().entrySet().stream()
+                        .filter(e -> e.getKey().startsWith("overlays/dev3/"))
+                        .map(java.util.Map.Entry::getValue)
+                        .toList());
+        assertTrue(workloads.contains("image: wso2/wso2mi:4.3.0-alpine"), workloads);
+        assertTrue(!workloads.contains("wso2/wso2mi@"), "the defaults' digest must not follow the tag");
+        assertTrue(workloads.contains("image: wso2/wso2am@" + pinned), "the api layer keeps the defaults' pin");
+        String first =
+                Envforge.standard(dir).generate(request(dir, "dev4")).lines().get(0);
+        assertTrue(first.contains("images pinned by digest; "), first);
+        assertTrue(ws.read("overlays/dev4/" + imageFile(ws, "dev4")).contains("image: wso2/wso2mi@" + own));
+    }
+
+    private static String imageFile(Scratch ws, String env) {
+        return ws.files().entrySet().stream()
+                .filter(e -> e.getKey().startsWith("overlays/" + env + "/")
+                        && e.getValue().contains("wso2/wso2mi@"))
+                .map(e -> e.getKey().substring(("overlays/" + env + "/").length()))
+                .findFirst()
+                .orElse("(no file with a wso2/wso2mi digest)");
+    }
+
     @Test
     void aRunOverACommittedEnvironmentSaysItIsUpToDateAndWhatToDoNext(@TempDir Path dir) {
         Scratch ws = Scratch.in(dir).spec("dev1", "aws", "10.20.0.0/20", "");
