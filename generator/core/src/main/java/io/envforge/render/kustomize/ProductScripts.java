@@ -23,10 +23,12 @@ import java.util.Map;
  * {@code distribution/src/dbscripts/postgres/}, copied by {@code distribution/src/assembly/bin.xml} to
  * {@code wso2mi-${pom.version}/dbscripts}).
  *
- * <p>{@code cp} is there: both images are Ubuntu based ({@code FROM ubuntu:24.04} in wso2/docker-apim 4.3.x
- * {@code dockerfiles/ubuntu/apim/Dockerfile}, {@code FROM ubuntu:22.04} in wso2/docker-ei 4.3.x
- * {@code dockerfiles/ubuntu/micro-integrator/Dockerfile}, whose own RUN steps use {@code cp -r}), and the charts'
- * init containers run {@code cp -a} in the same images. The command replaces the image's entrypoint, so the product
+ * <p>{@code cp -R} is there in the images a spec can name: the defaults are Ubuntu based ({@code FROM ubuntu:24.04}
+ * in wso2/docker-apim 4.3.x {@code dockerfiles/ubuntu/apim/Dockerfile}, {@code FROM ubuntu:22.04} in wso2/docker-ei
+ * 4.3.x {@code dockerfiles/ubuntu/micro-integrator/Dockerfile}, whose own RUN steps use {@code cp -r}, GNU
+ * coreutils), while an Alpine variant such as {@code wso2/wso2mi:4.3.0-alpine} (golden azure-tst2; wso2/docker-ei
+ * {@code dockerfiles/alpine/micro-integrator/Dockerfile}) has BusyBox, whose {@code cp} takes {@code -R} as well; the
+ * charts' init containers run {@code cp -a} in the same images. The command replaces the image's entrypoint, so the product
  * does not start.
  *
  * @param envVar the variable {@code ansible/in-cluster-vars.yml} reads the folder from
