@@ -8,8 +8,29 @@ client_java JVM collectors it registers); the rules below add the gateway's pass
 */}}
 
 {{/* The java option that starts the agent: bin/api-manager.sh passes $JAVA_OPTS to java. */}}
-{{- define "api-gateway.metricsJavaOpts" -}}
--javaagent:{{ .Values.metrics.agentJar }}={{ .Values.metrics.port }}:/etc/jmx-exporter/config.yaml
+{{- define "api-gateway.metricsJavaAgent" -}}
+{{ .Values.metrics.agentJar }}={{ .Values.metrics.port }}:/etc/jmx-exporter/config.yaml
+{{- end }}
+
+{{/*
+start.sh, the api-manager container's command: it adds the JMX exporter agent to JAVA_OPTS only when the jar is in the
+image, then execs bin/api-manager.sh (its arguments), which passes $JAVA_OPTS to java (wso2/product-apim v4.3.0,
+modules/distribution/product/src/main/startup-scripts/api-manager.sh). Only the derived image envforge images builds
+carries the jar; with a stock or self-built image a -javaagent naming a missing jar stops the JVM at start ("Error
+opening zip file or JAR manifest missing"), so without the jar the product starts without the agent and /metrics is not
+served. METRICS_JAVA_AGENT is <jar>=<port>:<config>, the agent's own argument format.
+*/}}
+{{- define "api-gateway.startScript" -}}
+#!/bin/sh
+jar="${METRICS_JAVA_AGENT%%=*}"
+if [ -f "$jar" ]; then
+  JAVA_OPTS="-javaagent:$METRICS_JAVA_AGENT${JAVA_OPTS:+ $JAVA_OPTS}"
+  export JAVA_OPTS
+  echo "envforge start.sh: metrics: JMX exporter agent $jar started with the JVM (/metrics on its port)"
+else
+  echo "envforge start.sh: metrics: no $jar in this image (only envforge images adds it): starting without the JMX exporter agent, /metrics is not served"
+fi
+exec "$@"
 {{- end }}
 
 {{/*

@@ -7,7 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.prometheus.jmx.JavaAgent;
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.ConnectException;
 import java.net.ServerSocket;
+import java.net.Socket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -15,25 +17,28 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * API Manager serves Prometheus metrics: the JAVA_OPTS the chart gives the start script start the real JMX exporter
- * agent (jmx_prometheus_javaagent from Maven Central, the version envforge images puts in the image) with the
- * exporter configuration the chart renders, in a small JVM that carries Synapse's transport MBean; the scrape holds
+ * API Manager serves Prometheus metrics: the chart's start script adds the real JMX exporter agent to the JAVA_OPTS
+ * of bin/api-manager.sh when the jar is in the image (and starts without it otherwise); the agent (jmx_prometheus_javaagent from Maven
+ * Central, the version envforge images puts in the image) runs with the exporter configuration the chart renders, in a small JVM that carries Synapse's transport MBean; the scrape holds
  * the JVM's metrics and the gateway transport's. The pods are annotated with that port and path, and the
  * NetworkPolicy admits the collector there only.
  */
 class ApiMetricsTest {
 
-    private static final Pattern AGENT = Pattern.compile("^-javaagent:(/[^=]+\\.jar)=([0-9]+):(/\\S+)$");
+    private static final Pattern AGENT = Pattern.compile("^(/[^=]+\\.jar)=([0-9]+):(/\\S+)$");
 
     @TempDir
     Path temp;
@@ -54,32 +59,41 @@ class ApiMetricsTest {
                 .orElse("");
     }
 
-    @Test
-    void theAgentTheStartOptionNamesServesJvmAndTransportMetricsWithTheRenderedConfig() throws Exception {
-        Rendered r = Rendered.of(Scenario.named("api-gateway", "aws"));
-        Matcher agent = AGENT.matcher(env(r, "JAVA_OPTS"));
-        assertTrue(agent.matches(), "JAVA_OPTS: " + env(r, "JAVA_OPTS"));
-        Path jar = Path.of(JavaAgent.class
-                .getProtectionDomain()
-                .getCodeSource()
-                .getLocation()
-                .toURI());
-        assertEquals(
-                Path.of(agent.group(1)).getFileName(), jar.getFileName(), "the version the image carries is tested");
-        // The configuration file the option names is the ConfigMap key mounted there.
-        Map<String, Object> mount = Yaml.list(container(r), "volumeMounts").stream()
-                .filter(m -> agent.group(3).equals(m.get("mountPath")))
-                .findFirst()
-                .orElseThrow(() -> new AssertionError("nothing mounted at " + agent.group(3)));
-        String config = Yaml.map(r.one("ConfigMap", "api-gateway-config"), "data")
-                .get(mount.get("subPath"))
-                .toString();
-        Path file = Files.writeString(temp.resolve("config.yaml"), config);
+    /** The rendered start script, the agent argument it reads, and the mounted exporter configuration, on disk. */
+    private record Start(Path script, Matcher agent, Path config, String command) {}
 
-        int port;
-        try (ServerSocket s = new ServerSocket(0)) {
-            port = s.getLocalPort();
-        }
+    private Start start(Rendered r) throws Exception {
+        Matcher agent = AGENT.matcher(env(r, "METRICS_JAVA_AGENT"));
+        assertTrue(agent.matches(), "METRICS_JAVA_AGENT: " + env(r, "METRICS_JAVA_AGENT"));
+        // The container runs /bin/sh <start.sh> <home>/bin/api-manager.sh; start.sh is the ConfigMap key mounted there.
+        List<?> command = (List<?>) container(r).get("command");
+        assertEquals(3, command.size(), command.toString());
+        assertEquals("/bin/sh", command.get(0));
+        assertTrue(command.get(2).toString().endsWith("/bin/api-manager.sh"), command.toString());
+        Map<String, String> data = Yaml.map(r.one("ConfigMap", "api-gateway-config"), "data").entrySet().stream()
+                .collect(Collectors.toMap(Map.Entry::getKey, e -> e.getValue().toString()));
+        Path script = Files.writeString(
+                temp.resolve("start.sh"), data.get(subPath(r, command.get(1).toString())));
+        Path config = Files.writeString(temp.resolve("config.yaml"), data.get(subPath(r, agent.group(3))));
+        return new Start(script, agent, config, command.get(2).toString());
+    }
+
+    /** The ConfigMap key mounted at {@code path} in the api-manager container. */
+    private static String subPath(Rendered r, String path) {
+        return Yaml.list(container(r), "volumeMounts").stream()
+                .filter(m -> path.equals(m.get("mountPath")))
+                .findFirst()
+                .orElseThrow(() -> new AssertionError("nothing mounted at " + path))
+                .get("subPath")
+                .toString();
+    }
+
+    /**
+     * Runs the rendered start script as the container does, with a stand-in for bin/api-manager.sh that does what the
+     * product's script does with the options, {@code java ... $JAVA_OPTS ...} (wso2/product-apim v4.3.0,
+     * modules/distribution/product/src/main/startup-scripts/api-manager.sh), here starting {@link MetricsTarget}.
+     */
+    private Process run(Start s, Path jar, int port) throws Exception {
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         String classes = Path.of(MetricsTarget.class
                         .getProtectionDomain()
@@ -87,18 +101,45 @@ class ApiMetricsTest {
                         .getLocation()
                         .toURI())
                 .toString();
-        // As the chart's option, on 127.0.0.1 (host:port:config, the agent's own argument format).
-        Process p = new ProcessBuilder(
-                        java.toString(),
-                        "-javaagent:" + jar + "=127.0.0.1:" + port + ":" + file,
-                        "-cp",
-                        classes,
-                        MetricsTarget.class.getName(),
-                        "60000")
-                .redirectErrorStream(true)
-                .start();
+        Path apiManager = Files.writeString(
+                temp.resolve("api-manager.sh"),
+                "#!/bin/sh\nexec \"" + java + "\" $JAVA_OPTS -cp \"" + classes + "\" " + MetricsTarget.class.getName()
+                        + " 60000\n");
+        Files.setPosixFilePermissions(apiManager, PosixFilePermissions.fromString("rwxr-xr-x"));
+        ProcessBuilder pb =
+                new ProcessBuilder("/bin/sh", s.script().toString(), apiManager.toString()).redirectErrorStream(true);
+        // The chart's value with the jar and config of this machine, on 127.0.0.1 (the agent's host:port:config).
+        pb.environment().put("METRICS_JAVA_AGENT", jar + "=127.0.0.1:" + port + ":" + s.config());
+        pb.environment().remove("JAVA_OPTS");
+        pb.environment().remove("JAVA_TOOL_OPTIONS");
+        return pb.start();
+    }
+
+    private static int freePort() throws Exception {
+        try (ServerSocket s = new ServerSocket(0)) {
+            return s.getLocalPort();
+        }
+    }
+
+    @Test
+    void theAgentTheStartScriptAddsServesJvmAndTransportMetricsWithTheRenderedConfig() throws Exception {
+        Rendered r = Rendered.of(Scenario.named("api-gateway", "aws"));
+        Start s = start(r);
+        Path jar = Path.of(JavaAgent.class
+                .getProtectionDomain()
+                .getCodeSource()
+                .getLocation()
+                .toURI());
+        assertEquals(
+                Path.of(s.agent().group(1)).getFileName(),
+                jar.getFileName(),
+                "the version the image carries is tested");
+        int port = freePort();
+        Process p = run(s, jar, port);
         try {
             BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            String log = out.readLine();
+            assertTrue(log.startsWith("envforge start.sh: metrics: JMX exporter agent " + jar), log);
             String line = out.readLine();
             assertEquals("ready", line, "the JVM did not start with the agent");
             HttpResponse<String> scrape = HttpClient.newHttpClient()
@@ -133,14 +174,60 @@ class ApiMetricsTest {
         }
     }
 
+    /**
+     * A stock or self-built image has no agent jar: a -javaagent naming it stops the JVM at start, so the start script
+     * leaves it out, says so, and the product's JVM starts.
+     */
+    @Test
+    void withoutTheJarInTheImageTheJvmStartsWithoutTheAgent() throws Exception {
+        Rendered r = Rendered.of(Scenario.named("api-gateway", "aws"));
+        Start s = start(r);
+        Path missing = temp.resolve("opt/jmx-exporter")
+                .resolve(Path.of(s.agent().group(1)).getFileName());
+        assertFalse(Files.exists(missing));
+        // What an unconditional -javaagent did with such an image: the JVM does not start.
+        Path java = Path.of(System.getProperty("java.home"), "bin", "java");
+        Process crash = new ProcessBuilder(java.toString(), "-javaagent:" + missing + "=9404:" + s.config(), "-version")
+                .redirectErrorStream(true)
+                .start();
+        String crashed = new String(crash.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(crash.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(crash.exitValue() != 0 && crashed.contains("Error opening zip file"), crashed);
+
+        int port = freePort();
+        Process p = run(s, missing, port);
+        try {
+            BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8));
+            List<String> lines = new ArrayList<>();
+            String l = out.readLine();
+            for (; l != null && !l.equals("ready"); l = out.readLine()) {
+                lines.add(l);
+            }
+            assertEquals("ready", l, "the JVM did not start without the agent: " + lines);
+            assertEquals(
+                    List.of("envforge start.sh: metrics: no " + missing + " in this image (only envforge images adds"
+                            + " it): starting without the JMX exporter agent, /metrics is not served"),
+                    lines);
+            assertTrue(p.isAlive());
+            try (Socket ignored = new Socket("127.0.0.1", port)) {
+                throw new AssertionError("something serves the metrics port without the agent");
+            } catch (ConnectException expected) {
+                // no agent, no /metrics
+            }
+        } finally {
+            p.destroy();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+    }
+
     @Test
     void podsAreAnnotatedWithTheAgentsPortAndPath() {
         Rendered r = Rendered.of(Scenario.named("api-gateway", "defaults"));
         Map<String, Object> annotations = Yaml.map(pod(r), "metadata.annotations");
         assertEquals("true", annotations.get("prometheus.io/scrape"));
         assertEquals("/metrics", annotations.get("prometheus.io/path"));
-        Matcher agent = AGENT.matcher(env(r, "JAVA_OPTS"));
-        assertTrue(agent.matches(), env(r, "JAVA_OPTS"));
+        Matcher agent = AGENT.matcher(env(r, "METRICS_JAVA_AGENT"));
+        assertTrue(agent.matches(), env(r, "METRICS_JAVA_AGENT"));
         Object metricsPort = Yaml.list(container(r), "ports").stream()
                 .filter(p -> "metrics".equals(p.get("name")))
                 .findFirst()
@@ -169,7 +256,9 @@ class ApiMetricsTest {
     @Test
     void turnedOffNoAgentNoAnnotationsNoPort() {
         Rendered r = Rendered.render(Scenario.named("api-gateway", "aws"), c -> c.set("metrics.enabled", "false"));
-        assertFalse(r.text().contains("-javaagent") || r.text().contains("prometheus.io/scrape"));
+        assertFalse(r.text().contains("METRICS_JAVA_AGENT")
+                || r.text().contains("start.sh")
+                || r.text().contains("prometheus.io/scrape"));
         assertFalse(r.one("NetworkPolicy", "api-gateway-ingress").toString().contains("9404"));
     }
 }

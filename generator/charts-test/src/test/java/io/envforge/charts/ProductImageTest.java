@@ -112,7 +112,9 @@ class ProductImageTest {
             }
         }
         String version = Yaml.str(values, "image.tag").replaceAll("^([0-9]+\\.[0-9]+\\.[0-9]+).*", "$1");
-        String command = (String) ((List<?>) WorkloadTest.main(s).get("command")).get(0);
+        List<?> commandLine = (List<?>) WorkloadTest.main(s).get("command");
+        // the product's start script, last (the api-gateway chart runs it through its start.sh)
+        String command = (String) commandLine.get(commandLine.size() - 1);
         assertEquals(true, command.contains("-" + version + "/bin/"), s + ": " + command);
     }
 }

@@ -191,7 +191,9 @@ class TruststoreTest {
                 mountedAt(init, "keystore-secret", "/keystore-secret") && mountedAt(init, "keystores", "/keystores"));
         Map<String, Object> main =
                 Yaml.list(workload, "spec.template.spec.containers").get(0);
-        String home = main.get("command").toString().replaceAll("^\\[(.*)/bin/.*$", "$1");
+        List<?> mainCommand = (List<?>) main.get("command");
+        // the product's start script is last (the api-gateway chart runs it through its start.sh)
+        String home = mainCommand.get(mainCommand.size() - 1).toString().replaceAll("^(.*)/bin/[^/]*$", "$1");
         // deployment.toml's envforge/truststore.jks, relative to both roots WSO2 resolves it from
         assertTrue(mountedAt(main, "keystores", home + "/repository/resources/security/envforge"), main.toString());
         assertTrue(mountedAt(main, "keystores", home + "/envforge"), main.toString());

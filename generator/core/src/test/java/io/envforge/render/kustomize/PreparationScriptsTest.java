@@ -106,7 +106,9 @@ class PreparationScriptsTest {
                     ((String) init.get("image")).endsWith("@" + (layer.equals("api-gateway") ? API_DIGEST : MI_DIGEST)),
                     "pinned by the layer's digest: " + init.get("image"));
             @SuppressWarnings("unchecked")
-            String start = ((List<String>) product.get("command")).get(0);
+            List<String> productCommand = (List<String>) product.get("command");
+            // the product's start script, last (the api-gateway chart runs it through its start.sh)
+            String start = productCommand.get(productCommand.size() - 1);
             String home = start.substring(0, start.lastIndexOf("/bin/"));
             assertTrue(inImage.startsWith(home + "/"), inImage + " is not in " + layer + "'s product home " + home);
             assertEquals(
