@@ -7,8 +7,9 @@ import java.nio.file.Path;
 
 /**
  * The Prometheus JMX exporter java agent, a layer of the derived API Manager image: API Manager serves no Prometheus
- * metrics itself, so the api-gateway chart starts this agent in its JVM ({@code JAVA_OPTS=-javaagent:<jar>=...}, which
- * {@code bin/api-manager.sh} passes to java) at {@link #PATH}, its {@code metrics.agentJar} default.
+ * metrics itself, so the api-gateway chart starts this agent in its JVM at {@link #PATH}, its {@code metrics.agentJar}
+ * default: the chart's start.sh adds {@code -javaagent:<jar>=...} to {@code JAVA_OPTS} (which {@code bin/api-manager.sh}
+ * passes to java) only when the jar is in the image, so a stock image starts without it.
  */
 public final class MetricsAgent {
 
