@@ -37,6 +37,13 @@ final class PipelineComment implements Callable<Integer> {
             description = "GitHub's REST API (GitHub Enterprise Server: https://<host>/api/v3; GITHUB_API_URL).")
     URI api;
 
+    @Option(
+            names = "--author",
+            description = "The login whose marker comment envforge may update (default: the token's user from"
+                    + " GET /user, or github-actions[bot] for GitHub Actions' GITHUB_TOKEN). A marker comment by"
+                    + " anyone else is never updated.")
+    String author;
+
     /** The process environment; a test sets its own. */
     Map<String, String> env = System.getenv();
 
@@ -44,7 +51,8 @@ final class PipelineComment implements Callable<Integer> {
     public Integer call() {
         try {
             String markdown = Files.readString(file);
-            GitHubComment.Result r = new GitHubComment(api, GitHubComment.token(env)).upsert(repo, pr, markdown);
+            GitHubComment.Result r =
+                    new GitHubComment(api, GitHubComment.token(env), author).upsert(repo, pr, markdown);
             System.out.println("comment: " + r.action() + " on " + repo + "#" + pr + " " + r.url());
             return 0;
         } catch (IOException e) {

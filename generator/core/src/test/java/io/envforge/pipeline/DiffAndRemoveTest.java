@@ -76,7 +76,10 @@ class DiffAndRemoveTest {
                                     "clusters/dev2/envforge/argocd.json",
                                     "overlays/dev2/platform/namespace.yaml")),
                     listed.listing());
-            assertEquals(List.of("clusters/argocd/appproject.yaml"), listed.fleetFiles());
+            // dev2 is the only Azure Argo CD environment: its kube-system project and ApplicationSet go too
+            assertEquals(
+                    List.of("clusters/argocd/appproject.yaml", "clusters/argocd/kube-system.yaml"),
+                    listed.fleetFiles());
         }
         assertEquals(before, ws.files());
         assertEquals(head, new GitPublisher(dir).head().orElseThrow());

@@ -19,13 +19,26 @@ import java.util.regex.Pattern;
  * {@code GET /repos/{owner}/{repo}/issues/{n}/comments} (paged, {@code Link: <...>; rel="next"}),
  * {@code POST /repos/{owner}/{repo}/issues/{n}/comments}, {@code PATCH /repos/{owner}/{repo}/issues/comments/{id}},
  * each with {@code Authorization: Bearer <token>}. The token is only ever put in that header: no message, exception
- * or log line carries it.
+ * or log line carries it, and it is only sent to the API's own scheme, host and port (a {@code Link} to another
+ * origin is refused, not followed).
+ *
+ * <p>The marker is public, so anyone who may comment can post it first. Only a marker comment whose
+ * {@code user.login} is envforge's own identity is updated: {@code author} if given, else the token's user from
+ * {@code GET /user} (docs.github.com REST "Users": "Get the authenticated user"; works for personal access tokens and
+ * GitHub App user tokens). GitHub Actions' {@code GITHUB_TOKEN} is an installation token and gets 403 "Resource not
+ * accessible by integration" there; its comments are written by {@code github-actions[bot]} (docs.github.com
+ * "Automatic token authentication"), so that login is used. Any other marker comment is left alone and a new one is
+ * created.
  *
  * @param api the API's root: {@code https://api.github.com}, or {@code https://<host>/api/v3} on GitHub Enterprise
  *     Server
  * @param token a token allowed to write the repository's pull requests (issues: write)
+ * @param author the login whose marker comment may be updated, or null to ask GitHub ({@code GET /user})
  */
-public record GitHubComment(URI api, String token) {
+public record GitHubComment(URI api, String token, String author) {
+
+    /** The login GitHub Actions' {@code GITHUB_TOKEN} writes comments as (docs.github.com). */
+    public static final String ACTIONS_BOT = "github-actions[bot]";
 
     /** The hidden line that marks envforge's comment (an HTML comment: GitHub's Markdown does not show it). */
     public static final String MARKER = "<!-- envforge:pipeline-comment -->";
@@ -47,6 +60,14 @@ public record GitHubComment(URI api, String token) {
         }
         String root = api.toString();
         api = URI.create(root.endsWith("/") ? root.substring(0, root.length() - 1) : root);
+        if (author != null && author.isBlank()) {
+            author = null;
+        }
+    }
+
+    /** A client that asks GitHub who the token belongs to. */
+    public GitHubComment(URI api, String token) {
+        this(api, token, null);
     }
 
     /** The token from the environment: {@code ENVFORGE_GITHUB_TOKEN}, else {@code GITHUB_TOKEN}. */
@@ -67,7 +88,7 @@ public record GitHubComment(URI api, String token) {
         HttpClient client =
                 HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(30)).build();
         String payload = JSON.createObjectNode().put("body", body).toString();
-        Long existing = find(client, repo, pr);
+        Long existing = find(client, repo, pr, author != null ? author : identity(client));
         HttpResponse<String> r = existing == null
                 ? send(client, "POST", "/repos/" + repo + "/issues/" + pr + "/comments", payload)
                 : send(client, "PATCH", "/repos/" + repo + "/issues/comments/" + existing, payload);
@@ -87,20 +108,51 @@ public record GitHubComment(URI api, String token) {
         return text.substring(0, MAX_BODY - note.length()) + note;
     }
 
-    private Long find(HttpClient client, String repo, int pr) {
+    /** The token's login ({@code GET /user}); {@link #ACTIONS_BOT} when an installation token is refused (403). */
+    private String identity(HttpClient client) {
+        HttpResponse<String> r = exchange(client, "GET", URI.create(api + "/user"), null);
+        if (r.statusCode() == 403) {
+            return ACTIONS_BOT;
+        }
+        check("GET", URI.create(api + "/user"), r);
+        String login = read(r).path("login").asText("");
+        if (login.isEmpty()) {
+            throw new IllegalStateException("GET /user: no login in GitHub's answer; pass --author LOGIN");
+        }
+        return login;
+    }
+
+    private Long find(HttpClient client, String repo, int pr, String login) {
         String path = "/repos/" + repo + "/issues/" + pr + "/comments?per_page=100";
         URI next = URI.create(api + path);
         while (next != null) {
             HttpResponse<String> r = send(client, "GET", next, null);
             for (JsonNode c : read(r)) {
-                if (c.path("body").asText("").startsWith(MARKER)) {
+                if (c.path("body").asText("").startsWith(MARKER)
+                        && c.path("user").path("login").asText("").equalsIgnoreCase(login)) {
                     return c.path("id").asLong();
                 }
             }
             Matcher m = NEXT.matcher(r.headers().firstValue("Link").orElse(""));
             next = m.find() ? URI.create(m.group(1)) : null;
+            if (next != null && !sameOrigin(next)) {
+                throw new IllegalStateException("GET " + URI.create(api + path).getPath() + ": the next page is on "
+                        + next.getScheme() + "://" + next.getAuthority() + ", not on the API's "
+                        + api.getScheme() + "://" + api.getAuthority()
+                        + "; the token is only sent to the API (set --api-url to the host GitHub answers from)");
+            }
         }
         return null;
+    }
+
+    private boolean sameOrigin(URI u) {
+        return api.getScheme().equalsIgnoreCase(String.valueOf(u.getScheme()))
+                && api.getHost().equalsIgnoreCase(String.valueOf(u.getHost()))
+                && port(api) == port(u);
+    }
+
+    private static int port(URI u) {
+        return u.getPort() != -1 ? u.getPort() : "https".equalsIgnoreCase(u.getScheme()) ? 443 : 80;
     }
 
     private HttpResponse<String> send(HttpClient client, String method, String path, String payload) {
@@ -108,6 +160,21 @@ public record GitHubComment(URI api, String token) {
     }
 
     private HttpResponse<String> send(HttpClient client, String method, URI uri, String payload) {
+        return check(method, uri, exchange(client, method, uri, payload));
+    }
+
+    private static HttpResponse<String> check(String method, URI uri, HttpResponse<String> r) {
+        if (r.statusCode() / 100 != 2) {
+            throw new IllegalStateException(method + " " + uri.getPath() + ": HTTP " + r.statusCode() + " "
+                    + read(r).path("message").asText("") + hint(r.statusCode()));
+        }
+        return r;
+    }
+
+    private HttpResponse<String> exchange(HttpClient client, String method, URI uri, String payload) {
+        if (!sameOrigin(uri)) {
+            throw new IllegalStateException(method + " " + uri.getPath() + ": not on the API's origin");
+        }
         HttpRequest.Builder b = HttpRequest.newBuilder(uri)
                 .timeout(Duration.ofMinutes(1))
                 .header("Accept", "application/vnd.github+json")
@@ -120,12 +187,7 @@ public record GitHubComment(URI api, String token) {
             b.header("Content-Type", "application/json").method(method, HttpRequest.BodyPublishers.ofString(payload));
         }
         try {
-            HttpResponse<String> r = client.send(b.build(), HttpResponse.BodyHandlers.ofString());
-            if (r.statusCode() / 100 != 2) {
-                throw new IllegalStateException(method + " " + uri.getPath() + ": HTTP " + r.statusCode() + " "
-                        + read(r).path("message").asText("") + hint(r.statusCode()));
-            }
-            return r;
+            return client.send(b.build(), HttpResponse.BodyHandlers.ofString());
         } catch (IOException e) {
             throw new IllegalStateException(method + " " + uri.getPath() + ": " + e.getMessage(), e);
         } catch (InterruptedException e) {

@@ -17,6 +17,8 @@ import java.util.Map;
  * {@code overlays/<env>}, automated sync with the environment's prune and self-heal options. The order inside an
  * environment (namespace, storage and secret store, then ExternalSecrets, then the layers) comes from the sync waves
  * on the overlay's objects. Apply this folder to the central Argo CD once; it follows the fleet from then on.
+ * With Azure environments, {@code kube-system.yaml}: the project {@value #KUBE_SYSTEM_PROJECT} and an ApplicationSet
+ * making one Application per Azure environment syncing {@code overlays/<env>/kube-system/} (the metrics settings ConfigMap) there.
  * Nothing is written when no environment uses Argo CD.
  */
 public final class ArgoCdFleetRenderer implements FleetRenderer {
@@ -24,6 +26,15 @@ public final class ArgoCdFleetRenderer implements FleetRenderer {
     public static final String NAMESPACE = "argocd";
     public static final String PROJECT = "envforge";
     public static final String FOLDER = Layout.fleet(GitOps.ARGOCD);
+    /**
+     * The project of the kube-system Applications. An AppProject's resource whitelists hold for all its destinations
+     * (Argo CD docs, "Projects"), so kube-system is not a destination of {@value #PROJECT} (whose whitelist is every
+     * namespaced kind: a Deployment or RoleBinding in kube-system would be cluster-admin): it has a project of its own
+     * that may write ConfigMaps there and nothing else.
+     */
+    public static final String KUBE_SYSTEM_PROJECT = "envforge-kube-system";
+    /** The overlay's folder of objects for kube-system (Azure: the managed Prometheus settings ConfigMap). */
+    public static final String KUBE_SYSTEM = "kube-system/";
 
     @Override
     public String name() {
@@ -48,6 +59,15 @@ public final class ArgoCdFleetRenderer implements FleetRenderer {
         String header = Layout.fleetHeader("the Argo CD environments");
         out.putDocument(FOLDER + "appproject.yaml", header, project(argo, git));
         out.putDocument(FOLDER + "applicationset.yaml", header, applicationSet(git));
+        List<Environment> azure = argo.stream()
+                .filter(e -> e.cloud() == io.envforge.model.Cloud.AZURE)
+                .toList();
+        if (!azure.isEmpty()) {
+            List<Map<String, Object>> docs = new java.util.ArrayList<>();
+            docs.add(kubeSystemProject(azure, git));
+            docs.add(kubeSystemApplicationSet(azure, git));
+            out.putDocuments(FOLDER + "kube-system.yaml", header, docs);
+        }
         return out.build();
     }
 
@@ -58,10 +78,6 @@ public final class ArgoCdFleetRenderer implements FleetRenderer {
             if (e.preparation().runs()) {
                 destinations.add(map(
                         "name", e.names().prefix(), "namespace", e.preparation().namespace()));
-            }
-            if (e.cloud() == io.envforge.model.Cloud.AZURE) {
-                // The managed Prometheus add-on's settings ConfigMap (overlay platform/metrics-settings.yaml).
-                destinations.add(map("name", e.names().prefix(), "namespace", "kube-system"));
             }
         }
         return map(
@@ -83,6 +99,82 @@ public final class ArgoCdFleetRenderer implements FleetRenderer {
                                         map("group", "", "kind", "PersistentVolume")),
                         "namespaceResourceWhitelist", List.of(map("group", "*", "kind", "*")),
                         "orphanedResources", map("warn", true)));
+    }
+
+    private static Map<String, Object> kubeSystemProject(List<Environment> azure, GitOps git) {
+        List<Object> destinations = azure.stream()
+                .map(e -> (Object) map("name", e.names().prefix(), "namespace", "kube-system"))
+                .toList();
+        return map(
+                "apiVersion",
+                "argoproj.io/v1alpha1",
+                "kind",
+                "AppProject",
+                "metadata",
+                map("name", KUBE_SYSTEM_PROJECT, "namespace", NAMESPACE),
+                "spec",
+                map(
+                        "description", "envforge: the Azure clusters' kube-system settings ConfigMaps, nothing else",
+                        "sourceRepos", List.of(git.repoUrl()),
+                        "destinations", destinations,
+                        // No cluster-scoped kind (an empty whitelist denies them all: Argo CD docs "Project
+                        // Specification"), and of the namespaced kinds only ConfigMap.
+                        "clusterResourceWhitelist", List.of(),
+                        "namespaceResourceWhitelist", List.of(map("group", "", "kind", "ConfigMap"))));
+    }
+
+    /**
+     * One Application per Azure environment, {@code <env>-kube-system}, from a list generator (an ApplicationSet, not
+     * plain Applications: its CRD schema is the one bundled for validation).
+     */
+    private static Map<String, Object> kubeSystemApplicationSet(List<Environment> azure, GitOps git) {
+        List<Object> elements = azure.stream()
+                .map(e -> (Object) map(
+                        "environment", e.name(),
+                        "cluster", e.names().prefix(),
+                        "path", Layout.overlay(e.name()) + KUBE_SYSTEM.replaceAll("/$", ""),
+                        "prune", e.gitops().prune(),
+                        "selfHeal", e.gitops().selfHeal()))
+                .toList();
+        Map<String, Object> template = map(
+                "metadata",
+                map(
+                        "name",
+                        "{{.environment}}-kube-system",
+                        "namespace",
+                        NAMESPACE,
+                        "labels",
+                        map("app.kubernetes.io/part-of", "envforge", "envforge.io/environment", "{{.environment}}")),
+                "spec",
+                map(
+                        "project",
+                        KUBE_SYSTEM_PROJECT,
+                        "source",
+                        map("repoURL", git.repoUrl(), "targetRevision", git.branch(), "path", "{{.path}}"),
+                        "destination",
+                        map("name", "{{.cluster}}", "namespace", "kube-system")));
+        String patch = "spec:\n  syncPolicy:\n    automated:\n      prune: {{.prune}}\n      selfHeal: {{.selfHeal}}\n";
+        return map(
+                "apiVersion",
+                "argoproj.io/v1alpha1",
+                "kind",
+                "ApplicationSet",
+                "metadata",
+                map("name", KUBE_SYSTEM_PROJECT, "namespace", NAMESPACE),
+                "spec",
+                map(
+                        "goTemplate",
+                        true,
+                        "goTemplateOptions",
+                        List.of("missingkey=error"),
+                        "generators",
+                        List.of(map("list", map("elements", elements))),
+                        "template",
+                        template,
+                        "templatePatch",
+                        patch,
+                        "syncPolicy",
+                        map("preserveResourcesOnDeletion", true)));
     }
 
     private static Map<String, Object> applicationSet(GitOps git) {

@@ -60,7 +60,15 @@ public final class OverlayRenderer implements Renderer {
                 platform + "certificates.yaml", header, SyncWaves.at(SyncWaves.SECRETS, Certificates.all(env)));
         List<String> platformFiles = new java.util.ArrayList<>(List.of(
                 "namespace.yaml", "storage.yaml", "secret-store.yaml", "external-secrets.yaml", "certificates.yaml"));
-        if (env.cloud() == io.envforge.model.Cloud.AZURE) {
+        if (env.cloud() == io.envforge.model.Cloud.AZURE
+                && io.envforge.model.GitOps.ARGOCD.equals(env.gitops().controller())) {
+            // Not in the overlay's Application: its project may not write kube-system. A folder of its own, outside
+            // every kustomization, synced by the kube-system Application of ArgoCdFleetRenderer (ConfigMaps only).
+            out.putDocument(
+                    root + io.envforge.render.argocd.ArgoCdFleetRenderer.KUBE_SYSTEM + MetricsSettings.FILE,
+                    header,
+                    MetricsSettings.configMap(env));
+        } else if (env.cloud() == io.envforge.model.Cloud.AZURE) {
             out.putDocument(platform + MetricsSettings.FILE, header, MetricsSettings.configMap(env));
             platformFiles.add(MetricsSettings.FILE);
         }

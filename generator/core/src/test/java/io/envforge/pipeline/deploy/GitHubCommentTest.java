@@ -41,11 +41,14 @@ public class GitHubCommentTest {
         public final List<ObjectNode> comments = new ArrayList<>();
         private final HttpServer server;
         private long nextId = 100;
+        /** The token's login at {@code GET /user}; null: refused with 403 as for Actions' GITHUB_TOKEN. */
+        public volatile String login = "envforge-ci";
+        /** When set, page 1's {@code Link: rel="next"} points at this origin instead of the stand-in's own. */
+        public volatile URI linkOrigin;
 
         public FakeGitHub(String repo, int pr) throws IOException {
             server = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
-            ObjectNode other = JSON.createObjectNode().put("id", nextId++).put("body", "LGTM, by a person");
-            comments.add(other);
+            comments.add(comment(nextId++, "alice", "LGTM, by a person"));
             String list = "/repos/" + repo + "/issues/" + pr + "/comments";
             server.createContext("/", ex -> {
                 String body = new String(ex.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
@@ -57,21 +60,33 @@ public class GitHubCommentTest {
                         ex.getRequestHeaders().getFirst("Authorization"),
                         body));
                 synchronized (comments) {
-                    if (ex.getRequestMethod().equals("GET") && path.equals(list)) {
+                    if (ex.getRequestMethod().equals("GET") && path.equals("/user")) {
+                        String who = login;
+                        if (who == null) {
+                            reply(ex, 403, "{\"message\":\"Resource not accessible by integration\"}");
+                        } else {
+                            reply(
+                                    ex,
+                                    200,
+                                    JSON.createObjectNode().put("login", who).toString());
+                        }
+                    } else if (ex.getRequestMethod().equals("GET") && path.equals(list)) {
                         int page = query != null && query.contains("page=2") ? 2 : 1;
                         ArrayNode out = JSON.createArrayNode();
                         if (comments.size() >= page) {
                             out.add(comments.get(page - 1));
                         }
                         if (page == 1 && comments.size() > 1) {
+                            URI origin = linkOrigin != null ? linkOrigin : uri();
                             ex.getResponseHeaders()
-                                    .add("Link", "<" + uri() + list + "?per_page=100&page=2>; rel=\"next\"");
+                                    .add("Link", "<" + origin + list + "?per_page=100&page=2>; rel=\"next\"");
                         }
                         reply(ex, 200, out.toString());
                     } else if (ex.getRequestMethod().equals("POST") && path.equals(list)) {
-                        ObjectNode c = JSON.createObjectNode()
-                                .put("id", nextId++)
-                                .put("body", JSON.readTree(body).get("body").asText());
+                        ObjectNode c = comment(
+                                nextId++,
+                                login == null ? GitHubComment.ACTIONS_BOT : login,
+                                JSON.readTree(body).get("body").asText());
                         c.put("html_url", "https://github.example/" + repo + "/pull/" + pr + "#" + c.get("id"));
                         comments.add(c);
                         reply(ex, 201, c.toString());
@@ -90,6 +105,20 @@ public class GitHubCommentTest {
                 }
             });
             server.start();
+        }
+
+        /** A comment as GitHub lists it: id, author ({@code user.login}), body. */
+        public static ObjectNode comment(long id, String login, String body) {
+            ObjectNode c = JSON.createObjectNode().put("id", id).put("body", body);
+            c.putObject("user").put("login", login);
+            return c;
+        }
+
+        /** Adds a comment by {@code login}, as if posted through GitHub's web page. */
+        public void post(String login, String body) {
+            synchronized (comments) {
+                comments.add(comment(nextId++, login, body));
+            }
         }
 
         public URI uri() {
@@ -138,13 +167,76 @@ public class GitHubCommentTest {
                 github.seen.stream().map(s -> s.method() + " " + s.path()).toList();
         assertEquals(
                 List.of(
+                        "GET /user",
                         "GET /repos/acme/platform/issues/7/comments?per_page=100",
                         "POST /repos/acme/platform/issues/7/comments",
+                        "GET /user",
                         "GET /repos/acme/platform/issues/7/comments?per_page=100",
                         "GET /repos/acme/platform/issues/7/comments?per_page=100&page=2",
                         "PATCH /repos/acme/platform/issues/comments/101"),
                 calls);
         github.seen.forEach(s -> assertEquals("Bearer " + TOKEN, s.auth(), s.path()));
+    }
+
+    @Test
+    void aMarkerCommentBySomeoneElseIsNeverUpdated() {
+        // mallory posts the public marker first, hoping envforge edits her comment and she can later edit the "plan"
+        github.comments.clear();
+        github.post("mallory", GitHubComment.MARKER + "\n## Plan\n\nnothing to change\n");
+        GitHubComment.Result r = new GitHubComment(github.uri(), TOKEN).upsert("acme/platform", 7, "dev1: 3 to add\n");
+        assertEquals("created", r.action());
+        assertEquals(2, github.comments.size());
+        assertEquals(
+                GitHubComment.MARKER + "\n## Plan\n\nnothing to change\n",
+                github.comments.get(0).get("body").asText(),
+                "mallory's comment is untouched");
+        assertEquals(
+                "envforge-ci", github.comments.get(1).path("user").path("login").asText());
+        assertTrue(github.seen.stream().noneMatch(s -> s.method().equals("PATCH")));
+        // --author names the identity explicitly: then GET /user is not asked, and still mallory's is not taken
+        github.seen.clear();
+        assertEquals(
+                "updated",
+                new GitHubComment(github.uri(), TOKEN, "Envforge-CI")
+                        .upsert("acme/platform", 7, "dev1: 4 to add\n")
+                        .action());
+        assertTrue(github.seen.stream().noneMatch(s -> s.path().equals("/user")));
+        assertTrue(github.comments.get(1).get("body").asText().endsWith("dev1: 4 to add\n"));
+    }
+
+    @Test
+    void withActionsGithubTokenOnlyTheBotsMarkerCommentIsUpdated() {
+        github.login = null; // GET /user: 403 "Resource not accessible by integration", as for GITHUB_TOKEN
+        github.comments.clear(); // the stand-in pages 1 comment per page, 2 pages
+        github.post("mallory", GitHubComment.MARKER + "\nfake plan\n");
+        github.post(GitHubComment.ACTIONS_BOT, GitHubComment.MARKER + "\nold plan\n");
+        GitHubComment.Result r = new GitHubComment(github.uri(), TOKEN).upsert("acme/platform", 7, "new plan\n");
+        assertEquals("updated", r.action());
+        assertEquals(2, github.comments.size());
+        assertEquals(
+                GitHubComment.MARKER + "\nfake plan\n",
+                github.comments.get(0).get("body").asText());
+        assertEquals(
+                GitHubComment.MARKER + "\nnew plan\n",
+                github.comments.get(1).get("body").asText());
+        assertTrue(github.seen.stream()
+                .anyMatch(s -> s.method().equals("PATCH") && s.path().endsWith("/102")));
+    }
+
+    @Test
+    void aNextPageOnAnotherHostIsNotFollowedAndGetsNoToken() throws IOException {
+        try (FakeGitHub elsewhere = new FakeGitHub("acme/platform", 7)) {
+            // same host, another port: another origin
+            github.linkOrigin = elsewhere.uri();
+            github.post("envforge-ci", GitHubComment.MARKER + "\nold plan\n");
+            IllegalStateException e = assertThrows(
+                    IllegalStateException.class,
+                    () -> new GitHubComment(github.uri(), TOKEN).upsert("acme/platform", 7, "x"));
+            assertTrue(e.getMessage().contains("next page is on " + elsewhere.uri()), e.getMessage());
+            assertFalse(e.getMessage().contains(TOKEN));
+            assertEquals(List.of(), elsewhere.seen, "no request reached the other origin");
+            assertTrue(github.seen.stream().noneMatch(s -> !s.method().equals("GET")), "nothing written");
+        }
     }
 
     @Test

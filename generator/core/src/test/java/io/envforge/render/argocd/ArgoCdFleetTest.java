@@ -75,10 +75,50 @@ class ArgoCdFleetTest {
         assertEquals(
                 List.of(
                         Map.of("name", "envforge-argo-a", "namespace", "argo-a"),
-                        Map.of("name", "envforge-argo-b", "namespace", "argo-b"),
-                        // argo-b is on Azure: the managed Prometheus add-on's settings ConfigMap (MetricsSettings)
-                        Map.of("name", "envforge-argo-b", "namespace", "kube-system")),
+                        Map.of("name", "envforge-argo-b", "namespace", "argo-b")),
                 spec(project).get("destinations"));
+    }
+
+    /**
+     * Whitelists hold for every destination of a project (Argo CD "Projects"): kube-system is only in a project that
+     * may write ConfigMaps and nothing cluster-wide, and the only object the Argo CD environments put there is the
+     * Azure metrics settings ConfigMap, through that project's Application; the overlay's Application has none.
+     */
+    @Test
+    void kubeSystemOnlyGetsAConfigMapThroughAProjectLimitedToConfigMaps() {
+        Map<String, Object> main =
+                Yaml.loadAll(ws.read("clusters/argocd/appproject.yaml")).get(0);
+        assertTrue(
+                ((List<?>) spec(main).get("destinations"))
+                        .stream().noneMatch(d -> "kube-system".equals(((Map<?, ?>) d).get("namespace"))),
+                "the main project admits kube-system: " + spec(main).get("destinations"));
+        List<Map<String, Object>> docs = Yaml.loadAll(ws.read("clusters/argocd/kube-system.yaml"));
+        Map<String, Object> project = docs.get(0);
+        assertEquals("AppProject", project.get("kind"));
+        assertEquals(
+                List.of(Map.of("name", "envforge-argo-b", "namespace", "kube-system")),
+                spec(project).get("destinations"));
+        assertEquals(
+                List.of(Map.of("group", "", "kind", "ConfigMap")), spec(project).get("namespaceResourceWhitelist"));
+        assertEquals(List.of(), spec(project).get("clusterResourceWhitelist"));
+        assertEquals(2, docs.size(), "the project and its ApplicationSet");
+        Map<String, Object> set = docs.get(1);
+        Map<?, ?> template = (Map<?, ?>) spec(set).get("template");
+        assertEquals("envforge-kube-system", ((Map<?, ?>) template.get("spec")).get("project"));
+        assertEquals(
+                "kube-system", ((Map<?, ?>) ((Map<?, ?>) template.get("spec")).get("destination")).get("namespace"));
+        List<?> generators = (List<?>) spec(set).get("generators");
+        List<?> elements = (List<?>) ((Map<?, ?>) ((Map<?, ?>) generators.get(0)).get("list")).get("elements");
+        assertEquals(1, elements.size(), "one Application, for the one Azure Argo CD environment");
+        assertEquals("overlays/argo-b/kube-system", ((Map<?, ?>) elements.get(0)).get("path"));
+        assertEquals("envforge-argo-b", ((Map<?, ?>) elements.get(0)).get("cluster"));
+        // what that Application syncs: a plain directory holding exactly the ConfigMap
+        List<Map<String, Object>> objects = Yaml.loadAll(ws.read("overlays/argo-b/kube-system/metrics-settings.yaml"));
+        assertEquals(1, objects.size());
+        assertEquals("ConfigMap", objects.get(0).get("kind"));
+        assertEquals("kube-system", ((Map<?, ?>) objects.get(0).get("metadata")).get("namespace"));
+        assertFalse(ws.read("overlays/argo-b/platform/kustomization.yaml").contains("metrics-settings"));
+        assertTrue(ws.read("overlays/argo-b/ENVIRONMENT.md").contains("`kube-system/metrics-settings.yaml`, synced"));
     }
 
     @Test

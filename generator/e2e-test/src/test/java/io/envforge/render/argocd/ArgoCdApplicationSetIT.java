@@ -139,6 +139,8 @@ class ArgoCdApplicationSetIT {
             // cluster (AppProject spec.destinations), not only against the Application's own namespace.
             String cluster = (String) map(spec(app).get("destination")).get("name");
             List<String> allowed = projectNamespaces(cluster);
+            // kube-system only in envforge-kube-system (ConfigMaps only, ArgoCdFleetTest), never in the main project
+            assertFalse(allowed.contains("kube-system"), "the main project admits kube-system on " + cluster);
             for (Map<String, Object> w : waves) {
                 assertTrue(
                         w.get("namespace") == null
