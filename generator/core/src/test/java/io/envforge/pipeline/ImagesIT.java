@@ -94,7 +94,9 @@ class ImagesIT {
             assertTrue(ws.read("environments/dev1.yaml").contains("digest: sha256:"), "the spec records the digests");
             // The agent jar the API layer's start option names is a file of the image the pods run.
             String apiPods = ws.read("overlays/dev1/layers/api-gateway.yaml");
-            Matcher option = Pattern.compile("-javaagent:(/\\S+\\.jar)=").matcher(apiPods);
+            // The chart's start.sh adds -javaagent:$METRICS_JAVA_AGENT to JAVA_OPTS when that jar is in the image.
+            Matcher option = Pattern.compile("name: METRICS_JAVA_AGENT\\s+value: \"?(/\\S+\\.jar)=")
+                    .matcher(apiPods);
             assertTrue(option.find(), "the API layer starts the metrics agent");
             String apiDigest =
                     registry.digestOf("envforge/wso2am", "4.3.0-postgresql-" + JdbcDriver.POSTGRESQL.version());

@@ -183,8 +183,13 @@ class KilledRunIT {
         static Child start(Path ws) throws IOException {
             String java =
                     Path.of(System.getProperty("java.home"), "bin", "java").toString();
+            // A SIGKILLed JVM never runs deleteOnExit: helm-java's extracted native library (~94 MB in a
+            // java.io.tmpdir/helm-java* folder per JVM) would stay behind, 30 per run. Keep it in the workspace's
+            // parent folder, which the test deletes.
+            Path tmp = Files.createDirectories(ws.getParent().resolve("child-tmp"));
             return new Child(new ProcessBuilder(
                             java,
+                            "-Djava.io.tmpdir=" + tmp,
                             "-cp",
                             System.getProperty("java.class.path"),
                             KilledRunIT.class.getName(),
