@@ -184,6 +184,17 @@ public final class GitPublisher {
     }
 
     /** The one error for a repository that cannot be read, whatever the step that tried. */
+    private EnvforgeException headUnreadable(IOException e) {
+        return new EnvforgeException(
+                new Problem(
+                        workspace.toString(),
+                        "",
+                        null,
+                        "cannot read Git HEAD: " + e.getMessage(),
+                        "check the repository"),
+                e);
+    }
+
     private EnvforgeException unreadable(IOException e) {
         return new EnvforgeException(
                 new Problem(
@@ -204,14 +215,7 @@ public final class GitPublisher {
             }
             return Optional.of(head.getObjectId().name());
         } catch (IOException e) {
-            throw new EnvforgeException(
-                    new Problem(
-                            workspace.toString(),
-                            "",
-                            null,
-                            "cannot read Git HEAD: " + e.getMessage(),
-                            "check the repository"),
-                    e);
+            throw headUnreadable(e);
         }
     }
 
@@ -220,14 +224,7 @@ public final class GitPublisher {
         try (Repository repo = open()) {
             return Optional.ofNullable(repo.resolve(Constants.HEAD)).map(ObjectId::name);
         } catch (IOException e) {
-            throw new EnvforgeException(
-                    new Problem(
-                            workspace.toString(),
-                            "",
-                            null,
-                            "cannot read Git HEAD: " + e.getMessage(),
-                            "check the repository"),
-                    e);
+            throw headUnreadable(e);
         }
     }
 
@@ -245,14 +242,7 @@ public final class GitPublisher {
             }
             return branch;
         } catch (IOException e) {
-            throw new EnvforgeException(
-                    new Problem(
-                            workspace.toString(),
-                            "",
-                            null,
-                            "cannot read Git HEAD: " + e.getMessage(),
-                            "check the repository"),
-                    e);
+            throw headUnreadable(e);
         }
     }
 
