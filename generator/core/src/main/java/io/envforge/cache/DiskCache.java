@@ -17,10 +17,11 @@ import java.util.Optional;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
+import java.util.zip.CRC32C;
 
 /**
  * A folder of entries, one file per key ({@code <dir>/<key[0..2]>/<key>}). An entry is a header line
- * {@code envforge-cache v1 <length> sha256:<digest>} followed by the value; a read checks both, so a truncated or
+ * {@code envforge-cache v2 <length> crc32c:<checksum>} followed by the value; a read checks both, so a truncated or
  * damaged entry counts as a miss and is deleted. A write goes to a temporary file in the same folder and is renamed
  * into place (atomic on one file system), so a concurrent reader sees the old entry, the new one, or none; two runs
  * writing one key write the same bytes. A hit sets the entry's modification time, and {@link #trim} deletes entries
@@ -29,7 +30,7 @@ import java.util.stream.Stream;
  */
 public final class DiskCache {
 
-    private static final String MAGIC = "envforge-cache v1 ";
+    private static final String MAGIC = "envforge-cache v2 ";
     private static final DiskCache NONE = new DiskCache(null, 0);
 
     private final Path dir;
@@ -191,8 +192,7 @@ public final class DiskCache {
     }
 
     static byte[] encode(byte[] value) {
-        byte[] header =
-                (MAGIC + value.length + " sha256:" + Digests.of(value) + "\n").getBytes(StandardCharsets.US_ASCII);
+        byte[] header = (MAGIC + value.length + " crc32c:" + crc(value) + "\n").getBytes(StandardCharsets.US_ASCII);
         byte[] out = Arrays.copyOf(header, header.length + value.length);
         System.arraycopy(value, 0, out, header.length, value.length);
         return out;
@@ -212,7 +212,7 @@ public final class DiskCache {
         String header = new String(bytes, 0, newline, StandardCharsets.US_ASCII);
         String[] parts =
                 header.startsWith(MAGIC) ? header.substring(MAGIC.length()).split(" ") : new String[0];
-        if (parts.length != 2 || !parts[0].matches("[0-9]{1,10}") || !parts[1].startsWith("sha256:")) {
+        if (parts.length != 2 || !parts[0].matches("[0-9]{1,10}") || !parts[1].startsWith("crc32c:")) {
             return Optional.empty();
         }
         long length = Long.parseLong(parts[0]);
@@ -220,7 +220,18 @@ public final class DiskCache {
             return Optional.empty();
         }
         byte[] value = Arrays.copyOfRange(bytes, newline + 1, bytes.length);
-        return Digests.of(value).equals(parts[1].substring("sha256:".length())) ? Optional.of(value) : Optional.empty();
+        return crc(value).equals(parts[1].substring("crc32c:".length())) ? Optional.of(value) : Optional.empty();
+    }
+
+    /**
+     * The entry's checksum: CRC-32C, which only has to notice a torn or damaged write (the key, a SHA-256 of what the
+     * value is made from, is what makes an entry the right one). SHA-256 here hashed every Helm output twice more per
+     * run, and the JVM's SHA-256 has no intrinsic under C1 (docs/benchmark.md).
+     */
+    private static String crc(byte[] value) {
+        CRC32C crc = new CRC32C();
+        crc.update(value);
+        return String.format(java.util.Locale.ROOT, "%08x", crc.getValue());
     }
 
     private static void deleteQuietly(Path p) {

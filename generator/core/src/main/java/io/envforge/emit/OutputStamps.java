@@ -143,7 +143,7 @@ public final class OutputStamps {
         entries.putAll(read);
     }
 
-    private static Stamp stamp(BasicFileAttributes attrs) {
+    static Stamp stamp(BasicFileAttributes attrs) {
         return new Stamp(attrs.size(), attrs.lastModifiedTime().to(TimeUnit.NANOSECONDS));
     }
 }

@@ -10,6 +10,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
@@ -19,6 +20,7 @@ import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The only class that writes generated files. A write is all or nothing ({@link StagedWrite}): the new texts are
@@ -34,6 +36,12 @@ public final class TreeWriter {
 
     /** Where writes are staged: on the work tree's file system, outside what Git sees. */
     private final Path staging;
+
+    /**
+     * The stamp of each file this writer found with the wanted content (taken before reading it) or wrote (taken
+     * right after writing the staged file; the rename keeps size and time): {@link #verified}.
+     */
+    private final Map<String, OutputStamps.Stamp> verified = new ConcurrentHashMap<>();
 
     /** A writer that stages in {@code .envforge-staging} of the workspace (outside a Git repository). */
     public TreeWriter(Path workspace) {
@@ -143,6 +151,16 @@ public final class TreeWriter {
         return out;
     }
 
+    /**
+     * The size and time of each file that {@link #plan} found already right or {@link #write} wrote, as they were
+     * when its content was known to be the generated one, by workspace path. A file whose stamp is still this one was
+     * not touched since, but for an edit in the same clock tick as the write, which is what Git's checkout trusts
+     * too; {@link OutputStamps#record} refuses stamps too close to the moment they are recorded.
+     */
+    public Map<String, OutputStamps.Stamp> verified() {
+        return Map.copyOf(verified);
+    }
+
     /** Plans and writes {@code tree}. */
     public WriteResult write(OutputTree tree, Collection<String> ownedFolders) {
         return write(tree, plan(tree, ownedFolders), ownedFolders);
@@ -184,7 +202,7 @@ public final class TreeWriter {
         }
         changes.forEach(c -> requireWritable(c.path()));
         try {
-            new StagedWrite(workspace, staging).apply(texts, changes);
+            new StagedWrite(workspace, staging).apply(texts, changes, verified::put);
             return plan;
         } catch (UncheckedIOException e) {
             throw cannotWrite(e.getCause());
@@ -248,11 +266,22 @@ public final class TreeWriter {
     private Status compare(String path, String text) {
         links.requireNoLinks(path);
         try {
-            byte[] existing = readIfExists(workspace.resolve(path));
+            Path file = workspace.resolve(path);
+            BasicFileAttributes before;
+            try {
+                before = Files.readAttributes(file, BasicFileAttributes.class);
+            } catch (NoSuchFileException e) {
+                return Status.ADDED;
+            }
+            byte[] existing = readIfExists(file);
             if (existing == null) {
                 return Status.ADDED;
             }
-            return Arrays.equals(existing, text.getBytes(StandardCharsets.UTF_8)) ? Status.UNCHANGED : Status.CHANGED;
+            if (!Arrays.equals(existing, text.getBytes(StandardCharsets.UTF_8))) {
+                return Status.CHANGED;
+            }
+            verified.put(path, OutputStamps.stamp(before));
+            return Status.UNCHANGED;
         } catch (IOException e) {
             requireWritable(path);
             throw new UncheckedIOException(e);

@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.SortedMap;
 import java.util.TreeMap;
+import java.util.function.LongSupplier;
 
 /**
  * The one place that fixes the order of the phases ({@link Phase}): load → preconditions → unchanged check → resolve
@@ -50,11 +51,23 @@ public final class Envforge {
 
     private final List<Renderer> renderers;
     private final List<FleetRenderer> fleetRenderers;
+    /** The wall clock in milliseconds, against which a written file's stamp is judged too recent to keep. */
+    private final LongSupplier millis;
 
     /** {@code fleetRenderers} run once per run, after the per-environment renderers, over every environment. */
     public Envforge(List<Renderer> renderers, List<FleetRenderer> fleetRenderers) {
+        this(renderers, fleetRenderers, System::currentTimeMillis);
+    }
+
+    private Envforge(List<Renderer> renderers, List<FleetRenderer> fleetRenderers, LongSupplier millis) {
         this.renderers = List.copyOf(renderers);
         this.fleetRenderers = List.copyOf(fleetRenderers);
+        this.millis = millis;
+    }
+
+    /** The same steps with another clock (tests: a run that ends later than it did, past the racy window). */
+    Envforge withClock(LongSupplier millis) {
+        return new Envforge(renderers, fleetRenderers, millis);
     }
 
     /** The standard steps for a workspace whose charts live in {@code charts/}. */
@@ -156,6 +169,10 @@ public final class Envforge {
                                                 inputs, unchanged.toRender(), unchanged.same(), decisions, summary)));
                 CommittedStamp.save(request.outputDirectory(), inputs.selected());
             }
+            clock.run(
+                    Phase.STAMPS,
+                    () -> Unchanged.recordWritten(
+                            request.outputDirectory(), tree, unchanged, writer.verified(), millis.getAsLong()));
         }
         run.finished();
         return new GenerateResult(

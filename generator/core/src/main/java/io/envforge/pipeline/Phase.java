@@ -30,7 +30,9 @@ enum Phase {
     /** The tree written, all or nothing. */
     WRITE("write", true),
     /** The generated paths committed, compared with HEAD. */
-    COMMIT("commit", true);
+    COMMIT("commit", true),
+    /** The written files' sizes and times kept, so the next run trusts them without reading ({@link Unchanged}). */
+    STAMPS("stamps", false);
 
     private final String label;
     private final boolean announced;

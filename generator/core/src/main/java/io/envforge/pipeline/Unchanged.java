@@ -6,6 +6,7 @@ import io.envforge.emit.OutputStamps;
 import io.envforge.emit.TreeWriter;
 import io.envforge.git.GitPublisher;
 import io.envforge.render.Layout;
+import io.envforge.render.OutputTree;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,6 +87,34 @@ record Unchanged(Map<String, String> prints, List<String> toRender, List<String>
                 Map.copyOf(prints),
                 inputs.selected().stream().filter(n -> !same.contains(n)).toList(),
                 inputs.selected().stream().filter(same::contains).toList());
+    }
+
+    /**
+     * After a write: stamps the rendered environments whose every owned file is, by its size and time, as the writer
+     * left it ({@code verified}: taken right after writing or before reading an unchanged file), so the next run
+     * trusts them without reading them. This is what {@code git checkout} does for the files it writes (their stat
+     * goes into the index); the racy rule of {@link OutputStamps#record} leaves out an environment with a file
+     * written in the last two seconds, and it is read next time. Without it, the first run after a full one read all
+     * 33,000 files of 1,000 environments and asked Git about them (docs/benchmark.md).
+     */
+    static void recordWritten(
+            Path out, OutputTree tree, Unchanged unchanged, Map<String, OutputStamps.Stamp> verified, long now) {
+        OutputStamps stamps = OutputStamps.in(GitPublisher.gitDir(out));
+        unchanged.toRender().parallelStream().forEach(name -> {
+            String fingerprint = tree.files().get(Fingerprint.path(name));
+            String inputs = unchanged.prints().get(name);
+            if (fingerprint == null || inputs == null) {
+                return;
+            }
+            Optional<String> outputs = Fingerprint.recordedOutputs(fingerprint, inputs);
+            SortedMap<String, OutputStamps.Stamp> files = OutputStamps.current(out, Layout.owned(name));
+            boolean asWritten = !files.isEmpty()
+                    && files.entrySet().stream().allMatch(e -> e.getValue().equals(verified.get(e.getKey())));
+            if (outputs.isPresent() && asWritten) {
+                stamps.record(name, outputs.get(), files, now);
+            }
+        });
+        stamps.save();
     }
 
     /** How the unchanged check found an environment's files: not as recorded, or as recorded by stamps or reading. */

@@ -93,19 +93,30 @@ final class SchemaResults {
         return new Entry(tree, report, files);
     }
 
-    /** The SHA-256 of every manifest's path and text of {@code tree}, in path order. */
-    static String treeDigest(OutputTree tree) {
-        MessageDigest sha = Digests.sha256();
+    /** Each manifest's {@link #digest} in {@code tree}, by path, in path order. */
+    static Map<String, String> fileDigests(OutputTree tree) {
+        Map<String, String> out = new TreeMap<>();
         tree.files().forEach((path, text) -> {
             if (Validator.isManifest(path)) {
-                byte[] p = path.getBytes(StandardCharsets.UTF_8);
-                byte[] t = text.getBytes(StandardCharsets.UTF_8);
-                sha.update((p.length + ":" + t.length + ":").getBytes(StandardCharsets.UTF_8));
-                sha.update(p);
-                sha.update(t);
+                out.put(path, digest(path, text));
             }
         });
-        return HexFormat.of().formatHex(sha.digest());
+        return out;
+    }
+
+    /**
+     * The SHA-256 of every manifest's path and {@link #digest} ({@code files}, from {@link #fileDigests}), in path
+     * order: the manifests' texts are hashed once, for both keys.
+     */
+    static String treeDigest(Map<String, String> files) {
+        MessageDigest sha = Digests.sha256();
+        files.forEach((path, digest) -> {
+            byte[] p = path.getBytes(StandardCharsets.UTF_8);
+            sha.update((p.length + ":").getBytes(StandardCharsets.UTF_8));
+            sha.update(p);
+            sha.update(digest.getBytes(StandardCharsets.UTF_8));
+        });
+        return "files:" + HexFormat.of().formatHex(sha.digest());
     }
 
     static String digest(String file, String text) {

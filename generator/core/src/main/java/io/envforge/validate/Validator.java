@@ -67,7 +67,8 @@ public final class Validator {
         Optional<SchemaResults> results = cache.enabled() && !bucket.isEmpty()
                 ? Optional.of(new SchemaResults(cache, schemas.schemaSetDigest(cache)))
                 : Optional.empty();
-        String whole = results.isPresent() ? SchemaResults.treeDigest(tree) : null;
+        Map<String, String> digests = results.isPresent() ? SchemaResults.fileDigests(tree) : Map.of();
+        String whole = results.isPresent() ? SchemaResults.treeDigest(digests) : null;
         Optional<SchemaResults.Entry> last = results.flatMap(r -> r.load(bucket));
         if (last.isPresent() && last.get().tree().equals(whole)) {
             findings.addAll(last.get().report());
@@ -90,7 +91,7 @@ public final class Validator {
             for (Rule rule : active) {
                 rule.check(file.getKey(), docs, tree.files(), findings);
             }
-            String digest = results.isPresent() ? SchemaResults.digest(file.getKey(), file.getValue()) : "";
+            String digest = results.isPresent() ? digests.get(file.getKey()) : "";
             List<String[]> cached = known.get(digest);
             if (cached != null) {
                 cached.forEach(f -> findings.add(SchemaResults.decode(file.getKey(), f)));

@@ -69,6 +69,40 @@ class OutputStampsTest {
                 "a file modified within the racy window must not be stamped");
     }
 
+    /**
+     * The writing run stamps what it wrote itself (as {@code git checkout} puts the stat of the files it writes into
+     * the index), so the run after it need not read them: shown by an edit that keeps size and time, which only a
+     * run trusting the stamps misses. Its clock here reads a minute late, past the racy window of the files it wrote.
+     */
+    @Test
+    void aWritingRunStampsTheFilesItWrote() throws IOException {
+        Path ws = Workspaces.create(dir, List.of("a=10.64.0.0/20", "b=10.64.16.0/20"));
+        Envforge.standard(ws)
+                .withClock(() -> System.currentTimeMillis() + 60_000)
+                .generate(request(ws));
+        String stamps = Files.readString(ws.resolve(STAMPS));
+        assertTrue(stamps.contains("\nb\t") && stamps.contains("overlays/b/platform/namespace.yaml\t"), stamps);
+        assertTrue(stamps.contains("\na\t"), stamps);
+        Path file = ws.resolve("overlays/b/platform/namespace.yaml");
+        FileTime time = Files.getLastModifiedTime(file);
+        Files.writeString(file, Files.readString(file).replace("name: b", "name: x"));
+        Files.setLastModifiedTime(file, time);
+        assertEquals(
+                List.of("a", "b"),
+                Envforge.standard(ws).generate(request(ws).withCommit(false)).unchanged(),
+                "the writer's stamps matched, so the next run did not read the files");
+    }
+
+    @Test
+    void aWritingRunDoesNotStampFilesInTheRacyWindow() throws IOException {
+        Path ws = Workspaces.create(dir, List.of("a=10.64.0.0/20"));
+        Envforge.standard(ws).withClock(System::currentTimeMillis).generate(request(ws));
+        assertFalse(
+                Files.exists(ws.resolve(STAMPS))
+                        && Files.readString(ws.resolve(STAMPS)).contains("\na\t"),
+                "files written less than two seconds before the stamps are kept must be read by the next run");
+    }
+
     @Test
     void aDryRunWritesNoStamps() throws IOException {
         Path ws = Workspaces.create(dir, List.of("a=10.64.0.0/20"));
