@@ -8,7 +8,12 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
+import java.util.jar.Attributes;
+import java.util.jar.JarEntry;
+import java.util.jar.JarOutputStream;
+import java.util.jar.Manifest;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -41,6 +46,46 @@ class LauncherIT {
         String second = launch("-Xshare:on -Xlog:class+load=info -Xmx512m -XX:+PrintFlagsFinal");
         assertTrue(second.contains("io.envforge.cli.Main source: shared objects file (top)"), "Main from the archive");
         assertTrue(second.matches("(?s).*\\bMaxHeapSize\\s+= 536870912\\b.*"), "ENVFORGE_JAVA_OPTS wins");
+    }
+
+    /**
+     * The launcher gives the Go runtime that runs Helm in process {@code GOGC=400}, unless the caller set it: shown by
+     * a jar whose main class prints the variable as the JVM (and the native library loaded into it) sees it.
+     */
+    @Test
+    void setsGogcForHelmsGoRuntimeUnlessAlreadySet(@TempDir Path dir) throws Exception {
+        Path jar = dir.resolve("print-gogc.jar");
+        Manifest manifest = new Manifest();
+        manifest.getMainAttributes().put(Attributes.Name.MANIFEST_VERSION, "1.0");
+        manifest.getMainAttributes().put(Attributes.Name.MAIN_CLASS, PrintGogc.class.getName());
+        String entry = PrintGogc.class.getName().replace('.', '/') + ".class";
+        try (JarOutputStream out = new JarOutputStream(Files.newOutputStream(jar), manifest);
+                var in = PrintGogc.class.getClassLoader().getResourceAsStream(entry)) {
+            out.putNextEntry(new JarEntry(entry));
+            in.transferTo(out);
+        }
+        assertEquals("GOGC=400", run(jar, Map.of()).strip());
+        assertEquals("GOGC=100", run(jar, Map.of("GOGC", "100")).strip());
+    }
+
+    /** The main class of that jar. */
+    public static final class PrintGogc {
+        public static void main(String[] args) {
+            System.out.println("GOGC=" + System.getenv("GOGC"));
+        }
+    }
+
+    private String run(Path jar, Map<String, String> env) throws IOException, InterruptedException {
+        ProcessBuilder pb = new ProcessBuilder("sh", "envforge").redirectErrorStream(true);
+        pb.environment().put("ENVFORGE_CDS", "off");
+        pb.environment().put("ENVFORGE_JAR", jar.toString());
+        pb.environment().remove("GOGC");
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue(), out);
+        return out;
     }
 
     private String launch(String javaOpts) throws IOException, InterruptedException {
