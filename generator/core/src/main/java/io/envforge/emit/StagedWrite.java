@@ -109,7 +109,12 @@ final class StagedWrite {
         }
         List<Change> done = new ArrayList<>();
         try {
-            for (Change change : changes) {
+            int writes = 0;
+            while (writes < changes.size() && changes.get(writes).kind() == 'W') {
+                writes++;
+            }
+            forwardAll(changes.subList(0, writes), done);
+            for (Change change : changes.subList(writes, changes.size())) {
                 forward(change);
                 done.add(change);
             }
@@ -120,6 +125,36 @@ final class StagedWrite {
         Files.delete(staging.resolve(JOURNAL));
         removeTree(staging);
         stamps.forEach(written);
+    }
+
+    /**
+     * The leading writes, on all cores: each has its own target, so their order does not matter (a rename and, for an
+     * existing file, a backup link; 33,000 of them one after the other were a third of a 1,000-environment write).
+     * Every one is tried; those done are added to {@code done} (for {@link #rollBack}) before the first failure is
+     * thrown, so none is still running when the rollback starts.
+     */
+    private void forwardAll(List<Change> writes, List<Change> done) throws IOException {
+        Map<Change, IOException> failed = new ConcurrentHashMap<>();
+        List<Change> ok = writes.parallelStream()
+                .filter(change -> {
+                    try {
+                        forward(change);
+                        return true;
+                    } catch (IOException e) {
+                        failed.put(change, e);
+                    } catch (UncheckedIOException e) {
+                        failed.put(change, e.getCause());
+                    }
+                    return false;
+                })
+                .toList();
+        done.addAll(ok);
+        if (!failed.isEmpty()) {
+            throw failed.entrySet().stream()
+                    .min(java.util.Comparator.comparing(e -> e.getKey().path()))
+                    .orElseThrow()
+                    .getValue();
+        }
     }
 
     private void writeJournal(List<Change> changes) throws IOException {
