@@ -10,7 +10,9 @@ set -euo pipefail
 ROOT=$(cd "$(dirname "$0")/.." && pwd)
 SCHEMAS=${ENVFORGE_SCHEMAS:-$ROOT/../shared/schemas}
 JAR=$ROOT/generator/cli/target/envforge.jar
-read -r -a JAVA_OPTS <<< "${ENVFORGE_JAVA_OPTS:--XX:TieredStopAtLevel=1}"
+# envforge runs through its launcher (C1, ParallelGC, -Xmx1g, GOGC=400), as bench/run.sh measures it, without the
+# class-data archive (ENVFORGE_CDS=off: the first run would pay for writing it); ENVFORGE_JAVA_OPTS adds JVM options.
+LAUNCHER=$ROOT/generator/cli/envforge
 M=${1:-10000}; N=${2:-8}; shift $(( $# < 2 ? $# : 2 )) || true
 KS=("$@"); [ ${#KS[@]} -gt 0 ] || KS=(1 "$N")
 [ "${SHARDS_ALL:-false}" != true ] || KS=($(seq 1 "$N"))
@@ -39,7 +41,8 @@ declare -A R
 measure() { # measure LABEL WORKSPACE ARGS...
   local label=$1 ws=$2; shift 2
   local log; log=$(mktemp); local load; load=$(cut -d' ' -f1 /proc/loadavg)
-  CI=true /usr/bin/time -v java "${JAVA_OPTS[@]}" -jar "$JAR" generate --workspace "$ws" --schemas "$SCHEMAS" "$@" \
+  CI=true ENVFORGE_JAR="$JAR" ENVFORGE_CDS=off /usr/bin/time -v "$LAUNCHER" generate --workspace "$ws" \
+    --schemas "$SCHEMAS" "$@" \
     > "$log.out" 2> "$log" || { cat "$log.out" "$log" >&2; exit 1; }
   local wall cpu rss
   wall=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,t,":"); s=0; for(i=1;i<=n;i++) s=s*60+t[i]; print s}' "$log")
@@ -51,7 +54,7 @@ measure() { # measure LABEL WORKSPACE ARGS...
 }
 
 SCRATCH=$(mktemp -d); trap 'rm -rf "$SCRATCH"' EXIT
-echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); JVM options: ${JAVA_OPTS[*]}"
+echo "machine: $(nproc) cores, load $(cut -d' ' -f1-3 /proc/loadavg); launcher $LAUNCHER, more JVM options: ${ENVFORGE_JAVA_OPTS:-(none)}"
 printf "%-28s %11s %11s %12s %7s\n" run wall cpu "peak RSS" load
 SINGLE=$(( (M + N - 1) / N ))
 workspace "$SCRATCH/single" "$SINGLE"
