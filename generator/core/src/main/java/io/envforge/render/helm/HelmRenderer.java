@@ -13,12 +13,17 @@ import io.envforge.render.Yaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.stream.Stream;
 
 /**
  * Helm, in one step: computes each layer's values ({@link HelmValues}), writes them as
@@ -87,7 +92,51 @@ public final class HelmRenderer implements Renderer {
     /** Loads Helm's native library (about half a second) while the pipeline is still reading specs. */
     @Override
     public void warmUp() {
+        sweepStaleNativeCopies(
+                Path.of(System.getProperty("java.io.tmpdir")), Instant.now().minus(STALE_AFTER));
         Helm.version().call();
+    }
+
+    /** How old a left-over copy of Helm's native library must be before a run deletes it. */
+    static final Duration STALE_AFTER = Duration.ofHours(6);
+
+    /**
+     * Deletes the copies of Helm's native library that killed runs left behind: helm-java extracts its 94 MB library
+     * into a new {@code helm-java*} folder of {@code java.io.tmpdir} on every start and deletes it only on a normal JVM
+     * exit ({@code File.deleteOnExit}, helm-java 0.0.21's {@code NativeLibrary.createTempDirectory}), so each run
+     * killed with SIGKILL (a CI timeout, the OOM killer) leaves one; 333 of them once filled this machine's disk.
+     * Only folders last modified before {@code before} that hold nothing but {@code helm-*.so} files are deleted: a
+     * running process has loaded its copy long before (a deleted library stays mapped), and nothing else is touched.
+     * Best effort: what cannot be read or deleted is left.
+     */
+    static int sweepStaleNativeCopies(Path tmp, Instant before) {
+        int deleted = 0;
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, "helm-java*")) {
+            for (Path dir : dirs) {
+                if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
+                        || !Files.getLastModifiedTime(dir).toInstant().isBefore(before)) {
+                    continue;
+                }
+                List<Path> files;
+                try (Stream<Path> list = Files.list(dir)) {
+                    files = list.toList();
+                }
+                boolean onlyLibraries = files.stream()
+                        .allMatch(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)
+                                && f.getFileName().toString().matches("helm-[a-z0-9-]+\\.so"));
+                if (!onlyLibraries) {
+                    continue;
+                }
+                for (Path f : files) {
+                    Files.deleteIfExists(f);
+                }
+                Files.deleteIfExists(dir);
+                deleted++;
+            }
+        } catch (IOException | UncheckedIOException e) {
+            // best effort: the next run tries again
+        }
+        return deleted;
     }
 
     @Override
