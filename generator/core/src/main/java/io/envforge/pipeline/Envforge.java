@@ -152,6 +152,7 @@ public final class Envforge {
         TreeWriter writer = Writers.of(request.outputDirectory());
         WriteResult plan = clock.run(Phase.PLAN, () -> writer.plan(tree, owned));
         ChangeSummary summary = clock.run(Phase.SUMMARY, () -> Changes.of(writer, tree, plan));
+        tree.releaseDocuments(); // write and commit need the texts only
         Decisions decisions = DecisionLines.of(
                 request, inputs, run.resolver(), run.blocks(), unchanged.toRender(), unchanged.same(), report, plan);
         Optional<String> commit = Optional.empty();

@@ -45,6 +45,12 @@ public final class OutputTree {
             }
             return out;
         }
+
+        /** Forgets the documents; the next {@link #get} takes them from {@code again}. */
+        synchronized void release(Supplier<List<Map<String, Object>>> again) {
+            docs = null;
+            source = again;
+        }
     }
 
     private OutputTree(SortedMap<String, String> files, Map<String, Docs> documents) {
@@ -58,6 +64,16 @@ public final class OutputTree {
 
     public String get(String path) {
         return files.get(path);
+    }
+
+    /**
+     * Lets go of the parsed documents kept with the texts (in this tree and in every tree that shares them); asked
+     * for again, they are parsed from the text. A run needs them for validation and the change summary only: after
+     * those, 1,000 environments' documents were most of the heap still live through write and commit, and the full
+     * collections they caused (docs/benchmark.md).
+     */
+    public void releaseDocuments() {
+        documents.forEach((path, docs) -> docs.release(() -> Yaml.loadAll(files.get(path))));
     }
 
     /** The parsed documents of a YAML file, if the renderer that wrote it kept them; else parse {@link #get}. */
