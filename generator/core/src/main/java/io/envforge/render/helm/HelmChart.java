@@ -15,7 +15,8 @@ import java.util.Optional;
  * Helm gets a copy of the chart without that one file ({@link SchemaLessCopy}), and envforge validates in Java. A
  * chart with subcharts (a {@code charts/} folder or {@code dependencies} in Chart.yaml) is given to Helm as it is:
  * Helm then coalesces globals and subchart values, which {@link CoalescedValues} does not model. So is a chart whose
- * values.yaml YAML 1.1 reads otherwise than YAML 1.2 ({@link ValuesSchema#readsAlike}).
+ * schema is not draft-07 ({@link ValuesSchema#isDraft07}) or whose values.yaml YAML 1.1 reads otherwise than YAML 1.2
+ * ({@link ValuesSchema#readsAlike}).
  */
 record HelmChart(String digest, Optional<ValuesSchema> schema, Path helmDir) {
 
@@ -23,7 +24,10 @@ record HelmChart(String digest, Optional<ValuesSchema> schema, Path helmDir) {
 
     static HelmChart load(Path chart) {
         String digest = HelmOutputCache.chartDigest(chart);
-        if (!Files.isRegularFile(chart.resolve(SCHEMA)) || hasSubcharts(chart) || !defaultsReadAlike(chart)) {
+        if (!Files.isRegularFile(chart.resolve(SCHEMA))
+                || !ValuesSchema.isDraft07(chart)
+                || hasSubcharts(chart)
+                || !defaultsReadAlike(chart)) {
             return new HelmChart(digest, Optional.empty(), chart);
         }
         return new HelmChart(digest, Optional.of(ValuesSchema.load(chart)), SchemaLessCopy.of(chart, digest));

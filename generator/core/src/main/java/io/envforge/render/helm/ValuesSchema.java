@@ -64,6 +64,23 @@ final class ValuesSchema {
         this.schema = schema;
     }
 
+    /**
+     * Whether {@code chart}'s schema declares draft-07, the draft this class reads. Helm's validator
+     * (santhosh-tekuri/jsonschema v6) takes the draft from {@code $schema} and defaults to 2020-12 without one.
+     */
+    static boolean isDraft07(Path chart) {
+        try {
+            String declared = JSON.readTree(Files.readString(chart.resolve(HelmChart.SCHEMA)))
+                    .path("$schema")
+                    .asText("");
+            return declared.replaceFirst("^https?://", "")
+                    .replaceFirst("#$", "")
+                    .equals("json-schema.org/draft-07/schema");
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the values schema of chart " + chart, e);
+        }
+    }
+
     /** The schema and defaults of {@code chart}, which must have a {@code values.schema.json}. */
     static ValuesSchema load(Path chart) {
         try {

@@ -98,6 +98,19 @@ class HelmChartTest {
     }
 
     @Test
+    void aSchemaOfAnotherDraftIsLeftToHelm() throws IOException {
+        Path chart = fixture();
+        Path schema = chart.resolve("values.schema.json");
+        Files.writeString(schema, Files.readString(schema).replace("draft-07/schema#", "draft/2020-12/schema"));
+        assertEquals(chart, HelmChart.load(chart).helmDir());
+        Files.writeString(
+                schema,
+                Files.readString(schema).replace("\"$schema\": \"http://json-schema.org/draft/2020-12/schema\",", ""));
+        assertFalse(Files.readString(schema).contains("$schema"));
+        assertEquals(chart, HelmChart.load(chart).helmDir(), "no $schema: Helm reads 2020-12");
+    }
+
+    @Test
     void tellsWhereYaml11ReadsOtherwise() {
         assertTrue(ValuesSchema.readsAlike("a: 1\nb: [x, \"on\", '0777', 1.5, 0x1f, 1e3, true]\nc: \"n\"\n"));
         for (String yaml : List.of("a: on", "n: 1", "a: [1, 0777]", "a: 1_000", "a: 1:30", "a: {b: No}", "a: 0b11")) {
