@@ -11,8 +11,7 @@ import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -26,21 +25,21 @@ import java.util.stream.Stream;
 final class HelmOutputCache {
 
     private final DiskCache cache;
-    private final Map<Path, String> charts = new ConcurrentHashMap<>();
     private volatile String helmVersion;
 
     HelmOutputCache(DiskCache cache) {
         this.cache = cache;
     }
 
-    String get(Path chart, String release, String namespace, String values, Supplier<String> render) {
+    /** {@code chart}: the chart's {@link #chartDigest}. */
+    String get(String chart, String release, String namespace, String values, Supplier<String> render) {
         if (!cache.enabled()) {
             return render.get();
         }
         String key = Digests.key(
                 "helm template v1",
                 helmVersion(),
-                charts.computeIfAbsent(chart, HelmOutputCache::chartDigest),
+                chart,
                 release,
                 namespace,
                 Digests.of(values.getBytes(StandardCharsets.UTF_8)));
@@ -64,9 +63,15 @@ final class HelmOutputCache {
 
     /** SHA-256 over every regular file of the chart folder: relative path, length and bytes, in path order. */
     static String chartDigest(Path chart) {
+        return chartDigest(chart, file -> true);
+    }
+
+    /** As {@link #chartDigest(Path)}, over the files {@code include} accepts. */
+    static String chartDigest(Path chart, Predicate<Path> include) {
         MessageDigest sha = Digests.sha256();
         try (Stream<Path> walk = Files.walk(chart)) {
-            List<Path> files = walk.filter(Files::isRegularFile).sorted().toList();
+            List<Path> files =
+                    walk.filter(Files::isRegularFile).filter(include).sorted().toList();
             for (Path file : files) {
                 byte[] bytes = Files.readAllBytes(file);
                 sha.update((chart.relativize(file).toString().replace('\\', '/') + "\0" + bytes.length + "\0")

@@ -22,6 +22,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Stream;
 
@@ -32,7 +33,8 @@ import java.util.stream.Stream;
  * own text, document by document, with its {@code # Source:} lines that tell a reviewer which template made what.
  * Helm hooks (such as the {@code helm test} pod) are dropped: a GitOps controller applying plain manifests would run
  * them as ordinary objects. Each document is parsed at most once, when the validator or the change summary first asks
- * for it.
+ * for it. The values are checked against the chart's {@code values.schema.json} in Java, with the schema compiled once,
+ * and Helm renders a copy of the chart without it (see {@link HelmChart}): Helm compiled the schema on every call.
  *
  * <p>Helm calls run concurrently, one per render thread. helm-java swaps Go's process-wide stdout/stderr around every
  * call, so concurrent calls may lose each other's captured console output; {@code template} writes none (the
@@ -58,6 +60,9 @@ public final class HelmRenderer implements Renderer {
 
     private final Path chartsDir;
     private final HelmOutputCache cache;
+    /** Each chart read once per run: digest, compiled values schema, schema-less copy (see {@link HelmChart}). */
+    private final Map<Path, HelmChart> charts = new ConcurrentHashMap<>();
+
     private final AtomicLong helmCalls = new AtomicLong();
 
     public HelmRenderer(Path chartsDir) {
@@ -147,16 +152,17 @@ public final class HelmRenderer implements Renderer {
             Map<String, Object> values = HelmValues.forLayer(env, layer);
             String valuesText = header + Yaml.dump(values);
             out.put(Layout.chartValues(env.name(), layer.name()), valuesText, List.of(values));
-            manifests(env, layer, valuesText, out);
+            manifests(env, layer, values, valuesText, out);
         }
         return out.build();
     }
 
     /** The chart of {@code layer} rendered with {@code values}, hooks and empty documents left out. */
-    private void manifests(Environment env, Layer layer, String values, OutputTree.Builder out) {
+    private void manifests(
+            Environment env, Layer layer, Map<String, Object> values, String valuesText, OutputTree.Builder out) {
         StringBuilder text = new StringBuilder(Layout.header(env.name(), "charts/" + layer.name()));
         List<String> kept = new ArrayList<>();
-        for (String source : documents(template(env, layer, values))) {
+        for (String source : documents(template(env, layer, values, valuesText))) {
             if (mayBeHookOrEmpty(source)) {
                 List<Map<String, Object>> parsed = Yaml.loadAll(source);
                 if (parsed.isEmpty() || parsed.stream().anyMatch(HelmRenderer::isHook)) {
@@ -203,27 +209,31 @@ public final class HelmRenderer implements Renderer {
         }
     }
 
-    private String template(Environment env, Layer layer, String values) {
+    /**
+     * Helm's output for {@code layer}: from the cache, or validated against the chart's values schema in Java (the
+     * same values were validated when a cached output was made) and rendered by Helm from the chart's schema-less
+     * copy.
+     */
+    private String template(Environment env, Layer layer, Map<String, Object> values, String valuesText) {
+        HelmChart chart = charts.computeIfAbsent(chartsDir.resolve(layer.name()), HelmChart::load);
+        String valuesFile = Layout.chartValues(env.name(), layer.name());
         try {
-            Path chart = chartsDir.resolve(layer.name());
-            return cache.get(chart, layer.name(), env.namespace(), values, () -> {
+            return cache.get(chart.digest(), layer.name(), env.namespace(), valuesText, () -> {
+                List<ValuesSchema.Error> refused = chart.check(values);
+                if (!refused.isEmpty()) {
+                    throw new EnvforgeException(ValuesOrigin.problems(env, layer, refused, valuesFile));
+                }
                 helmCalls.incrementAndGet();
-                return helmTemplate(chart, layer.name(), env.namespace(), values);
+                return helmTemplate(chart.helmDir(), layer.name(), env.namespace(), valuesText);
             });
         } catch (IllegalStateException e) {
-            List<Problem> fed = ValuesOrigin.problems(
-                    env, layer, String.valueOf(e.getMessage()), Layout.chartValues(env.name(), layer.name()));
-            if (!fed.isEmpty()) {
-                throw new EnvforgeException(fed);
-            }
             throw new EnvforgeException(
                     new Problem(
                             "charts/" + layer.name(),
                             "",
                             null,
                             "helm template failed for environment " + env.name() + ": " + e.getMessage(),
-                            "run helm lint charts/" + layer.name() + " -f "
-                                    + Layout.chartValues(env.name(), layer.name())),
+                            "run helm lint charts/" + layer.name() + " -f " + valuesFile),
                     e);
         }
     }

@@ -24,8 +24,8 @@ class HelmSchemaOriginTest {
             delimiter = '|',
             value = {
                 "api replicas above the chart's maximum|'  layers:\\n    api:\\n      replicas: 11\\n'|"
-                        + "environments/dev1.yaml: spec.layers.api.replicas \"11\": the api-gateway chart refuses it (maximum: got"
-                        + " 11, want 10; charts/api-gateway/values.schema.json /replicaCount); set a value the chart accepts"
+                        + "environments/dev1.yaml: spec.layers.api.replicas \"11\": the api-gateway chart refuses it (must have a"
+                        + " maximum value of 10; charts/api-gateway/values.schema.json#/properties/replicaCount/maximum); set a value the chart accepts"
                         + " here, or in its default (environments/platform.yaml spec.defaults.layers.api.replicas) when the spec"
                         + " does not set it",
                 "memory in a unit the chart does not take|'  layers:\\n    integration:\\n      resources:\\n"

@@ -1,0 +1,152 @@
+package io.envforge.render.helm;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.FileTime;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Comparator;
+import java.util.List;
+import java.util.stream.Stream;
+
+/**
+ * A copy of a chart without its {@code values.schema.json}, every other file byte for byte, in
+ * {@code <tmp>/envforge-<user>/helm-charts/<digest>/<chart>/}, where the digest is the original chart's
+ * ({@link HelmOutputCache#chartDigest}). Made once per chart content: a run reuses a copy after checking it (the same
+ * files and bytes as the chart minus the schema, so a copy a temp cleaner has half-deleted is made again). A copy is
+ * built in a private temporary folder and renamed into place, so concurrent runs see a whole copy or none; the one
+ * that loses the rename deletes its own. Each use touches the copy's folder; making a new copy deletes the copies not
+ * used for {@link #UNUSED} (older chart versions).
+ */
+final class SchemaLessCopy {
+
+    static final Duration UNUSED = Duration.ofDays(7);
+
+    private SchemaLessCopy() {}
+
+    static Path of(Path chart, String digest) {
+        return of(chart, digest, base());
+    }
+
+    static Path of(Path chart, String digest, Path base) {
+        String name = chart.getFileName().toString();
+        Path entry = base.resolve(digest);
+        Path copy = entry.resolve(name);
+        String wanted = withoutSchema(chart);
+        try {
+            if (intact(copy, wanted)) {
+                Files.setLastModifiedTime(entry, FileTime.from(Instant.now()));
+                return copy;
+            }
+            Files.createDirectories(base);
+            // checked again: another run may have placed a whole copy since; a placed copy is never changed
+            if (Files.exists(entry) && !intact(copy, wanted)) { // damaged: move it aside, then build afresh
+                Path stale = Files.createTempDirectory(base, ".stale-");
+                try {
+                    Files.move(entry, stale.resolve("x"), StandardCopyOption.ATOMIC_MOVE);
+                } catch (IOException gone) {
+                    // another run moved it first
+                }
+                delete(stale);
+            }
+            Path temp = Files.createTempDirectory(base, ".new-");
+            copyWithoutSchema(chart, temp.resolve(name));
+            try {
+                Files.move(temp, entry, StandardCopyOption.ATOMIC_MOVE);
+            } catch (IOException lost) {
+                delete(temp);
+                if (!intact(copy, wanted)) { // not another run's copy placed first
+                    throw lost;
+                }
+            }
+            if (!intact(copy, wanted)) {
+                throw new IllegalStateException("the copy of chart " + chart + " in " + copy + " differs from it");
+            }
+            deleteUnused(base, entry);
+            return copy;
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot copy chart " + chart + " to " + copy, e);
+        }
+    }
+
+    private static boolean intact(Path copy, String wanted) {
+        return Files.isDirectory(copy) && HelmOutputCache.chartDigest(copy).equals(wanted);
+    }
+
+    /** The digest the copy must have: the chart's files but its top-level schema. */
+    static String withoutSchema(Path chart) {
+        return HelmOutputCache.chartDigest(
+                chart, file -> !chart.relativize(file).toString().equals(HelmChart.SCHEMA));
+    }
+
+    /**
+     * {@code <java.io.tmpdir>/envforge-<user>/helm-charts}: per user, created owner-only where the file system has
+     * POSIX permissions, and refused when another user owns it (Helm reads the copies after they are checked).
+     */
+    static Path base() {
+        String user = System.getProperty("user.name");
+        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "envforge-" + user);
+        try {
+            if (!Files.isDirectory(dir)) {
+                try {
+                    Files.createDirectories(
+                            dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+                } catch (UnsupportedOperationException e) {
+                    Files.createDirectories(dir);
+                }
+            }
+            String owner = Files.getOwner(dir).getName();
+            if (!owner.equals(user)) {
+                throw new IllegalStateException(dir + " belongs to " + owner + ", not to " + user
+                        + ": remove it, or point java.io.tmpdir elsewhere");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot create " + dir, e);
+        }
+        return dir.resolve("helm-charts");
+    }
+
+    private static void copyWithoutSchema(Path chart, Path target) throws IOException {
+        try (Stream<Path> walk = Files.walk(chart)) {
+            for (Path file : walk.sorted().toList()) {
+                Path rel = chart.relativize(file);
+                if (rel.toString().equals(HelmChart.SCHEMA)) {
+                    continue;
+                }
+                Path to = target.resolve(rel.toString());
+                if (Files.isDirectory(file)) {
+                    Files.createDirectories(to);
+                } else if (Files.isRegularFile(file)) {
+                    Files.copy(file, to);
+                }
+            }
+        }
+    }
+
+    private static void deleteUnused(Path base, Path keep) throws IOException {
+        Instant before = Instant.now().minus(UNUSED);
+        try (Stream<Path> entries = Files.list(base)) {
+            for (Path entry : entries.toList()) {
+                if (!entry.equals(keep)
+                        && Files.getLastModifiedTime(entry).toInstant().isBefore(before)) {
+                    delete(entry);
+                }
+            }
+        }
+    }
+
+    private static void delete(Path dir) {
+        try (Stream<Path> walk = Files.walk(dir)) {
+            List<Path> all = walk.sorted(Comparator.reverseOrder()).toList();
+            for (Path p : all) {
+                Files.deleteIfExists(p);
+            }
+        } catch (IOException e) {
+            // best effort: another run may be deleting it too
+        }
+    }
+}
