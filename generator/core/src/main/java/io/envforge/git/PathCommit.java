@@ -123,13 +123,13 @@ final class PathCommit {
                     }
                 }
                 edits.finish();
-                ObjectInserter inserter = slices.first();
+                ObjectInserter inserter = slices.trees();
                 ObjectId treeId = tree.writeTree(inserter);
                 Optional<ObjectId> created = Optional.empty();
                 if (headTree == null || !treeId.equals(headTree)) {
                     created = Optional.of(inserter.insert(commit(repo, head, treeId, message, fallback)));
                 }
-                slices.flush(); // every slice's pack, before the branch moves
+                slices.flush(); // every pack, before the branch moves
                 if (created.isPresent()) {
                     move(repo, head, created.get(), message);
                 }

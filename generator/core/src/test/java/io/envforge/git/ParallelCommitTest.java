@@ -22,7 +22,8 @@ import org.junit.jupiter.api.io.TempDir;
  * A commit of more than {@link BlobSlices#PACK_THRESHOLD} files on three threads: HEAD gets the tree real Git writes
  * for the same files (hashed by Git itself through a fresh index), every object of every slice's pack is there
  * ({@code git fsck --full}), and {@code git status} is clean. A second commit whose files all have one content (every
- * slice holds the same single blob) keeps an unrelated staged file staged and out of the commit.
+ * slice holds the same single blob: one slice's pack is kept, the others' are dropped) keeps an unrelated staged file
+ * staged and out of the commit.
  */
 class ParallelCommitTest {
 
@@ -54,7 +55,7 @@ class ParallelCommitTest {
         }
         assertEquals(gitWriteTree(), git("rev-parse", "HEAD^{tree}").strip());
         assertClean();
-        assertEquals(3, packs(), "one pack per slice, each with blobs of its own");
+        assertEquals(4, packs(), "one pack per slice, each with blobs of its own, and one of the trees");
 
         write("notes.txt", "staged by hand\n");
         git("add", "notes.txt");
@@ -72,13 +73,23 @@ class ParallelCommitTest {
         Files.delete(dir.resolve("notes.txt"));
         assertEquals(gitWriteTree(), git("rev-parse", "HEAD^{tree}").strip());
         assertClean();
+        assertEquals(6, packs(), "one pack of the blob every slice holds, and one of the trees");
     }
 
-    /** {@code git fsck --full} finds every object of HEAD and the index, and {@code git status} sees no change. */
+    /**
+     * {@code git fsck --full} finds every object of HEAD and the index, {@code git status} sees no change, and no
+     * temporary pack is left behind.
+     */
     private void assertClean() throws Exception {
         String fsck = git("fsck", "--full", "--no-dangling");
         assertEquals("", fsck, "git fsck --full");
         assertEquals("", git("status", "--porcelain"));
+        try (Stream<Path> files = Files.list(dir.resolve(".git/objects"))) {
+            assertEquals(
+                    List.of(),
+                    files.filter(p -> p.getFileName().toString().startsWith("insert_"))
+                            .toList());
+        }
     }
 
     /**
