@@ -132,7 +132,7 @@ final class BlobSlices implements AutoCloseable {
             CompletableFuture<Void> flushed = blobs.thenAcceptAsync(
                     inserted -> {
                         try {
-                            if (decide(inserted)) {
+                            if (!stopped && decide(inserted)) { // after a failure, nothing is flushed
                                 slices.get(slice).flush();
                             }
                         } catch (IOException e) {

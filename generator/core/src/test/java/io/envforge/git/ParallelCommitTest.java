@@ -1,6 +1,8 @@
 package io.envforge.git;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -23,7 +25,8 @@ import org.junit.jupiter.api.io.TempDir;
  * for the same files (hashed by Git itself through a fresh index), every object of every slice's pack is there
  * ({@code git fsck --full}), and {@code git status} is clean. A second commit whose files all have one content (every
  * slice holds the same single blob: one slice's pack is kept, the others' are dropped) keeps an unrelated staged file
- * staged and out of the commit.
+ * staged and out of the commit. A file that cannot be read fails the commit: HEAD stays, the index is unlocked, and no
+ * slice leaves a temporary pack behind.
  */
 class ParallelCommitTest {
 
@@ -76,6 +79,27 @@ class ParallelCommitTest {
         assertEquals(6, packs(), "one pack of the blob every slice holds, and one of the trees");
     }
 
+    @Test
+    void aFileThatCannotBeReadFailsTheCommitAndLeavesNoTemporaryPack() throws Exception {
+        Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call().close();
+        write("README.md", "first\n");
+        git("add", "README.md");
+        git("-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "first");
+        String head = git("rev-parse", "HEAD");
+        List<String> paths = new ArrayList<>(List.of("out/missing.yaml"));
+        for (int i = 0; i < 450; i++) {
+            paths.add(write("out/f-%03d.yaml".formatted(i), document(i, "values")));
+        }
+        try (Repository repo = Git.open(dir.toFile()).getRepository()) {
+            IOException failure = assertThrows(
+                    IOException.class, () -> PathCommit.commit(repo, paths, List.of(), List.of(), "second", WHO, 2));
+            assertTrue(failure.getMessage().contains("out/missing.yaml"), failure.toString());
+        }
+        assertEquals(head, git("rev-parse", "HEAD"));
+        assertFalse(Files.exists(dir.resolve(".git/index.lock")));
+        assertNoTemporaryPack();
+    }
+
     /**
      * {@code git fsck --full} finds every object of HEAD and the index, {@code git status} sees no change, and no
      * temporary pack is left behind.
@@ -84,6 +108,10 @@ class ParallelCommitTest {
         String fsck = git("fsck", "--full", "--no-dangling");
         assertEquals("", fsck, "git fsck --full");
         assertEquals("", git("status", "--porcelain"));
+        assertNoTemporaryPack();
+    }
+
+    private void assertNoTemporaryPack() throws IOException {
         try (Stream<Path> files = Files.list(dir.resolve(".git/objects"))) {
             assertEquals(
                     List.of(),
