@@ -12,13 +12,10 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
-import java.util.zip.Deflater;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEditor;
 import org.eclipse.jgit.dircache.DirCacheEntry;
-import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
-import org.eclipse.jgit.internal.storage.file.PackInserter;
 import org.eclipse.jgit.lib.CommitBuilder;
 import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.FileMode;
@@ -33,14 +30,12 @@ import org.eclipse.jgit.revwalk.RevWalk;
 /**
  * A commit of exactly some paths on top of HEAD, built from the object database instead of the porcelain
  * ({@code git add} + {@code git commit --only} walk and hash the whole work tree twice, which takes tens of seconds
- * for 14,000 files). HEAD's tree is read into an in-memory index, the paths' blobs are written once and edited in,
- * the tree and the commit are written, the branch moves, and the real index gets the same entries (with the files'
- * sizes and times, so {@code git status} sees them clean). Other staged changes stay staged and out of the commit.
+ * for 14,000 files). HEAD's tree is read into an in-memory index, the paths' blobs are written once (by one thread per
+ * processor for a large commit, see {@link BlobSlices}) and edited in, the tree and the commit are written, the branch
+ * moves, and the real index gets the same entries (with the files' sizes and times, so {@code git status} sees them
+ * clean). Other staged changes stay staged and out of the commit.
  */
 final class PathCommit {
-
-    /** From this many written files on, the blobs are written as one pack. */
-    static final int PACK_THRESHOLD = 200;
 
     private PathCommit() {}
 
@@ -60,9 +55,29 @@ final class PathCommit {
             String message,
             PersonIdent fallback)
             throws IOException {
+        return commit(
+                repo,
+                written,
+                removed,
+                owned,
+                message,
+                fallback,
+                Runtime.getRuntime().availableProcessors());
+    }
+
+    /** {@link #commit}, with the blobs written by at most {@code processors} threads. */
+    static Optional<ObjectId> commit(
+            Repository repo,
+            Collection<String> written,
+            Collection<String> removed,
+            Collection<String> owned,
+            String message,
+            PersonIdent fallback,
+            int processors)
+            throws IOException {
         Path top = repo.getWorkTree().toPath();
         ObjectId head = repo.resolve(Constants.HEAD);
-        try (ObjectInserter inserter = inserter(repo, written.size());
+        try (BlobSlices slices = BlobSlices.open(repo, written.size(), processors);
                 RevWalk walk = new RevWalk(repo);
                 ObjectReader reader = repo.newObjectReader()) {
             ObjectId headTree = head == null ? null : walk.parseCommit(head).getTree();
@@ -77,33 +92,20 @@ final class PathCommit {
             try {
                 DirCacheEditor indexEdits = index.editor();
                 boolean indexChanged = false;
-                ObjectInserter.Formatter ids = new ObjectInserter.Formatter();
                 Instant trustedBefore = trustedBefore(repo);
-                for (String path : written) {
-                    Path file = top.resolve(path);
-                    if (sameAsIndexed(tree, index, path, file, trustedBefore)) {
+                // the slices only read the two caches; the edits are applied below, on this thread
+                BlobSlices.Staged[] staged = slices.stage(
+                        List.copyOf(written),
+                        (path, blobs, ids) -> stage(top, tree, index, trustedBefore, path, blobs, ids));
+                for (BlobSlices.Staged one : staged) {
+                    if (one == null) {
                         continue;
                     }
-                    byte[] content = Files.readAllBytes(file);
-                    DirCacheEntry treeEntry = tree.getEntry(path);
-                    DirCacheEntry indexEntry = index.getEntry(path);
-                    // a path new to HEAD and the index is written anyway: the inserter's id is the only hash of it
-                    // (hashing first and inserting after hashed every new file twice: a tenth of a full run's commit)
-                    boolean fresh = treeEntry == null && indexEntry == null;
-                    ObjectId blob = fresh
-                            ? inserter.insert(Constants.OBJ_BLOB, content)
-                            : ids.idFor(Constants.OBJ_BLOB, content);
-                    BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                    boolean inTree = same(treeEntry, blob, null);
-                    boolean inIndex = same(indexEntry, blob, attributes);
-                    if (!fresh && (!inTree || !inIndex)) {
-                        inserter.insert(Constants.OBJ_BLOB, content);
+                    if (!one.inTree()) {
+                        edits.add(entry(one.path(), one.blob(), null));
                     }
-                    if (!inTree) {
-                        edits.add(entry(path, blob, null));
-                    }
-                    if (!inIndex) {
-                        indexEdits.add(entry(path, blob, attributes));
+                    if (!one.inIndex()) {
+                        indexEdits.add(entry(one.path(), one.blob(), one.attributes()));
                         indexChanged = true;
                     }
                 }
@@ -121,12 +123,13 @@ final class PathCommit {
                     }
                 }
                 edits.finish();
+                ObjectInserter inserter = slices.trees();
                 ObjectId treeId = tree.writeTree(inserter);
                 Optional<ObjectId> created = Optional.empty();
                 if (headTree == null || !treeId.equals(headTree)) {
                     created = Optional.of(inserter.insert(commit(repo, head, treeId, message, fallback)));
                 }
-                inserter.flush();
+                slices.flush(); // every pack, before the branch moves
                 if (created.isPresent()) {
                     move(repo, head, created.get(), message);
                 }
@@ -140,6 +143,40 @@ final class PathCommit {
                 index.unlock();
             }
         }
+    }
+
+    /**
+     * One written path: null when it is as committed and indexed; else its blob (written with {@code blobs} when HEAD
+     * or the index lacks it), and whether HEAD's tree and the index hold it already. Runs on several threads at once.
+     */
+    private static BlobSlices.Staged stage(
+            Path top,
+            DirCache tree,
+            DirCache index,
+            Instant trustedBefore,
+            String path,
+            ObjectInserter blobs,
+            ObjectInserter.Formatter ids)
+            throws IOException {
+        Path file = top.resolve(path);
+        if (sameAsIndexed(tree, index, path, file, trustedBefore)) {
+            return null;
+        }
+        byte[] content = Files.readAllBytes(file);
+        DirCacheEntry treeEntry = tree.getEntry(path);
+        DirCacheEntry indexEntry = index.getEntry(path);
+        // a path new to HEAD and the index is written anyway: the inserter's id is the only hash of it
+        // (hashing first and inserting after hashed every new file twice: a tenth of a full run's commit)
+        boolean fresh = treeEntry == null && indexEntry == null;
+        ObjectId blob = fresh ? blobs.insert(Constants.OBJ_BLOB, content) : ids.idFor(Constants.OBJ_BLOB, content);
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+        boolean inTree = same(treeEntry, blob, null);
+        boolean inIndex = same(indexEntry, blob, attributes);
+        boolean insert = !fresh && (!inTree || !inIndex);
+        if (insert) {
+            blobs.insert(Constants.OBJ_BLOB, content);
+        }
+        return new BlobSlices.Staged(path, blob, attributes, inTree, inIndex, fresh || insert);
     }
 
     /**
@@ -196,21 +233,6 @@ final class PathCommit {
             out.add(entry.getPathString());
         }
         return out;
-    }
-
-    /**
-     * Many blobs go into one pack file: writing 20,000 loose objects (a temporary file and a rename each) took most
-     * of a 1,000-environment commit. Deflating them then took most of the rest, so the pack is compressed for speed
-     * (the objects, hence the commit, are the same). Small commits stay loose objects, so repeated runs do not pile
-     * up packs.
-     */
-    private static ObjectInserter inserter(Repository repo, int blobs) {
-        if (blobs >= PACK_THRESHOLD && repo.getObjectDatabase() instanceof ObjectDirectory objects) {
-            PackInserter pack = objects.newPackInserter();
-            pack.setCompressionLevel(Deflater.BEST_SPEED);
-            return pack;
-        }
-        return repo.newObjectInserter();
     }
 
     private static DirCacheEditor.PathEdit entry(String path, ObjectId blob, BasicFileAttributes attributes) {

@@ -1,0 +1,176 @@
+package io.envforge.git;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.eclipse.jgit.api.Git;
+import org.eclipse.jgit.lib.ObjectId;
+import org.eclipse.jgit.lib.PersonIdent;
+import org.eclipse.jgit.lib.Repository;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * A commit of more than {@link BlobSlices#PACK_THRESHOLD} files on three threads: HEAD gets the tree real Git writes
+ * for the same files (hashed by Git itself through a fresh index), every object of every slice's pack is there
+ * ({@code git fsck --full}), and {@code git status} is clean. A second commit whose files all have one content (every
+ * slice holds the same single blob: one slice's pack is kept, the others' are dropped) keeps an unrelated staged file
+ * staged and out of the commit. A file that cannot be read fails the commit: HEAD stays, the index is unlocked, and no
+ * slice leaves a temporary pack behind.
+ */
+class ParallelCommitTest {
+
+    private static final PersonIdent WHO = new PersonIdent("test", "test@example.com");
+
+    @TempDir
+    Path dir;
+
+    @TempDir
+    Path scratch;
+
+    @Test
+    void threeSlicesCommitTheTreeGitWritesWithEveryObjectPresent() throws Exception {
+        Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call().close();
+        List<String> first = new ArrayList<>();
+        for (int env = 0; env < 90; env++) {
+            for (String kind : List.of("values", "kustomization", "release", "network", "inventory", "main.tf")) {
+                first.add(write("out/env-%03d/%s.yaml".formatted(env, kind), document(env, kind)));
+            }
+            // one blob in every slice: each slice inserts it, only the first slice's pack needs it
+            first.add(write("out/env-%03d/common.yaml".formatted(env), document(-1, "common")));
+        }
+        try (Repository repo = Git.open(dir.toFile()).getRepository()) {
+            try (BlobSlices slices = BlobSlices.open(repo, first.size(), 3)) {
+                assertEquals(3, slices.count(), "slices for 630 files on 3 threads");
+            }
+            assertTrue(PathCommit.commit(repo, first, List.of(), List.of(), "first", WHO, 3)
+                    .isPresent());
+        }
+        assertEquals(gitWriteTree(), git("rev-parse", "HEAD^{tree}").strip());
+        assertClean();
+        assertEquals(4, packs(), "one pack per slice, each with blobs of its own, and one of the trees");
+
+        write("notes.txt", "staged by hand\n");
+        git("add", "notes.txt");
+        List<String> second = new ArrayList<>();
+        for (int i = 0; i < 600; i++) {
+            second.add(write("same/f-%03d.txt".formatted(i), "one content\n"));
+        }
+        try (Repository repo = Git.open(dir.toFile()).getRepository()) {
+            assertTrue(PathCommit.commit(repo, second, List.of(), List.of(), "second", WHO, 3)
+                    .isPresent());
+        }
+        assertEquals("A  notes.txt\n", git("status", "--porcelain"));
+        assertEquals("", git("ls-tree", "HEAD", "notes.txt"));
+        git("rm", "--cached", "-q", "notes.txt");
+        Files.delete(dir.resolve("notes.txt"));
+        assertEquals(gitWriteTree(), git("rev-parse", "HEAD^{tree}").strip());
+        assertClean();
+        assertEquals(6, packs(), "one pack of the blob every slice holds, and one of the trees");
+    }
+
+    @Test
+    void aFileThatCannotBeReadFailsTheCommitAndLeavesNoTemporaryPack() throws Exception {
+        Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call().close();
+        write("README.md", "first\n");
+        git("add", "README.md");
+        git("-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "first");
+        String head = git("rev-parse", "HEAD");
+        List<String> paths = new ArrayList<>(List.of("out/missing.yaml"));
+        for (int i = 0; i < 450; i++) {
+            paths.add(write("out/f-%03d.yaml".formatted(i), document(i, "values")));
+        }
+        try (Repository repo = Git.open(dir.toFile()).getRepository()) {
+            IOException failure = assertThrows(
+                    IOException.class, () -> PathCommit.commit(repo, paths, List.of(), List.of(), "second", WHO, 2));
+            assertTrue(failure.getMessage().contains("out/missing.yaml"), failure.toString());
+        }
+        assertEquals(head, git("rev-parse", "HEAD"));
+        assertFalse(Files.exists(dir.resolve(".git/index.lock")));
+        assertNoTemporaryPack();
+    }
+
+    /**
+     * {@code git fsck --full} finds every object of HEAD and the index, {@code git status} sees no change, and no
+     * temporary pack is left behind.
+     */
+    private void assertClean() throws Exception {
+        String fsck = git("fsck", "--full", "--no-dangling");
+        assertEquals("", fsck, "git fsck --full");
+        assertEquals("", git("status", "--porcelain"));
+        assertNoTemporaryPack();
+    }
+
+    private void assertNoTemporaryPack() throws IOException {
+        try (Stream<Path> files = Files.list(dir.resolve(".git/objects"))) {
+            assertEquals(
+                    List.of(),
+                    files.filter(p -> p.getFileName().toString().startsWith("insert_"))
+                            .toList());
+        }
+    }
+
+    /**
+     * The tree Git itself hashes from the work tree, through a new index and into a separate object folder (ours are
+     * neither consulted nor added to, so a lost blob stays lost for {@code git fsck}).
+     */
+    private String gitWriteTree() throws Exception {
+        Path index = scratch.resolve("index");
+        Files.deleteIfExists(index);
+        Path objects = Files.createDirectories(scratch.resolve("objects"));
+        Map<String, String> env =
+                Map.of("GIT_INDEX_FILE", index.toString(), "GIT_OBJECT_DIRECTORY", objects.toString());
+        run(env, "add", "-A");
+        return run(env, "write-tree").strip();
+    }
+
+    private long packs() throws IOException {
+        try (Stream<Path> files = Files.list(dir.resolve(".git/objects/pack"))) {
+            return files.filter(p -> p.toString().endsWith(".pack")).count();
+        }
+    }
+
+    /** A generated-looking document of about 1.5 KB, different per environment and kind. */
+    private static String document(int env, String kind) {
+        StringBuilder text =
+                new StringBuilder("# generated by envforge from environments/env-%03d.yaml\n".formatted(env));
+        for (int line = 0; line < 40; line++) {
+            text.append("%s-%d: %s-%03d-%s\n"
+                    .formatted(kind, line, kind, env, ObjectId.zeroId().name().substring(line % 20)));
+        }
+        return text.toString();
+    }
+
+    private String write(String path, String text) throws IOException {
+        Path file = dir.resolve(path);
+        Files.createDirectories(file.getParent());
+        Files.writeString(file, text, StandardCharsets.UTF_8);
+        return path;
+    }
+
+    private String git(String... args) throws Exception {
+        return run(Map.of(), args);
+    }
+
+    private String run(Map<String, String> env, String... args) throws Exception {
+        List<String> command = new ArrayList<>(List.of("git"));
+        command.addAll(List.of(args));
+        ProcessBuilder builder =
+                new ProcessBuilder(command).directory(dir.toFile()).redirectErrorStream(true);
+        builder.environment().putAll(env);
+        Process process = builder.start();
+        String out = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), String.join(" ", args) + ": " + out);
+        return out;
+    }
+}
