@@ -100,6 +100,17 @@ public final class HelmRenderer implements Renderer {
         sweepStaleNativeCopies(
                 Path.of(System.getProperty("java.io.tmpdir")), Instant.now().minus(STALE_AFTER));
         Helm.version().call();
+        // each chart's digest, compiled values schema and schema-less copy (a quarter of a second for the first
+        // schema, mostly loading the validator's classes), while the unchanged check still runs
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(chartsDir, Files::isDirectory)) {
+            for (Path dir : dirs) {
+                if (Files.isRegularFile(dir.resolve("Chart.yaml"))) {
+                    charts.computeIfAbsent(dir, HelmChart::load);
+                }
+            }
+        } catch (IOException | RuntimeException e) {
+            // best effort: the render loads the chart itself and reports what is wrong with it
+        }
     }
 
     /** How old a left-over copy of Helm's native library must be before a run deletes it. */
