@@ -65,9 +65,15 @@ for k in "${KS[@]}"; do
   test "$(git -C "$SCRATCH/shard-$k" diff --name-only HEAD~1 HEAD -- overlays | cut -d/ -f2 | sort -u | wc -l)" \
     -ge $(( M / N )) || { echo "shard $k rendered too few environments" >&2; exit 1; }
 done
-read -r sw sc <<< "${R[single $SINGLE]}"
+# The single run again, last: the first run of a script pays for the mass delete that ended the previous one (ext4
+# skips recently deleted inodes when it allocates, docs/benchmark.md), so each shard is compared with the mean of both.
+workspace "$SCRATCH/single-again" "$SINGLE"
+measure "single $SINGLE (again)" "$SCRATCH/single-again" --env all
+read -r sw1 sc1 <<< "${R[single $SINGLE]}"
+read -r sw2 sc2 <<< "${R[single $SINGLE (again)]}"
+sw=$(awk -v a="$sw1" -v b="$sw2" 'BEGIN {print (a+b)/2}'); sc=$(awk -v a="$sc1" -v b="$sc2" 'BEGIN {print (a+b)/2}')
 for k in "${KS[@]}"; do
   read -r w c <<< "${R[shard $k/$N of $M]}"
   awk -v k="$k" -v n="$N" -v w="$w" -v c="$c" -v sw="$sw" -v sc="$sc" 'BEGIN {
-    printf "shard %s/%s vs single: wall %+.0f %%, CPU %+.0f %%\n", k, n, 100*(w/sw-1), 100*(c/sc-1) }'
+    printf "shard %s/%s vs the mean of the single runs: wall %+.0f %%, CPU %+.0f %%\n", k, n, 100*(w/sw-1), 100*(c/sc-1) }'
 done
