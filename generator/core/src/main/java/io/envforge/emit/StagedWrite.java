@@ -144,6 +144,8 @@ final class StagedWrite {
                         failed.put(change, e);
                     } catch (UncheckedIOException e) {
                         failed.put(change, e.getCause());
+                    } catch (RuntimeException e) {
+                        failed.put(change, new IOException("writing " + change.path() + ": " + e, e));
                     }
                     return false;
                 })
@@ -151,7 +153,7 @@ final class StagedWrite {
         done.addAll(ok);
         if (!failed.isEmpty()) {
             throw failed.entrySet().stream()
-                    .min(java.util.Comparator.comparing(e -> e.getKey().path()))
+                    .min(Comparator.comparing(e -> e.getKey().path()))
                     .orElseThrow()
                     .getValue();
         }
@@ -193,7 +195,12 @@ final class StagedWrite {
                 createFolder(backup.getParent());
                 move(target, backup);
                 if (change.kind() == 'U') {
-                    pruneUp(target.getParent());
+                    try {
+                        pruneUp(target.getParent());
+                    } catch (IOException e) {
+                        // an empty folder left behind harms nothing; the change itself is done (and undone on a
+                        // rollback)
+                    }
                 }
             }
             case 'P' -> pruneEmpty(target);

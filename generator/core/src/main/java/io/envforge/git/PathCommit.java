@@ -162,6 +162,9 @@ final class PathCommit {
         if (sameAsIndexed(tree, index, path, file, trustedBefore)) {
             return null;
         }
+        // the stat first, as git add does: an edit while reading leaves a stat that no longer matches, never the
+        // new stat with the old blob
+        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         byte[] content = Files.readAllBytes(file);
         DirCacheEntry treeEntry = tree.getEntry(path);
         DirCacheEntry indexEntry = index.getEntry(path);
@@ -169,7 +172,6 @@ final class PathCommit {
         // (hashing first and inserting after hashed every new file twice: a tenth of a full run's commit)
         boolean fresh = treeEntry == null && indexEntry == null;
         ObjectId blob = fresh ? blobs.insert(Constants.OBJ_BLOB, content) : ids.idFor(Constants.OBJ_BLOB, content);
-        BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
         boolean inTree = same(treeEntry, blob, null);
         boolean inIndex = same(indexEntry, blob, attributes);
         boolean insert = !fresh && (!inTree || !inIndex);

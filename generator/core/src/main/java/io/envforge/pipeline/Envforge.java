@@ -120,6 +120,7 @@ public final class Envforge {
     /** Generates the selected environments; those whose inputs did not change keep their files unless full. */
     public GenerateResult generate(GenerateRequest request, RunOptions options) {
         PhaseClock clock = new PhaseClock(options.progress());
+        renderers.forEach(Renderer::newRun);
         Runnable warmUp = warmUpOnce();
         Inputs inputs = clock.run(Phase.LOAD, () -> Inputs.load(request));
         Report repaired =

@@ -31,4 +31,11 @@ public interface Renderer {
      * background thread while the pipeline reads inputs; must be safe to run concurrently with {@link #render}.
      */
     default void warmUp() {}
+
+    /**
+     * Called at the start of every run, before anything is read: a renderer that keeps what it read of the workspace
+     * (charts) forgets it here, since a run may follow another on a changed tree (the publish loop moves to the
+     * remote's tree and generates again).
+     */
+    default void newRun() {}
 }

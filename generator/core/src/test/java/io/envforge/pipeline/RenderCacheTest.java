@@ -80,6 +80,25 @@ class RenderCacheTest {
                 .contains("replicas: 3"));
     }
 
+    /**
+     * One Envforge, two runs, the chart changed between them (what the publish loop does when it moves to the remote's
+     * tree and generates again): the second run reads the chart again, so neither a stale digest (a wrong cache hit)
+     * nor a stale schema-less copy renders the old templates.
+     */
+    @Test
+    void aSecondRunReadsTheChangedChart() throws IOException {
+        Path ws = Workspaces.create(dir, List.of("a=10.64.0.0/20"));
+        Envforge envforge = Envforge.standard(ws);
+        envforge.generate(request(ws));
+        Path template = ws.resolve("charts/integration/templates/configmap.yaml");
+        Files.writeString(template, Files.readString(template) + "\n# chart changed between runs\n");
+        envforge.generate(request(ws));
+        assertTrue(
+                Files.readString(ws.resolve("overlays/a/layers/integration.yaml"))
+                        .contains("# chart changed between runs"),
+                "the second run rendered the changed chart");
+    }
+
     @Test
     void withoutTheCacheFolderHelmIsCalledAgain() throws IOException {
         Path ws = Workspaces.create(dir, List.of("a=10.64.0.0/20"));

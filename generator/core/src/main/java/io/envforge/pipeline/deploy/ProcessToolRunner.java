@@ -22,6 +22,9 @@ import java.util.concurrent.CompletableFuture;
  */
 public final class ProcessToolRunner implements ToolRunner {
 
+    /** Set by the launcher when it set {@code GOGC} itself (generator/cli/envforge). */
+    static final String LAUNCHER_GOGC = "ENVFORGE_LAUNCHER_GOGC";
+
     private final Map<String, String> binaries;
     private final Map<String, String> environment;
 
@@ -42,6 +45,11 @@ public final class ProcessToolRunner implements ToolRunner {
         ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
         builder.environment().clear();
         builder.environment().putAll(environment);
+        if ("1".equals(environment.get(LAUNCHER_GOGC))) {
+            // GOGC=400 was set by generator/cli/envforge for Helm's Go runtime in this JVM, not for the tools
+            builder.environment().remove("GOGC");
+            builder.environment().remove(LAUNCHER_GOGC);
+        }
         builder.environment().putAll(env);
         try {
             Files.createDirectories(log.toAbsolutePath().getParent());

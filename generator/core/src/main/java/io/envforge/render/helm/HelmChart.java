@@ -33,6 +33,18 @@ record HelmChart(String digest, Optional<ValuesSchema> schema, Path helmDir) {
         return new HelmChart(digest, Optional.of(ValuesSchema.load(chart)), SchemaLessCopy.of(chart, digest));
     }
 
+    /**
+     * What stands for the chart in the render cache's key: its digest, and when its values are checked here rather
+     * than by Helm, the version of that check ({@link #VALUES_CHECK}). A cached output was made only after the values
+     * passed the check; a later, stricter check must not take it as passed.
+     */
+    String cacheKey() {
+        return schema.isPresent() ? digest + " " + VALUES_CHECK : digest;
+    }
+
+    /** The version of the values check in Java ({@link ValuesSchema}, {@link CoalescedValues}); raise it on a change. */
+    static final String VALUES_CHECK = "values-check v1";
+
     /** What the schema refuses in {@code values} (Helm's view: coalesced with the chart's defaults); empty: fine. */
     List<ValuesSchema.Error> check(Map<String, Object> values) {
         return schema.map(s -> s.check(values)).orElse(List.of());

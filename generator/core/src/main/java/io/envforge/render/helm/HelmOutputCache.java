@@ -31,7 +31,7 @@ final class HelmOutputCache {
         this.cache = cache;
     }
 
-    /** {@code chart}: the chart's {@link #chartDigest}. */
+    /** {@code chart}: the chart's {@link #chartDigest}, with what checks its values ({@link HelmChart#cacheKey}). */
     String get(String chart, String release, String namespace, String values, Supplier<String> render) {
         if (!cache.enabled()) {
             return render.get();

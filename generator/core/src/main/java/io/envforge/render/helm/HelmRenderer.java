@@ -94,6 +94,12 @@ public final class HelmRenderer implements Renderer {
         return List.of("helm-values", "helm-template");
     }
 
+    /** The charts are read again in each run: another run's may have been another tree's (the publish loop). */
+    @Override
+    public void newRun() {
+        charts.clear();
+    }
+
     /** Loads Helm's native library (about half a second) while the pipeline is still reading specs. */
     @Override
     public void warmUp() {
@@ -127,32 +133,55 @@ public final class HelmRenderer implements Renderer {
      */
     static int sweepStaleNativeCopies(Path tmp, Instant before) {
         int deleted = 0;
-        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, "helm-java*")) {
+        try (DirectoryStream<Path> dirs = Files.newDirectoryStream(tmp, "{helm-java,envforge-charts}*")) {
             for (Path dir : dirs) {
-                if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
-                        || !Files.getLastModifiedTime(dir).toInstant().isBefore(before)) {
-                    continue;
+                try {
+                    if (sweepOne(dir, before)) {
+                        deleted++;
+                    }
+                } catch (IOException | UncheckedIOException | SecurityException e) {
+                    // another user's, or being deleted by another run: the next folder
                 }
-                List<Path> files;
-                try (Stream<Path> list = Files.list(dir)) {
-                    files = list.toList();
-                }
-                boolean onlyLibraries = files.stream()
-                        .allMatch(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)
-                                && f.getFileName().toString().matches("helm-[a-z0-9-]+\\.so"));
-                if (!onlyLibraries) {
-                    continue;
-                }
-                for (Path f : files) {
-                    Files.deleteIfExists(f);
-                }
-                Files.deleteIfExists(dir);
-                deleted++;
             }
         } catch (IOException | UncheckedIOException e) {
             // best effort: the next run tries again
         }
         return deleted;
+    }
+
+    /**
+     * Deletes {@code dir} if it was last modified before {@code before} and is a left-over: a {@code helm-java*}
+     * folder holding nothing but {@code helm-*.so} files, or a process's folder of chart copies
+     * ({@code envforge-charts*}, {@link SchemaLessCopy#base}).
+     */
+    private static boolean sweepOne(Path dir, Instant before) throws IOException {
+        if (!Files.isDirectory(dir, LinkOption.NOFOLLOW_LINKS)
+                || !Files.getLastModifiedTime(dir).toInstant().isBefore(before)) {
+            return false;
+        }
+        if (dir.getFileName().toString().startsWith(SchemaLessCopy.PREFIX)) {
+            try (Stream<Path> walk = Files.walk(dir)) {
+                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
+                    Files.deleteIfExists(p);
+                }
+            }
+            return true;
+        }
+        List<Path> files;
+        try (Stream<Path> list = Files.list(dir)) {
+            files = list.toList();
+        }
+        boolean onlyLibraries = files.stream()
+                .allMatch(f -> Files.isRegularFile(f, LinkOption.NOFOLLOW_LINKS)
+                        && f.getFileName().toString().matches("helm-[a-z0-9-]+\\.so"));
+        if (!onlyLibraries) {
+            return false;
+        }
+        for (Path f : files) {
+            Files.deleteIfExists(f);
+        }
+        Files.deleteIfExists(dir);
+        return true;
     }
 
     @Override
@@ -226,10 +255,23 @@ public final class HelmRenderer implements Renderer {
      * copy.
      */
     private String template(Environment env, Layer layer, Map<String, Object> values, String valuesText) {
-        HelmChart chart = charts.computeIfAbsent(chartsDir.resolve(layer.name()), HelmChart::load);
+        HelmChart chart;
+        try {
+            chart = charts.computeIfAbsent(chartsDir.resolve(layer.name()), HelmChart::load);
+        } catch (UncheckedIOException | IllegalStateException e) {
+            throw new EnvforgeException(
+                    new Problem(
+                            "charts/" + layer.name(),
+                            "",
+                            null,
+                            "cannot read the chart: " + e.getMessage(),
+                            "check that charts/" + layer.name() + " is readable and java.io.tmpdir writable, then run"
+                                    + " again"),
+                    e);
+        }
         String valuesFile = Layout.chartValues(env.name(), layer.name());
         try {
-            return cache.get(chart.digest(), layer.name(), env.namespace(), valuesText, () -> {
+            return cache.get(chart.cacheKey(), layer.name(), env.namespace(), valuesText, () -> {
                 List<ValuesSchema.Error> refused = chart.check(values);
                 if (!refused.isEmpty()) {
                     throw new EnvforgeException(ValuesOrigin.problems(env, layer, refused, valuesFile));

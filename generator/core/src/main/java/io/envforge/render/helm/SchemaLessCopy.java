@@ -6,7 +6,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.attribute.FileTime;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Comparator;
@@ -15,7 +14,7 @@ import java.util.stream.Stream;
 
 /**
  * A copy of a chart without its {@code values.schema.json}, every other file byte for byte, in
- * {@code <tmp>/envforge-<user>/helm-charts/<digest>/<chart>/}, where the digest is the original chart's
+ * {@code <this process's folder, see base()>/<digest>/<chart>/}, where the digest is the original chart's
  * ({@link HelmOutputCache#chartDigest}). Made once per chart content: a run reuses a copy after checking it (the same
  * files and bytes as the chart minus the schema, so a copy a temp cleaner has half-deleted is made again). A copy is
  * built in a private temporary folder and renamed into place, so concurrent runs see a whole copy or none; the one
@@ -40,9 +39,10 @@ final class SchemaLessCopy {
         try {
             if (intact(copy, wanted)) {
                 Files.setLastModifiedTime(entry, FileTime.from(Instant.now()));
+                Files.setLastModifiedTime(base, FileTime.from(Instant.now())); // in use: not swept as a left-over
                 return copy;
             }
-            Files.createDirectories(base);
+            Files.createDirectories(base); // a process idle for hours may find it swept
             // checked again: another run may have placed a whole copy since; a placed copy is never changed
             if (Files.exists(entry) && !intact(copy, wanted)) { // damaged: move it aside, then build afresh
                 Path stale = Files.createTempDirectory(base, ".stale-");
@@ -83,31 +83,32 @@ final class SchemaLessCopy {
                 chart, file -> !chart.relativize(file).toString().equals(HelmChart.SCHEMA));
     }
 
+    /** The prefix of each process's private folder of chart copies in {@code java.io.tmpdir}. */
+    static final String PREFIX = "envforge-charts";
+
     /**
-     * {@code <java.io.tmpdir>/envforge-<user>/helm-charts}: per user, created owner-only where the file system has
-     * POSIX permissions, and refused when another user owns it (Helm reads the copies after they are checked).
+     * This process's own folder of chart copies: a new temporary folder ({@code java.io.tmpdir/envforge-charts*},
+     * owner-only, {@code Files.createTempDirectory}), deleted when the JVM exits. One per process, not shared: a copy
+     * Helm reads is never moved or deleted by another run, whatever user or user id (a container's numeric one) runs
+     * it. A run killed with SIGKILL leaves its folder (the size of the charts); {@link HelmRenderer} deletes such
+     * folders once they are hours old.
      */
     static Path base() {
-        String user = System.getProperty("user.name");
-        Path dir = Path.of(System.getProperty("java.io.tmpdir"), "envforge-" + user);
-        try {
-            if (!Files.isDirectory(dir)) {
-                try {
-                    Files.createDirectories(
-                            dir, PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
-                } catch (UnsupportedOperationException e) {
-                    Files.createDirectories(dir);
-                }
+        return Base.DIR;
+    }
+
+    private static final class Base {
+        static final Path DIR = create();
+
+        private static Path create() {
+            try {
+                Path dir = Files.createTempDirectory(PREFIX);
+                Runtime.getRuntime().addShutdownHook(new Thread(() -> delete(dir), "envforge-charts-cleanup"));
+                return dir;
+            } catch (IOException e) {
+                throw new UncheckedIOException("cannot create a temporary folder for the chart copies", e);
             }
-            String owner = Files.getOwner(dir).getName();
-            if (!owner.equals(user)) {
-                throw new IllegalStateException(dir + " belongs to " + owner + ", not to " + user
-                        + ": remove it, or point java.io.tmpdir elsewhere");
-            }
-        } catch (IOException e) {
-            throw new UncheckedIOException("cannot create " + dir, e);
         }
-        return dir.resolve("helm-charts");
     }
 
     private static void copyWithoutSchema(Path chart, Path target) throws IOException {

@@ -104,12 +104,28 @@ final class ValuesSchema {
     }
 
     /**
-     * Plain scalars that YAML 1.1 (Helm) and YAML 1.2 (envforge) read differently: 1.1's booleans y/n/yes/no/on/off,
-     * octal 0777, binary 0b101, base-60 1:30, digits with underscores.
+     * The plain scalars both readers take alike: Helm's go.yaml.in/yaml v2 ({@code resolve.go}: YAML 1.1 words such as
+     * y/n/yes/no/on/off/True/NULL/~, ints with a sign, 0x/0o/0b prefixes, underscores or base 60, floats such as
+     * .5 and 1e3, timestamps) and envforge's snakeyaml-engine (YAML 1.2, JSON schema) agree on empty (null),
+     * {@code true}, {@code false}, {@code null}, decimal integers and fractions, text that starts with a letter or a
+     * {@code /} (v2 resolves a whole scalar only, and no number, null or timestamp starts so), and
+     * Kubernetes quantities and durations ({@code 512Mi}, {@code 250m}, {@code 30s}). Anything else is taken as read
+     * otherwise: an allow list, so a form not thought of here leaves the chart to Helm's own check.
      */
-    private static final Pattern YAML11_ONLY = Pattern.compile(
-            "y|Y|yes|Yes|YES|n|N|no|No|NO|on|On|ON|off|Off|OFF"
-                    + "|[-+]?0[0-7_]+|[-+]?0b[01_]+|[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?|[-+]?\\.?[0-9][0-9.]*_[0-9_.]*");
+    private static final Pattern ALIKE = Pattern.compile("(?s)|true|false|null|-?(0|[1-9][0-9]*)(\\.[0-9]+)?"
+            + "|[A-Za-z/].*"
+            + "|[1-9][0-9]*(Ki|Mi|Gi|Ti|Pi|Ei|k|M|G|T|P|E|m|ms|us|ns|s|h)");
+
+    /** YAML 1.1's booleans and nulls (any case but the lowercase 1.2 forms), which match {@link #ALIKE}'s words. */
+    private static final Pattern YAML11_WORDS = Pattern.compile("(?i)y|n|yes|no|on|off|true|false|null");
+
+    private static boolean alike(String plain) {
+        return ALIKE.matcher(plain).matches()
+                && (!YAML11_WORDS.matcher(plain).matches()
+                        || plain.equals("true")
+                        || plain.equals("false")
+                        || plain.equals("null"));
+    }
 
     /** Whether {@code yamlText} has no plain scalar (key or value) that Helm's YAML 1.1 reads otherwise. */
     static boolean readsAlike(String yamlText) {
@@ -123,8 +139,7 @@ final class ValuesSchema {
 
     private static boolean readsAlike(Node node) {
         if (node instanceof ScalarNode scalar) {
-            return scalar.getScalarStyle() != ScalarStyle.PLAIN
-                    || !YAML11_ONLY.matcher(scalar.getValue()).matches();
+            return scalar.getScalarStyle() != ScalarStyle.PLAIN || alike(scalar.getValue());
         }
         if (node instanceof SequenceNode seq) {
             return seq.getValue().stream().allMatch(ValuesSchema::readsAlike);

@@ -112,9 +112,43 @@ class HelmChartTest {
 
     @Test
     void tellsWhereYaml11ReadsOtherwise() {
-        assertTrue(ValuesSchema.readsAlike("a: 1\nb: [x, \"on\", '0777', 1.5, 0x1f, 1e3, true]\nc: \"n\"\n"));
-        for (String yaml : List.of("a: on", "n: 1", "a: [1, 0777]", "a: 1_000", "a: 1:30", "a: {b: No}", "a: 0b11")) {
+        assertTrue(ValuesSchema.readsAlike(
+                "a: 1\nb: [x, \"on\", '0777', 1.5, -3, true, false, null, 512Mi, 250m, 30s, nginx:1.27, a.b-c_d]\n"
+                        + "c: \"n\"\nd:\n"));
+        for (String yaml : List.of(
+                "a: on",
+                "n: 1",
+                "a: [1, 0777]",
+                "a: 1_000",
+                "a: 1:30",
+                "a: {b: No}",
+                "a: 0b11",
+                "a: True",
+                "a: FALSE",
+                "a: Null",
+                "a: ~",
+                "a: +5432",
+                "a: 0x1f",
+                "a: 0o17",
+                "a: 1e3",
+                "a: .5",
+                "a: 1.",
+                "a: .inf",
+                "a: 2001-12-14",
+                "a: &x {b: 1}\nc:\n  <<: *x\n")) {
             assertFalse(ValuesSchema.readsAlike(yaml), yaml);
+        }
+    }
+
+    /** The repository's charts take the fast path: every plain scalar of their values.yaml reads alike. */
+    @Test
+    void theRepositorysChartsReadAlike() throws IOException {
+        for (String chart : List.of("api-gateway", "integration")) {
+            Path values = io.envforge.TestWorkspace.REPO
+                    .resolve("charts")
+                    .resolve(chart)
+                    .resolve("values.yaml");
+            assertTrue(ValuesSchema.readsAlike(Files.readString(values)), chart);
         }
     }
 
