@@ -173,8 +173,8 @@ public final class Envforge {
             }
             clock.run(
                     Phase.STAMPS,
-                    () -> Unchanged.recordWritten(
-                            request.outputDirectory(), tree, unchanged, writer.verified(), millis.getAsLong()));
+                    () -> unchanged.recordWritten(
+                            request.outputDirectory(), tree, writer.verified(), millis.getAsLong()));
         }
         run.finished();
         return new GenerateResult(

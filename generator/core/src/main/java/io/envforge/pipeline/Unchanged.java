@@ -28,8 +28,9 @@ import java.util.concurrent.ConcurrentHashMap;
  * @param prints the inputs digest of every selected environment
  * @param toRender the selected environments to render, in selection order
  * @param same the selected environments left as they are, in selection order
+ * @param stamps the output stamps the check read (and kept up to date), which the write adds to
  */
-record Unchanged(Map<String, String> prints, List<String> toRender, List<String> same) {
+record Unchanged(Map<String, String> prints, List<String> toRender, List<String> same, OutputStamps stamps) {
 
     static Unchanged check(GenerateRequest request, RunOptions options, Inputs inputs, List<String> renderSteps) {
         return check(request, options, inputs, renderSteps, () -> {});
@@ -86,7 +87,8 @@ record Unchanged(Map<String, String> prints, List<String> toRender, List<String>
         return new Unchanged(
                 Map.copyOf(prints),
                 inputs.selected().stream().filter(n -> !same.contains(n)).toList(),
-                inputs.selected().stream().filter(same::contains).toList());
+                inputs.selected().stream().filter(same::contains).toList(),
+                stamps);
     }
 
     /**
@@ -97,12 +99,10 @@ record Unchanged(Map<String, String> prints, List<String> toRender, List<String>
      * written in the last two seconds, and it is read next time. Without it, the first run after a full one read all
      * 33,000 files of 1,000 environments and asked Git about them (docs/benchmark.md).
      */
-    static void recordWritten(
-            Path out, OutputTree tree, Unchanged unchanged, Map<String, OutputStamps.Stamp> verified, long now) {
-        OutputStamps stamps = OutputStamps.in(GitPublisher.gitDir(out));
-        unchanged.toRender().parallelStream().forEach(name -> {
+    void recordWritten(Path out, OutputTree tree, Map<String, OutputStamps.Stamp> verified, long now) {
+        toRender.parallelStream().forEach(name -> {
             String fingerprint = tree.files().get(Fingerprint.path(name));
-            String inputs = unchanged.prints().get(name);
+            String inputs = prints.get(name);
             if (fingerprint == null || inputs == null) {
                 return;
             }

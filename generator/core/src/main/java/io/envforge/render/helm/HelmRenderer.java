@@ -160,12 +160,8 @@ public final class HelmRenderer implements Renderer {
             return false;
         }
         if (dir.getFileName().toString().startsWith(SchemaLessCopy.PREFIX)) {
-            try (Stream<Path> walk = Files.walk(dir)) {
-                for (Path p : walk.sorted(java.util.Comparator.reverseOrder()).toList()) {
-                    Files.deleteIfExists(p);
-                }
-            }
-            return true;
+            SchemaLessCopy.delete(dir);
+            return !Files.exists(dir);
         }
         List<Path> files;
         try (Stream<Path> list = Files.list(dir)) {

@@ -140,7 +140,8 @@ final class SchemaLessCopy {
         }
     }
 
-    private static void delete(Path dir) {
+    /** Deletes {@code dir} and what it holds, best effort (another run may be deleting it too). */
+    static void delete(Path dir) {
         try (Stream<Path> walk = Files.walk(dir)) {
             List<Path> all = walk.sorted(Comparator.reverseOrder()).toList();
             for (Path p : all) {
