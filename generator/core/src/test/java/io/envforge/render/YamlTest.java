@@ -1,9 +1,12 @@
 package io.envforge.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
@@ -24,6 +27,15 @@ class YamlTest {
                 "2Gi      | k: 2Gi",
                 "500m     | k: 500m",
                 "wso2/am  | k: wso2/am",
+                "0b101    | k: \"0b101\"",
+                ".5       | k: \".5\"",
+                "-0x1F    | k: \"-0x1F\"",
+                "+0755    | k: \"+0755\"",
+                "-1:30    | k: \"-1:30\"",
+                "1:30.5   | k: \"1:30.5\"",
+                "+Inf     | k: \"+Inf\"",
+                "<<       | k: \"<<\"",
+                "10.20.0.1 | k: 10.20.0.1",
             })
     void quotesWhatYaml11ReadersWouldMisread(String value, String expected) {
         assertEquals(expected + "\n", Yaml.dump(Map.of("k", value)));
@@ -33,5 +45,42 @@ class YamlTest {
     @CsvSource({"on", "1.10", "true", "0755"})
     void roundTripsAsStrings(String value) {
         assertEquals(List.of(Map.of("k", value)), Yaml.loadAll(Yaml.dump(Map.of("k", value))));
+    }
+
+    /**
+     * Every string of up to four characters over the alphabet of YAML 1.1's numbers, dumped and read back by a YAML 1.1
+     * reader (SnakeYAML 2.3, org.yaml: its {@code Resolver} holds the 1.1 int, float, bool and null patterns), is the
+     * same string: what the dumper leaves plain a 1.1 reader does not take for a number.
+     */
+    @Test
+    void noStringOverTheNumberAlphabetReadsBackAsANumberInYaml11() {
+        String alphabet = "0179bxoeE.:_+-";
+        List<String> corpus = new ArrayList<>(List.of(""));
+        List<String> misread = new ArrayList<>();
+        org.yaml.snakeyaml.Yaml yaml11 = new org.yaml.snakeyaml.Yaml();
+        for (int length = 1; length <= 4; length++) {
+            List<String> longer = new ArrayList<>();
+            for (String prefix : corpus) {
+                if (prefix.length() == length - 1) {
+                    for (char c : alphabet.toCharArray()) {
+                        longer.add(prefix + c);
+                    }
+                }
+            }
+            for (String s : longer) {
+                String dumped = Yaml.dump(Map.of("k", s));
+                try {
+                    Object back = ((Map<?, ?>) yaml11.load(dumped)).get("k");
+                    if (!s.equals(back)) {
+                        misread.add(dumped.strip() + " -> " + back);
+                    }
+                } catch (RuntimeException e) { // the 1.1 reader resolved it as a number it then cannot parse
+                    misread.add(dumped.strip() + " -> " + e.getClass().getSimpleName());
+                }
+            }
+            corpus.addAll(longer);
+        }
+        assertTrue(corpus.size() > 40_000, "corpus " + corpus.size());
+        assertEquals(List.of(), misread);
     }
 }
