@@ -222,24 +222,27 @@ public final class HelmRenderer implements Renderer {
      */
     static List<String> documents(String helmOutput) {
         List<String> out = new ArrayList<>();
-        StringBuilder current = new StringBuilder();
-        for (String line : helmOutput.split("\n", -1)) {
-            if (line.equals("---") || line.startsWith("--- ")) {
-                addIfNotBlank(out, current);
-                current.setLength(0);
-                if (line.length() > 3) {
-                    current.append(line, 4, line.length()).append('\n');
-                }
-            } else {
-                current.append(line).append('\n');
+        String carried = ""; // what followed "--- " on the separator line that began the current piece
+        int piece = 0;
+        int length = helmOutput.length();
+        for (int line = 0; line < length; ) {
+            int end = helmOutput.indexOf('\n', line);
+            if (end < 0) {
+                end = length;
             }
+            if (helmOutput.startsWith("---", line) && (end == line + 3 || helmOutput.charAt(line + 3) == ' ')) {
+                addIfNotBlank(out, carried, helmOutput.substring(piece, line));
+                carried = end > line + 3 ? helmOutput.substring(line + 4, end) + "\n" : "";
+                piece = Math.min(end + 1, length);
+            }
+            line = end + 1;
         }
-        addIfNotBlank(out, current);
+        addIfNotBlank(out, carried, helmOutput.substring(piece));
         return out;
     }
 
-    private static void addIfNotBlank(List<String> out, StringBuilder doc) {
-        String text = doc.toString().stripTrailing();
+    private static void addIfNotBlank(List<String> out, String carried, String rest) {
+        String text = (carried + rest).stripTrailing();
         if (!text.isBlank()) {
             out.add(text + "\n");
         }
@@ -312,11 +315,16 @@ public final class HelmRenderer implements Renderer {
         if (source.contains("helm.sh/hook")) {
             return true;
         }
-        for (String line : source.split("\n")) {
-            String t = line.strip();
+        for (int line = 0; line < source.length(); ) {
+            int end = source.indexOf('\n', line);
+            if (end < 0) {
+                end = source.length();
+            }
+            String t = source.substring(line, end).strip();
             if (!t.isEmpty() && !t.startsWith("#")) {
                 return false;
             }
+            line = end + 1;
         }
         return true;
     }

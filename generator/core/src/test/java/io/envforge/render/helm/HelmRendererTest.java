@@ -42,7 +42,14 @@ class HelmRendererTest {
                         "a separator with content after it",
                         "kind: A\n--- # next\nkind: B\n",
                         List.of("kind: A\n", "# next\nkind: B\n")),
-                Arguments.of("trailing blank lines are trimmed", "kind: A\n\n\n", List.of("kind: A\n")));
+                Arguments.of("trailing blank lines are trimmed", "kind: A\n\n\n", List.of("kind: A\n")),
+                Arguments.of("no final newline", "kind: A\n---\nkind: B", List.of("kind: A\n", "kind: B\n")),
+                Arguments.of(
+                        "a separator as the last line, with and without content",
+                        "kind: A\n--- \n---",
+                        List.of("kind: A\n")),
+                Arguments.of("---x is content", "---x: 1\n----\n", List.of("---x: 1\n----\n")),
+                Arguments.of("only a separator", "---\n", List.of()));
     }
 
     @ParameterizedTest(name = "{0}")
