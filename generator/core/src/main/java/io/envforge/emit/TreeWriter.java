@@ -161,6 +161,15 @@ public final class TreeWriter {
         return Map.copyOf(verified);
     }
 
+    /**
+     * True when this writer wrote {@code path} (or found it right) and the file's size and time are still as they
+     * were then ({@link #verified}): its content is the generated one, as far as Git's own checkout would trust.
+     */
+    public boolean asWritten(String path, BasicFileAttributes attributes) {
+        OutputStamps.Stamp stamp = verified.get(path);
+        return stamp != null && stamp.equals(OutputStamps.stamp(attributes));
+    }
+
     /** Plans and writes {@code tree}. */
     public WriteResult write(OutputTree tree, Collection<String> ownedFolders) {
         return write(tree, plan(tree, ownedFolders), ownedFolders);
@@ -179,10 +188,26 @@ public final class TreeWriter {
      */
     public WriteResult write(
             OutputTree tree, WriteResult plan, Collection<String> ownedFolders, Collection<String> deleted) {
-        List<StagedWrite.Change> changes = new ArrayList<>();
+        return write(bytes(tree, plan), plan, ownedFolders, deleted);
+    }
+
+    /** The bytes {@link #write} writes for {@code plan}'s added and changed files (UTF-8), by path. */
+    public static Map<String, byte[]> bytes(OutputTree tree, WriteResult plan) {
         Map<String, byte[]> texts = new TreeMap<>();
         for (String path : plan.written()) {
             texts.put(path, tree.get(path).getBytes(StandardCharsets.UTF_8));
+        }
+        return texts;
+    }
+
+    /**
+     * {@link #write(OutputTree, WriteResult, Collection, Collection)} with the bytes {@link #bytes} gave for
+     * {@code plan}'s added and changed files (encoded once, for the writer and for the commit packing them ahead).
+     */
+    public WriteResult write(
+            Map<String, byte[]> texts, WriteResult plan, Collection<String> ownedFolders, Collection<String> deleted) {
+        List<StagedWrite.Change> changes = new ArrayList<>();
+        for (String path : plan.written()) {
             changes.add(new StagedWrite.Change('W', path));
         }
         plan.removed().forEach(path -> changes.add(new StagedWrite.Change('D', path)));

@@ -6,15 +6,20 @@ import java.nio.file.attribute.BasicFileAttributes;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.function.Function;
 import java.util.zip.Deflater;
 import org.eclipse.jgit.internal.storage.file.ObjectDirectory;
 import org.eclipse.jgit.internal.storage.file.PackInserter;
+import org.eclipse.jgit.lib.Constants;
 import org.eclipse.jgit.lib.ObjectId;
 import org.eclipse.jgit.lib.ObjectInserter;
 import org.eclipse.jgit.lib.ObjectReader;
@@ -70,6 +75,10 @@ final class BlobSlices implements AutoCloseable {
     private final List<CompletableFuture<?>> flushes = new ArrayList<>();
     /** The blobs of the slices flushed so far; guarded by this. */
     private final Set<ObjectId> flushed = new HashSet<>();
+    /** The blob of each path packed {@link #ahead}, by path. */
+    private final Map<String, ObjectId> packedAhead = new ConcurrentHashMap<>();
+    /** Per slice, the blobs it packed ahead; null when nothing was packed ahead. */
+    private List<CompletableFuture<Set<ObjectId>>> ahead;
 
     private volatile boolean stopped;
 
@@ -107,6 +116,54 @@ final class BlobSlices implements AutoCloseable {
     }
 
     /**
+     * Starts packing the blobs of {@code paths} with {@code bytes} (the content each is about to be written with) on
+     * the slices' threads, and returns at once: the work tree is written meanwhile, and the commit ({@link #stage})
+     * takes a blob from here instead of reading and hashing the file when the file is still what was written (see
+     * {@link #packedAhead}). Slice {@code i} packs every {@code count()}-th path and then stages its share of the
+     * commit's paths, so its inserter is never used by two threads. Does nothing for one slice (a small commit). At
+     * most once, before {@link #stage}.
+     */
+    void ahead(List<String> paths, Function<String, byte[]> bytes) {
+        if (pool == null || ahead != null) {
+            return;
+        }
+        ahead = new ArrayList<>();
+        for (int i = 0; i < count(); i++) {
+            int slice = i;
+            CompletableFuture<Set<ObjectId>> packed = CompletableFuture.supplyAsync(
+                    () -> {
+                        ObjectInserter blobs = slices.get(slice);
+                        Set<ObjectId> inserted = new HashSet<>();
+                        try {
+                            for (int at = slice; at < paths.size() && !stopped; at += count()) {
+                                ObjectId blob = blobs.insert(Constants.OBJ_BLOB, bytes.apply(paths.get(at)));
+                                packedAhead.put(paths.get(at), blob);
+                                inserted.add(blob);
+                            }
+                        } catch (IOException e) {
+                            stopped = true;
+                            throw new UncheckedIOException(e);
+                        } catch (RuntimeException | Error e) {
+                            stopped = true;
+                            throw e;
+                        }
+                        return inserted;
+                    },
+                    pool);
+            ahead.add(packed);
+            started.add(packed);
+        }
+    }
+
+    /**
+     * The blob packed {@link #ahead} for {@code path}, once that slice is done: the blob of the bytes the file was to
+     * be written with. Only for a file still as it was written; the caller checks that.
+     */
+    Optional<ObjectId> packedAhead(String path) {
+        return Optional.ofNullable(packedAhead.get(path));
+    }
+
+    /**
      * Runs {@code step} on every path, spread over the slices, and returns the results in the order of
      * {@code paths}; each slice's pack is flushed (or dropped, see {@link #decide}) in the background once the slice is
      * done.
@@ -120,10 +177,18 @@ final class BlobSlices implements AutoCloseable {
         List<CompletableFuture<?>> staged = new ArrayList<>();
         for (int i = 0; i < count(); i++) {
             int slice = i;
-            CompletableFuture<Set<ObjectId>> blobs = CompletableFuture.supplyAsync(
-                    () -> {
+            // a slice stages after its share of the blobs packed ahead (if any): every packed-ahead blob is known
+            // before any slice looks one up, and each inserter stays on one thread at a time
+            CompletableFuture<Set<ObjectId>> before = ahead == null
+                    ? CompletableFuture.completedFuture(Set.of())
+                    : CompletableFuture.allOf(ahead.toArray(CompletableFuture[]::new))
+                            .thenCompose(done -> ahead.get(slice));
+            CompletableFuture<Set<ObjectId>> blobs = before.thenApplyAsync(
+                    packed -> {
                         try {
-                            return slice(slice, paths, step, out);
+                            Set<ObjectId> inserted = slice(slice, paths, step, out);
+                            inserted.addAll(packed);
+                            return inserted;
                         } catch (IOException e) {
                             throw new UncheckedIOException(e);
                         }

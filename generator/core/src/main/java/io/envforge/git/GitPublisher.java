@@ -5,11 +5,14 @@ import io.envforge.error.Problem;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiPredicate;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheCheckout;
 import org.eclipse.jgit.errors.CheckoutConflictException;
@@ -51,21 +54,73 @@ public final class GitPublisher {
      */
     public Optional<String> commit(
             Collection<String> written, Collection<String> removed, Collection<String> owned, String message) {
+        return commit(written, removed, owned, message, Ahead.NONE, (path, attributes) -> false);
+    }
+
+    /**
+     * Starts hashing and packing, on the commit's threads, the blobs of the files about to be written: {@code files}
+     * maps each workspace-relative path to the bytes it will be written with; {@code committed} is how many paths the
+     * commit will hold. Returns at once, so the packing overlaps the write; give the result to
+     * {@link #commit(Collection, Collection, Collection, String, Ahead, BiPredicate)} and close it after. Closed
+     * without a commit (the write failed), its unfinished packs are deleted. A commit small enough for one slice, or a
+     * repository that cannot be opened (the commit reports it), packs nothing ahead.
+     */
+    public Ahead packAhead(int committed, Map<String, byte[]> files) {
+        if (files.size() < 2 * BlobSlices.PACK_THRESHOLD) {
+            return Ahead.NONE;
+        }
+        Repository repo = null;
+        try {
+            repo = open();
+            String prefix = prefix(repo);
+            BlobSlices slices =
+                    BlobSlices.open(repo, committed, Runtime.getRuntime().availableProcessors());
+            List<String> paths = List.copyOf(files.keySet());
+            slices.ahead(paths.stream().map(p -> prefix + p).toList(), p -> files.get(p.substring(prefix.length())));
+            return new Ahead(repo, slices);
+        } catch (IOException | RuntimeException e) {
+            if (repo != null) {
+                repo.close();
+            }
+            return Ahead.NONE;
+        }
+    }
+
+    /**
+     * {@link #commit(Collection, Collection, Collection, String)}, taking the blobs {@code ahead} packed for the paths
+     * whose file {@code asWritten} (workspace-relative path, the file's attributes now) says is still as written.
+     */
+    public Optional<String> commit(
+            Collection<String> written,
+            Collection<String> removed,
+            Collection<String> owned,
+            String message,
+            Ahead ahead,
+            BiPredicate<String, BasicFileAttributes> asWritten) {
         if (written.isEmpty() && removed.isEmpty() && owned.isEmpty()) {
             return Optional.empty();
         }
-        try (Repository repo = open()) {
+        try (Repository opened = ahead.repo == null ? open() : null) {
+            Repository repo = ahead.repo == null ? opened : ahead.repo;
             String prefix = prefix(repo);
             GitLocks locks = new GitLocks(repo.getDirectory().toPath());
             locks.claim();
-            Optional<String> created = PathCommit.commit(
+            List<String> paths = written.stream().map(p -> prefix + p).toList();
+            List<String> gone = removed.stream().map(p -> prefix + p).toList();
+            List<String> folders = owned.stream().map(p -> prefix + p).toList();
+            Optional<ObjectId> commit = ahead.slices == null
+                    ? PathCommit.commit(repo, paths, gone, folders, message, FALLBACK)
+                    : PathCommit.commit(
                             repo,
-                            written.stream().map(p -> prefix + p).toList(),
-                            removed.stream().map(p -> prefix + p).toList(),
-                            owned.stream().map(p -> prefix + p).toList(),
+                            paths,
+                            gone,
+                            folders,
                             message,
-                            FALLBACK)
-                    .map(ObjectId::name);
+                            FALLBACK,
+                            ahead.slices,
+                            (path, attributes) -> path.startsWith(prefix)
+                                    && asWritten.test(path.substring(prefix.length()), attributes));
+            Optional<String> created = commit.map(ObjectId::name);
             locks.release();
             return created;
         } catch (IOException e) {
@@ -348,5 +403,30 @@ public final class GitPublisher {
         Path here = Files.exists(workspace) ? workspace.toRealPath() : workspace.toAbsolutePath();
         String rel = top.relativize(here).toString().replace('\\', '/');
         return rel.isEmpty() ? "" : rel + "/";
+    }
+
+    /** Blobs packed ahead of a commit ({@link #packAhead}); closing it drops what no commit took. */
+    public static final class Ahead implements AutoCloseable {
+
+        /** Nothing packed ahead: the commit reads every file. */
+        public static final Ahead NONE = new Ahead(null, null);
+
+        private final Repository repo;
+        private final BlobSlices slices;
+
+        private Ahead(Repository repo, BlobSlices slices) {
+            this.repo = repo;
+            this.slices = slices;
+        }
+
+        @Override
+        public void close() {
+            if (slices != null) {
+                slices.close();
+            }
+            if (repo != null) {
+                repo.close();
+            }
+        }
     }
 }

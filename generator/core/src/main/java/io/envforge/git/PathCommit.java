@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.function.BiPredicate;
 import org.eclipse.jgit.dircache.DirCache;
 import org.eclipse.jgit.dircache.DirCacheBuilder;
 import org.eclipse.jgit.dircache.DirCacheEditor;
@@ -75,10 +76,30 @@ final class PathCommit {
             PersonIdent fallback,
             int processors)
             throws IOException {
+        try (BlobSlices slices = BlobSlices.open(repo, written.size(), processors)) {
+            return commit(repo, written, removed, owned, message, fallback, slices, (path, attributes) -> false);
+        }
+    }
+
+    /**
+     * {@link #commit}, with the blobs written by {@code slices}, which may hold blobs {@linkplain BlobSlices#ahead
+     * packed ahead}: a path packed ahead whose file {@code asWritten} accepts (the writer's stamp of that path still
+     * matches the file's size and time, so its content is the packed one) is committed with that blob, without being
+     * read and hashed again; any other path is read from the work tree as usual.
+     */
+    static Optional<ObjectId> commit(
+            Repository repo,
+            Collection<String> written,
+            Collection<String> removed,
+            Collection<String> owned,
+            String message,
+            PersonIdent fallback,
+            BlobSlices slices,
+            BiPredicate<String, BasicFileAttributes> asWritten)
+            throws IOException {
         Path top = repo.getWorkTree().toPath();
         ObjectId head = repo.resolve(Constants.HEAD);
-        try (BlobSlices slices = BlobSlices.open(repo, written.size(), processors);
-                RevWalk walk = new RevWalk(repo);
+        try (RevWalk walk = new RevWalk(repo);
                 ObjectReader reader = repo.newObjectReader()) {
             ObjectId headTree = head == null ? null : walk.parseCommit(head).getTree();
             DirCache tree = DirCache.newInCore();
@@ -96,7 +117,8 @@ final class PathCommit {
                 // the slices only read the two caches; the edits are applied below, on this thread
                 BlobSlices.Staged[] staged = slices.stage(
                         List.copyOf(written),
-                        (path, blobs, ids) -> stage(top, tree, index, trustedBefore, path, blobs, ids));
+                        (path, blobs, ids) ->
+                                stage(top, tree, index, trustedBefore, path, blobs, ids, slices, asWritten));
                 for (BlobSlices.Staged one : staged) {
                     if (one == null) {
                         continue;
@@ -156,9 +178,22 @@ final class PathCommit {
             Instant trustedBefore,
             String path,
             ObjectInserter blobs,
-            ObjectInserter.Formatter ids)
+            ObjectInserter.Formatter ids,
+            BlobSlices slices,
+            BiPredicate<String, BasicFileAttributes> asWritten)
             throws IOException {
         Path file = top.resolve(path);
+        Optional<ObjectId> ahead = slices.packedAhead(path);
+        if (ahead.isPresent()) {
+            BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
+            if (asWritten.test(path, attributes)) {
+                ObjectId blob = ahead.get();
+                boolean inTree = same(tree.getEntry(path), blob, null);
+                boolean inIndex = same(index.getEntry(path), blob, attributes);
+                // the blob is in its slice's pack already (counted by the slice that packed it)
+                return inTree && inIndex ? null : new BlobSlices.Staged(path, blob, attributes, inTree, inIndex, false);
+            }
+        }
         if (sameAsIndexed(tree, index, path, file, trustedBefore)) {
             return null;
         }

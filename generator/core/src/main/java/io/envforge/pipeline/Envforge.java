@@ -158,18 +158,26 @@ public final class Envforge {
                 request, inputs, run.resolver(), run.blocks(), unchanged.toRender(), unchanged.same(), report, plan);
         Optional<String> commit = Optional.empty();
         if (!request.dryRun()) {
-            clock.run(Phase.WRITE, () -> writer.write(tree, plan, owned));
-            if (request.commit()) {
-                commit = clock.run(
-                        Phase.COMMIT,
-                        () -> new GitPublisher(request.outputDirectory())
-                                .commit(
-                                        run.committed(tree),
-                                        plan.removed(),
-                                        owned,
-                                        CommitMessage.of(
-                                                inputs, unchanged.toRender(), unchanged.same(), decisions, summary)));
-                CommittedStamp.save(request.outputDirectory(), inputs.selected());
+            Map<String, byte[]> bytes = TreeWriter.bytes(tree, plan);
+            GitPublisher git = new GitPublisher(request.outputDirectory());
+            List<String> committed = request.commit() ? run.committed(tree) : List.of();
+            // the commit hashes and packs the new files' blobs from memory while they are written
+            try (GitPublisher.Ahead ahead =
+                    request.commit() ? git.packAhead(committed.size(), bytes) : GitPublisher.Ahead.NONE) {
+                clock.run(Phase.WRITE, () -> writer.write(bytes, plan, owned, List.of()));
+                if (request.commit()) {
+                    commit = clock.run(
+                            Phase.COMMIT,
+                            () -> git.commit(
+                                    committed,
+                                    plan.removed(),
+                                    owned,
+                                    CommitMessage.of(
+                                            inputs, unchanged.toRender(), unchanged.same(), decisions, summary),
+                                    ahead,
+                                    writer::asWritten));
+                    CommittedStamp.save(request.outputDirectory(), inputs.selected());
+                }
             }
             clock.run(
                     Phase.STAMPS,

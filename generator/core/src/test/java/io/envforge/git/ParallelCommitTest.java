@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Stream;
 import org.eclipse.jgit.api.Git;
@@ -97,6 +98,66 @@ class ParallelCommitTest {
         }
         assertEquals(head, git("rev-parse", "HEAD"));
         assertFalse(Files.exists(dir.resolve(".git/index.lock")));
+        assertNoTemporaryPack();
+    }
+
+    /**
+     * Blobs packed ahead from memory while the files are written (the pipeline's order): a file the writer's check
+     * accepts is committed with the packed blob, and is not read (the test gives one such file other bytes on disk
+     * than were packed, so reading it would show); a file edited after the write (the check refuses it) is read and
+     * committed as it is on disk. The workspace is a folder inside the repository, so the paths carry its prefix.
+     */
+    @Test
+    void blobsPackedAheadAreCommittedForFilesStillAsWrittenAndTheOthersAreRead() throws Exception {
+        Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call().close();
+        Map<String, byte[]> bytes = new java.util.TreeMap<>();
+        for (int i = 0; i < 500; i++) {
+            String path = "f-%03d.yaml".formatted(i);
+            bytes.put(path, document(i, "values").getBytes(StandardCharsets.UTF_8));
+        }
+        GitPublisher publisher = new GitPublisher(Files.createDirectories(dir.resolve("ws")));
+        String edited = "f-007.yaml";
+        String notRead = "f-008.yaml";
+        try (GitPublisher.Ahead ahead = publisher.packAhead(bytes.size(), bytes)) {
+            for (Map.Entry<String, byte[]> e : bytes.entrySet()) {
+                Files.write(dir.resolve("ws").resolve(e.getKey()), e.getValue());
+            }
+            write("ws/" + edited, "edited after the write\n");
+            // same size, other bytes: as if edited within the writer's stamp (only a read would see it)
+            write("ws/" + notRead, new String(bytes.get(notRead), StandardCharsets.UTF_8).toUpperCase(Locale.ROOT));
+            assertTrue(publisher
+                    .commit(
+                            List.copyOf(bytes.keySet()),
+                            List.of(),
+                            List.of(),
+                            "ahead",
+                            ahead,
+                            (path, a) -> !path.equals(edited))
+                    .isPresent());
+        }
+        assertEquals("edited after the write\n", git("show", "HEAD:ws/" + edited));
+        assertEquals(new String(bytes.get(notRead), StandardCharsets.UTF_8), git("show", "HEAD:ws/" + notRead));
+        assertEquals(document(9, "values"), git("show", "HEAD:ws/f-009.yaml"));
+        write("ws/" + notRead, new String(bytes.get(notRead), StandardCharsets.UTF_8));
+        assertEquals(gitWriteTree(), git("rev-parse", "HEAD^{tree}").strip());
+        assertClean();
+    }
+
+    /**
+     * A write that fails after blobs were packed ahead: closing the packing without a commit leaves HEAD, and no
+     * pack, temporary or not.
+     */
+    @Test
+    void blobsPackedAheadOfAFailedWriteLeaveNoPack() throws Exception {
+        Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call().close();
+        Map<String, byte[]> bytes = new java.util.TreeMap<>();
+        for (int i = 0; i < 500; i++) {
+            bytes.put("f-%03d.yaml".formatted(i), document(i, "values").getBytes(StandardCharsets.UTF_8));
+        }
+        try (GitPublisher.Ahead ahead = new GitPublisher(dir).packAhead(bytes.size(), bytes)) {
+            // the write fails here: no commit
+        }
+        assertEquals(0, packs());
         assertNoTemporaryPack();
     }
 
