@@ -19,9 +19,9 @@ import java.util.stream.Stream;
  * A local, uncommitted record of the size and modification time of each environment's generated files when their
  * content was last verified against the outputs digest in {@code inputs.sha256}: while a folder's files still have
  * those sizes and times, the unchanged check need not read them again. This is how {@code git status} avoids
- * re-reading a clean work tree, with the same rule against racy stamps: a file modified less than
- * {@value #RACY_SECONDS} s before it was verified is not stamped, so an edit in the same clock tick as a write cannot
- * hide. Like Git, it does not notice an edit that keeps both the size and the modification time (say, {@code touch -d}
+ * re-reading a clean work tree, with the same rule against racy stamps: a file modified less than a clock tick of its
+ * file system before it was verified ({@link #racyNanos}) is not stamped, so an edit in the same clock tick as a write
+ * cannot hide. Like Git, it does not notice an edit that keeps both the size and the modification time (say, {@code touch -d}
  * back to the old time); {@code --full} renders anyway.
  *
  * <p>Kept in {@code envforge/output-stamps} of the work tree's Git folder (one line per file); outside a Git
@@ -30,6 +30,7 @@ import java.util.stream.Stream;
 public final class OutputStamps {
 
     static final long RACY_SECONDS = 2;
+    static final long FINE_RACY_MILLIS = 100;
     private static final String HEADER = "# envforge output stamps v1: environment, outputs digest, path, size, mtime";
 
     /** A file's size and modification time (nanoseconds). */
@@ -78,8 +79,8 @@ public final class OutputStamps {
      * {@code verifiedMillis}; skipped when a file is too recent to trust its stamp.
      */
     public void record(String env, String outputs, SortedMap<String, Stamp> now, long verifiedMillis) {
-        long limit = TimeUnit.MILLISECONDS.toNanos(verifiedMillis) - TimeUnit.SECONDS.toNanos(RACY_SECONDS);
-        if (file.isEmpty() || now.values().stream().anyMatch(s -> s.modified() >= limit)) {
+        long verified = TimeUnit.MILLISECONDS.toNanos(verifiedMillis);
+        if (file.isEmpty() || now.values().stream().anyMatch(s -> s.modified() >= verified - racyNanos(s))) {
             return;
         }
         Entry entry = new Entry(outputs, new TreeMap<>(now));
@@ -141,6 +142,21 @@ public final class OutputStamps {
             return;
         }
         entries.putAll(read);
+    }
+
+    /**
+     * How long before its verification a file's time must lie for its stamp to be trusted: longer than one tick of
+     * the file system's clock, so that an edit after the verification moves the time. A time with a fraction of a
+     * second comes from a file system with fine times, whose tick on Linux is the kernel's coarse clock (at most 10 ms,
+     * HZ >= 100): {@value #FINE_RACY_MILLIS} ms. A time in whole seconds may come from one that keeps seconds or even
+     * two (ext3, FAT, some NFS exports): {@value #RACY_SECONDS} s. (A 2 s window for every file left the files written
+     * in the last 2 s of a run unstamped once the commit got faster, and the no-op after a full run of 1,000 read
+     * them: 1.2 s -> 1.9 s.)
+     */
+    static long racyNanos(Stamp stamp) {
+        return stamp.modified() % TimeUnit.SECONDS.toNanos(1) == 0
+                ? TimeUnit.SECONDS.toNanos(RACY_SECONDS)
+                : TimeUnit.MILLISECONDS.toNanos(FINE_RACY_MILLIS);
     }
 
     static Stamp stamp(BasicFileAttributes attrs) {

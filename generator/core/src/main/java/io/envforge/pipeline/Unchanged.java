@@ -96,7 +96,8 @@ record Unchanged(Map<String, String> prints, List<String> toRender, List<String>
      * left it ({@code verified}: taken right after writing or before reading an unchanged file), so the next run
      * trusts them without reading them. This is what {@code git checkout} does for the files it writes (their stat
      * goes into the index); the racy rule of {@link OutputStamps#record} leaves out an environment with a file
-     * written in the last two seconds, and it is read next time. Without it, the first run after a full one read all
+     * written within a clock tick of its file system (100 ms, or 2 s for times in whole seconds), and it is read next
+     * time. Without it, the first run after a full one read all
      * 33,000 files of 1,000 environments and asked Git about them (docs/benchmark.md).
      */
     void recordWritten(Path out, OutputTree tree, Map<String, OutputStamps.Stamp> verified, long now) {

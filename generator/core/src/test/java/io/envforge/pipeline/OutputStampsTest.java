@@ -6,12 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.envforge.api.GenerateRequest;
 import io.envforge.api.GenerateResult;
+import io.envforge.emit.OutputStamps;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.attribute.FileTime;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.SortedMap;
+import java.util.TreeMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -58,15 +63,51 @@ class OutputStampsTest {
         return Workspaces.copy(stamped, dir.resolve("ws"));
     }
 
+    /** The unchanged check reads files whose time is not yet past the racy window, and does not stamp them. */
     @Test
-    void filesJustWrittenAreNotStamped() throws IOException {
+    void filesWithinTheRacyWindowAreReadButNotStamped() throws IOException {
         Path ws = Workspaces.create(dir, List.of("a=10.64.0.0/20"));
-        Envforge.standard(ws).generate(request(ws));
+        // the writing run stamps nothing (its clock reads a minute early)
+        Envforge.standard(ws)
+                .withClock(() -> System.currentTimeMillis() - 60_000)
+                .generate(request(ws));
+        age(ws, Instant.now().plusSeconds(1)); // as if written a moment after the check looks at them
         assertEquals(List.of("a"), Envforge.standard(ws).generate(request(ws)).unchanged());
         assertFalse(
                 Files.exists(ws.resolve(STAMPS))
                         && Files.readString(ws.resolve(STAMPS)).contains("\na\t"),
                 "a file modified within the racy window must not be stamped");
+    }
+
+    /**
+     * The racy window is one clock tick of the file system: 100 ms for times with a fraction of a second, 2 s for
+     * times in whole seconds (file systems that keep seconds or two). A stamp inside it is not recorded.
+     */
+    @Test
+    void theRacyWindowIsATickOfTheFileSystemsClock(@TempDir Path git) {
+        long verified = 1_800_000_000_000L; // ms
+        long ns = 1_000_000L;
+        Map<String, Boolean> cases = new java.util.LinkedHashMap<>();
+        cases.put("fine, 0.5 s before", record(git, (verified - 500) * ns + 123, verified));
+        cases.put("fine, 50 ms before", record(git, (verified - 50) * ns + 123, verified));
+        cases.put("whole second, 1 s before", record(git, (verified - 1000) * ns, verified));
+        cases.put("whole second, 3 s before", record(git, (verified - 3000) * ns, verified));
+        assertEquals(
+                Map.of(
+                        "fine, 0.5 s before", true,
+                        "fine, 50 ms before", false,
+                        "whole second, 1 s before", false,
+                        "whole second, 3 s before", true),
+                cases);
+    }
+
+    /** Whether a stamp of one file modified at {@code modifiedNanos} is recorded at {@code verifiedMillis}. */
+    private static boolean record(Path git, long modifiedNanos, long verifiedMillis) {
+        OutputStamps stamps = OutputStamps.in(Optional.of(git));
+        SortedMap<String, OutputStamps.Stamp> files =
+                new TreeMap<>(Map.of("overlays/a/x.yaml", new OutputStamps.Stamp(10, modifiedNanos)));
+        stamps.record("a", "digest", files, verifiedMillis);
+        return stamps.matches("a", "digest", files);
     }
 
     /**
@@ -93,14 +134,17 @@ class OutputStampsTest {
                 "the writer's stamps matched, so the next run did not read the files");
     }
 
+    /** A writing run whose clock reads before the times of the files it wrote (within the racy window) stamps none. */
     @Test
     void aWritingRunDoesNotStampFilesInTheRacyWindow() throws IOException {
         Path ws = Workspaces.create(dir, List.of("a=10.64.0.0/20"));
-        Envforge.standard(ws).withClock(System::currentTimeMillis).generate(request(ws));
+        Envforge.standard(ws)
+                .withClock(() -> System.currentTimeMillis() - 60_000)
+                .generate(request(ws));
         assertFalse(
                 Files.exists(ws.resolve(STAMPS))
                         && Files.readString(ws.resolve(STAMPS)).contains("\na\t"),
-                "files written less than two seconds before the stamps are kept must be read by the next run");
+                "files written within the racy window before the stamps are kept must be read by the next run");
     }
 
     @Test
