@@ -51,14 +51,21 @@ record Unchanged(Map<String, String> prints, List<String> toRender, List<String>
         // a run that may write takes the record away before anything else (CommittedStamp)
         Set<String> committed = request.dryRun() ? Set.of() : CommittedStamp.take(out);
         Map<String, String> prints = new ConcurrentHashMap<>();
+        Map<String, String> recorded = new ConcurrentHashMap<>();
         Set<String> same = ConcurrentHashMap.newKeySet();
         Set<String> byStamps = ConcurrentHashMap.newKeySet();
+        // first the recorded inputs digests (one small file each), so that an environment whose inputs changed is found
+        // (and Helm starts loading) within milliseconds, not after every other environment's files were looked at
         inputs.selected().parallelStream().forEach(name -> {
             String print = fingerprint.inputs(inputs.allSpecs().get(name).content());
             prints.put(name, print);
-            OnDisk found = !options.full() && !inputs.changedSpecs().contains(name)
-                    ? onDisk(writer, stamps, out, name, print)
-                    : OnDisk.NO;
+            Optional<String> outputs = !options.full() && !inputs.changedSpecs().contains(name)
+                    ? recordedOutputs(writer, name, print)
+                    : Optional.empty();
+            outputs.ifPresentOrElse(o -> recorded.put(name, o), toRenderFound);
+        });
+        inputs.selected().parallelStream().filter(recorded::containsKey).forEach(name -> {
+            OnDisk found = onDisk(writer, stamps, out, name, recorded.get(name));
             if (found != OnDisk.NO) {
                 same.add(name);
                 if (found == OnDisk.BY_STAMPS) {
@@ -125,23 +132,23 @@ record Unchanged(Map<String, String> prints, List<String> toRender, List<String>
         BY_READING
     }
 
+    /** The outputs digest recorded in {@code name}'s {@code inputs.sha256}, if its inputs digest there is {@code inputs}. */
+    private static Optional<String> recordedOutputs(TreeWriter writer, String name, String inputs) {
+        return writer.read(Fingerprint.path(name)).flatMap(text -> Fingerprint.recordedOutputs(text, inputs));
+    }
+
     /**
-     * Whether the recorded inputs digest is {@code inputs} and the files on disk still match their digest: by their
-     * stamps if they were verified before and have not been touched since, else by reading them.
+     * Whether the files on disk still match their {@code recorded} outputs digest: by their stamps if they were
+     * verified before and have not been touched since, else by reading them.
      */
-    private static OnDisk onDisk(TreeWriter writer, OutputStamps stamps, Path out, String name, String inputs) {
-        Optional<String> recorded =
-                writer.read(Fingerprint.path(name)).flatMap(text -> Fingerprint.recordedOutputs(text, inputs));
-        if (recorded.isEmpty()) {
-            return OnDisk.NO;
-        }
+    private static OnDisk onDisk(TreeWriter writer, OutputStamps stamps, Path out, String name, String recorded) {
         long verified = System.currentTimeMillis();
         SortedMap<String, OutputStamps.Stamp> now = OutputStamps.current(out, Layout.owned(name));
-        if (stamps.matches(name, recorded.get(), now)) {
+        if (stamps.matches(name, recorded, now)) {
             return OnDisk.BY_STAMPS;
         }
         String outputs = Fingerprint.outputs(writer.contents(now.keySet()));
-        if (!outputs.equals(recorded.get())) {
+        if (!outputs.equals(recorded)) {
             return OnDisk.NO;
         }
         stamps.record(name, outputs, now, verified);
