@@ -121,6 +121,9 @@ public final class GitPublisher {
                             (path, attributes) -> path.startsWith(prefix)
                                     && asWritten.test(path.substring(prefix.length()), attributes));
             Optional<String> created = commit.map(ObjectId::name);
+            if (created.isPresent()) {
+                AutoPack.ifNeeded(repo);
+            }
             locks.release();
             return created;
         } catch (IOException e) {

@@ -20,6 +20,8 @@ import org.eclipse.jgit.lib.PersonIdent;
 import org.eclipse.jgit.lib.Repository;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * A commit of more than {@link BlobSlices#PACK_THRESHOLD} files on three threads: HEAD gets the tree real Git writes
@@ -159,6 +161,40 @@ class ParallelCommitTest {
         }
         assertEquals(0, packs());
         assertNoTemporaryPack();
+    }
+
+    /**
+     * Git's auto gc after a commit: with {@code gc.autoPackLimit = 1}, every commit that leaves more than one pack
+     * packs the repository into one (HEAD's tree and every object stay: fsck, status); with {@code gc.auto = 0} (Git's
+     * switch for all automatic housekeeping) and with the default limit of 50, the packs stay as the commits left them.
+     */
+    @ParameterizedTest(name = "[{index}] {0}")
+    @CsvSource({"'gc.autoPackLimit=1', 1", "'gc.autoPackLimit=1,gc.auto=0', 0", "'', 0"})
+    void aCommitLeavingTooManyPacksPacksThemAsGitGcAutoWould(String config, int packsAfterEachCommit) throws Exception {
+        Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call().close();
+        for (String setting : config.isEmpty() ? new String[0] : config.split(",")) {
+            String[] kv = setting.split("=");
+            git("config", kv[0], kv[1]);
+        }
+        GitPublisher publisher = new GitPublisher(dir);
+        List<Long> packs = new ArrayList<>();
+        for (int commit = 0; commit < 2; commit++) {
+            List<String> paths = new ArrayList<>();
+            for (int i = 0; i < 450; i++) {
+                paths.add(write("c%d/f-%03d.yaml".formatted(commit, i), document(i, "commit-" + commit)));
+            }
+            assertTrue(publisher
+                    .commit(paths, List.of(), List.of(), "commit " + commit)
+                    .isPresent());
+            packs.add(packs());
+        }
+        if (packsAfterEachCommit == 1) {
+            assertEquals(List.of(1L, 1L), packs, "packed after each commit");
+        } else {
+            assertTrue(packs.get(1) >= 2 && packs.get(1) > packs.get(0), "packs left alone: " + packs);
+        }
+        assertEquals(gitWriteTree(), git("rev-parse", "HEAD^{tree}").strip());
+        assertClean();
     }
 
     /**
