@@ -20,7 +20,7 @@ import java.util.stream.Stream;
  * content was last verified against the outputs digest in {@code inputs.sha256}: while a folder's files still have
  * those sizes and times, the unchanged check need not read them again. This is how {@code git status} avoids
  * re-reading a clean work tree, with the same rule against racy stamps: a file modified less than a clock tick of its
- * file system before it was verified ({@link #racyNanos}) is not stamped, so an edit in the same clock tick as a write
+ * file system before it was verified ({@link #racyNanos(Stamp, boolean)}) is not stamped, so an edit in the same clock tick as a write
  * cannot hide. Like Git, it does not notice an edit that keeps both the size and the modification time (say, {@code touch -d}
  * back to the old time); {@code --full} renders anyway.
  *
@@ -40,17 +40,22 @@ public final class OutputStamps {
     private record Entry(String outputs, SortedMap<String, Stamp> files) {}
 
     private final Optional<Path> file;
+    /** Whether the files are stamped by this machine's kernel clock ({@link #localClock}). */
+    private final boolean local;
+
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private volatile boolean changed;
 
-    private OutputStamps(Optional<Path> file) {
+    private OutputStamps(Optional<Path> file, boolean local) {
         this.file = file;
+        this.local = local;
     }
 
     /** The stamps kept in {@code gitDir} (the work tree's Git folder); none kept (never matching) without one. */
     public static OutputStamps in(Optional<Path> gitDir) {
-        OutputStamps stamps =
-                new OutputStamps(gitDir.map(dir -> dir.resolve("envforge").resolve("output-stamps")));
+        OutputStamps stamps = new OutputStamps(
+                gitDir.map(dir -> dir.resolve("envforge").resolve("output-stamps")),
+                gitDir.map(OutputStamps::localClock).orElse(false));
         if (stamps.file.isPresent()) {
             stamps.load();
         }
@@ -80,7 +85,7 @@ public final class OutputStamps {
      */
     public void record(String env, String outputs, SortedMap<String, Stamp> now, long verifiedMillis) {
         long verified = TimeUnit.MILLISECONDS.toNanos(verifiedMillis);
-        if (file.isEmpty() || now.values().stream().anyMatch(s -> s.modified() >= verified - racyNanos(s))) {
+        if (file.isEmpty() || now.values().stream().anyMatch(s -> s.modified() >= verified - racyNanos(s, local))) {
             return;
         }
         Entry entry = new Entry(outputs, new TreeMap<>(now));
@@ -145,18 +150,54 @@ public final class OutputStamps {
     }
 
     /**
-     * How long before its verification a file's time must lie for its stamp to be trusted: longer than one tick of
-     * the file system's clock, so that an edit after the verification moves the time. A time with a fraction of a
-     * second comes from a file system with fine times, whose tick on Linux is the kernel's coarse clock (at most 10 ms,
-     * HZ >= 100): {@value #FINE_RACY_MILLIS} ms. A time in whole seconds may come from one that keeps seconds or even
-     * two (ext3, FAT, some NFS exports): {@value #RACY_SECONDS} s. (A 2 s window for every file left the files written
-     * in the last 2 s of a run unstamped once the commit got faster, and the no-op after a full run of 1,000 read
-     * them: 1.2 s -> 1.9 s.)
+     * How long before its verification (a time read from this JVM's clock) a file's time must lie for its stamp to be
+     * trusted: longer than one tick of the clock that stamps the file, so that an edit after the verification moves
+     * the time.
+     *
+     * <ul>
+     *   <li>On a local file system ({@code local}, see {@link #localClock}) a time with a fraction of a second comes
+     *       from the kernel's coarse clock, "updated every jiffy" (Linux {@code Documentation/filesystems/
+     *       multigrain-ts.rst}; {@code fs/inode.c} {@code current_time}, truncated to the file system's
+     *       {@code s_time_gran}): a tick of at most 10 ms (HZ >= 100), the same clock the JVM reads. The window is
+     *       {@value #FINE_RACY_MILLIS} ms.
+     *   <li>A time in whole seconds may come from a file system that keeps seconds or two (ext4 with 128-byte inodes,
+     *       FAT, HFS+), and a network or host-shared file system (NFS, SMB, FUSE, 9p, virtiofs) is stamped by another
+     *       machine's clock, which may be off by a little: {@value #RACY_SECONDS} s.
+     * </ul>
+     *
+     * (A 2 s window for every file left the files written in the last 2 s of a run unstamped once the commit got
+     * faster, and the no-op after a full run of 1,000 read them: 1.2 s -> 1.9 s.)
      */
-    static long racyNanos(Stamp stamp) {
-        return stamp.modified() % TimeUnit.SECONDS.toNanos(1) == 0
+    public static long racyNanos(Stamp stamp, boolean local) {
+        return !local || stamp.modified() % TimeUnit.SECONDS.toNanos(1) == 0
                 ? TimeUnit.SECONDS.toNanos(RACY_SECONDS)
                 : TimeUnit.MILLISECONDS.toNanos(FINE_RACY_MILLIS);
+    }
+
+    /** The file system types whose files the local kernel stamps ({@code FileStore.type()}: Linux, macOS, Windows). */
+    private static final java.util.Set<String> LOCAL_TYPES = java.util.Set.of(
+            "ext2",
+            "ext3",
+            "ext4",
+            "xfs",
+            "btrfs",
+            "tmpfs",
+            "zfs",
+            "f2fs",
+            "bcachefs",
+            "overlay",
+            "apfs",
+            "hfs",
+            "ntfs",
+            "refs");
+
+    /** True when {@code dir} lies on a local file system, whose file times come from this machine's clock. */
+    public static boolean localClock(Path dir) {
+        try {
+            return LOCAL_TYPES.contains(Files.getFileStore(dir).type().toLowerCase(java.util.Locale.ROOT));
+        } catch (IOException | RuntimeException e) {
+            return false;
+        }
     }
 
     static Stamp stamp(BasicFileAttributes attrs) {

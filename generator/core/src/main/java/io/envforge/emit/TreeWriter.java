@@ -21,6 +21,7 @@ import java.util.SortedMap;
 import java.util.TreeMap;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 
 /**
  * The only class that writes generated files. A write is all or nothing ({@link StagedWrite}): the new texts are
@@ -42,6 +43,12 @@ public final class TreeWriter {
      * right after writing the staged file; the rename keeps size and time): {@link #verified}.
      */
     private final Map<String, OutputStamps.Stamp> verified = new ConcurrentHashMap<>();
+
+    /** The bytes of the last {@link #write}, by path (for {@link #asWritten}). */
+    private volatile Map<String, byte[]> written = Map.of();
+
+    /** Whether the workspace's file times come from this machine's clock; found on first use. */
+    private volatile Boolean localClock;
 
     /** A writer that stages in {@code .envforge-staging} of the workspace (outside a Git repository). */
     public TreeWriter(Path workspace) {
@@ -163,11 +170,35 @@ public final class TreeWriter {
 
     /**
      * True when this writer wrote {@code path} (or found it right) and the file's size and time are still as they
-     * were then ({@link #verified}): its content is the generated one, as far as Git's own checkout would trust.
+     * were then ({@link #verified}): its content is the generated one, as far as Git's own checkout would trust. A
+     * file whose time lies within the racy window of now ({@link OutputStamps#racyNanos}) could have been edited in
+     * the same clock tick as it was written, keeping both: it counts only if its content is the bytes written.
      */
     public boolean asWritten(String path, BasicFileAttributes attributes) {
         OutputStamps.Stamp stamp = verified.get(path);
-        return stamp != null && stamp.equals(OutputStamps.stamp(attributes));
+        if (stamp == null || !stamp.equals(OutputStamps.stamp(attributes))) {
+            return false;
+        }
+        long now = TimeUnit.MILLISECONDS.toNanos(System.currentTimeMillis());
+        if (stamp.modified() < now - OutputStamps.racyNanos(stamp, localClock())) {
+            return true; // an edit since the write would have moved the time
+        }
+        // written within a tick of now: an edit in the same tick keeps the stamp, so the content decides
+        byte[] wanted = written.get(path);
+        try {
+            return wanted != null && Arrays.equals(Files.readAllBytes(workspace.resolve(path)), wanted);
+        } catch (IOException e) {
+            return false;
+        }
+    }
+
+    private boolean localClock() {
+        Boolean local = localClock;
+        if (local == null) {
+            local = OutputStamps.localClock(workspace);
+            localClock = local;
+        }
+        return local;
     }
 
     /** Plans and writes {@code tree}. */
@@ -210,6 +241,7 @@ public final class TreeWriter {
         for (String path : plan.written()) {
             changes.add(new StagedWrite.Change('W', path));
         }
+        written = texts;
         plan.removed().forEach(path -> changes.add(new StagedWrite.Change('D', path)));
         new TreeSet<>(deleted)
                 .stream()

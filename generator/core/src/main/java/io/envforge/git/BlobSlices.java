@@ -155,6 +155,15 @@ final class BlobSlices implements AutoCloseable {
         }
     }
 
+    /** Tests: waits for the packing {@link #ahead}; false when nothing was packed ahead. */
+    boolean awaitAhead() throws IOException {
+        if (ahead == null) {
+            return false;
+        }
+        await(new ArrayList<>(ahead));
+        return true;
+    }
+
     /**
      * The blob packed {@link #ahead} for {@code path}, once that slice is done: the blob of the bytes the file was to
      * be written with. Only for a file still as it was written; the caller checks that.

@@ -39,9 +39,17 @@ public final class GitPublisher {
     private static final PersonIdent FALLBACK = new PersonIdent("envforge", "envforge@localhost");
 
     private final Path workspace;
+    /** How many threads write a large commit's blobs ({@link BlobSlices}). */
+    private final int processors;
 
     public GitPublisher(Path workspace) {
+        this(workspace, Runtime.getRuntime().availableProcessors());
+    }
+
+    /** Tests: a commit's blobs written by {@code processors} threads, whatever the machine has. */
+    GitPublisher(Path workspace, int processors) {
         this.workspace = workspace;
+        this.processors = processors;
     }
 
     /**
@@ -70,15 +78,18 @@ public final class GitPublisher {
             return Ahead.NONE;
         }
         Repository repo = null;
+        BlobSlices slices = null;
         try {
             repo = open();
             String prefix = prefix(repo);
-            BlobSlices slices =
-                    BlobSlices.open(repo, committed, Runtime.getRuntime().availableProcessors());
+            slices = BlobSlices.open(repo, committed, processors);
             List<String> paths = List.copyOf(files.keySet());
             slices.ahead(paths.stream().map(p -> prefix + p).toList(), p -> files.get(p.substring(prefix.length())));
-            return new Ahead(repo, slices);
+            return new Ahead(repo, prefix, slices);
         } catch (IOException | RuntimeException e) {
+            if (slices != null) {
+                slices.close();
+            }
             if (repo != null) {
                 repo.close();
             }
@@ -102,14 +113,15 @@ public final class GitPublisher {
         }
         try (Repository opened = ahead.repo == null ? open() : null) {
             Repository repo = ahead.repo == null ? opened : ahead.repo;
-            String prefix = prefix(repo);
+            // the prefix the blobs were packed under (the workspace may not have existed then to resolve its links)
+            String prefix = ahead.repo == null ? prefix(repo) : ahead.prefix;
             GitLocks locks = new GitLocks(repo.getDirectory().toPath());
             locks.claim();
             List<String> paths = written.stream().map(p -> prefix + p).toList();
             List<String> gone = removed.stream().map(p -> prefix + p).toList();
             List<String> folders = owned.stream().map(p -> prefix + p).toList();
             Optional<ObjectId> commit = ahead.slices == null
-                    ? PathCommit.commit(repo, paths, gone, folders, message, FALLBACK)
+                    ? PathCommit.commit(repo, paths, gone, folders, message, FALLBACK, processors)
                     : PathCommit.commit(
                             repo,
                             paths,
@@ -412,14 +424,21 @@ public final class GitPublisher {
     public static final class Ahead implements AutoCloseable {
 
         /** Nothing packed ahead: the commit reads every file. */
-        public static final Ahead NONE = new Ahead(null, null);
+        public static final Ahead NONE = new Ahead(null, "", null);
 
         private final Repository repo;
+        private final String prefix;
         private final BlobSlices slices;
 
-        private Ahead(Repository repo, BlobSlices slices) {
+        private Ahead(Repository repo, String prefix, BlobSlices slices) {
             this.repo = repo;
+            this.prefix = prefix;
             this.slices = slices;
+        }
+
+        /** Tests: waits until every blob is packed (their temporary packs exist); false when nothing is packed ahead. */
+        boolean awaitPacked() throws IOException {
+            return slices != null && slices.awaitAhead();
         }
 
         @Override

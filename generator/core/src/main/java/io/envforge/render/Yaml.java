@@ -21,17 +21,20 @@ import org.snakeyaml.engine.v2.representer.StandardRepresenter;
 public final class Yaml {
 
     /**
-     * The plain scalars that a reader would not take for a string: YAML 1.1's bool, null, int and float (SnakeYAML's
-     * {@code Resolver}; go-yaml v2's {@code resolve.go}, which Helm and kubectl read with), YAML 1.2's {@code 0o}
-     * octal, Go's {@code strconv.ParseFloat} extras that go-yaml v2 tries on any scalar starting with a digit or a sign
-     * ({@code +Inf}, {@code -nan}, hex floats) and the merge key {@code <<}. Case-insensitive: quoting too much is
-     * harmless, too little turns a string into a number ({@code YamlTest} checks it against a YAML 1.1 reader).
+     * The plain scalars that a reader would not take for a string: YAML 1.1's bool, null, int, float and timestamp
+     * (yaml.org/type; SnakeYAML's {@code Resolver}, go-yaml v2's {@code resolve.go}, which Helm and kubectl read with,
+     * PyYAML, which Ansible reads with), YAML 1.2's {@code 0o} octal and the merge key {@code <<}; and, as a margin,
+     * signed {@code inf}/{@code nan} and hex floats, which Go's {@code strconv.ParseFloat} reads. Case-insensitive:
+     * quoting too much is harmless, too little turns a string into a number or a date ({@code YamlTest} checks it
+     * against a YAML 1.1 reader).
      */
     private static final Pattern YAML11_SPECIAL = Pattern.compile("(?i)y|yes|n|no|on|off|true|false|null|~|<<|=|"
             + "[-+]?\\.(inf|nan)|[-+](inf|infinity|nan)|"
             + "[-+]?[0-9][0-9_]*(\\.[0-9_]*)?([eE][-+]?[0-9]+)?|[-+]?\\.[0-9_]+([eE][-+]?[0-9]+)?|"
             + "[-+]?0x[0-9a-f_]*(\\.[0-9a-f_]*)?(p[-+]?[0-9]+)?|[-+]?0b[01_]+|[-+]?0o?[0-7_]+|"
-            + "[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?");
+            + "[-+]?[0-9][0-9_]*(:[0-5]?[0-9])+(\\.[0-9_]*)?|"
+            + "[0-9]{4}-[0-9]{1,2}-[0-9]{1,2}"
+            + "(([t]|[ \\t]+)[0-9]{1,2}:[0-9]{2}:[0-9]{2}(\\.[0-9]*)?([ \\t]*(z|[-+][0-9]{1,2}(:[0-9]{2})?))?)?");
 
     private static final DumpSettings SETTINGS = DumpSettings.builder()
             .setDefaultFlowStyle(FlowStyle.BLOCK)

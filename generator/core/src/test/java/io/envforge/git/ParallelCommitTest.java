@@ -117,7 +117,7 @@ class ParallelCommitTest {
             String path = "f-%03d.yaml".formatted(i);
             bytes.put(path, document(i, "values").getBytes(StandardCharsets.UTF_8));
         }
-        GitPublisher publisher = new GitPublisher(Files.createDirectories(dir.resolve("ws")));
+        GitPublisher publisher = new GitPublisher(Files.createDirectories(dir.resolve("ws")), 2);
         String edited = "f-007.yaml";
         String notRead = "f-008.yaml";
         try (GitPublisher.Ahead ahead = publisher.packAhead(bytes.size(), bytes)) {
@@ -156,7 +156,9 @@ class ParallelCommitTest {
         for (int i = 0; i < 500; i++) {
             bytes.put("f-%03d.yaml".formatted(i), document(i, "values").getBytes(StandardCharsets.UTF_8));
         }
-        try (GitPublisher.Ahead ahead = new GitPublisher(dir).packAhead(bytes.size(), bytes)) {
+        try (GitPublisher.Ahead ahead = new GitPublisher(dir, 2).packAhead(bytes.size(), bytes)) {
+            assertTrue(ahead.awaitPacked(), "packed ahead on two threads");
+            assertTrue(temporaryPacks() >= 2, "each thread's blobs are in a temporary pack");
             // the write fails here: no commit
         }
         assertEquals(0, packs());
@@ -164,19 +166,27 @@ class ParallelCommitTest {
     }
 
     /**
-     * Git's auto gc after a commit: with {@code gc.autoPackLimit = 1}, every commit that leaves more than one pack
-     * packs the repository into one (HEAD's tree and every object stay: fsck, status); with {@code gc.auto = 0} (Git's
-     * switch for all automatic housekeeping) and with the default limit of 50, the packs stay as the commits left them.
+     * Git's auto gc after a commit: with {@code gc.autoPackLimit = 1}, every commit that leaves more packs than JGit's
+     * limit (the setting + 1) packs the repository into one (HEAD's tree and every object stay: fsck, status); with
+     * {@code gc.auto = 0} or {@code maintenance.auto = false} (Git's switches for the automatic run), with
+     * {@code gc.pruneExpire = never} (left to Git: JGit 7.4 overflows on it after writing the new pack) and with the
+     * default limit of 50, the packs stay as the commits left them. Three blob threads, whatever the machine has.
      */
     @ParameterizedTest(name = "[{index}] {0}")
-    @CsvSource({"'gc.autoPackLimit=1', 1", "'gc.autoPackLimit=1,gc.auto=0', 0", "'', 0"})
+    @CsvSource({
+        "'gc.autoPackLimit=1', 1",
+        "'gc.autoPackLimit=1,gc.auto=0', 0",
+        "'gc.autoPackLimit=1,maintenance.auto=false', 0",
+        "'gc.autoPackLimit=1,gc.pruneExpire=never', 0",
+        "'', 0"
+    })
     void aCommitLeavingTooManyPacksPacksThemAsGitGcAutoWould(String config, int packsAfterEachCommit) throws Exception {
         Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call().close();
         for (String setting : config.isEmpty() ? new String[0] : config.split(",")) {
             String[] kv = setting.split("=");
             git("config", kv[0], kv[1]);
         }
-        GitPublisher publisher = new GitPublisher(dir);
+        GitPublisher publisher = new GitPublisher(dir, 3); // 3 packs a commit: more than JGit's limit + 1 = 2
         List<Long> packs = new ArrayList<>();
         for (int commit = 0; commit < 2; commit++) {
             List<String> paths = new ArrayList<>();
@@ -198,6 +208,28 @@ class ParallelCommitTest {
     }
 
     /**
+     * A repository with a linked worktree is not packed by envforge (JGit's GC would not keep that worktree's HEAD and
+     * index): left to Git, whose gc does.
+     */
+    @Test
+    void aRepositoryWithALinkedWorktreeIsLeftToGit() throws Exception {
+        Git.init().setDirectory(dir.toFile()).setInitialBranch("main").call().close();
+        git("config", "gc.autoPackLimit", "1");
+        write("README.md", "first\n");
+        git("add", "README.md");
+        git("-c", "user.name=test", "-c", "user.email=test@example.com", "commit", "-q", "-m", "first");
+        git("worktree", "add", "-q", "--detach", scratch.resolve("other").toString());
+        List<String> paths = new ArrayList<>();
+        for (int i = 0; i < 450; i++) {
+            paths.add(write("out/f-%03d.yaml".formatted(i), document(i, "values")));
+        }
+        assertTrue(new GitPublisher(dir, 3)
+                .commit(paths, List.of(), List.of(), "second")
+                .isPresent());
+        assertEquals(3, packs(), "two blob packs and one of trees, not packed into one");
+    }
+
+    /**
      * {@code git fsck --full} finds every object of HEAD and the index, {@code git status} sees no change, and no
      * temporary pack is left behind.
      */
@@ -206,6 +238,14 @@ class ParallelCommitTest {
         assertEquals("", fsck, "git fsck --full");
         assertEquals("", git("status", "--porcelain"));
         assertNoTemporaryPack();
+    }
+
+    private long temporaryPacks() throws IOException {
+        try (Stream<Path> files = Files.list(dir.resolve(".git/objects"))) {
+            return files.filter(p -> p.getFileName().toString().startsWith("insert_")
+                            && p.toString().endsWith(".pack"))
+                    .count();
+        }
     }
 
     private void assertNoTemporaryPack() throws IOException {

@@ -151,7 +151,9 @@ class OutputStampsTest {
     void aDryRunWritesNoStamps() throws IOException {
         Path ws = Workspaces.create(dir, List.of("a=10.64.0.0/20"));
         // the writing run stamps nothing (its clock reads a minute early)
-        Envforge.standard(ws).withClock(() -> System.currentTimeMillis() - 60_000).generate(request(ws));
+        Envforge.standard(ws)
+                .withClock(() -> System.currentTimeMillis() - 60_000)
+                .generate(request(ws));
         age(ws, Instant.now().minusSeconds(60));
         GenerateRequest dryRun = GenerateRequest.builder(ws)
                 .environments(List.of("all"))

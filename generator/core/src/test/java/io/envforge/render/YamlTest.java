@@ -36,15 +36,36 @@ class YamlTest {
                 "+Inf     | k: \"+Inf\"",
                 "<<       | k: \"<<\"",
                 "10.20.0.1 | k: 10.20.0.1",
+                "2024-01-01 | k: \"2024-01-01\"",
+                "2001-12-14t21:59:43.10-05:00 | k: \"2001-12-14t21:59:43.10-05:00\"",
+                "2001-12-14 21:59:43.10 -5 | k: \"2001-12-14 21:59:43.10 -5\"",
+                "2002-12-14 | k: \"2002-12-14\"",
+                "v2024-01-01 | k: v2024-01-01",
             })
     void quotesWhatYaml11ReadersWouldMisread(String value, String expected) {
         assertEquals(expected + "\n", Yaml.dump(Map.of("k", value)));
     }
 
     @ParameterizedTest(name = "round trip {0}")
-    @CsvSource({"on", "1.10", "true", "0755"})
+    @CsvSource({"on", "1.10", "true", "0755", "2024-01-01", "2001-12-14t21:59:43.10-05:00", "2001-12-14 21:59:43.10 -5"
+    })
     void roundTripsAsStrings(String value) {
         assertEquals(List.of(Map.of("k", value)), Yaml.loadAll(Yaml.dump(Map.of("k", value))));
+    }
+
+    /** YAML 1.1's timestamps (yaml.org/type/timestamp.html), read back as strings by a YAML 1.1 reader. */
+    @ParameterizedTest(name = "1.1 timestamp {0}")
+    @CsvSource({
+        "2024-01-01",
+        "2001-12-14t21:59:43.10-05:00",
+        "2001-12-14 21:59:43.10 -5",
+        "2001-12-15T02:59:43.1Z",
+        "2001-12-14 21:59:43.10 Z",
+        "2002-1-2 3:04:05"
+    })
+    void timestampsReadBackAsStringsInYaml11(String value) {
+        Object back = ((Map<?, ?>) new org.yaml.snakeyaml.Yaml().load(Yaml.dump(Map.of("k", value)))).get("k");
+        assertEquals(value, back);
     }
 
     /**
