@@ -28,15 +28,25 @@ work=$(mktemp -d)
 moto_pid= jobs_pids=()
 # The roots run as concurrent jobs (see "Time" below), each in its own folder under $work with its own moto_server,
 # whose pid it writes to moto.pid: a failure or an interrupt stops every job and every moto_server.
+# A job's tofu and provider processes are killed too (by pid, children first: pgrep -P): tofu answers a TERM by
+# finishing its operations in flight, which against a stopped moto_server would retry for minutes.
+kill_tree() { # pid
+  local c
+  for c in $(pgrep -P "$1" || true); do kill_tree "$c"; done
+  kill -KILL "$1" 2>/dev/null || true
+}
 cleanup() {
   local p f
   if [ -n "$moto_pid" ]; then kill "$moto_pid" 2>/dev/null || true; wait "$moto_pid" 2>/dev/null || true; fi
-  for p in "${jobs_pids[@]}"; do kill "$p" 2>/dev/null || true; done
+  for p in "${jobs_pids[@]}"; do kill_tree "$p"; done
   for f in "$work"/*/moto.pid; do [ -f "$f" ] && kill "$(cat "$f")" 2>/dev/null || true; done
   for p in "${jobs_pids[@]}"; do wait "$p" 2>/dev/null || true; done
   rm -rf "$work"
 }
 trap cleanup EXIT
+# bash runs no EXIT trap when a signal ends it: turn TERM (TerraformIT's timeout) and INT into an exit.
+trap 'exit 143' TERM
+trap 'exit 130' INT
 
 fail() { echo "tofu: FAILED $*" >&2; exit 1; }
 
