@@ -196,9 +196,15 @@ class FluxReconcileIT {
                 "get",
                 "kustomization",
                 ENV + "-prepare");
+        // Ready and the revision it applied: kustomize-controller was once seen (1 CI run in 3) with Ready=True and
+        // no lastAppliedRevision yet in the object read; the check below wants both
         JsonNode layers = k.await(
                 420,
-                FluxReconcileIT::ready,
+                o -> ready(o)
+                        && !o.path("status")
+                                .path("lastAppliedRevision")
+                                .asText()
+                                .isEmpty(),
                 FluxReconcileIT::why,
                 "-n",
                 "flux-system",
