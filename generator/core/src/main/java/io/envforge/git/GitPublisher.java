@@ -87,12 +87,7 @@ public final class GitPublisher {
             slices.ahead(paths.stream().map(p -> prefix + p).toList(), p -> files.get(p.substring(prefix.length())));
             return new Ahead(repo, prefix, slices);
         } catch (IOException | RuntimeException e) {
-            if (slices != null) {
-                slices.close();
-            }
-            if (repo != null) {
-                repo.close();
-            }
+            new Ahead(repo, "", slices).close(); // closes what was opened
             return Ahead.NONE;
         }
     }
