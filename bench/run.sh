@@ -62,6 +62,15 @@ if [[ " $ANCHORS " == *" helmfile "* && ! -x "$HELMFILE" ]]; then
   "$ROOT/tools/helmfile/build.sh"
   SETUP+=("helmfile built from its Go module in $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.0f", b-a}') s")
 fi
+# envforge's Helm engine library (tools/helm-engine), as .ci/setup builds it: the generator renders with it when it
+# is there. BENCH_HELM_ENGINE=helm-java measures envforge with helm-java instead.
+if [ "${BENCH_HELM_ENGINE:-}" = helm-java ]; then
+  export ENVFORGE_HELM_ENGINE=helm-java
+else
+  t0=$(date +%s.%N)
+  bash "$ROOT/tools/helm-engine/build.sh" >/dev/null
+  SETUP+=("envforge's Helm engine library checked or built in $(awk -v a="$t0" -v b="$(date +%s.%N)" 'BEGIN {printf "%.0f", b-a}') s")
+fi
 # The "upgraded" generator: the same classes, another version where Fingerprint reads it.
 UPGRADED=$(mktemp -d)/envforge-upgraded.jar
 python3 - "$JAR" "$UPGRADED" <<'PY'
@@ -178,6 +187,7 @@ helmfile_setup() {
 echo "machine: $CORES cores, $(awk '/MemTotal/ {printf "%.0f GiB", $2/1048576}' /proc/meminfo),"\
   "$(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo), load $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "envforge launcher: $LAUNCHER, more JVM options: ${ENVFORGE_JAVA_OPTS:-(none)}; java $(java -version 2>&1 | head -1)"
+echo "envforge Helm engine: ${ENVFORGE_HELM_ENGINE:-envforge-helm-engine (tools/helm-engine) when built, else helm-java}"
 echo "helm $("$HELM" version --short), $(kubectl version --client 2>/dev/null | head -2 | tr '\n' ' ')"
 [[ " $ANCHORS " != *" kapitan "* ]] || echo "kapitan $("$KAPITAN" --version 2>&1 | tail -1)"
 [[ " $ANCHORS " != *" helmfile "* ]] || echo "helmfile $("$HELMFILE" --version 2>&1 | head -1)"

@@ -66,10 +66,24 @@ public final class Yaml {
     }
 
     /** Parses generated or Helm-rendered YAML (many documents); empty documents are dropped. */
-    @SuppressWarnings("unchecked")
     public static List<Map<String, Object>> loadAll(String text) {
-        List<Map<String, Object>> docs = new ArrayList<>();
+        return maps(loadAllObjects(text));
+    }
+
+    /** Every document of {@code text} as parsed, whatever it is (an empty one is {@code null}). */
+    public static List<Object> loadAllObjects(String text) {
+        List<Object> docs = new ArrayList<>();
         for (Object doc : new Load(LOAD).loadAllFromString(text)) {
+            docs.add(doc);
+        }
+        return docs;
+    }
+
+    /** What {@link #loadAll} keeps of {@link #loadAllObjects}: the documents that are mappings. */
+    @SuppressWarnings("unchecked")
+    public static List<Map<String, Object>> maps(List<Object> documents) {
+        List<Map<String, Object>> docs = new ArrayList<>();
+        for (Object doc : documents) {
             if (doc instanceof Map<?, ?> map) {
                 docs.add((Map<String, Object>) map);
             }

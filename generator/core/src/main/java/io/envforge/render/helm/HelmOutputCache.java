@@ -1,6 +1,5 @@
 package io.envforge.render.helm;
 
-import com.marcnuri.helm.Helm;
 import io.envforge.cache.Digests;
 import io.envforge.cache.DiskCache;
 import java.io.IOException;
@@ -25,10 +24,12 @@ import java.util.stream.Stream;
 final class HelmOutputCache {
 
     private final DiskCache cache;
-    private volatile String helmVersion;
+    private final Supplier<String> helmVersion;
 
-    HelmOutputCache(DiskCache cache) {
+    /** {@code helmVersion}: asked once per key, so it must be cheap (the engine's {@link HelmEngine#helmVersion}). */
+    HelmOutputCache(DiskCache cache, Supplier<String> helmVersion) {
         this.cache = cache;
+        this.helmVersion = helmVersion;
     }
 
     /** {@code chart}: the chart's {@link #chartDigest}, with what checks its values ({@link HelmChart#cacheKey}). */
@@ -38,7 +39,7 @@ final class HelmOutputCache {
         }
         String key = Digests.key(
                 "helm template v1",
-                helmVersion(),
+                helmVersion.get(),
                 chart,
                 release,
                 namespace,
@@ -50,15 +51,6 @@ final class HelmOutputCache {
                     cache.put(key, output.getBytes(StandardCharsets.UTF_8));
                     return output;
                 });
-    }
-
-    private String helmVersion() {
-        String version = helmVersion;
-        if (version == null) {
-            version = Helm.version().call();
-            helmVersion = version;
-        }
-        return version;
     }
 
     /** SHA-256 over every regular file of the chart folder: relative path, length and bytes, in path order. */

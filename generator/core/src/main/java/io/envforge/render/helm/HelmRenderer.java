@@ -1,6 +1,5 @@
 package io.envforge.render.helm;
 
-import com.marcnuri.helm.Helm;
 import io.envforge.cache.DiskCache;
 import io.envforge.error.EnvforgeException;
 import io.envforge.error.Problem;
@@ -12,7 +11,6 @@ import io.envforge.render.Renderer;
 import io.envforge.render.Yaml;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
@@ -24,19 +22,20 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 /**
  * Helm, in one step: computes each layer's values ({@link HelmValues}), writes them as
  * {@code overlays/<env>/layers/<chart>.values.yaml} (the reviewed input of the render), renders the chart with them by
- * Helm itself (helm-java, in process) and writes the manifests as {@code overlays/<env>/layers/<chart>.yaml}: Helm's
+ * Helm itself, in process ({@link HelmEngine}: envforge's library of Helm's engine, or helm-java) and writes the manifests as {@code overlays/<env>/layers/<chart>.yaml}: Helm's
  * own text, document by document, with its {@code # Source:} lines that tell a reviewer which template made what.
  * Helm hooks (such as the {@code helm test} pod) are dropped: a GitOps controller applying plain manifests would run
  * them as ordinary objects. Each document is parsed at most once, when the validator or the change summary first asks
  * for it. The values are checked against the chart's {@code values.schema.json} in Java, with the schema compiled once,
  * and Helm renders a copy of the chart without it (see {@link HelmChart}): Helm compiled the schema on every call.
  *
- * <p>Helm calls run concurrently, one per render thread. helm-java swaps Go's process-wide stdout/stderr around every
+ * <p>Helm calls run concurrently, one per render thread. With helm-java, it swaps Go's process-wide stdout/stderr around every
  * call, so concurrent calls may lose each other's captured console output; {@code template} writes none (the
  * manifests and the error come back in the call's result, and Helm's warnings go to the log's own stderr). Measured on
  * 2 cores: 2 threads render a chart in 9.3 ms per call against 16.6 ms on one, with identical output;
@@ -44,21 +43,10 @@ import java.util.stream.Stream;
  */
 public final class HelmRenderer implements Renderer {
 
-    /**
-     * One values file per render thread, rewritten in place for each call: a new temporary file per call cost an
-     * inode allocation and a delete each (2,000 in a fleet run), which ext4 makes slow after many deletes.
-     */
-    private static final ThreadLocal<Path> VALUES_FILE = ThreadLocal.withInitial(() -> {
-        try {
-            Path file = Files.createTempFile("envforge-values-", ".yaml");
-            file.toFile().deleteOnExit();
-            return file;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    });
-
     private final Path chartsDir;
+    /** Chosen when first needed (the unchanged check of a no-op run needs none): see {@link HelmEngine#select}. */
+    private final Supplier<HelmEngine> engine;
+
     private final HelmOutputCache cache;
     /** Each chart read once per run: digest, compiled values schema, schema-less copy (see {@link HelmChart}). */
     private final Map<Path, HelmChart> charts = new ConcurrentHashMap<>();
@@ -71,8 +59,18 @@ public final class HelmRenderer implements Renderer {
 
     /** Helm's output is kept in {@code cache} (see {@link HelmOutputCache}); a hit does not call Helm. */
     public HelmRenderer(Path chartsDir, DiskCache cache) {
+        this(chartsDir, cache, HelmEngine::shared);
+    }
+
+    HelmRenderer(Path chartsDir, DiskCache cache, Supplier<HelmEngine> engine) {
         this.chartsDir = chartsDir;
-        this.cache = new HelmOutputCache(cache);
+        this.engine = engine;
+        this.cache = new HelmOutputCache(cache, () -> engine.get().helmVersion());
+    }
+
+    /** Which Helm engine renders (see {@link HelmEngine#select}). */
+    public String engine() {
+        return engine.get().describe();
     }
 
     /** How many times this renderer called Helm (cache hits are not calls). */
@@ -103,9 +101,7 @@ public final class HelmRenderer implements Renderer {
     /** Loads Helm's native library (about half a second) while the pipeline is still reading specs. */
     @Override
     public void warmUp() {
-        sweepStaleNativeCopies(
-                Path.of(System.getProperty("java.io.tmpdir")), Instant.now().minus(STALE_AFTER));
-        Helm.version().call();
+        engine.get().warmUp();
         // each chart's digest, compiled values schema and schema-less copy (a quarter of a second for the first
         // schema, mostly loading the validator's classes), while the unchanged check still runs
         try (DirectoryStream<Path> dirs = Files.newDirectoryStream(chartsDir, Files::isDirectory)) {
@@ -198,10 +194,12 @@ public final class HelmRenderer implements Renderer {
             Environment env, Layer layer, Map<String, Object> values, String valuesText, OutputTree.Builder out) {
         StringBuilder text = new StringBuilder(Layout.header(env.name(), "charts/" + layer.name()));
         List<String> kept = new ArrayList<>();
-        for (String source : documents(template(env, layer, values, valuesText))) {
+        HelmEngine.Rendered rendered = template(env, layer, values, valuesText);
+        Map<String, List<Map<String, Object>>> parsed = rendered.parsed();
+        for (String source : documents(rendered.text())) {
             if (mayBeHookOrEmpty(source)) {
-                List<Map<String, Object>> parsed = Yaml.loadAll(source);
-                if (parsed.isEmpty() || parsed.stream().anyMatch(HelmRenderer::isHook)) {
+                List<Map<String, Object>> docs = parse(parsed, source);
+                if (docs.isEmpty() || docs.stream().anyMatch(HelmRenderer::isHook)) {
                     continue;
                 }
             }
@@ -212,8 +210,14 @@ public final class HelmRenderer implements Renderer {
                 Layout.chartManifests(env.name(), layer.name()),
                 text.toString(),
                 () -> kept.stream()
-                        .flatMap(source -> Yaml.loadAll(source).stream())
+                        .flatMap(source -> parse(parsed, source).stream())
                         .toList());
+    }
+
+    /** {@code source} parsed: as the engine parsed it on the way, or now. */
+    private static List<Map<String, Object>> parse(Map<String, List<Map<String, Object>>> parsed, String source) {
+        List<Map<String, Object>> docs = parsed.get(source);
+        return docs != null ? docs : Yaml.loadAll(source);
     }
 
     /**
@@ -253,7 +257,7 @@ public final class HelmRenderer implements Renderer {
      * same values were validated when a cached output was made) and rendered by Helm from the chart's schema-less
      * copy.
      */
-    private String template(Environment env, Layer layer, Map<String, Object> values, String valuesText) {
+    private HelmEngine.Rendered template(Environment env, Layer layer, Map<String, Object> values, String valuesText) {
         HelmChart chart;
         try {
             chart = charts.computeIfAbsent(chartsDir.resolve(layer.name()), HelmChart::load);
@@ -269,14 +273,18 @@ public final class HelmRenderer implements Renderer {
                     e);
         }
         String valuesFile = Layout.chartValues(env.name(), layer.name());
+        HelmEngine.Rendered[] fresh = new HelmEngine.Rendered[1];
+        String text;
         try {
-            return cache.get(chart.cacheKey(), layer.name(), env.namespace(), valuesText, () -> {
+            text = cache.get(chart.cacheKey(), layer.name(), env.namespace(), valuesText, () -> {
                 List<ValuesSchema.Error> refused = chart.check(values);
                 if (!refused.isEmpty()) {
                     throw new EnvforgeException(ValuesOrigin.problems(env, layer, refused, valuesFile));
                 }
                 helmCalls.incrementAndGet();
-                return helmTemplate(chart.helmDir(), layer.name(), env.namespace(), valuesText);
+                fresh[0] = engine.get()
+                        .template(chart.helmDir(), chart.cacheKey(), layer.name(), env.namespace(), valuesText);
+                return fresh[0].text();
             });
         } catch (IllegalStateException e) {
             throw new EnvforgeException(
@@ -288,22 +296,7 @@ public final class HelmRenderer implements Renderer {
                             "run helm lint charts/" + layer.name() + " -f " + valuesFile),
                     e);
         }
-    }
-
-    /** {@code helm template <release> <chart> --namespace <namespace> -f <values>}; safe to call concurrently. */
-    static String helmTemplate(Path chart, String release, String namespace, String values) {
-        Path file = VALUES_FILE.get();
-        try {
-            Files.writeString(file, values, StandardCharsets.UTF_8);
-            return new Helm(chart)
-                    .template()
-                    .withName(release)
-                    .withNamespace(namespace)
-                    .withValuesFile(file)
-                    .call();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+        return fresh[0] != null ? fresh[0] : HelmEngine.Rendered.of(text);
     }
 
     /**

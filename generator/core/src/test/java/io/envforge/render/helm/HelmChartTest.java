@@ -64,10 +64,10 @@ class HelmChartTest {
         }
         assertEquals(HelmOutputCache.chartDigest(chart), loaded.digest());
 
-        String rendered = HelmRenderer.helmTemplate(loaded.helmDir(), "t", "ns", "count: 5\n");
+        String rendered = HelmJavaEngine.helmTemplate(loaded.helmDir(), "t", "ns", "count: 5\n");
         assertTrue(rendered.contains("count: \"5\""), rendered);
         IllegalStateException helm = assertThrows(
-                IllegalStateException.class, () -> HelmRenderer.helmTemplate(chart, "t", "ns", "count: 5\n"));
+                IllegalStateException.class, () -> HelmJavaEngine.helmTemplate(chart, "t", "ns", "count: 5\n"));
         assertTrue(helm.getMessage().contains("maximum"), helm.getMessage());
 
         List<ValuesSchema.Error> refused = loaded.check(Map.of("count", 5));

@@ -89,6 +89,7 @@ class HelmRendererTest {
     }
 
     private static String template(String[] job) throws IOException {
-        return HelmRenderer.helmTemplate(TestWorkspace.REPO.resolve("charts").resolve(job[0]), job[0], "dev1", job[1]);
+        return HelmJavaEngine.helmTemplate(
+                TestWorkspace.REPO.resolve("charts").resolve(job[0]), job[0], "dev1", job[1]);
     }
 }

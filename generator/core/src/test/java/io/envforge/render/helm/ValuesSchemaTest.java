@@ -70,14 +70,14 @@ class ValuesSchemaTest {
         String text = Yaml.dump(values);
         if (valid) {
             assertEquals(List.of(), java);
-            assertFalse(HelmRenderer.helmTemplate(CHART, "api-gateway", "dev1", text)
+            assertFalse(HelmJavaEngine.helmTemplate(CHART, "api-gateway", "dev1", text)
                     .isBlank());
             return;
         }
         assertFalse(java.isEmpty(), "Java accepts what Helm refuses");
         String helm = assertThrows(
                         IllegalStateException.class,
-                        () -> HelmRenderer.helmTemplate(CHART, "api-gateway", "dev1", text))
+                        () -> HelmJavaEngine.helmTemplate(CHART, "api-gateway", "dev1", text))
                 .getMessage();
         for (ValuesSchema.Error e : java) {
             String parent = e.pointer().substring(0, e.pointer().lastIndexOf('/'));

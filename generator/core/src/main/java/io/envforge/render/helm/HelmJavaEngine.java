@@ -1,0 +1,75 @@
+package io.envforge.render.helm;
+
+import com.marcnuri.helm.Helm;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+
+/**
+ * helm-java 0.0.21 (Helm v3.21.0 in a native library it unpacks into {@code java.io.tmpdir} on every start): the engine
+ * when envforge's own library is not built.
+ */
+final class HelmJavaEngine implements HelmEngine {
+
+    /**
+     * One values file per render thread, rewritten in place for each call: a new temporary file per call cost an
+     * inode allocation and a delete each (2,000 in a fleet run), which ext4 makes slow after many deletes.
+     */
+    private static final ThreadLocal<Path> VALUES_FILE = ThreadLocal.withInitial(() -> {
+        try {
+            Path file = Files.createTempFile("envforge-values-", ".yaml");
+            file.toFile().deleteOnExit();
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    });
+
+    private volatile String version;
+
+    @Override
+    public String helmVersion() {
+        String v = version;
+        if (v == null) {
+            v = Helm.version().call();
+            version = v;
+        }
+        return v;
+    }
+
+    @Override
+    public void warmUp() {
+        HelmRenderer.sweepStaleNativeCopies(
+                Path.of(System.getProperty("java.io.tmpdir")), Instant.now().minus(HelmRenderer.STALE_AFTER));
+        helmVersion();
+    }
+
+    @Override
+    public Rendered template(Path chart, String chartKey, String release, String namespace, String values) {
+        return Rendered.of(helmTemplate(chart, release, namespace, values));
+    }
+
+    @Override
+    public String describe() {
+        return "helm-java";
+    }
+
+    /** {@code helm template <release> <chart> --namespace <namespace> -f <values>}; safe to call concurrently. */
+    static String helmTemplate(Path chart, String release, String namespace, String values) {
+        Path file = VALUES_FILE.get();
+        try {
+            Files.writeString(file, values, StandardCharsets.UTF_8);
+            return new Helm(chart)
+                    .template()
+                    .withName(release)
+                    .withNamespace(namespace)
+                    .withValuesFile(file)
+                    .call();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,177 @@
+package io.envforge.render.helm;
+
+import com.sun.jna.Library;
+import com.sun.jna.Native;
+import com.sun.jna.Pointer;
+import io.envforge.error.EnvforgeException;
+import io.envforge.error.Problem;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * envforge's own library of Helm's engine ({@code tools/helm-engine}: Go, helm.sh/helm/v3 at the version helm-java
+ * embeds, built by {@code tools/helm-engine/build.sh} into {@code ~/.cache/envforge/tools/lib}), called through JNA. It
+ * keeps each chart loaded between calls and returns the rendered template files; {@link HelmManifests} orders and
+ * prints them as {@code helm template} does. Against helm-java, per render of the example charts (a Go profile of 200
+ * renders each; docs/benchmark.md, session 8): api-gateway 8.1-10.8 ms of CPU against 2.8-3.7 ms, integration 4.9
+ * against 1.6-1.9 ms. Its library is 38 MB, mapped from where it was built, where helm-java unpacks 94 MB into a new
+ * temporary folder on every start.
+ */
+final class NativeHelmEngine implements HelmEngine {
+
+    /** The protocol of {@code EnvforgeHelmRender}'s result; {@code tools/helm-engine/main.go} says the same. */
+    static final String PROTOCOL = "envforge-helm-engine/1";
+
+    /** The Helm version helm-java 0.0.21 embeds: the library must render with the same one. */
+    static final String HELM_VERSION = "v3.21.0";
+
+    /** The C functions of {@code tools/helm-engine/main.go}. */
+    interface Lib extends Library {
+        Pointer EnvforgeHelmRender(
+                byte[] dir,
+                int dirLen,
+                byte[] key,
+                int keyLen,
+                byte[] release,
+                int releaseLen,
+                byte[] namespace,
+                int namespaceLen,
+                byte[] values,
+                int valuesLen);
+
+        void EnvforgeHelmFree(Pointer result);
+
+        String EnvforgeHelmVersion();
+    }
+
+    private final Path library;
+    private final Lib lib;
+
+    private NativeHelmEngine(Path library, Lib lib) {
+        this.library = library;
+        this.lib = lib;
+    }
+
+    /** {@code $ENVFORGE_TOOLS/lib} or {@code ~/.cache/envforge/tools/lib}: where build.sh puts the library. */
+    static Path defaultLibrary() {
+        String tools = System.getenv("ENVFORGE_TOOLS");
+        Path dir = tools != null && !tools.isBlank()
+                ? Path.of(tools)
+                : Path.of(System.getProperty("user.home"), ".cache", "envforge", "tools");
+        return dir.resolve("lib").resolve("libenvforge-helm-engine.so");
+    }
+
+    /** The library at {@code file}, if it is there and speaks this protocol with Helm {@link #HELM_VERSION}. */
+    static Optional<NativeHelmEngine> tryLoad(Path file) {
+        if (!Files.isRegularFile(file)) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(load(file));
+        } catch (EnvforgeException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** The library at {@code file}; an error names what is wrong with it. */
+    static NativeHelmEngine load(Path file) {
+        String version;
+        Lib lib;
+        try {
+            lib = Native.load(file.toAbsolutePath().toString(), Lib.class);
+            version = lib.EnvforgeHelmVersion();
+        } catch (UnsatisfiedLinkError | RuntimeException e) {
+            throw refused(file, "cannot load it: " + e.getMessage());
+        }
+        if (!(PROTOCOL + " helm " + HELM_VERSION).equals(version)) {
+            throw refused(file, "it is \"" + version + "\", not " + PROTOCOL + " with Helm " + HELM_VERSION);
+        }
+        return new NativeHelmEngine(file, lib);
+    }
+
+    private static EnvforgeException refused(Path file, String why) {
+        return new EnvforgeException(
+                new Problem(
+                        file.toString(),
+                        "",
+                        null,
+                        "envforge's Helm engine library: " + why,
+                        "build it again: bash tools/helm-engine/build.sh; or render with helm-java: ENVFORGE_HELM_ENGINE=helm-java"));
+    }
+
+    @Override
+    public String helmVersion() {
+        return HELM_VERSION;
+    }
+
+    @Override
+    public void warmUp() {
+        // loaded by select(): the library is mapped, and Go's runtime started
+    }
+
+    @Override
+    public String describe() {
+        return "envforge-helm-engine (" + library + ")";
+    }
+
+    @Override
+    public Rendered template(Path chart, String chartKey, String release, String namespace, String values) {
+        HelmManifests.Printed printed;
+        try {
+            printed = HelmManifests.print(render(chart, chartKey, release, namespace, values));
+        } catch (HelmManifests.ParseError e) {
+            throw new IllegalStateException(e.getMessage(), e);
+        }
+        return new Rendered(printed.text(), printed.parsed());
+    }
+
+    /** The engine's files: template path to rendered text. */
+    Map<String, String> render(Path chart, String chartKey, String release, String namespace, String values) {
+        byte[] dir = utf8(chart.toAbsolutePath().toString());
+        byte[] key = utf8(chartKey);
+        byte[] rel = utf8(release);
+        byte[] ns = utf8(namespace);
+        byte[] vals = utf8(values);
+        Pointer result = lib.EnvforgeHelmRender(
+                dir, dir.length, key, key.length, rel, rel.length, ns, ns.length, vals, vals.length);
+        if (result == null) {
+            throw new IllegalStateException("envforge-helm-engine returned nothing");
+        }
+        byte[] body;
+        try {
+            long length = ByteBuffer.wrap(result.getByteArray(0, 8))
+                    .order(ByteOrder.LITTLE_ENDIAN)
+                    .getLong();
+            body = result.getByteArray(8, Math.toIntExact(length));
+        } finally {
+            lib.EnvforgeHelmFree(result);
+        }
+        if (body[0] != 0) {
+            throw new IllegalStateException(new String(body, 1, body.length - 1, StandardCharsets.UTF_8));
+        }
+        ByteBuffer in = ByteBuffer.wrap(body, 1, body.length - 1).order(ByteOrder.LITTLE_ENDIAN);
+        Map<String, String> files = new HashMap<>();
+        while (in.hasRemaining()) {
+            String name = string(in);
+            files.put(name, string(in));
+        }
+        return files;
+    }
+
+    private static String string(ByteBuffer in) {
+        int length = in.getInt();
+        String s = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
+        in.position(in.position() + length);
+        return s;
+    }
+
+    private static byte[] utf8(String s) {
+        return s.getBytes(StandardCharsets.UTF_8);
+    }
+}
