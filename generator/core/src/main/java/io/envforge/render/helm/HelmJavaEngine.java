@@ -6,7 +6,6 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.time.Instant;
 
 /**
  * helm-java 0.0.21 (Helm v3.21.0 in a native library it unpacks into {@code java.io.tmpdir} on every start): the engine
@@ -42,9 +41,7 @@ final class HelmJavaEngine implements HelmEngine {
 
     @Override
     public void warmUp() {
-        HelmRenderer.sweepStaleNativeCopies(
-                Path.of(System.getProperty("java.io.tmpdir")), Instant.now().minus(HelmRenderer.STALE_AFTER));
-        helmVersion();
+        helmVersion(); // loads the native library (about half a second)
     }
 
     @Override

@@ -101,6 +101,8 @@ public final class HelmRenderer implements Renderer {
     /** Loads Helm's native library (about half a second) while the pipeline is still reading specs. */
     @Override
     public void warmUp() {
+        sweepStaleNativeCopies(
+                Path.of(System.getProperty("java.io.tmpdir")), Instant.now().minus(STALE_AFTER));
         engine.get().warmUp();
         // each chart's digest, compiled values schema and schema-less copy (a quarter of a second for the first
         // schema, mostly loading the validator's classes), while the unchanged check still runs
