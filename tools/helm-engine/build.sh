@@ -3,14 +3,15 @@
 # helm-java embeds, see go.mod) into ~/.cache/envforge/tools/lib/libenvforge-helm-engine.so, where the generator
 # looks for it (render/helm/NativeHelmEngine; ENVFORGE_TOOLS moves the folder). Without it the generator renders
 # with helm-java, with the same output and about three times Helm's CPU (docs/benchmark.md, session 8).
-# Needs Go (this machine's 1.26 is enough: go.mod says 1.25) and a C compiler (cgo, -buildmode=c-shared). Rebuilds
-# only when the sources changed (a digest of them is kept beside the library). Cold: about a minute of compiling,
-# after the modules are downloaded (they are the ones helmfile's build downloads too).
+# Needs Go and a C compiler (cgo, -buildmode=c-shared). It builds with Go 1.25.10, the toolchain of helm-java's own
+# library (go.mod's toolchain line): GOTOOLCHAIN makes the local go command fetch it from the module proxy (about
+# 5 s, once). Rebuilds only when the sources changed (a digest of them is kept beside the library). Cold: about a
+# minute of compiling, after the modules are downloaded (most of them are the ones helmfile's build downloads too).
 set -euo pipefail
 cd "$(dirname "$0")"
 LIB=${ENVFORGE_TOOLS:-$HOME/.cache/envforge/tools}/lib
 export GOMODCACHE=${GOMODCACHE:-$HOME/.cache/envforge/go-mod} GOCACHE=${GOCACHE:-$HOME/.cache/envforge/go-build}
-export GOFLAGS=-mod=readonly CGO_ENABLED=1
+export GOFLAGS=-mod=readonly CGO_ENABLED=1 GOTOOLCHAIN=go1.25.10
 sources=$(cat go.mod go.sum ./*.go | sha256sum | cut -d' ' -f1)
 if [ -f "$LIB/libenvforge-helm-engine.so" ] && [ "$(cat "$LIB/libenvforge-helm-engine.sources" 2>/dev/null)" = "$sources" ]; then
   exit 0

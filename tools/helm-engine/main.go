@@ -1,22 +1,24 @@
-// Command envforge-helm-engine is a C shared library (go build -buildmode=c-shared) that renders a chart's templates
-// with Helm's own engine, in the process of the JVM that loads it (generator: render/helm/NativeHelmEngine).
+// Command envforge-helm-engine is a C shared library (go build -buildmode=c-shared) that renders a chart as
+// `helm template` does, with Helm's own code, in the process of the JVM that loads it (generator:
+// render/helm/NativeHelmEngine). It prints what helm-java 0.0.21's Template prints (helm.sh/helm/v3 v3.21.0, built
+// with the same Go toolchain and module versions as helm-java's library: go.mod), with one difference of design:
+//   - the chart is loaded once per (folder, key) and kept (loader.Load), not once per call: loading, the dry-run
+//     release machinery around it and helm-java's per-call setup were about a third of a render's CPU;
+//   - it never asks a cluster: `lookup` returns an empty map, as in `helm template` (cmd/helm/template.go sets
+//     DryRunOption "client"). helm-java's Template leaves DryRunOption empty ("none"), so Helm builds a REST client
+//     from KUBECONFIG on every call and its `lookup` reads a live cluster, which would make a render depend on
+//     more than the chart and the values (and fails when KUBECONFIG is unreadable).
 //
-// It does what `helm template` (action.Install with DryRun and ClientOnly, helm.sh/helm/v3 v3.21.0, the version
-// helm-java 0.0.21 embeds) does before it sorts the manifests, and returns every rendered template file:
-//   - the chart is loaded once per (folder, key) and kept (loader.Load), not once per call;
-//   - checkIfInstallable (application charts only), chartutil.ValidateReleaseName (Install.availableName),
-//     chartutil.ProcessDependenciesWithMerge, the chart's kubeVersion against chartutil.DefaultCapabilities,
-//     chartutil.ToRenderValuesWithSchemaValidation (Revision 1, IsInstall) and engine.Engine.Render, as in
-//     pkg/action/install.go RunWithContext and action.go renderResources;
-//   - the values are read as `-f values.yaml` reads them (sigs.k8s.io/yaml into a map; pkg/cli/values MergeValues
-//     merges that one file into an empty map, which leaves it as it is).
+// The steps and their order are helm-java's Install (native/internal/helm/install.go: checkIfInstallable, then
+// action.CheckDependencies, the values file) and Helm's Install.RunWithContext and renderResources
+// (pkg/action/install.go, action.go): chartutil.ValidateReleaseName, chartutil.ProcessDependenciesWithMerge,
+// chartutil.DefaultCapabilities, chartutil.ToRenderValuesWithSchemaValidation (Revision 1, IsInstall), the chart's
+// kubeVersion, engine.Engine.Render, NOTES.txt dropped, releaseutil.SortManifests with InstallOrder, each manifest
+// printed as "---\n# Source: <path>\n<content>\n"; then helm-java's strings.TrimSpace and a newline, and its
+// "Use --debug flag" line after an error that came after the release was made.
 //
-// What renderResources does after rendering (NOTES.txt dropped, releaseutil.SortManifests: partials and empty files
-// skipped, documents split, hooks taken out, the rest ordered by kind, "# Source:" lines) is done by the caller in Java
-// (render/helm/HelmManifests), which parses each document anyway to validate it: in Go that step was half of a
-// render's CPU (a pprof of 200 renders of charts/api-gateway: SortManifests 48 %, Engine.Render 31 %).
-//
-// A chart with dependencies is loaded for each call: ProcessDependenciesWithMerge changes the chart it is given.
+// A chart that declares or holds dependencies is loaded for each call: ProcessDependenciesWithMerge changes the
+// chart it is given.
 package main
 
 /*
@@ -26,21 +28,24 @@ package main
 import "C"
 
 import (
+	"bytes"
 	"encoding/binary"
 	"fmt"
-	"sort"
+	"strings"
 	"sync"
 	"unsafe"
 
+	"helm.sh/helm/v3/pkg/action"
 	"helm.sh/helm/v3/pkg/chart"
 	"helm.sh/helm/v3/pkg/chart/loader"
 	"helm.sh/helm/v3/pkg/chartutil"
 	"helm.sh/helm/v3/pkg/engine"
+	"helm.sh/helm/v3/pkg/releaseutil"
 	"sigs.k8s.io/yaml"
 )
 
 // protocol is what EnvforgeHelmVersion reports first; the Java side refuses a library with another one.
-const protocol = "envforge-helm-engine/1"
+const protocol = "envforge-helm-engine/2"
 
 type loaded struct {
 	key   string
@@ -65,7 +70,7 @@ func load(dir, key string) (*chart.Chart, error) {
 	if err != nil {
 		return nil, err
 	}
-	if len(ch.Metadata.Dependencies) > 0 || len(ch.Dependencies()) > 0 {
+	if ch.Metadata.Dependencies != nil || len(ch.Dependencies()) > 0 {
 		return ch, nil // not kept: see the package comment
 	}
 	mu.Lock()
@@ -77,77 +82,95 @@ func load(dir, key string) (*chart.Chart, error) {
 	return ch, nil
 }
 
-func render(dir, key, release, namespace string, values []byte) (map[string]string, error) {
+func render(dir, key, release, namespace string, values []byte) (string, error) {
 	ch, err := load(dir, key)
 	if err != nil {
-		return nil, err
+		return "", err
 	}
 	switch ch.Metadata.Type { // helm-java's checkIfInstallable, cmd/helm/install.go's
 	case "", "application":
 	default:
-		return nil, fmt.Errorf("%s charts are not installable", ch.Metadata.Type)
+		return "", fmt.Errorf("%s charts are not installable", ch.Metadata.Type)
 	}
-	if err := chartutil.ValidateReleaseName(release); err != nil {
-		return nil, fmt.Errorf("release name %q: %w", release, err)
+	if ch.Metadata.Dependencies != nil { // helm-java's updateDependencies, without --dependency-update
+		if err := action.CheckDependencies(ch, ch.Metadata.Dependencies); err != nil {
+			return "", fmt.Errorf("An error occurred while checking for chart dependencies. You may need to run "+
+				"`helm dependency build` to fetch missing dependencies: %w", err)
+		}
 	}
 	vals := map[string]interface{}{}
 	if err := yaml.Unmarshal(values, &vals); err != nil {
-		return nil, fmt.Errorf("failed to parse values: %w", err)
+		return "", fmt.Errorf("failed to parse values: %w", err)
 	}
 	if vals == nil {
 		vals = map[string]interface{}{}
 	}
+	if err := chartutil.ValidateReleaseName(release); err != nil {
+		return "", fmt.Errorf("release name %q: %w", release, err)
+	}
 	if err := chartutil.ProcessDependenciesWithMerge(ch, vals); err != nil {
-		return nil, err
+		return "", err
 	}
 	caps := chartutil.DefaultCapabilities.Copy()
-	if ch.Metadata.KubeVersion != "" && !chartutil.IsCompatibleRange(ch.Metadata.KubeVersion, caps.KubeVersion.String()) {
-		return nil, fmt.Errorf("chart requires kubeVersion: %s which is incompatible with Kubernetes %s",
-			ch.Metadata.KubeVersion, caps.KubeVersion.String())
-	}
 	options := chartutil.ReleaseOptions{Name: release, Namespace: namespace, Revision: 1, IsInstall: true}
 	top, err := chartutil.ToRenderValuesWithSchemaValidation(ch, vals, options, caps, false)
 	if err != nil {
-		return nil, err
+		return "", err
 	}
-	var e engine.Engine
-	return e.Render(ch, top)
+	text, err := renderResources(ch, top, caps)
+	if err != nil { // helm-java's Template: the release was made, so it adds this line
+		return "", fmt.Errorf("%w\n\nUse --debug flag to render out invalid YAML", err)
+	}
+	return text, nil
 }
 
-// result: 8 bytes of length n (little endian), then n bytes: a status byte (0 rendered, 1 failed); if rendered, for
-// each file in name order a 4-byte name length, the name, a 4-byte content length, the content; if failed, the
-// message. Freed by EnvforgeHelmFree.
-func result(files map[string]string, err error) unsafe.Pointer {
-	var body []byte
+// renderResources is action.Configuration.renderResources for `helm template` without --include-crds, an output
+// folder, a post-renderer or a cluster, followed by helm-java's trim.
+func renderResources(ch *chart.Chart, top chartutil.Values, caps *chartutil.Capabilities) (string, error) {
+	if ch.Metadata.KubeVersion != "" && !chartutil.IsCompatibleRange(ch.Metadata.KubeVersion, caps.KubeVersion.String()) {
+		return "", fmt.Errorf("chart requires kubeVersion: %s which is incompatible with Kubernetes %s",
+			ch.Metadata.KubeVersion, caps.KubeVersion.String())
+	}
+	var e engine.Engine
+	files, err := e.Render(ch, top)
 	if err != nil {
-		body = append([]byte{1}, err.Error()...)
-	} else {
-		names := make([]string, 0, len(files))
-		size := 1
-		for name, content := range files {
-			names = append(names, name)
-			size += 8 + len(name) + len(content)
-		}
-		sort.Strings(names)
-		body = make([]byte, 1, size)
-		for _, name := range names {
-			body = binary.LittleEndian.AppendUint32(body, uint32(len(name)))
-			body = append(body, name...)
-			body = binary.LittleEndian.AppendUint32(body, uint32(len(files[name])))
-			body = append(body, files[name]...)
+		return "", err
+	}
+	for k := range files {
+		if strings.HasSuffix(k, "NOTES.txt") {
+			delete(files, k)
 		}
 	}
-	p := C.malloc(C.size_t(8 + len(body)))
-	out := unsafe.Slice((*byte)(p), 8+len(body))
-	binary.LittleEndian.PutUint64(out, uint64(len(body)))
-	copy(out[8:], body)
+	_, manifests, err := releaseutil.SortManifests(files, nil, releaseutil.InstallOrder)
+	if err != nil {
+		return "", err
+	}
+	var b bytes.Buffer
+	for _, m := range manifests {
+		fmt.Fprintf(&b, "---\n# Source: %s\n%s\n", m.Name, m.Content)
+	}
+	return strings.TrimSpace(b.String()) + "\n", nil
+}
+
+// result: 8 bytes of length n (little endian), then n bytes: a status byte (0 rendered, 1 failed), then the text
+// (helm template's output, or the error). Freed by EnvforgeHelmFree.
+func result(text string, err error) unsafe.Pointer {
+	status := byte(0)
+	if err != nil {
+		status, text = 1, err.Error()
+	}
+	p := C.malloc(C.size_t(9 + len(text)))
+	out := unsafe.Slice((*byte)(p), 9+len(text))
+	binary.LittleEndian.PutUint64(out, uint64(1+len(text)))
+	out[8] = status
+	copy(out[9:], text)
 	return p
 }
 
 //export EnvforgeHelmRender
 func EnvforgeHelmRender(dir *C.char, dirLen C.int, key *C.char, keyLen C.int, release *C.char, releaseLen C.int,
 	namespace *C.char, namespaceLen C.int, values *C.char, valuesLen C.int) unsafe.Pointer {
-	files, err := func() (files map[string]string, err error) {
+	text, err := func() (text string, err error) {
 		defer func() {
 			if r := recover(); r != nil {
 				err = fmt.Errorf("helm engine panicked: %v", r)
@@ -156,7 +179,7 @@ func EnvforgeHelmRender(dir *C.char, dirLen C.int, key *C.char, keyLen C.int, re
 		return render(C.GoStringN(dir, dirLen), C.GoStringN(key, keyLen), C.GoStringN(release, releaseLen),
 			C.GoStringN(namespace, namespaceLen), C.GoBytes(unsafe.Pointer(values), valuesLen))
 	}()
-	return result(files, err)
+	return result(text, err)
 }
 
 //export EnvforgeHelmFree
@@ -164,7 +187,7 @@ func EnvforgeHelmFree(p unsafe.Pointer) {
 	C.free(p)
 }
 
-// EnvforgeHelmVersion is the protocol and Helm's version, "envforge-helm-engine/1 helm v3.21.0"; a static string.
+// EnvforgeHelmVersion is the protocol and Helm's version, "envforge-helm-engine/2 helm v3.21.0"; a static string.
 //
 //export EnvforgeHelmVersion
 func EnvforgeHelmVersion() *C.char {

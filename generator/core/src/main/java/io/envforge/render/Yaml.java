@@ -66,24 +66,10 @@ public final class Yaml {
     }
 
     /** Parses generated or Helm-rendered YAML (many documents); empty documents are dropped. */
-    public static List<Map<String, Object>> loadAll(String text) {
-        return maps(loadAllObjects(text));
-    }
-
-    /** Every document of {@code text} as parsed, whatever it is (an empty one is {@code null}). */
-    public static List<Object> loadAllObjects(String text) {
-        List<Object> docs = new ArrayList<>();
-        for (Object doc : new Load(LOAD).loadAllFromString(text)) {
-            docs.add(doc);
-        }
-        return docs;
-    }
-
-    /** What {@link #loadAll} keeps of {@link #loadAllObjects}: the documents that are mappings. */
     @SuppressWarnings("unchecked")
-    public static List<Map<String, Object>> maps(List<Object> documents) {
+    public static List<Map<String, Object>> loadAll(String text) {
         List<Map<String, Object>> docs = new ArrayList<>();
-        for (Object doc : documents) {
+        for (Object doc : new Load(LOAD).loadAllFromString(text)) {
             if (doc instanceof Map<?, ?> map) {
                 docs.add((Map<String, Object>) map);
             }

@@ -1,8 +1,6 @@
 package io.envforge.render.helm;
 
 import java.nio.file.Path;
-import java.util.List;
-import java.util.Map;
 
 /**
  * What renders a chart: {@code helm template <release> <chart> --namespace <namespace> -f <values>}, in process. Two
@@ -19,20 +17,17 @@ interface HelmEngine {
     void warmUp();
 
     /** helm template's text; safe to call concurrently. {@code chartKey} changes whenever the chart's files do. */
-    Rendered template(Path chart, String chartKey, String release, String namespace, String values);
+    String template(Path chart, String chartKey, String release, String namespace, String values);
 
     /** Which engine this is, for the run's log. */
     String describe();
 
     /**
-     * helm template's text, and what the engine parsed of it on the way: documents keyed by the piece of the text
-     * that {@link HelmRenderer#documents} cuts out (see {@link HelmManifests.Printed}); empty when nothing was parsed.
+     * What stands for the engine in the render cache's key: the two engines print the same text for the same chart
+     * and values except where a chart asks a cluster ({@code lookup}; see {@link NativeHelmEngine}), so each keeps its
+     * own entries.
      */
-    record Rendered(String text, Map<String, List<Map<String, Object>>> parsed) {
-        static Rendered of(String text) {
-            return new Rendered(text, Map.of());
-        }
-    }
+    String cacheIdentity();
 
     /**
      * The engine for this process: {@code -Denvforge.helm.engine} or {@code ENVFORGE_HELM_ENGINE} names envforge's
@@ -40,24 +35,40 @@ interface HelmEngine {
      * file is there, else helm-java. A library that is named but cannot be used is an error; one found at the
      * default place that cannot be used (built for another Helm version, another protocol) is passed over.
      */
-    /** {@link #select}, once per process (a native library is loaded once). */
-    static HelmEngine shared() {
-        return Shared.ENGINE;
-    }
-
-    /** The holder of {@link #shared}: initialised on first use. */
-    final class Shared {
-        static final HelmEngine ENGINE = select();
-
-        private Shared() {}
-    }
-
     static HelmEngine select() {
-        String named = System.getProperty("envforge.helm.engine", System.getenv("ENVFORGE_HELM_ENGINE"));
+        String named = System.getProperty("envforge.helm.engine");
+        if (named == null || named.isBlank()) {
+            named = System.getenv("ENVFORGE_HELM_ENGINE");
+        }
         if (named != null && !named.isBlank()) {
             return named.equals("helm-java") ? new HelmJavaEngine() : NativeHelmEngine.load(Path.of(named));
         }
         Path library = NativeHelmEngine.defaultLibrary();
         return NativeHelmEngine.tryLoad(library).map(HelmEngine.class::cast).orElseGet(HelmJavaEngine::new);
+    }
+
+    /**
+     * {@link #select}, once per process (a native library is loaded once). A selection that fails is not kept: each
+     * call reports it again as a {@link io.envforge.error.Problem}.
+     */
+    static HelmEngine shared() {
+        HelmEngine engine = Shared.engine;
+        if (engine == null) {
+            synchronized (Shared.class) {
+                engine = Shared.engine;
+                if (engine == null) {
+                    engine = select();
+                    Shared.engine = engine;
+                }
+            }
+        }
+        return engine;
+    }
+
+    /** Where {@link #shared} keeps the engine. */
+    final class Shared {
+        private static volatile HelmEngine engine;
+
+        private Shared() {}
     }
 }

@@ -45,8 +45,13 @@ final class HelmJavaEngine implements HelmEngine {
     }
 
     @Override
-    public Rendered template(Path chart, String chartKey, String release, String namespace, String values) {
-        return Rendered.of(helmTemplate(chart, release, namespace, values));
+    public String template(Path chart, String chartKey, String release, String namespace, String values) {
+        return helmTemplate(chart, release, namespace, values);
+    }
+
+    @Override
+    public String cacheIdentity() {
+        return "helm-java";
     }
 
     @Override

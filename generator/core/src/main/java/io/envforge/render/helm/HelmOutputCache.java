@@ -24,12 +24,12 @@ import java.util.stream.Stream;
 final class HelmOutputCache {
 
     private final DiskCache cache;
-    private final Supplier<String> helmVersion;
+    private final Supplier<HelmEngine> engine;
 
-    /** {@code helmVersion}: asked once per key, so it must be cheap (the engine's {@link HelmEngine#helmVersion}). */
-    HelmOutputCache(DiskCache cache, Supplier<String> helmVersion) {
+    /** {@code engine}: asked once per key, so it must be cheap (see {@link HelmEngine#shared}). */
+    HelmOutputCache(DiskCache cache, Supplier<HelmEngine> engine) {
         this.cache = cache;
-        this.helmVersion = helmVersion;
+        this.engine = engine;
     }
 
     /** {@code chart}: the chart's {@link #chartDigest}, with what checks its values ({@link HelmChart#cacheKey}). */
@@ -39,7 +39,8 @@ final class HelmOutputCache {
         }
         String key = Digests.key(
                 "helm template v1",
-                helmVersion.get(),
+                engine.get().helmVersion(),
+                engine.get().cacheIdentity(),
                 chart,
                 release,
                 namespace,

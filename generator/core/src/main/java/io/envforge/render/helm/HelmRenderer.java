@@ -28,14 +28,15 @@ import java.util.stream.Stream;
 /**
  * Helm, in one step: computes each layer's values ({@link HelmValues}), writes them as
  * {@code overlays/<env>/layers/<chart>.values.yaml} (the reviewed input of the render), renders the chart with them by
- * Helm itself, in process ({@link HelmEngine}: envforge's library of Helm's engine, or helm-java) and writes the manifests as {@code overlays/<env>/layers/<chart>.yaml}: Helm's
+ * Helm itself, in process ({@link HelmEngine}: envforge's library of Helm's engine, or helm-java) and writes the
+ * manifests as {@code overlays/<env>/layers/<chart>.yaml}: Helm's
  * own text, document by document, with its {@code # Source:} lines that tell a reviewer which template made what.
  * Helm hooks (such as the {@code helm test} pod) are dropped: a GitOps controller applying plain manifests would run
  * them as ordinary objects. Each document is parsed at most once, when the validator or the change summary first asks
  * for it. The values are checked against the chart's {@code values.schema.json} in Java, with the schema compiled once,
  * and Helm renders a copy of the chart without it (see {@link HelmChart}): Helm compiled the schema on every call.
  *
- * <p>Helm calls run concurrently, one per render thread. With helm-java, it swaps Go's process-wide stdout/stderr around every
+ * <p>Helm calls run concurrently, one per render thread. helm-java swaps Go's process-wide stdout/stderr around every
  * call, so concurrent calls may lose each other's captured console output; {@code template} writes none (the
  * manifests and the error come back in the call's result, and Helm's warnings go to the log's own stderr). Measured on
  * 2 cores: 2 threads render a chart in 9.3 ms per call against 16.6 ms on one, with identical output;
@@ -65,7 +66,7 @@ public final class HelmRenderer implements Renderer {
     HelmRenderer(Path chartsDir, DiskCache cache, Supplier<HelmEngine> engine) {
         this.chartsDir = chartsDir;
         this.engine = engine;
-        this.cache = new HelmOutputCache(cache, () -> engine.get().helmVersion());
+        this.cache = new HelmOutputCache(cache, engine);
     }
 
     /** Which Helm engine renders (see {@link HelmEngine#select}). */
@@ -196,12 +197,10 @@ public final class HelmRenderer implements Renderer {
             Environment env, Layer layer, Map<String, Object> values, String valuesText, OutputTree.Builder out) {
         StringBuilder text = new StringBuilder(Layout.header(env.name(), "charts/" + layer.name()));
         List<String> kept = new ArrayList<>();
-        HelmEngine.Rendered rendered = template(env, layer, values, valuesText);
-        Map<String, List<Map<String, Object>>> parsed = rendered.parsed();
-        for (String source : documents(rendered.text())) {
+        for (String source : documents(template(env, layer, values, valuesText))) {
             if (mayBeHookOrEmpty(source)) {
-                List<Map<String, Object>> docs = parse(parsed, source);
-                if (docs.isEmpty() || docs.stream().anyMatch(HelmRenderer::isHook)) {
+                List<Map<String, Object>> parsed = Yaml.loadAll(source);
+                if (parsed.isEmpty() || parsed.stream().anyMatch(HelmRenderer::isHook)) {
                     continue;
                 }
             }
@@ -212,14 +211,8 @@ public final class HelmRenderer implements Renderer {
                 Layout.chartManifests(env.name(), layer.name()),
                 text.toString(),
                 () -> kept.stream()
-                        .flatMap(source -> parse(parsed, source).stream())
+                        .flatMap(source -> Yaml.loadAll(source).stream())
                         .toList());
-    }
-
-    /** {@code source} parsed: as the engine parsed it on the way, or now. */
-    private static List<Map<String, Object>> parse(Map<String, List<Map<String, Object>>> parsed, String source) {
-        List<Map<String, Object>> docs = parsed.get(source);
-        return docs != null ? docs : Yaml.loadAll(source);
     }
 
     /**
@@ -259,7 +252,7 @@ public final class HelmRenderer implements Renderer {
      * same values were validated when a cached output was made) and rendered by Helm from the chart's schema-less
      * copy.
      */
-    private HelmEngine.Rendered template(Environment env, Layer layer, Map<String, Object> values, String valuesText) {
+    private String template(Environment env, Layer layer, Map<String, Object> values, String valuesText) {
         HelmChart chart;
         try {
             chart = charts.computeIfAbsent(chartsDir.resolve(layer.name()), HelmChart::load);
@@ -275,18 +268,15 @@ public final class HelmRenderer implements Renderer {
                     e);
         }
         String valuesFile = Layout.chartValues(env.name(), layer.name());
-        HelmEngine.Rendered[] fresh = new HelmEngine.Rendered[1];
-        String text;
         try {
-            text = cache.get(chart.cacheKey(), layer.name(), env.namespace(), valuesText, () -> {
+            return cache.get(chart.cacheKey(), layer.name(), env.namespace(), valuesText, () -> {
                 List<ValuesSchema.Error> refused = chart.check(values);
                 if (!refused.isEmpty()) {
                     throw new EnvforgeException(ValuesOrigin.problems(env, layer, refused, valuesFile));
                 }
                 helmCalls.incrementAndGet();
-                fresh[0] = engine.get()
+                return engine.get()
                         .template(chart.helmDir(), chart.cacheKey(), layer.name(), env.namespace(), valuesText);
-                return fresh[0].text();
             });
         } catch (IllegalStateException e) {
             throw new EnvforgeException(
@@ -298,7 +288,6 @@ public final class HelmRenderer implements Renderer {
                             "run helm lint charts/" + layer.name() + " -f " + valuesFile),
                     e);
         }
-        return fresh[0] != null ? fresh[0] : HelmEngine.Rendered.of(text);
     }
 
     /**

@@ -10,23 +10,23 @@ import java.nio.ByteOrder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
-import java.util.Map;
 import java.util.Optional;
 
 /**
- * envforge's own library of Helm's engine ({@code tools/helm-engine}: Go, helm.sh/helm/v3 at the version helm-java
- * embeds, built by {@code tools/helm-engine/build.sh} into {@code ~/.cache/envforge/tools/lib}), called through JNA. It
- * keeps each chart loaded between calls and returns the rendered template files; {@link HelmManifests} orders and
- * prints them as {@code helm template} does. Against helm-java, per render of the example charts (a Go profile of 200
- * renders each; docs/benchmark.md, session 8): api-gateway 8.1-10.8 ms of CPU against 2.8-3.7 ms, integration 4.9
- * against 1.6-1.9 ms. Its library is 38 MB, mapped from where it was built, where helm-java unpacks 94 MB into a new
- * temporary folder on every start.
+ * envforge's own library of Helm ({@code tools/helm-engine}: Go, helm.sh/helm/v3 v3.21.0 built with the toolchain and
+ * module versions of helm-java 0.0.21's library, by {@code tools/helm-engine/build.sh} into
+ * {@code ~/.cache/envforge/tools/lib}), called through JNA. It renders as helm-java's {@code template} does, with
+ * Helm's own code for every step, but keeps each chart loaded between calls and skips helm-java's per-call setup and
+ * Helm's dry-run release machinery. One difference, by design: it never asks a cluster, so a chart's {@code lookup}
+ * gets an empty map as in {@code helm template}, where helm-java's {@code template} builds a client from
+ * {@code KUBECONFIG} on every call and reads the live cluster. {@code HelmEngineEquivalenceTest} holds the two to the
+ * same bytes and the same failures. Its library is 38 MB, mapped from where it was built; helm-java unpacks 94 MB
+ * into a new temporary folder on every start.
  */
 final class NativeHelmEngine implements HelmEngine {
 
     /** The protocol of {@code EnvforgeHelmRender}'s result; {@code tools/helm-engine/main.go} says the same. */
-    static final String PROTOCOL = "envforge-helm-engine/1";
+    static final String PROTOCOL = "envforge-helm-engine/2";
 
     /** The Helm version helm-java 0.0.21 embeds: the library must render with the same one. */
     static final String HELM_VERSION = "v3.21.0";
@@ -121,18 +121,13 @@ final class NativeHelmEngine implements HelmEngine {
     }
 
     @Override
-    public Rendered template(Path chart, String chartKey, String release, String namespace, String values) {
-        HelmManifests.Printed printed;
-        try {
-            printed = HelmManifests.print(render(chart, chartKey, release, namespace, values));
-        } catch (HelmManifests.ParseError e) {
-            throw new IllegalStateException(e.getMessage(), e);
-        }
-        return new Rendered(printed.text(), printed.parsed());
+    public String cacheIdentity() {
+        return PROTOCOL;
     }
 
-    /** The engine's files: template path to rendered text. */
-    Map<String, String> render(Path chart, String chartKey, String release, String namespace, String values) {
+    /** helm template's text, or an {@link IllegalStateException} with Helm's error. */
+    @Override
+    public String template(Path chart, String chartKey, String release, String namespace, String values) {
         byte[] dir = utf8(chart.toAbsolutePath().toString());
         byte[] key = utf8(chartKey);
         byte[] rel = utf8(release);
@@ -152,23 +147,11 @@ final class NativeHelmEngine implements HelmEngine {
         } finally {
             lib.EnvforgeHelmFree(result);
         }
+        String text = new String(body, 1, body.length - 1, StandardCharsets.UTF_8);
         if (body[0] != 0) {
-            throw new IllegalStateException(new String(body, 1, body.length - 1, StandardCharsets.UTF_8));
+            throw new IllegalStateException(text);
         }
-        ByteBuffer in = ByteBuffer.wrap(body, 1, body.length - 1).order(ByteOrder.LITTLE_ENDIAN);
-        Map<String, String> files = new HashMap<>();
-        while (in.hasRemaining()) {
-            String name = string(in);
-            files.put(name, string(in));
-        }
-        return files;
-    }
-
-    private static String string(ByteBuffer in) {
-        int length = in.getInt();
-        String s = new String(in.array(), in.position(), length, StandardCharsets.UTF_8);
-        in.position(in.position() + length);
-        return s;
+        return text;
     }
 
     private static byte[] utf8(String s) {
