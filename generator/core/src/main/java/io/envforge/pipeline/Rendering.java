@@ -93,11 +93,14 @@ final class Rendering {
         return each(List.copyOf(resolved.keySet()), name -> renderOne(resolved.get(name), renderers));
     }
 
-    /** Stops the run when an environment could not be resolved or rendered: every such problem, sorted. */
+    /**
+     * Stops the run when an environment could not be resolved or rendered: every such problem once (a problem of the
+     * tool itself, such as a Helm engine library that cannot load, is the same for every environment), sorted.
+     */
     void failIfProblems() {
         if (!problems.isEmpty()) {
             finished();
-            List<Problem> sorted = new ArrayList<>(problems);
+            List<Problem> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(problems));
             sorted.sort(Comparator.comparing(Problem::render));
             throw new EnvforgeException(sorted);
         }

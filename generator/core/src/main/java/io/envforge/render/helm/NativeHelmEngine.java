@@ -87,7 +87,10 @@ final class NativeHelmEngine implements HelmEngine {
             lib = Native.load(file.toAbsolutePath().toString(), Lib.class);
             version = lib.EnvforgeHelmVersion();
         } catch (UnsatisfiedLinkError | RuntimeException e) {
-            throw refused(file, "cannot load it: " + e.getMessage());
+            // JNA lists every place it tried, one per line; the first two say what failed
+            String why = String.join(
+                    " ", String.valueOf(e.getMessage()).lines().limit(2).toList());
+            throw refused(file, "cannot load it: " + why);
         }
         if (!(PROTOCOL + " helm " + HELM_VERSION).equals(version)) {
             throw refused(file, "it is \"" + version + "\", not " + PROTOCOL + " with Helm " + HELM_VERSION);
