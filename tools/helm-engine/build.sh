@@ -12,11 +12,13 @@ cd "$(dirname "$0")"
 LIB=${ENVFORGE_TOOLS:-$HOME/.cache/envforge/tools}/lib
 export GOMODCACHE=${GOMODCACHE:-$HOME/.cache/envforge/go-mod} GOCACHE=${GOCACHE:-$HOME/.cache/envforge/go-build}
 export GOFLAGS=-mod=readonly CGO_ENABLED=1 GOTOOLCHAIN=go1.25.10
-sources=$(cat go.mod go.sum ./*.go | sha256sum | cut -d' ' -f1)
+sources=$(cat go.mod go.sum ./*.go manifests/*.go | sha256sum | cut -d' ' -f1)
 if [ -f "$LIB/libenvforge-helm-engine.so" ] && [ "$(cat "$LIB/libenvforge-helm-engine.sources" 2>/dev/null)" = "$sources" ]; then
   exit 0
 fi
 mkdir -p "$LIB"
+# manifests.Sort against Helm's releaseutil.SortManifests, on crafted and random files (go test caches a pass)
+go test -p "${GO_BUILD_P:-2}" ./manifests
 go build -p "${GO_BUILD_P:-2}" -buildmode=c-shared -trimpath -ldflags "-s -w" -o "$LIB/libenvforge-helm-engine.so.tmp" .
 rm -f "$LIB"/libenvforge-helm-engine.so*.h
 mv -f "$LIB/libenvforge-helm-engine.so.tmp" "$LIB/libenvforge-helm-engine.so"

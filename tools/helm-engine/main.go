@@ -13,7 +13,8 @@
 // action.CheckDependencies, the values file) and Helm's Install.RunWithContext and renderResources
 // (pkg/action/install.go, action.go): chartutil.ValidateReleaseName, chartutil.ProcessDependenciesWithMerge,
 // chartutil.DefaultCapabilities, chartutil.ToRenderValuesWithSchemaValidation (Revision 1, IsInstall), the chart's
-// kubeVersion, engine.Engine.Render, NOTES.txt dropped, releaseutil.SortManifests with InstallOrder, each manifest
+// kubeVersion, engine.Engine.Render, NOTES.txt dropped, releaseutil.SortManifests with InstallOrder (as
+// manifests.Sort, which splits documents without Helm's regular expression and is tested against it), each manifest
 // printed as "---\n# Source: <path>\n<content>\n"; then helm-java's strings.TrimSpace and a newline, and its
 // "Use --debug flag" line after an error that came after the release was made.
 //
@@ -40,8 +41,9 @@ import (
 	"helm.sh/helm/v3/pkg/chart/loader"
 	"helm.sh/helm/v3/pkg/chartutil"
 	"helm.sh/helm/v3/pkg/engine"
-	"helm.sh/helm/v3/pkg/releaseutil"
 	"sigs.k8s.io/yaml"
+
+	"envforge.io/tools/helm-engine/manifests"
 )
 
 // protocol is what EnvforgeHelmVersion reports first; the Java side refuses a library with another one.
@@ -141,12 +143,12 @@ func renderResources(ch *chart.Chart, top chartutil.Values, caps *chartutil.Capa
 			delete(files, k)
 		}
 	}
-	_, manifests, err := releaseutil.SortManifests(files, nil, releaseutil.InstallOrder)
+	sorted, err := manifests.Sort(files) // releaseutil.SortManifests without its regular expression
 	if err != nil {
 		return "", err
 	}
 	var b bytes.Buffer
-	for _, m := range manifests {
+	for _, m := range sorted {
 		fmt.Fprintf(&b, "---\n# Source: %s\n%s\n", m.Name, m.Content)
 	}
 	return strings.TrimSpace(b.String()) + "\n", nil
