@@ -20,7 +20,7 @@ import java.util.Optional;
  * Helm's dry-run release machinery. One difference, by design: it never asks a cluster, so a chart's {@code lookup}
  * gets an empty map as in {@code helm template}, where helm-java's {@code template} builds a client from
  * {@code KUBECONFIG} on every call and reads the live cluster. {@code HelmEngineEquivalenceTest} holds the two to the
- * same bytes and the same failures. Its library is 38 MB, mapped from where it was built; helm-java unpacks 94 MB
+ * same bytes and the same failures. Its library (55 MB) is mapped from where it was built; helm-java unpacks 94 MB
  * into a new temporary folder on every start.
  */
 final class NativeHelmEngine implements HelmEngine {
