@@ -19,7 +19,7 @@ fi
 mkdir -p "$LIB"
 # manifests.Sort against Helm's releaseutil.SortManifests, on crafted and random files (go test caches a pass)
 go test -p "${GO_BUILD_P:-2}" ./manifests
-go build -p "${GO_BUILD_P:-2}" -buildmode=c-shared -trimpath -ldflags "-s -w" -o "$LIB/libenvforge-helm-engine.so.tmp" .
+go build -p "${GO_BUILD_P:-2}" -buildmode=c-shared -trimpath -ldflags "-s -w -X main.sources=$sources" -o "$LIB/libenvforge-helm-engine.so.tmp" .
 rm -f "$LIB"/libenvforge-helm-engine.so*.h
 mv -f "$LIB/libenvforge-helm-engine.so.tmp" "$LIB/libenvforge-helm-engine.so"
 echo "$sources" > "$LIB/libenvforge-helm-engine.sources"

@@ -189,13 +189,18 @@ func EnvforgeHelmFree(p unsafe.Pointer) {
 	C.free(p)
 }
 
-// EnvforgeHelmVersion is the protocol and Helm's version, "envforge-helm-engine/2 helm v3.21.0"; a static string.
+// EnvforgeHelmVersion is the protocol, Helm's version and the digest of the sources the library was built from
+// (build.sh sets it), "envforge-helm-engine/2 helm v3.21.0 sources <sha256>"; a static string. The generator keys
+// its render cache on it.
 //
 //export EnvforgeHelmVersion
 func EnvforgeHelmVersion() *C.char {
 	return versionC
 }
 
-var versionC = C.CString(protocol + " helm " + helmVersion())
+// sources is set by build.sh: go build -ldflags "-X main.sources=<sha256 of go.mod, go.sum and the Go files>".
+var sources = "unknown"
+
+var versionC = C.CString(protocol + " helm " + helmVersion() + " sources " + sources)
 
 func main() {}

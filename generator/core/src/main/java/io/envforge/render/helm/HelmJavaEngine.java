@@ -33,6 +33,7 @@ final class HelmJavaEngine implements HelmEngine {
     public String helmVersion() {
         String v = version;
         if (v == null) {
+            Jna.utf8();
             v = Helm.version().call();
             version = v;
         }
@@ -61,15 +62,19 @@ final class HelmJavaEngine implements HelmEngine {
 
     /** {@code helm template <release> <chart> --namespace <namespace> -f <values>}; safe to call concurrently. */
     static String helmTemplate(Path chart, String release, String namespace, String values) {
+        Jna.utf8();
         Path file = VALUES_FILE.get();
         try {
             Files.writeString(file, values, StandardCharsets.UTF_8);
-            return new Helm(chart)
+            String text = new Helm(chart)
                     .template()
                     .withName(release)
                     .withNamespace(namespace)
                     .withValuesFile(file)
                     .call();
+            // helm-java's C string is NULL for a text of only white space (native/main.go toCString): its Template
+            // printed "\n", as helm template does when a chart renders nothing
+            return text == null ? "\n" : text;
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }

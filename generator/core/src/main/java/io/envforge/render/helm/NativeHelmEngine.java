@@ -52,10 +52,13 @@ final class NativeHelmEngine implements HelmEngine {
 
     private final Path library;
     private final Lib lib;
+    /** What the library says it is: protocol, Helm's version and the digest of the sources it was built from. */
+    private final String build;
 
-    private NativeHelmEngine(Path library, Lib lib) {
+    private NativeHelmEngine(Path library, Lib lib, String build) {
         this.library = library;
         this.lib = lib;
+        this.build = build;
     }
 
     /** {@code $ENVFORGE_TOOLS/lib} or {@code ~/.cache/envforge/tools/lib}: where build.sh puts the library. */
@@ -83,6 +86,7 @@ final class NativeHelmEngine implements HelmEngine {
     static NativeHelmEngine load(Path file) {
         String version;
         Lib lib;
+        Jna.utf8(); // for helm-java, should it run in this process too: JNA reads it once
         try {
             lib = Native.load(file.toAbsolutePath().toString(), Lib.class);
             version = lib.EnvforgeHelmVersion();
@@ -92,10 +96,11 @@ final class NativeHelmEngine implements HelmEngine {
                     " ", String.valueOf(e.getMessage()).lines().limit(2).toList());
             throw refused(file, "cannot load it: " + why);
         }
-        if (!(PROTOCOL + " helm " + HELM_VERSION).equals(version)) {
+        String expected = PROTOCOL + " helm " + HELM_VERSION + " sources ";
+        if (version == null || !version.startsWith(expected)) {
             throw refused(file, "it is \"" + version + "\", not " + PROTOCOL + " with Helm " + HELM_VERSION);
         }
-        return new NativeHelmEngine(file, lib);
+        return new NativeHelmEngine(file, lib, version);
     }
 
     private static EnvforgeException refused(Path file, String why) {
@@ -125,7 +130,7 @@ final class NativeHelmEngine implements HelmEngine {
 
     @Override
     public String cacheIdentity() {
-        return PROTOCOL;
+        return build; // a library built from other sources (a fix in manifests.Sort, say) makes its own entries
     }
 
     /** helm template's text, or an {@link IllegalStateException} with Helm's error. */

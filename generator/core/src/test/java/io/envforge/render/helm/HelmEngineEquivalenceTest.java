@@ -208,7 +208,9 @@ class HelmEngineEquivalenceTest {
      * The cases of charts/helm-cases: hooks reached through a merge key or a key in another case, kinds that are not
      * plain strings, duplicate keys, tags, a document-end marker, Unicode line breaks, an infinity and a null key
      * (Helm refuses both), bytes that are not UTF-8 (refused), Helm's capabilities with its Go version
-     * and a semver constraint of 41 groups (semver v3.5.0 allows 32), a template's fail.
+     * and a semver constraint of 41 groups (semver v3.5.0 allows 32), a template's fail, a chart that renders nothing
+     * or only a hook (helm-java returns null there; HelmJavaEngine makes it helm template's empty line), text that is
+     * not ASCII (helm-java decodes it with JNA's encoding, which {@link Jna} fixes to UTF-8).
      */
     @ParameterizedTest(name = "{0}")
     @ValueSource(
@@ -223,6 +225,9 @@ class HelmEngineEquivalenceTest {
                 "capabilities",
                 "semver-groups",
                 "template-error",
+                "nothing",
+                "hook-only",
+                "non-ascii",
                 "none"
             })
     void casesComeOutAsHelmJavasDo(String name) {
