@@ -100,7 +100,7 @@ final class Rendering {
     void failIfProblems() {
         if (!problems.isEmpty()) {
             finished();
-            List<Problem> sorted = new ArrayList<>(new java.util.LinkedHashSet<>(problems));
+            List<Problem> sorted = new ArrayList<>(new LinkedHashSet<>(problems));
             sorted.sort(Comparator.comparing(Problem::render));
             throw new EnvforgeException(sorted);
         }

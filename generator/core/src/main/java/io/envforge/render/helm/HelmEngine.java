@@ -10,22 +10,16 @@ import java.nio.file.Path;
  */
 interface HelmEngine {
 
-    /** Helm's version, as helm-java's {@code Helm.version()} prints it; part of the render cache's key. */
-    String helmVersion();
-
     /** Loads what the engine needs (a native library) before the first render. */
     void warmUp();
 
     /** helm template's text; safe to call concurrently. {@code chartKey} changes whenever the chart's files do. */
     String template(Path chart, String chartKey, String release, String namespace, String values);
 
-    /** Which engine this is, for the run's log. */
-    String describe();
-
     /**
-     * What stands for the engine in the render cache's key: the two engines print the same text for the same chart
-     * and values except where a chart asks a cluster ({@code lookup}; see {@link NativeHelmEngine}), so each keeps its
-     * own entries.
+     * What stands for the engine in the render cache's key: Helm's version and which engine (for the library, which
+     * build). The two engines print the same text for the same chart and values except where a chart asks a cluster
+     * ({@code lookup}; see {@link NativeHelmEngine}), so each keeps its own entries.
      */
     String cacheIdentity();
 

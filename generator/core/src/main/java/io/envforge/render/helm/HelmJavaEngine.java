@@ -13,6 +13,10 @@ import java.nio.file.Path;
  */
 final class HelmJavaEngine implements HelmEngine {
 
+    static {
+        Jna.utf8(); // before helm-java's first call loads JNA
+    }
+
     /**
      * One values file per render thread, rewritten in place for each call: a new temporary file per call cost an
      * inode allocation and a delete each (2,000 in a fleet run), which ext4 makes slow after many deletes.
@@ -29,11 +33,10 @@ final class HelmJavaEngine implements HelmEngine {
 
     private volatile String version;
 
-    @Override
-    public String helmVersion() {
+    /** Helm's version as helm-java prints it ({@code v3.21.0}); the first call loads its native library. */
+    String helmVersion() {
         String v = version;
         if (v == null) {
-            Jna.utf8();
             v = Helm.version().call();
             version = v;
         }
@@ -52,17 +55,11 @@ final class HelmJavaEngine implements HelmEngine {
 
     @Override
     public String cacheIdentity() {
-        return "helm-java";
-    }
-
-    @Override
-    public String describe() {
-        return "helm-java";
+        return "helm-java " + helmVersion();
     }
 
     /** {@code helm template <release> <chart> --namespace <namespace> -f <values>}; safe to call concurrently. */
     static String helmTemplate(Path chart, String release, String namespace, String values) {
-        Jna.utf8();
         Path file = VALUES_FILE.get();
         try {
             Files.writeString(file, values, StandardCharsets.UTF_8);

@@ -39,7 +39,6 @@ final class HelmOutputCache {
         }
         String key = Digests.key(
                 "helm template v1",
-                engine.get().helmVersion(),
                 engine.get().cacheIdentity(),
                 chart,
                 release,

@@ -69,11 +69,6 @@ public final class HelmRenderer implements Renderer {
         this.cache = new HelmOutputCache(cache, engine);
     }
 
-    /** Which Helm engine renders (see {@link HelmEngine#select}). */
-    public String engine() {
-        return engine.get().describe();
-    }
-
     /** How many times this renderer called Helm (cache hits are not calls). */
     public long helmCalls() {
         return helmCalls.get();

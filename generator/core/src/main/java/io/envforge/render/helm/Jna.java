@@ -5,7 +5,8 @@ package io.envforge.render.helm;
  * {@code Native.DEFAULT_ENCODING}, read once from {@code jna.encoding}, else from {@code native.encoding}, the
  * locale's (JNA 5.18.1). Helm's Go code reads and writes UTF-8 whatever the locale, so under a POSIX locale helm-java
  * turned every non-ASCII character of a manifest into U+FFFD. {@link NativeHelmEngine} passes bytes and decodes
- * UTF-8 itself; helm-java passes {@code String}s, so this must run before its first call.
+ * UTF-8 itself; helm-java passes {@code String}s. Both engine classes call it in their static initializers, before
+ * either touches JNA.
  */
 final class Jna {
 

@@ -25,6 +25,10 @@ import java.util.Optional;
  */
 final class NativeHelmEngine implements HelmEngine {
 
+    static {
+        Jna.utf8(); // JNA reads it once, when it first loads: helm-java may run in this process too
+    }
+
     /** The protocol of {@code EnvforgeHelmRender}'s result; {@code tools/helm-engine/main.go} says the same. */
     static final String PROTOCOL = "envforge-helm-engine/2";
 
@@ -50,13 +54,11 @@ final class NativeHelmEngine implements HelmEngine {
         String EnvforgeHelmVersion();
     }
 
-    private final Path library;
     private final Lib lib;
     /** What the library says it is: protocol, Helm's version and the digest of the sources it was built from. */
     private final String build;
 
-    private NativeHelmEngine(Path library, Lib lib, String build) {
-        this.library = library;
+    private NativeHelmEngine(Lib lib, String build) {
         this.lib = lib;
         this.build = build;
     }
@@ -86,7 +88,6 @@ final class NativeHelmEngine implements HelmEngine {
     static NativeHelmEngine load(Path file) {
         String version;
         Lib lib;
-        Jna.utf8(); // for helm-java, should it run in this process too: JNA reads it once
         try {
             lib = Native.load(file.toAbsolutePath().toString(), Lib.class);
             version = lib.EnvforgeHelmVersion();
@@ -100,7 +101,7 @@ final class NativeHelmEngine implements HelmEngine {
         if (version == null || !version.startsWith(expected)) {
             throw refused(file, "it is \"" + version + "\", not " + PROTOCOL + " with Helm " + HELM_VERSION);
         }
-        return new NativeHelmEngine(file, lib, version);
+        return new NativeHelmEngine(lib, version);
     }
 
     private static EnvforgeException refused(Path file, String why) {
@@ -114,23 +115,15 @@ final class NativeHelmEngine implements HelmEngine {
     }
 
     @Override
-    public String helmVersion() {
-        return HELM_VERSION;
-    }
-
-    @Override
     public void warmUp() {
         // loaded by select(): the library is mapped, and Go's runtime started
     }
 
     @Override
-    public String describe() {
-        return "envforge-helm-engine (" + library + ")";
-    }
-
-    @Override
     public String cacheIdentity() {
-        return build; // a library built from other sources (a fix in manifests.Sort, say) makes its own entries
+        // Helm's version and the library's sources: a library built from other sources (a fix in manifests.Sort,
+        // say) makes its own entries
+        return build;
     }
 
     /** helm template's text, or an {@link IllegalStateException} with Helm's error. */
