@@ -51,9 +51,37 @@ public final class Yaml {
 
     private Yaml() {}
 
-    /** One document. */
+    /**
+     * One document: written by {@link BlockEmitter} when it is within that class's subset (nearly every generated
+     * document), else by SnakeYAML; the text is the same either way.
+     */
     public static String dump(Object document) {
+        String fast = BlockEmitter.dump(document, SETTINGS.getSchema().getScalarResolver(), Yaml::quoted);
+        return fast != null ? fast : snakeDump(document);
+    }
+
+    /** {@link #dump} by SnakeYAML alone: what {@link BlockEmitter}'s text is compared with. */
+    static String snakeDump(Object document) {
         return new Dump(SETTINGS, new Representer()).dumpToString(document);
+    }
+
+    /** Whether the representer double-quotes {@code s}: a string a YAML 1.1 reader would take for something else. */
+    static boolean quoted(String s) {
+        if (s.isEmpty()) {
+            return false;
+        }
+        // every alternative that begins with a letter is one of y, yes, n, no, on, off, true, false, null: a longer
+        // string or another first letter cannot match, and most strings are names (the pattern is what costs)
+        char c = s.charAt(0);
+        if ((c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z') && (s.length() > 5 || "ynotfYNOTF".indexOf(c) < 0)) {
+            return false;
+        }
+        return quotedByPattern(s);
+    }
+
+    /** {@link #quoted} without its shortcut. */
+    static boolean quotedByPattern(String s) {
+        return YAML11_SPECIAL.matcher(s).matches();
     }
 
     /** Several documents separated by {@code ---}. */
@@ -94,7 +122,7 @@ public final class Yaml {
             super(SETTINGS);
             this.representers.put(String.class, data -> {
                 String s = (String) data;
-                ScalarStyle style = YAML11_SPECIAL.matcher(s).matches()
+                ScalarStyle style = quoted(s)
                         ? ScalarStyle.DOUBLE_QUOTED
                         : s.contains("\n") ? ScalarStyle.LITERAL : ScalarStyle.PLAIN;
                 return representScalar(Tag.STR, s, style);

@@ -104,4 +104,22 @@ class YamlTest {
         assertTrue(corpus.size() > 40_000, "corpus " + corpus.size());
         assertEquals(List.of(), misread);
     }
+
+    /** {@link Yaml#quoted}'s shortcut for strings that begin with a letter agrees with the pattern on every input. */
+    @Test
+    void quotingShortcutAgreesWithThePattern() {
+        java.util.Random random = new java.util.Random(7);
+        String alphabet = "yesnoftrulaxYESNOFTRULAX0123456789.-+:_~<=eEiI ";
+        int quoted = 0;
+        for (int i = 0; i < 200_000; i++) {
+            StringBuilder s = new StringBuilder();
+            for (int n = random.nextInt(7); n >= 0; n--) {
+                s.append(alphabet.charAt(random.nextInt(alphabet.length())));
+            }
+            String v = s.toString();
+            assertEquals(Yaml.quotedByPattern(v), Yaml.quoted(v), v);
+            quoted += Yaml.quoted(v) ? 1 : 0;
+        }
+        assertTrue(quoted > 1000, "quoted " + quoted);
+    }
 }
