@@ -20,7 +20,9 @@
 # into a venv under ~/.cache/envforge), Go (helmfile, tools/helmfile/build.sh), /usr/bin/time.
 # BENCH_ANCHORS: which anchors to run (default "helm+kustomize kapitan helmfile").
 # envforge runs through its launcher, generator/cli/envforge (the JVM settings measured for it: C1 only, ParallelGC,
-# -Xmx1g, a class-data archive written by the first run into a fresh folder per N, so "full" pays for writing it).
+# -Xms1g -Xmx1g, and the class-data archive that mvn package made for the jar by a training run of two environments,
+# generator/cli/cds-training.sh; ENVFORGE_CDS is a fresh folder per N, so a jar without one, such as the "upgrade"
+# copy below, writes its own on its first run and pays for it).
 # BENCH_LAUNCHER=java: plain `java -jar` instead. ENVFORGE_JAVA_OPTS: more JVM options for the envforge runs.
 set -euo pipefail
 
@@ -233,7 +235,7 @@ for N in "$@"; do
   SCRATCHES+=("$SCRATCH")
   WS=$SCRATCH/ws
   workspace "$WS" "$N"
-  # envforge through its launcher (class-data archives in this N's scratch folder), or plain java -jar
+  # envforge through its launcher (the build's class-data archive, others in this N's scratch folder), or java -jar
   if [ "$LAUNCHER" = java ]; then
     GEN=(java "${JAVA_OPTS[@]}" -jar "$JAR" generate --env all --workspace "$WS" --schemas "$SCHEMAS")
     UPG=(java "${JAVA_OPTS[@]}" -jar "$UPGRADED" generate --env all --workspace "$WS" --schemas "$SCHEMAS")

@@ -20,8 +20,9 @@ import org.junit.jupiter.api.io.TempDir;
 
 /**
  * The launcher {@code generator/cli/envforge} runs the built jar with the JVM settings measured for it
- * (docs/benchmark.md, "JVM settings"): C1 only, ParallelGC, a 1 GiB heap; the first run writes a class-data archive
- * that the next run maps; {@code ENVFORGE_JAVA_OPTS} comes after and wins.
+ * (docs/benchmark.md, "JVM settings"): C1 only, ParallelGC, a 1 GiB heap from the start; it maps the class-data
+ * archive the build made for the jar, or for another jar the one its first run wrote; {@code ENVFORGE_JAVA_OPTS}
+ * comes after and wins.
  */
 class LauncherIT {
 
@@ -29,23 +30,45 @@ class LauncherIT {
     Path cds;
 
     @Test
-    void runsTheJarWithItsSettingsAndMapsTheArchiveTheFirstRunWrote() throws Exception {
-        String flags = launch("-XX:+PrintFlagsFinal");
+    void runsTheJarWithItsSettingsAndMapsTheArchiveTheBuildMade() throws Exception {
+        String flags = launch("-XX:+PrintFlagsFinal", null);
         assertTrue(flags.matches("(?s).*\\bTieredStopAtLevel\\s+= 1\\b.*"), "C1 only");
         assertTrue(flags.matches("(?s).*\\bUseParallelGC\\s+= true\\b.*"), "ParallelGC");
         assertTrue(flags.matches("(?s).*\\bMaxHeapSize\\s+= 1073741824\\b.*"), "-Xmx1g");
+        assertTrue(flags.matches("(?s).*\\bInitialHeapSize\\s+= 1073741824\\b.*"), "-Xms1g");
         assertTrue(flags.contains("envforge 0.1.0"), flags);
-        List<Path> archives;
-        try (Stream<Path> files = Files.list(cds)) {
-            archives = files.toList();
+        // mvn package's training run (cds-training.sh) left the archive of this jar beside it: nothing is written
+        List<Path> built;
+        try (Stream<Path> files = Files.list(Path.of("target/cds"))) {
+            built = files.toList();
         }
-        assertEquals(1, archives.size(), "one archive, no temporary file left: " + archives);
-        assertTrue(archives.get(0).getFileName().toString().matches("envforge-\\d+\\.jsa"), archives.toString());
+        assertEquals(1, built.size(), built.toString());
+        assertTrue(built.get(0).getFileName().toString().matches("envforge-\\d+\\.jsa"), built.toString());
+        assertEquals(List.of(), archives(), "the build's archive is mapped, none written");
 
         // -Xshare:on: the JVM stops if it cannot map the archive; the class log names where each class came from
-        String second = launch("-Xshare:on -Xlog:class+load=info -Xmx512m -XX:+PrintFlagsFinal");
+        String second = launch("-Xshare:on -Xlog:class+load=info -Xmx512m -XX:+PrintFlagsFinal", null);
         assertTrue(second.contains("io.envforge.cli.Main source: shared objects file (top)"), "Main from the archive");
         assertTrue(second.matches("(?s).*\\bMaxHeapSize\\s+= 536870912\\b.*"), "ENVFORGE_JAVA_OPTS wins");
+        assertTrue(second.matches("(?s).*\\bInitialHeapSize\\s+= (?!1073741824\\b)\\d+\\b.*"), "no -Xms1g then");
+    }
+
+    /** A jar the build made no archive for (here a copy elsewhere): its first run writes one, the next maps it. */
+    @Test
+    void writesAnArchiveForAnyOtherJarOnItsFirstRun(@TempDir Path dir) throws Exception {
+        Path copy = Files.copy(Path.of("target/envforge.jar"), dir.resolve("envforge.jar"));
+        launch("", copy);
+        List<Path> archives = archives();
+        assertEquals(1, archives.size(), "one archive, no temporary file left: " + archives);
+        assertTrue(archives.get(0).getFileName().toString().matches("envforge-\\d+\\.jsa"), archives.toString());
+        String second = launch("-Xshare:on -Xlog:class+load=info", copy);
+        assertTrue(second.contains("io.envforge.cli.Main source: shared objects file (top)"), "Main from the archive");
+    }
+
+    private List<Path> archives() throws IOException {
+        try (Stream<Path> files = Files.list(cds)) {
+            return files.toList();
+        }
     }
 
     /**
@@ -88,11 +111,15 @@ class LauncherIT {
         return out;
     }
 
-    private String launch(String javaOpts) throws IOException, InterruptedException {
+    /** {@code envforge --version} through the launcher, of {@code jar} (null: the built one). */
+    private String launch(String javaOpts, Path jar) throws IOException, InterruptedException {
         ProcessBuilder pb = new ProcessBuilder("sh", "envforge", "--version").redirectErrorStream(true);
         pb.environment().put("ENVFORGE_CDS", cds.toString());
         pb.environment().put("ENVFORGE_JAVA_OPTS", javaOpts);
         pb.environment().remove("ENVFORGE_JAR");
+        if (jar != null) {
+            pb.environment().put("ENVFORGE_JAR", jar.toString());
+        }
         Process p = pb.start();
         String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
         assertTrue(p.waitFor(60, TimeUnit.SECONDS));
