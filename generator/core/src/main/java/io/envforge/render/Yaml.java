@@ -93,9 +93,19 @@ public final class Yaml {
         return out.toString();
     }
 
-    /** Parses generated or Helm-rendered YAML (many documents); empty documents are dropped. */
-    @SuppressWarnings("unchecked")
+    /**
+     * Parses generated or Helm-rendered YAML (many documents); empty documents are dropped. A block-style document is
+     * read by {@link BlockParser} (nearly every generated or rendered one), anything else by SnakeYAML; the result is
+     * the same either way.
+     */
     public static List<Map<String, Object>> loadAll(String text) {
+        List<Map<String, Object>> fast = BlockParser.load(text, LOAD.getSchema().getScalarResolver());
+        return fast != null ? new ArrayList<>(fast) : snakeLoadAll(text);
+    }
+
+    /** {@link #loadAll} by SnakeYAML alone: what {@link BlockParser}'s result is compared with. */
+    @SuppressWarnings("unchecked")
+    static List<Map<String, Object>> snakeLoadAll(String text) {
         List<Map<String, Object>> docs = new ArrayList<>();
         for (Object doc : new Load(LOAD).loadAllFromString(text)) {
             if (doc instanceof Map<?, ?> map) {

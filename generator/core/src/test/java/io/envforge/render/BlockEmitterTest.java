@@ -171,7 +171,8 @@ class BlockEmitterTest {
                 .getScalarResolver();
     }
 
-    private static Map<String, Object> map(Random random, int depth) {
+    /** A random document of the pieces above (also {@link BlockParserTest}'s). */
+    static Map<String, Object> map(Random random, int depth) {
         Map<String, Object> out = new LinkedHashMap<>();
         int n = random.nextInt(depth == 0 ? 6 : 4);
         for (int i = 0; i < n; i++) {
