@@ -93,8 +93,19 @@ public final class SchemaRule implements Rule {
      * As {@link #schemaSetDigest()}; {@code cache} keeps it by the schema files' paths, sizes and times, so a run
      * whose schema folder is as before does not read and hash its 9 MB again (0.1-0.25 s of CPU with C1, which has
      * no SHA-256 intrinsic; docs/benchmark.md). Files changed less than two seconds ago are not trusted by time.
+     * Computed once: the render threads' first validations wait for it instead of each hashing the folder.
      */
     String schemaSetDigest(io.envforge.cache.DiskCache cache) {
+        String digest = schemaSet;
+        if (digest != null) {
+            return digest;
+        }
+        synchronized (this) {
+            return schemaSetDigestOnce(cache);
+        }
+    }
+
+    private String schemaSetDigestOnce(io.envforge.cache.DiskCache cache) {
         String digest = schemaSet;
         if (digest == null) {
             java.security.MessageDigest sha = io.envforge.cache.Digests.sha256();
