@@ -16,8 +16,8 @@ import org.snakeyaml.engine.v2.resolver.ScalarResolver;
  * generator makes, and on crafted edge cases):
  *
  * <ul>
- *   <li>text of printable characters, line feeds and spaces (no tab, carriage return, other line break, byte order
- *       mark or character outside the Basic Multilingual Plane), no {@code ---}, {@code ...} or {@code %} line: one
+ *   <li>text of printable characters, line feeds and spaces (no tab, carriage return, other line break such as
+ *       U+0085, U+2028 or U+2029, byte order mark or character outside the Basic Multilingual Plane), no {@code ---}, {@code ...} or {@code %} line: one
  *       document or none;
  *   <li>block mappings and sequences by indentation (a sequence may sit at its key's indentation); keys that are plain
  *       or quoted strings on one line, each once; {@code []} and {@code {}} as the only flow collections;
@@ -45,8 +45,8 @@ final class BlockParser {
 
     private final String text;
     private final ScalarResolver resolver;
-    /** Start of each line, and one past the text's end as the last entry. */
-    private final int[] starts;
+    /** The text's lines, without their line feeds. */
+    private final String[] texts;
 
     private final int lines;
     /** The current line. */
@@ -60,11 +60,11 @@ final class BlockParser {
 
     private int cachedLine = -1;
 
-    private BlockParser(String text, ScalarResolver resolver, int[] starts, int lines) {
+    private BlockParser(String text, ScalarResolver resolver, String[] texts) {
         this.text = text;
         this.resolver = resolver;
-        this.starts = starts;
-        this.lines = lines;
+        this.texts = texts;
+        this.lines = texts.length;
     }
 
     /**
@@ -72,25 +72,38 @@ final class BlockParser {
      * lines), or null when it is outside the subset.
      */
     static List<Map<String, Object>> load(String text, ScalarResolver resolver) {
-        int n = text.length();
+        // one pass over a copy of the characters: charAt on a text that is not Latin-1 (Helm's output with a "—" in a
+        // comment) was a third of this class's time under C1; each line becomes its own string, Latin-1 when it can
+        char[] chars = text.toCharArray();
+        int n = chars.length;
         int count = 1;
-        for (int i = 0; i < n; i++) {
-            char c = text.charAt(i);
+        for (char c : chars) {
             if (c == '\n') {
                 count++;
-            } else if (c < 0x20 || c > 0x7E && (c < 0xA0 || c >= 0xD800 && c < 0xE000 || c > 0xFFFD || c == 0xFEFF)) {
+            } else if (c < 0x20
+                    || c > 0x7E
+                            && (c < 0xA0
+                                    || c == 0x2028
+                                    || c == 0x2029
+                                    || c >= 0xD800 && c < 0xE000
+                                    || c > 0xFFFD
+                                    || c == 0xFEFF)) {
                 return null;
             }
         }
         int[] starts = new int[count + 1];
         int k = 1;
         for (int i = 0; i < n; i++) {
-            if (text.charAt(i) == '\n') {
+            if (chars[i] == '\n') {
                 starts[k++] = i + 1;
             }
         }
         starts[count] = n + 1;
-        BlockParser p = new BlockParser(text, resolver, starts, count);
+        String[] lines = new String[count];
+        for (int i = 0; i < count; i++) {
+            lines[i] = new String(chars, starts[i], starts[i + 1] - 1 - starts[i]);
+        }
+        BlockParser p = new BlockParser(text, resolver, lines);
         try {
             return p.document();
         } catch (GiveUp e) {
@@ -574,7 +587,7 @@ final class BlockParser {
     }
 
     private String raw(int i) {
-        return i == overrideLine ? override : text.substring(starts[i], starts[i + 1] - 1);
+        return i == overrideLine ? override : texts[i];
     }
 
     private static boolean isBlank(String l) {
