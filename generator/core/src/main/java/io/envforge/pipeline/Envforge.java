@@ -233,13 +233,16 @@ public final class Envforge {
 
     private void warmUp() {
         Thread thread = new Thread(
-                () -> renderers.forEach(r -> {
-                    try {
-                        r.warmUp();
-                    } catch (RuntimeException | LinkageError e) {
-                        // the same call fails again, with its message, in render
-                    }
-                }),
+                () -> {
+                    renderers.forEach(r -> {
+                        try {
+                            r.warmUp();
+                        } catch (RuntimeException | LinkageError e) {
+                            // the same call fails again, with its message, in render
+                        }
+                    });
+                    io.envforge.cache.Digests.warmUp(); // native SHA-256 for the validation cache's keys
+                },
                 "envforge-warm-up");
         thread.setDaemon(true);
         thread.start();
