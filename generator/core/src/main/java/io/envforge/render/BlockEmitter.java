@@ -18,7 +18,7 @@ import org.snakeyaml.engine.v2.resolver.ScalarResolver;
  * <ul>
  *   <li>a top-level map; maps and lists nested in it, each object at most once (SnakeYAML would write an anchor for a
  *       repeat); no list directly in a list (SnakeYAML writes {@code -   - x});
- *   <li>keys: non-empty strings shorter than 128 characters (others are written as {@code ? key});
+ *   <li>keys: non-empty strings shorter than 123 characters (others are written as {@code ? key});
  *   <li>values: {@code null}, {@link Boolean}, {@link Integer}, {@link Long}, and strings;
  *   <li>a string the representer asks to be plain ({@link Yaml}'s rules) is written plain only where the
  *       {@code Emitter}'s {@code analyzeScalar} and {@code chooseScalarStyle} allow it: printable ASCII, no leading or
@@ -36,8 +36,12 @@ import org.snakeyaml.engine.v2.resolver.ScalarResolver;
  */
 final class BlockEmitter {
 
-    /** SnakeYAML's {@code Emitter.checkSimpleKey}: a longer key is written as a complex key. */
-    private static final int MAX_SIMPLE_KEY = 128;
+    /**
+     * SnakeYAML's {@code Emitter.checkSimpleKey}: a key is simple when its length plus that of its prepared tag
+     * ({@code !!str}, five characters, which it counts although an implicit tag is not written) is under 128; a longer
+     * one is written as a complex key ({@code ? key}).
+     */
+    private static final int MAX_SIMPLE_KEY = 128 - "!!str".length();
 
     private final StringBuilder out = new StringBuilder(256);
     private final Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());

@@ -43,6 +43,19 @@ final class BlockParser {
 
     private static final GiveUp GIVE_UP = new GiveUp();
 
+    /**
+     * SnakeYAML's {@code LoadSettings} code point limit (3 MB by default, which {@link Yaml}'s settings keep): its
+     * {@code ScannerImpl.fetchMoreTokens} refuses a document that goes past it, so a longer text is left to it.
+     */
+    private static final int CODE_POINT_LIMIT =
+            org.snakeyaml.engine.v2.api.LoadSettings.builder().build().getCodePointLimit();
+
+    /**
+     * SnakeYAML's {@code ScannerImpl.stalePossibleSimpleKeys}: a key whose colon is more than 1,024 code points after
+     * its start is no simple key, and the entry an error.
+     */
+    private static final int MAX_SIMPLE_KEY = 1024;
+
     private final String text;
     private final ScalarResolver resolver;
     /** The text's lines, without their line feeds. */
@@ -74,6 +87,9 @@ final class BlockParser {
     static List<Map<String, Object>> load(String text, ScalarResolver resolver) {
         // one pass over a copy of the characters: charAt on a text that is not Latin-1 (Helm's output with a "—" in a
         // comment) was a third of this class's time under C1; each line becomes its own string, Latin-1 when it can
+        if (text.length() > CODE_POINT_LIMIT) {
+            return null;
+        }
         char[] chars = text.toCharArray();
         int n = chars.length;
         int count = 1;
@@ -155,6 +171,9 @@ final class BlockParser {
                 throw GIVE_UP;
             }
             int colon = keyEnd(l, at);
+            if (colon - at >= MAX_SIMPLE_KEY) {
+                throw GIVE_UP;
+            }
             String key = key(l, at, colon);
             if (map.containsKey(key)) {
                 throw GIVE_UP; // SnakeYAML refuses a duplicate key: let it say so

@@ -164,6 +164,17 @@ class BlockEmitterTest {
         assertEquals(Yaml.snakeDump(nested), Yaml.dump(nested));
     }
 
+    /** Emitter.checkSimpleKey counts the key's tag ({@code !!str}) too: from 123 characters a key is {@code ? key}. */
+    @Test
+    void writesLongKeysAsSnakeYamlDoes() {
+        for (int n = 118; n <= 130; n++) {
+            for (String key : List.of("k".repeat(n), "1".repeat(n), "a b".repeat(n / 3))) {
+                Map<String, Object> doc = Map.of(key, "v");
+                assertEquals(Yaml.snakeDump(doc), Yaml.dump(doc), key);
+            }
+        }
+    }
+
     private static org.snakeyaml.engine.v2.resolver.ScalarResolver settingsResolver() {
         return org.snakeyaml.engine.v2.api.DumpSettings.builder()
                 .build()

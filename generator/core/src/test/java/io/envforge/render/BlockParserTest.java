@@ -123,6 +123,23 @@ class BlockParserTest {
         same(text);
     }
 
+    /**
+     * SnakeYAML's limits: a simple key runs at most 1,024 code points to its colon (ScannerImpl's
+     * stalePossibleSimpleKeys), a document at most LoadSettings' code point limit (3 MB); past them it throws.
+     */
+    @Test
+    void leavesWhatSnakeYamlRefusesForItsLengthToIt() {
+        for (int n : new int[] {1000, 1023, 1024, 1025, 2000}) {
+            same("k".repeat(n) + ": v\n");
+            same("\"" + "k".repeat(n) + "\": v\n");
+            same("a:\n  b: 1\n  " + "k".repeat(n) + ": v\n");
+            same("- " + "k".repeat(n) + ": v\n");
+        }
+        String line = "  " + "x".repeat(98) + "\n";
+        int limit = org.snakeyaml.engine.v2.api.LoadSettings.builder().build().getCodePointLimit();
+        same("a: |\n" + line.repeat(limit / line.length() + 1));
+    }
+
     /** The common layouts above are read by the block parser itself, not only passed on. */
     @Test
     void readsHelmLayoutsItself() {
