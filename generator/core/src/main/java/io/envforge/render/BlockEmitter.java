@@ -43,6 +43,13 @@ final class BlockEmitter {
      */
     private static final int MAX_SIMPLE_KEY = 128 - "!!str".length();
 
+    /**
+     * The deepest nesting written here (generated documents stay under 20), as columns: each level indents by two.
+     * SnakeYAML's representer and serializer recurse per level too and overflow their stack first (from about 1,000
+     * levels on a 1 MB stack), so a deeper document is left to SnakeYAML, to fail or succeed as it does.
+     */
+    private static final int MAX_COLUMN = 2 * 200;
+
     private final StringBuilder out = new StringBuilder(256);
     private final Set<Object> seen = java.util.Collections.newSetFromMap(new IdentityHashMap<>());
     private final ScalarResolver resolver;
@@ -75,7 +82,7 @@ final class BlockEmitter {
 
     /** The entries of {@code map}, keys at column {@code col}; the first one after a list's dash when inline. */
     private boolean map(Map<?, ?> map, int col, boolean inline) {
-        if (!seen.add(map)) {
+        if (col > MAX_COLUMN || !seen.add(map)) {
             return false;
         }
         boolean first = true;
@@ -118,7 +125,7 @@ final class BlockEmitter {
 
     /** The items of {@code list}, dashes at column {@code col}. */
     private boolean list(List<?> list, int col) {
-        if (!seen.add(list)) {
+        if (col > MAX_COLUMN || !seen.add(list)) {
             return false;
         }
         for (Object item : list) {

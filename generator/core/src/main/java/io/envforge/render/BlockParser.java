@@ -56,6 +56,12 @@ final class BlockParser {
      */
     private static final int MAX_SIMPLE_KEY = 1024;
 
+    /**
+     * The deepest nesting read here (generated documents stay under 20): this class recurses per level, so a deeper
+     * document could overflow its stack where SnakeYAML, which has no nesting limit in 2.9, reads it.
+     */
+    private static final int MAX_DEPTH = 200;
+
     private final String text;
     private final ScalarResolver resolver;
     /** The text's lines, without their line feeds. */
@@ -72,6 +78,8 @@ final class BlockParser {
     private String cached;
 
     private int cachedLine = -1;
+    /** The mappings and sequences being read. */
+    private int depth;
 
     private BlockParser(String text, ScalarResolver resolver, String[] texts) {
         this.text = text;
@@ -160,6 +168,7 @@ final class BlockParser {
     }
 
     private Map<String, Object> mapping(int indent) {
+        enter();
         Map<String, Object> map = new LinkedHashMap<>();
         while (skipToContent()) {
             String l = current();
@@ -180,10 +189,12 @@ final class BlockParser {
             }
             map.put(key, value(l, colon + 1, indent));
         }
+        depth--;
         return map;
     }
 
     private List<Object> sequence(int indent) {
+        enter();
         List<Object> list = new ArrayList<>();
         while (skipToContent()) {
             String l = current();
@@ -215,7 +226,14 @@ final class BlockParser {
                 list.add(value(l, content - 1, indent));
             }
         }
+        depth--;
         return list;
+    }
+
+    private void enter() {
+        if (++depth > MAX_DEPTH) {
+            throw GIVE_UP;
+        }
     }
 
     /**

@@ -175,6 +175,21 @@ class BlockEmitterTest {
         }
     }
 
+    /** A deeply nested document is left to SnakeYAML, which overflows its stack first (about 1,000 levels). */
+    @Test
+    void leavesDeepNestingToSnakeYaml() {
+        Map<String, Object> root = new LinkedHashMap<>();
+        Map<String, Object> m = root;
+        for (int i = 0; i < 300; i++) {
+            Map<String, Object> next = new LinkedHashMap<>();
+            m.put("a", i % 2 == 0 ? next : new ArrayList<>(List.of(next)));
+            m = next;
+        }
+        m.put("x", "y");
+        assertNull(BlockEmitter.dump(root, settingsResolver(), Yaml::quoted));
+        assertEquals(Yaml.snakeDump(root), Yaml.dump(root));
+    }
+
     private static org.snakeyaml.engine.v2.resolver.ScalarResolver settingsResolver() {
         return org.snakeyaml.engine.v2.api.DumpSettings.builder()
                 .build()

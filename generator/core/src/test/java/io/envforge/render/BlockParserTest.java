@@ -2,6 +2,7 @@ package io.envforge.render;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.io.IOException;
@@ -138,6 +139,21 @@ class BlockParserTest {
         String line = "  " + "x".repeat(98) + "\n";
         int limit = org.snakeyaml.engine.v2.api.LoadSettings.builder().build().getCodePointLimit();
         same("a: |\n" + line.repeat(limit / line.length() + 1));
+    }
+
+    /**
+     * A deeply nested document is left to SnakeYAML: the block parser recursed per level and overflowed its stack at
+     * about 2,000 levels (a StackOverflowError out of Yaml.loadAll) where SnakeYAML still read the document.
+     */
+    @Test
+    void leavesDeepNestingToSnakeYaml() {
+        StringBuilder text = new StringBuilder();
+        for (int i = 0; i < 300; i++) {
+            text.append(" ".repeat(2 * i)).append(i % 2 == 0 ? "a:\n" : "- b:\n");
+        }
+        assertNull(BlockParser.load(text.toString(), RESOLVER));
+        same(text.toString());
+        assertNotNull(BlockParser.load(text.substring(0, text.indexOf(" ".repeat(2 * 150))), RESOLVER));
     }
 
     /** The common layouts above are read by the block parser itself, not only passed on. */
