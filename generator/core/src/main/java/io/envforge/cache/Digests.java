@@ -38,11 +38,8 @@ public final class Digests {
      * cache's keys (docs/benchmark.md).
      */
     public static MessageDigest sha256() {
-        Provider p = fast;
         try {
-            return p != null && p != NONE
-                    ? MessageDigest.getInstance("SHA-256", p)
-                    : MessageDigest.getInstance("SHA-256");
+            return MessageDigest.getInstance("SHA-256", provider);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
@@ -55,30 +52,31 @@ public final class Digests {
      * JDK's SHA-256 stays.
      */
     public static void warmUp() {
-        if (fast != null) {
-            return;
-        }
-        Provider loaded = NONE;
         try {
             com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider accp =
                     com.amazon.corretto.crypto.provider.AmazonCorrettoCryptoProvider.INSTANCE;
             if (accp.getLoadingError() == null) {
                 accp.assertHealthy();
-                loaded = accp;
+                provider = accp;
             }
         } catch (RuntimeException | LinkageError e) {
             // the JDK's SHA-256
         }
-        fast = loaded;
     }
 
-    /** Which provider {@link #sha256} uses now: for tests and the run's diagnostics. */
-    public static String provider() {
-        return sha256().getProvider().getName();
+    /** Which provider {@link #sha256} uses now (tests). */
+    static String provider() {
+        return provider.getName();
     }
 
-    /** Not loaded (or not loadable): {@link #warmUp} tried. */
-    private static final Provider NONE = new Provider("none", "0", "no provider") {};
+    /** {@link #sha256}'s provider: the JDK's until {@link #warmUp} has loaded ACCP. */
+    private static volatile Provider provider = jdk();
 
-    private static volatile Provider fast;
+    private static Provider jdk() {
+        try {
+            return MessageDigest.getInstance("SHA-256").getProvider();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

@@ -73,10 +73,10 @@ final class BlockEmitter {
         if (!(document instanceof Map<?, ?> map)) {
             return null;
         }
-        BlockEmitter e = new BlockEmitter(resolver, quoted);
         if (map.isEmpty()) {
             return "{}\n";
         }
+        BlockEmitter e = new BlockEmitter(resolver, quoted);
         return e.map(map, 0, false) && !e.openEnded ? e.out.toString() : null;
     }
 
@@ -175,7 +175,9 @@ final class BlockEmitter {
         return true;
     }
 
-    /** A string without line breaks, plain or double-quoted as the representer and the emitter would have it. */
+    /**
+     * A string without line breaks, plain, single- or double-quoted as the representer and the emitter would have it.
+     */
     private boolean scalar(String s) {
         if (quoted.test(s)) {
             for (int i = 0; i < s.length(); i++) {

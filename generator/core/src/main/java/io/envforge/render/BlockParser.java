@@ -62,31 +62,27 @@ final class BlockParser {
      */
     private static final int MAX_DEPTH = 200;
 
-    private final String text;
     private final ScalarResolver resolver;
-    /** The text's lines, without their line feeds. */
+    /**
+     * The text's lines, without their line feeds; a sequence item's line is rewritten with its {@code "- "} read as
+     * indentation when the item is a mapping ({@link #sequence}).
+     */
     private final String[] texts;
-
-    private final int lines;
+    /** Whether the text ends with a line feed (then its last line is empty). */
+    private final boolean finalNewline;
     /** The current line. */
     private int line;
-    /** A line's text replaced by the parser (a sequence item's {@code "- "} read as indentation); else null. */
-    private String override;
-
-    private int overrideLine = -1;
-    /** {@link #current}'s text and line. */
-    private String cached;
-
-    private int cachedLine = -1;
     /** The mappings and sequences being read. */
     private int depth;
 
-    private BlockParser(String text, ScalarResolver resolver, String[] texts) {
-        this.text = text;
+    private BlockParser(ScalarResolver resolver, String[] texts, boolean finalNewline) {
         this.resolver = resolver;
         this.texts = texts;
-        this.lines = texts.length;
+        this.finalNewline = finalNewline;
     }
+
+    /** A scalar's text and the index just after it on its line (a quoted one's closing quote, a key's colon). */
+    private record Scalar(String text, int end) {}
 
     /**
      * {@code text}'s documents as {@link Yaml#loadAll} returns them (an empty list for a text of comments and blank
@@ -99,11 +95,17 @@ final class BlockParser {
             return null;
         }
         char[] chars = text.toCharArray();
-        int n = chars.length;
-        int count = 1;
-        for (char c : chars) {
+        List<String> lines = new ArrayList<>();
+        int start = 0;
+        for (int i = 0; i <= chars.length; i++) {
+            char c = i < chars.length ? chars[i] : '\n';
             if (c == '\n') {
-                count++;
+                String l = new String(chars, start, i - start);
+                if (l.startsWith("---") || l.startsWith("...") || l.startsWith("%")) {
+                    return null; // a directive or a document marker: left to SnakeYAML
+                }
+                lines.add(l);
+                start = i + 1;
             } else if (c < 0x20
                     || c > 0x7E
                             && (c < 0xA0
@@ -115,19 +117,7 @@ final class BlockParser {
                 return null;
             }
         }
-        int[] starts = new int[count + 1];
-        int k = 1;
-        for (int i = 0; i < n; i++) {
-            if (chars[i] == '\n') {
-                starts[k++] = i + 1;
-            }
-        }
-        starts[count] = n + 1;
-        String[] lines = new String[count];
-        for (int i = 0; i < count; i++) {
-            lines[i] = new String(chars, starts[i], starts[i + 1] - 1 - starts[i]);
-        }
-        BlockParser p = new BlockParser(text, resolver, lines);
+        BlockParser p = new BlockParser(resolver, lines.toArray(String[]::new), text.endsWith("\n"));
         try {
             return p.document();
         } catch (GiveUp e) {
@@ -137,13 +127,6 @@ final class BlockParser {
 
     @SuppressWarnings("unchecked")
     private List<Map<String, Object>> document() {
-        for (int i = 0; i < lines; i++) {
-            String l = raw(i);
-            if (l.startsWith("---") || l.startsWith("...") || l.startsWith("%")) {
-                throw GIVE_UP;
-            }
-        }
-        line = 0;
         if (!skipToContent()) {
             return List.of();
         }
@@ -179,15 +162,11 @@ final class BlockParser {
             if (at > indent || isItem(l, indent)) {
                 throw GIVE_UP;
             }
-            int colon = keyEnd(l, at);
-            if (colon - at >= MAX_SIMPLE_KEY) {
-                throw GIVE_UP;
-            }
-            String key = key(l, at, colon);
-            if (map.containsKey(key)) {
+            Scalar key = key(l, at);
+            if (map.containsKey(key.text())) {
                 throw GIVE_UP; // SnakeYAML refuses a duplicate key: let it say so
             }
-            map.put(key, value(l, colon + 1, indent));
+            map.put(key.text(), value(l, key.end() + 1, indent));
         }
         depth--;
         return map;
@@ -220,7 +199,7 @@ final class BlockParser {
                 throw GIVE_UP; // "- - x": a sequence in a sequence
             } else if (startsMapping(l, content)) {
                 // "- key: value": a mapping whose keys sit where this one does
-                replace(" ".repeat(content) + l.substring(content));
+                texts[line] = " ".repeat(content) + l.substring(content);
                 list.add(mapping(content));
             } else {
                 list.add(value(l, content - 1, indent));
@@ -261,15 +240,10 @@ final class BlockParser {
             case '|' -> {
                 return literal(l, i, indent);
             }
-            case '"' -> {
-                int[] end = {0};
-                value = doubleQuoted(l, i, end);
-                i = end[0];
-            }
-            case '\'' -> {
-                int[] end = {0};
-                value = singleQuoted(l, i, end);
-                i = end[0];
+            case '"', '\'' -> {
+                Scalar q = quoted(l, i);
+                value = q.text();
+                i = q.end();
             }
             case '[', '{' -> {
                 String closing = c == '[' ? "[]" : "{}";
@@ -341,22 +315,15 @@ final class BlockParser {
         if (i < l.length() && (l.charAt(i) == '-' || l.charAt(i) == '+')) {
             chomp = l.charAt(i++);
         }
-        rest(l, i);
-        if (i < l.length() && l.charAt(i) != ' ' && l.charAt(i) != '#') {
-            throw GIVE_UP; // an indentation indicator
-        }
+        rest(l, i); // an indentation indicator, too, is left to SnakeYAML
         line++;
         // the block: lines more indented than the parent, and blank lines among them
         int first = line;
         int blockIndent = -1;
         int end = line;
-        int maxLeadingBlank = 0;
-        while (end < lines) {
-            String b = raw(end);
+        while (end < texts.length) {
+            String b = texts[end];
             if (isBlank(b)) {
-                if (blockIndent < 0) {
-                    maxLeadingBlank = Math.max(maxLeadingBlank, b.length());
-                }
                 end++;
                 continue;
             }
@@ -375,35 +342,33 @@ final class BlockParser {
             }
             end++;
         }
-        if (blockIndent < 0 || maxLeadingBlank > blockIndent) {
-            throw GIVE_UP; // an empty block, or leading blank lines longer than its indentation
+        if (blockIndent < 0) {
+            throw GIVE_UP; // an empty block
         }
         for (int k = first; k < end; k++) {
-            String b = raw(k);
+            String b = texts[k];
             if (isBlank(b) && b.length() > blockIndent) {
                 throw GIVE_UP; // a line of spaces beyond the indentation: content or not, left to SnakeYAML
             }
         }
-        if (end == lines && !text.endsWith("\n")) {
+        if (end == texts.length && !finalNewline) {
             throw GIVE_UP; // the last line has no line break to keep or clip
         }
         // trailing blank lines belong to the block (for +) but not to the next node
         int last = end;
-        while (last > first && isBlank(raw(last - 1))) {
+        while (last > first && isBlank(texts[last - 1])) {
             last--;
         }
         StringBuilder out = new StringBuilder();
         for (int k = first; k < last; k++) {
-            String b = raw(k);
-            if (b.length() > blockIndent) {
+            String b = texts[k];
+            if (!isBlank(b)) { // a blank line is no longer than the indentation (above): an empty line
                 out.append(b, blockIndent, b.length());
-            } else if (!isBlank(b)) {
-                throw GIVE_UP;
             }
             out.append('\n');
         }
         int trailing = end - last;
-        if (end == lines && trailing > 0 && raw(lines - 1).isEmpty()) {
+        if (end == texts.length && trailing > 0) {
             trailing--; // the text's own final newline makes an empty last "line"
         }
         line = end;
@@ -415,8 +380,9 @@ final class BlockParser {
         return out.toString();
     }
 
-    /** The double-quoted scalar starting at {@code at}; {@code end[0]}: the index after its closing quote. */
-    private static String doubleQuoted(String l, int at, int[] end) {
+    /** The single- or double-quoted scalar starting at {@code at} (its quote), on this line. */
+    private static Scalar quoted(String l, int at) {
+        char quote = l.charAt(at);
         StringBuilder out = new StringBuilder();
         int i = at + 1;
         while (true) {
@@ -424,11 +390,15 @@ final class BlockParser {
                 throw GIVE_UP; // continues on the next line
             }
             char c = l.charAt(i);
-            if (c == '"') {
-                end[0] = i + 1;
-                return out.toString();
+            if (c == quote) {
+                if (quote == '\'' && i + 1 < l.length() && l.charAt(i + 1) == '\'') {
+                    out.append('\''); // '' in single quotes
+                    i += 2;
+                    continue;
+                }
+                return new Scalar(out.toString(), i + 1);
             }
-            if (c == '\\') {
+            if (c == '\\' && quote == '"') {
                 if (i + 1 >= l.length()) {
                     throw GIVE_UP;
                 }
@@ -446,29 +416,6 @@ final class BlockParser {
                 out.append(c);
                 i++;
             }
-        }
-    }
-
-    /** The single-quoted scalar starting at {@code at}; {@code end[0]}: the index after its closing quote. */
-    private static String singleQuoted(String l, int at, int[] end) {
-        StringBuilder out = new StringBuilder();
-        int i = at + 1;
-        while (true) {
-            if (i >= l.length()) {
-                throw GIVE_UP;
-            }
-            char c = l.charAt(i);
-            if (c == '\'') {
-                if (i + 1 < l.length() && l.charAt(i + 1) == '\'') {
-                    out.append('\'');
-                    i += 2;
-                    continue;
-                }
-                end[0] = i + 1;
-                return out.toString();
-            }
-            out.append(c);
-            i++;
         }
     }
 
@@ -510,28 +457,30 @@ final class BlockParser {
         throw GIVE_UP;
     }
 
-    /** The index of the colon that ends the key of the mapping entry on line {@code l} (key at {@code at}). */
-    private static int keyEnd(String l, int at) {
+    /**
+     * The key of the mapping entry on line {@code l} that starts at {@code at}, and the index of the colon after it:
+     * a quoted key, or a plain one that SnakeYAML reads as a string and as a simple key.
+     */
+    private Scalar key(String l, int at) {
         char c = l.charAt(at);
         if (c == '"' || c == '\'') {
-            int[] end = {0};
-            if (c == '"') {
-                doubleQuoted(l, at, end);
-            } else {
-                singleQuoted(l, at, end);
-            }
-            if (end[0] < l.length() && l.charAt(end[0]) == ':') {
-                return end[0];
+            Scalar key = quoted(l, at);
+            if (key.end() < l.length() && l.charAt(key.end()) == ':' && key.end() - at < MAX_SIMPLE_KEY) {
+                return key;
             }
             throw GIVE_UP;
         }
         if ("#,[]{}&*!|>'\"%@`?-:".indexOf(c) >= 0) {
             throw GIVE_UP;
         }
-        for (int i = at; i < l.length(); i++) {
+        for (int i = at; i < l.length() && i - at < MAX_SIMPLE_KEY; i++) {
             char d = l.charAt(i);
             if (d == ':' && (i + 1 == l.length() || l.charAt(i + 1) == ' ')) {
-                return i;
+                String key = l.substring(at, i);
+                if (key.endsWith(" ") || key.equals("<<") || resolver.resolve(key, true) != Tag.STR) {
+                    throw GIVE_UP; // a key SnakeYAML would make a number, a boolean or null
+                }
+                return new Scalar(key, i);
             }
             if (d == '#' && l.charAt(i - 1) == ' ') {
                 break;
@@ -540,53 +489,17 @@ final class BlockParser {
                 throw GIVE_UP; // harmless in a block key, but rare: not worth the risk
             }
         }
-        throw GIVE_UP; // no key: a scalar where a mapping entry was expected
+        throw GIVE_UP; // no key (a scalar where a mapping entry was expected), or too long a one
     }
 
-    private String key(String l, int at, int colon) {
-        char c = l.charAt(at);
-        if (c == '"') {
-            return doubleQuoted(l, at, new int[1]);
+    /** Whether the content at {@code at} begins a mapping entry that {@link #key} reads. */
+    private boolean startsMapping(String l, int at) {
+        try {
+            key(l, at);
+            return true;
+        } catch (GiveUp e) {
+            return false; // a scalar item, or an entry left to SnakeYAML when value() reads it as a scalar
         }
-        if (c == '\'') {
-            return singleQuoted(l, at, new int[1]);
-        }
-        String key = l.substring(at, colon);
-        if (key.endsWith(" ") || key.equals("<<") || resolver.resolve(key, true) != Tag.STR) {
-            throw GIVE_UP; // a key SnakeYAML would make a number, a boolean or null
-        }
-        return key;
-    }
-
-    /** Whether the content at {@code at} begins a mapping entry: a key and a colon followed by a space or the end. */
-    private static boolean startsMapping(String l, int at) {
-        char c = l.charAt(at);
-        if (c == '"' || c == '\'' || c == '|' || c == '>' || c == '[' || c == '{') {
-            if (c != '"' && c != '\'') {
-                return false;
-            }
-            int[] end = {0};
-            try {
-                if (c == '"') {
-                    doubleQuoted(l, at, end);
-                } else {
-                    singleQuoted(l, at, end);
-                }
-            } catch (GiveUp e) {
-                return false;
-            }
-            return end[0] < l.length() && l.charAt(end[0]) == ':';
-        }
-        for (int i = at; i < l.length(); i++) {
-            char d = l.charAt(i);
-            if (d == ':' && (i + 1 == l.length() || l.charAt(i + 1) == ' ')) {
-                return true;
-            }
-            if (d == '#' && i > at && l.charAt(i - 1) == ' ') {
-                return false;
-            }
-        }
-        return false;
     }
 
     /** Whether {@code l} is a sequence item whose dash is at {@code indent}. */
@@ -598,7 +511,7 @@ final class BlockParser {
 
     /** Moves to the next line with content (not blank, not a comment); false at the end. */
     private boolean skipToContent() {
-        while (line < lines) {
+        while (line < texts.length) {
             String l = current();
             int at = indent(l);
             if (at < l.length() && l.charAt(at) != '#') {
@@ -610,21 +523,7 @@ final class BlockParser {
     }
 
     private String current() {
-        if (line != cachedLine) {
-            cached = raw(line);
-            cachedLine = line;
-        }
-        return cached;
-    }
-
-    private void replace(String l) {
-        override = l;
-        overrideLine = line;
-        cachedLine = -1;
-    }
-
-    private String raw(int i) {
-        return i == overrideLine ? override : texts[i];
+        return texts[line];
     }
 
     private static boolean isBlank(String l) {
